@@ -1,0 +1,71 @@
+// format.h: the community file, format version 1 (described by assets/community.schema.json).
+// Export is canonical: the same community always gives the same bytes. Import validates every
+// byte and either returns a whole community or a message that names the place of the problem.
+//  [SECTION] Limits
+//  [SECTION] Export
+//  [SECTION] Import
+//  [SECTION] Statistics
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/model.h"
+
+namespace cv {
+
+// [SECTION] Limits ---------------------------------------------------------------------------------
+inline constexpr const char* kFormatName = "cultivate.community";
+inline constexpr int kFormatVersion = 1;
+inline constexpr size_t kMaxFileBytes = 16u << 20;     // 16 MB
+inline constexpr int kMaxDepth = 32;                   // nesting of arrays and objects
+inline constexpr size_t kMaxStringChars = 100000;      // characters in one text
+inline constexpr size_t kMaxRecords = 200000;
+inline constexpr size_t kMaxIdChars = 64;
+
+// [SECTION] Export ---------------------------------------------------------------------------------
+
+// The file as JSON: records ordered by id, fields by name.
+json to_json(const Community& c);
+// Canonical file bytes (two-space indented, ends with a line feed).
+std::string to_file(const Community& c);
+// Canonical and compact (for links).
+std::string to_compact(const Community& c);
+
+// [SECTION] Import ---------------------------------------------------------------------------------
+
+// The result of reading a file: a community, or why not.
+struct Parsed {
+  bool ok = false;
+  Community community;
+  std::string error;  // "records[12].fields.name: expected a string"
+  int duplicates = 0;  // records whose id appeared more than once (merged like two copies)
+};
+
+// Reads a community file. Never throws; refuses anything malformed, oversized or of a newer version.
+Parsed parse_file(std::string_view bytes);
+// Checks that `incoming` may be merged into `into`: the same id must keep its record type.
+// Returns "" when it may, else the message.
+std::string check_compatible(const Community& into, const Community& incoming);
+
+// What importing a file into an open community would do (or did).
+struct Preview {
+  bool ok = false;
+  std::string error;              // why the file is refused; the open community is untouched
+  Community community;            // the file's community
+  Diff diff;                      // records added, changed, removed per type
+  bool other_community = false;   // the file is another community (its own name and purpose stay out)
+  std::string incoming_name;
+};
+// Reads bytes and says what merging them into d would change, changing nothing.
+Preview preview_import(const Doc& d, std::string_view bytes);
+// Reads bytes and merges them into d as one undoable step. On any problem d stays exactly as it was.
+Preview import_into(Doc& d, std::string_view bytes, const std::string& label);
+
+// [SECTION] Statistics -----------------------------------------------------------------------------
+
+// A short description for `cultivate stats` and the status line.
+json stats(const Community& c);
+// "2026-11-28 11:09 UTC" from epoch milliseconds.
+std::string format_utc(int64_t ms);
+
+}  // namespace cv

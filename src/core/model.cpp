@@ -1,0 +1,286 @@
+// model.cpp: see model.h.
+//  [SECTION] Stamps and the hybrid logical clock
+//  [SECTION] Records and the community
+//  [SECTION] Ops and apply
+//  [SECTION] Merge and diff
+//  [SECTION] Doc
+//  [SECTION] Reading the model
+#include "core/model.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/text.h"
+
+namespace cv {
+
+// [SECTION] Stamps and the hybrid logical clock ----------------------------------------------------
+
+bool operator<(const Stamp& a, const Stamp& b) {
+  return std::tie(a.ms, a.counter, a.actor) < std::tie(b.ms, b.counter, b.actor);
+}
+bool operator==(const Stamp& a, const Stamp& b) {
+  return a.ms == b.ms && a.counter == b.counter && a.actor == b.actor;
+}
+
+Stamp Clock::tick(int64_t now_ms) {
+  if (now_ms > ms) {
+    ms = now_ms;
+    counter = 0;
+  } else {
+    ++counter;  // same millisecond, or a wall clock that went back: stay ahead of what we saw
+  }
+  return Stamp{ms, counter, actor};
+}
+
+void Clock::observe(const Stamp& s) {
+  if (s.ms > ms || (s.ms == ms && s.counter > counter)) {
+    ms = s.ms;
+    counter = s.counter;
+  }
+}
+
+// [SECTION] Records and the community --------------------------------------------------------------
+
+static const json kNull;
+
+bool Record::deleted() const {
+  const json& d = get("deleted");
+  return d.is_boolean() && d.get<bool>();
+}
+
+const json& Record::get(const std::string& field) const {
+  auto it = fields.find(field);
+  return it == fields.end() ? kNull : it->second.value;
+}
+
+std::string Record::text(const std::string& field) const {
+  const json& v = get(field);
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+std::vector<std::string> Record::texts(const std::string& field) const {
+  std::vector<std::string> out;
+  const json& v = get(field);
+  if (v.is_array())
+    for (const json& e : v)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+Community new_community(const std::string& id, const std::string& name, Clock& clock, int64_t now_ms) {
+  Community c;
+  c.id = id;
+  apply(c, clock, op_create("New community", id, kCommunity, {{"name", name}}), now_ms);
+  return c;
+}
+
+std::string make_id(uint64_t a, uint64_t b) {
+  static const char digits[] = "0123456789abcdefghjkmnpqrstvwxyz";  // Crockford's base 32
+  std::string id;
+  for (int i = 0; i < 8; ++i, a >>= 5) id += digits[a & 31];
+  for (int i = 0; i < 8; ++i, b >>= 5) id += digits[b & 31];
+  return id;
+}
+
+void observe_all(Clock& clock, const Community& c) {
+  for (const auto& [id, r] : c.records)
+    for (const auto& [name, f] : r.fields) clock.observe(f.stamp);
+}
+
+// [SECTION] Ops and apply --------------------------------------------------------------------------
+
+Op op_create(const std::string& label, const std::string& id, const std::string& type, json fields) {
+  Op op{label, {}};
+  op.changes.push_back({id, type, "deleted", false});
+  for (auto& [k, v] : fields.items()) op.changes.push_back({id, type, k, v});
+  return op;
+}
+
+Op op_set(const std::string& label, const std::string& id, const std::string& type, const std::string& field,
+          json value) {
+  return Op{label, {{id, type, field, std::move(value)}}};
+}
+
+Op op_delete(const std::string& label, const std::string& id, const std::string& type) {
+  return Op{label, {{id, type, "deleted", true}}};
+}
+
+// A field's value for undo and diff: a record that does not exist counts as deleted, a field
+// never written as null (and "deleted" as false).
+static json field_value(const Record* r, const std::string& field) {
+  if (!r) return field == "deleted" ? json(true) : json();
+  auto f = r->fields.find(field);
+  if (f == r->fields.end()) return field == "deleted" ? json(false) : json();
+  return f->second.value;
+}
+
+static const Record* find_any(const Community& c, const std::string& id) {
+  auto it = c.records.find(id);
+  return it == c.records.end() ? nullptr : &it->second;
+}
+
+Edit apply(Community& c, Clock& clock, const Op& op, int64_t now_ms) {
+  Edit e{op.label, {}, {}};
+  const Stamp stamp = clock.tick(now_ms);
+  for (const Change& ch : op.changes) {
+    const Record* existing = find_any(c, ch.record);
+    json old = field_value(existing, ch.field);
+    const bool exists = existing != nullptr;
+    if (exists && old == ch.value) continue;
+    Record& r = c.records[ch.record];
+    if (r.type.empty()) r.type = ch.type;
+    r.fields[ch.field] = Field{ch.value, stamp};
+    e.before.push_back({ch.record, r.type, ch.field, std::move(old)});
+    e.after.push_back({ch.record, r.type, ch.field, ch.value});
+  }
+  return e;
+}
+
+// [SECTION] Merge and diff -------------------------------------------------------------------------
+
+// The greater stamp wins; equal stamps (only from a tampered file) are settled by the value, so
+// merge stays commutative even then.
+static bool wins(const Field& incoming, const Field& existing) {
+  if (existing.stamp < incoming.stamp) return true;
+  if (incoming.stamp < existing.stamp) return false;
+  return existing.value.dump() < incoming.value.dump();
+}
+
+void merge_into(Community& into, const Community& from) {
+  for (const auto& [id, theirs] : from.records) {
+    if (theirs.type == kCommunity && id != into.id) continue;
+    auto it = into.records.find(id);
+    if (it == into.records.end()) {
+      into.records.emplace(id, theirs);
+      continue;
+    }
+    Record& ours = it->second;
+    for (const auto& [name, f] : theirs.fields) {
+      auto mine = ours.fields.find(name);
+      if (mine == ours.fields.end())
+        ours.fields.emplace(name, f);
+      else if (wins(f, mine->second))
+        mine->second = f;
+    }
+  }
+}
+
+Community merge(const Community& a, const Community& b) {
+  Community out = a;
+  merge_into(out, b);
+  return out;
+}
+
+Diff diff(const Community& before, const Community& after) {
+  Diff d;
+  std::vector<std::string> ids;
+  for (const auto& [id, r] : before.records) ids.push_back(id);
+  for (const auto& [id, r] : after.records)
+    if (!before.records.count(id)) ids.push_back(id);
+  for (const std::string& id : ids) {
+    const Record* b = find_any(before, id);
+    const Record* a = find_any(after, id);
+    const std::string& type = a ? a->type : b->type;
+    std::vector<std::string> names;
+    if (b) for (const auto& [n, f] : b->fields) names.push_back(n);
+    if (a) for (const auto& [n, f] : a->fields)
+      if (!b || !b->fields.count(n)) names.push_back(n);
+    bool changed = false;
+    for (const std::string& n : names) {
+      json vb = field_value(b, n), va = field_value(a, n);
+      if (vb == va) continue;
+      changed = true;
+      d.before.push_back({id, type, n, std::move(vb)});
+      d.after.push_back({id, type, n, std::move(va)});
+    }
+    if (!changed) continue;
+    const bool was_live = b && !b->deleted(), is_live = a && !a->deleted();
+    TypeCounts& tc = d.by_type[type];
+    if (!was_live && is_live) ++tc.added;
+    else if (was_live && !is_live) ++tc.removed;
+    else if (was_live && is_live) ++tc.changed;
+  }
+  return d;
+}
+
+// [SECTION] Doc ------------------------------------------------------------------------------------
+
+static void push_edit(Doc& d, Edit e) {
+  d.undo_stack.push_back(std::move(e));
+  d.redo_stack.clear();
+  ++d.revision;
+}
+
+bool doc_apply(Doc& d, const Op& op, int64_t now_ms) {
+  Edit e = apply(d.community, d.clock, op, now_ms);
+  if (e.after.empty()) return false;
+  push_edit(d, std::move(e));
+  return true;
+}
+
+// Undo and redo are new writes with new stamps, so they merge like any other edit.
+static bool replay(Doc& d, std::vector<Edit>& from, std::vector<Edit>& to, bool undo, int64_t now_ms) {
+  if (from.empty()) return false;
+  Edit e = std::move(from.back());
+  from.pop_back();
+  Op op{e.label, undo ? e.before : e.after};
+  if (undo) std::reverse(op.changes.begin(), op.changes.end());
+  apply(d.community, d.clock, op, now_ms);
+  to.push_back(std::move(e));
+  ++d.revision;
+  return true;
+}
+
+bool doc_undo(Doc& d, int64_t now_ms) { return replay(d, d.undo_stack, d.redo_stack, true, now_ms); }
+bool doc_redo(Doc& d, int64_t now_ms) { return replay(d, d.redo_stack, d.undo_stack, false, now_ms); }
+
+Diff doc_import(Doc& d, const Community& incoming, const std::string& label) {
+  Community merged = merge(d.community, incoming);
+  Diff changes = diff(d.community, merged);
+  observe_all(d.clock, incoming);
+  if (changes.empty()) return changes;
+  d.community = std::move(merged);
+  push_edit(d, Edit{label, changes.before, changes.after});
+  return changes;
+}
+
+void doc_open(Doc& d, Community c) {
+  d.community = std::move(c);
+  d.undo_stack.clear();
+  d.redo_stack.clear();
+  observe_all(d.clock, d.community);
+  ++d.revision;
+}
+
+// [SECTION] Reading the model ----------------------------------------------------------------------
+
+std::vector<std::pair<std::string, const Record*>> live_by_name(const Community& c, const std::string& type) {
+  std::vector<std::pair<std::string, const Record*>> out;
+  for (const auto& [id, r] : c.records)
+    if (r.type == type && !r.deleted()) out.emplace_back(id, &r);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return collate_less(a.second->text("name"), b.second->text("name"));
+  });
+  return out;
+}
+
+const Record* find_live(const Community& c, const std::string& id) {
+  auto it = c.records.find(id);
+  return it == c.records.end() || it->second.deleted() ? nullptr : &it->second;
+}
+
+const Record& community_record(const Community& c) {
+  static const Record kNone;
+  auto it = c.records.find(c.id);
+  return it == c.records.end() ? kNone : it->second;
+}
+
+int64_t last_edit_ms(const Community& c) {
+  int64_t ms = 0;
+  for (const auto& [id, r] : c.records)
+    for (const auto& [n, f] : r.fields) ms = std::max(ms, f.stamp.ms);
+  return ms;
+}
+
+}  // namespace cv

@@ -1,0 +1,154 @@
+// model.h: Cultivate's record model. A community is a set of records; every field carries a stamp
+// (hybrid logical clock + actor), so any two copies merge field by field and nobody's edit is lost.
+// The core reads no clock and no randomness: callers pass the time and fresh ids in.
+//  [SECTION] Stamps and the hybrid logical clock
+//  [SECTION] Records and the community
+//  [SECTION] Ops and apply
+//  [SECTION] Merge and diff
+//  [SECTION] Doc: a community being edited, with undo and redo
+//  [SECTION] Reading the model
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace cv {
+using json = nlohmann::json;
+
+// [SECTION] Stamps and the hybrid logical clock ----------------------------------------------------
+
+// When and by whom a field was written. Ordered by (ms, counter, actor): the greater stamp wins.
+struct Stamp {
+  int64_t ms = 0;        // wall-clock milliseconds of the writer (as the writer's clock saw them)
+  uint32_t counter = 0;  // orders writes within one millisecond, and after a clock that went back
+  std::string actor;     // the writer's id, unique per browser or tool
+};
+bool operator<(const Stamp& a, const Stamp& b);
+bool operator==(const Stamp& a, const Stamp& b);
+
+// A hybrid logical clock: every stamp it gives is greater than every stamp it has given or seen.
+struct Clock {
+  std::string actor;
+  int64_t ms = 0;
+  uint32_t counter = 0;
+  Stamp tick(int64_t now_ms);    // a new stamp, now_ms from the platform clock
+  void observe(const Stamp& s);  // remember a stamp written elsewhere
+};
+
+// [SECTION] Records and the community --------------------------------------------------------------
+
+// One field's value and the stamp of its last write. A null value means "not set".
+struct Field {
+  json value;
+  Stamp stamp;
+};
+
+// A member, a topic, a vote, ...: a random id, a fixed type, stamped fields.
+// Deleted is the stamped boolean field "deleted".
+struct Record {
+  std::string type;
+  std::map<std::string, Field> fields;
+
+  bool deleted() const;
+  const json& get(const std::string& field) const;  // null when not set
+  std::string text(const std::string& field) const;  // "" when not a string
+  std::vector<std::string> texts(const std::string& field) const;  // strings of an array field
+};
+
+// A community: its id (also the id of its one "community" record) and its records by id.
+struct Community {
+  std::string id;
+  std::map<std::string, Record> records;
+};
+
+// Record types of format version 1.
+inline constexpr const char* kCommunity = "community";
+inline constexpr const char* kMember = "member";
+
+// A fresh community with its community record, written by clock at now_ms.
+Community new_community(const std::string& id, const std::string& name, Clock& clock, int64_t now_ms);
+// An id made from 80 random bits (two words from the platform's randomness): 16 letters and digits.
+std::string make_id(uint64_t a, uint64_t b);
+// The greatest stamp in a community (for the clock to observe after loading or merging).
+void observe_all(Clock& clock, const Community& c);
+
+// [SECTION] Ops and apply --------------------------------------------------------------------------
+
+// One field to write. A record that does not exist yet is created by writing to it.
+struct Change {
+  std::string record;
+  std::string type;
+  std::string field;
+  json value;
+};
+
+// Every edit is an Op: one or more field writes, undone and redone as a whole.
+struct Op {
+  std::string label;  // what a person would call it: "Add member", "Rename community"
+  std::vector<Change> changes;
+};
+
+Op op_create(const std::string& label, const std::string& id, const std::string& type, json fields);
+Op op_set(const std::string& label, const std::string& id, const std::string& type, const std::string& field,
+          json value);
+Op op_delete(const std::string& label, const std::string& id, const std::string& type);
+
+// What an applied Op or import did: the values before and after, to undo or redo it.
+struct Edit {
+  std::string label;
+  std::vector<Change> before;
+  std::vector<Change> after;
+};
+
+// Writes op into c, stamped by clock; returns what it changed (fields already equal are skipped).
+Edit apply(Community& c, Clock& clock, const Op& op, int64_t now_ms);
+
+// [SECTION] Merge and diff -------------------------------------------------------------------------
+
+// Counts of what a merge would do, per record type (for the import preview).
+struct TypeCounts {
+  int added = 0, changed = 0, removed = 0;
+};
+struct Diff {
+  std::map<std::string, TypeCounts> by_type;
+  std::vector<Change> before, after;  // field values that differ, as Changes
+  bool empty() const { return before.empty(); }
+};
+
+// Takes into `into` every field of `from` whose stamp is greater. Commutative, associative and
+// idempotent. A community record of another community is not taken (a community has one).
+void merge_into(Community& into, const Community& from);
+Community merge(const Community& a, const Community& b);
+// What differs between two states of one community, per field, with counts per record type.
+Diff diff(const Community& before, const Community& after);
+
+// [SECTION] Doc: a community being edited, with undo and redo --------------------------------------
+
+struct Doc {
+  Community community;
+  Clock clock;
+  std::vector<Edit> undo_stack, redo_stack;
+  uint64_t revision = 0;  // moves on every change; storage saves when it differs from what it saved
+};
+
+// Applies op as one undoable step; false (and nothing recorded) when it changed nothing.
+bool doc_apply(Doc& d, const Op& op, int64_t now_ms);
+bool doc_undo(Doc& d, int64_t now_ms);
+bool doc_redo(Doc& d, int64_t now_ms);
+// Merges another copy of this community in as one undoable step; returns what it changed.
+Diff doc_import(Doc& d, const Community& incoming, const std::string& label);
+// Replaces the open community (opening another one): history is cleared.
+void doc_open(Doc& d, Community c);
+
+// [SECTION] Reading the model ----------------------------------------------------------------------
+
+// Live (not deleted) records of one type, ordered by their "name" field as a reader expects.
+std::vector<std::pair<std::string, const Record*>> live_by_name(const Community& c, const std::string& type);
+const Record* find_live(const Community& c, const std::string& id);
+const Record& community_record(const Community& c);  // an empty record when there is none
+int64_t last_edit_ms(const Community& c);
+
+}  // namespace cv

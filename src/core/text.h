@@ -1,0 +1,36 @@
+// text.h: UTF-8 text as people write it. Folding for search and sorting, so that Zoë, Ñúñez,
+// Jürgen, Żaneta, Алёна and Παύλος sort where a reader expects and are found without their accents.
+//  [SECTION] UTF-8
+//  [SECTION] Folding, collation, search
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace cv {
+
+// [SECTION] UTF-8
+// True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool utf8_valid(std::string_view s);
+// s with every ill-formed sequence replaced by U+FFFD, and control characters other than tab and
+// line feed dropped: safe to show in a message.
+std::string utf8_sanitize(std::string_view s);
+// Number of code points (not bytes) in well-formed UTF-8.
+size_t utf8_length(std::string_view s);
+// Decodes the code point at s[i] and advances i; U+FFFD for an ill-formed sequence.
+char32_t utf8_next(std::string_view s, size_t& i);
+void utf8_append(std::string& out, char32_t c);
+
+// [SECTION] Folding, collation, search
+// Lower case without accents: "Ñúñez" -> "nunez", "Алёна" -> "алена", "Παύλος" -> "παυλοσ".
+// Covers ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic.
+std::string fold(std::string_view s);
+// Lower case only, accents kept (the second level of collation).
+std::string lower(std::string_view s);
+// Orders names as a reader expects: by folded letters, then accents, then case.
+bool collate_less(std::string_view a, std::string_view b);
+// True when needle, folded, occurs in haystack, folded ("zoe" finds "Zoë").
+bool search_match(std::string_view haystack, std::string_view needle);
+// s without leading and trailing white space.
+std::string trim(std::string_view s);
+
+}  // namespace cv

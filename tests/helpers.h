@@ -1,0 +1,46 @@
+// helpers.h: small helpers shared by the doctest files.
+#pragma once
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/format.h"
+#include "core/model.h"
+
+namespace testing {
+
+// A deterministic stand-in for the platform clock.
+struct FakeTime {
+  int64_t ms = 1'790'000'000'000;
+  int64_t next() { return ms += 1000; }
+};
+
+inline cv::Doc new_doc(const std::string& actor, const std::string& id, const std::string& name, FakeTime& t) {
+  cv::Doc d;
+  d.clock.actor = actor;
+  d.community = cv::new_community(id, name, d.clock, t.next());
+  return d;
+}
+
+inline std::string add_member(cv::Doc& d, const std::string& id, const std::string& name, FakeTime& t) {
+  cv::doc_apply(d, cv::op_create("Add member", id, cv::kMember, {{"name", name}}), t.next());
+  return id;
+}
+
+inline std::string canon(const cv::Doc& d) { return cv::to_file(d.community); }
+
+// ../shared/testdata, or where CULTIVATE_TESTDATA points (scripts/test.sh sets it).
+inline std::string testdata_dir() {
+  if (const char* env = std::getenv("CULTIVATE_TESTDATA")) return env;
+  return "../shared/testdata";
+}
+
+inline std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace testing

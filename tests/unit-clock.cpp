@@ -1,0 +1,43 @@
+// unit-clock.cpp: the hybrid logical clock.
+#include <doctest/doctest.h>
+
+#include "core/model.h"
+
+TEST_SUITE("unit") {
+
+TEST_CASE("every stamp is greater than the one before, even when the wall clock goes back") {
+  cv::Clock c{"a", 0, 0};
+  cv::Stamp s1 = c.tick(1000);
+  cv::Stamp s2 = c.tick(1000);
+  cv::Stamp s3 = c.tick(500);  // the wall clock went back
+  cv::Stamp s4 = c.tick(2000);
+  CHECK(s1 < s2);
+  CHECK(s2 < s3);
+  CHECK(s3 < s4);
+  CHECK(s4.counter == 0);
+  CHECK(s3.ms == 1000);
+}
+
+TEST_CASE("a clock stays ahead of stamps it has seen") {
+  cv::Clock mine{"a", 0, 0};
+  cv::Stamp far{5000, 7, "b"};
+  mine.observe(far);
+  cv::Stamp next = mine.tick(1000);
+  CHECK(far < next);
+  CHECK(next.actor == "a");
+}
+
+TEST_CASE("equal times are ordered by actor") {
+  CHECK(cv::Stamp{1, 0, "a"} < cv::Stamp{1, 0, "b"});
+  CHECK_FALSE(cv::Stamp{1, 0, "b"} < cv::Stamp{1, 0, "a"});
+  CHECK(cv::Stamp{1, 0, "b"} == cv::Stamp{1, 0, "b"});
+}
+
+TEST_CASE("ids are 16 characters of Crockford base 32 and differ with their bits") {
+  const std::string a = cv::make_id(1, 2), b = cv::make_id(1, 3);
+  CHECK(a.size() == 16);
+  CHECK(a != b);
+  CHECK(a.find_first_not_of("0123456789abcdefghjkmnpqrstvwxyz") == std::string::npos);
+}
+
+}  // TEST_SUITE

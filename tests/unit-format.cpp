@@ -1,0 +1,194 @@
+// unit-format.cpp: the community file, version 1: round trips, canonical bytes, every refusal.
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+
+using namespace testing;
+using cv::json;
+
+namespace {
+
+cv::Doc sample(FakeTime& t) {
+  cv::Doc d = new_doc("actor1", "c1", "Peer learning — Ñúñez & co", t);
+  cv::doc_apply(d, cv::op_set("Purpose", "c1", cv::kCommunity, "purpose_why", "Zoë: \"learn\"\nand grow"), t.next());
+  add_member(d, "m1", "Zoë", t);
+  add_member(d, "m2", "Παύλος", t);
+  cv::doc_apply(d, cv::op_set("Roles", "m1", cv::kMember, "roles", json::array({"presenter", "book chooser"})),
+                t.next());
+  return d;
+}
+
+// The error for a file made from the sample by changing its JSON.
+template <class F>
+std::string error_after(F change) {
+  FakeTime t;
+  json j = cv::to_json(sample(t).community);
+  change(j);
+  return cv::parse_file(j.dump()).error;
+}
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("export then import gives the same community, byte for byte") {
+  FakeTime t;
+  cv::Doc d = sample(t);
+  const std::string file = cv::to_file(d.community);
+  cv::Parsed p = cv::parse_file(file);
+  REQUIRE(p.ok);
+  CHECK(cv::to_file(p.community) == file);
+  CHECK(file.back() == '\n');
+  CHECK(file.find("\"format\": \"cultivate.community\"") != std::string::npos);
+  CHECK(file.find("Ñúñez") != std::string::npos);  // text stays readable UTF-8, not \u escapes
+  CHECK(cv::parse_file(cv::to_compact(d.community)).ok);
+  // The hand-written canonical form is exactly the JSON of the community.
+  CHECK(json::parse(file) == cv::to_json(d.community));
+  CHECK(json::parse(cv::to_file(cv::Community{"empty", {}})) == cv::to_json(cv::Community{"empty", {}}));
+  CHECK(file.find("\"id\": \"m1\",\n      \"type\": \"member\"") != std::string::npos);  // id and type lead
+}
+
+TEST_CASE("the same community always gives the same bytes, whatever order it was built in") {
+  FakeTime t;
+  cv::Doc d = sample(t);
+  json j = cv::to_json(d.community);
+  std::reverse(j["records"].begin(), j["records"].end());
+  cv::Parsed p = cv::parse_file(j.dump());
+  REQUIRE(p.ok);
+  CHECK(cv::to_file(p.community) == cv::to_file(d.community));
+}
+
+TEST_CASE("refusals name the place") {
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["name"] = 12; }) ==
+        "records[1].fields.name: expected a string, found a number");
+  CHECK(error_after([](json& j) { j["records"][0]["fields"]["deleted"] = "no"; }) ==
+        "records[0].fields.deleted: expected true or false, found a string");
+  CHECK(error_after([](json& j) { j["records"][2]["stamps"].erase("name"); }) ==
+        "records[2].stamps.name: missing: every field needs a stamp");
+  CHECK(error_after([](json& j) { j["records"][2]["stamps"]["name"][1] = -1; }) ==
+        "records[2].stamps.name[1]: expected a counter, a whole number from 0");
+  CHECK(error_after([](json& j) { j["records"][1].erase("type"); }) == "records[1]: missing \"type\"");
+  CHECK(error_after([](json& j) { j["records"][1]["id"] = "bad id!"; }) ==
+        "records[1].id: \"bad id!\" is not an id (letters, digits, - _ : . only)");
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["roles"] = json::array({"a", 3}); }) ==
+        "records[1].fields.roles[1]: expected a string, found a number");
+  CHECK(error_after([](json& j) { j["records"] = json::object(); }) == "records: expected an array, found an object");
+  CHECK(error_after([](json& j) { j.erase("community"); }) == "community: missing (the community's id)");
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["Name"] = "x"; }) ==
+        "records[1].fields: \"Name\" is not a field name (lower-case letters, digits and _)");
+}
+
+TEST_CASE("files that are not communities say so") {
+  CHECK(cv::parse_file("").error == "the file is empty");
+  CHECK(cv::parse_file("  \n").error == "the file is empty");
+  CHECK(cv::parse_file("[1,2]").error ==
+        "not a Cultivate community: the file holds an array, not an object with \"format\": \"cultivate.community\"");
+  CHECK(cv::parse_file("{\"a\":1}").error == "not a Cultivate community: \"format\" is missing");
+  CHECK(cv::parse_file("{\"format\":\"other\"}").error ==
+        "format: not a Cultivate community: expected \"cultivate.community\", found \"other\"");
+  CHECK(cv::parse_file("{\"format\": tru}").error.rfind("not valid JSON: line 1, column", 0) == 0);
+}
+
+TEST_CASE("a file of a newer version is refused and says so") {
+  CHECK(error_after([](json& j) { j["version"] = 2; }) ==
+        "version: this file is format version 2, written by a newer Cultivate; this one reads version 1. "
+        "Update Cultivate to open it.");
+  CHECK(error_after([](json& j) { j["version"] = 0; }) == "version: expected a whole number from 1");
+  CHECK(error_after([](json& j) { j["version"] = "1"; }) == "version: expected a whole number from 1");
+}
+
+TEST_CASE("limits: file size, nesting depth, string length, record count") {
+  std::string big(cv::kMaxFileBytes + 1, ' ');
+  CHECK(cv::parse_file(big).error == "the file is too large: 16.0 MB; the limit is 16.0 MB");
+
+  std::string deep = std::string(40, '[') + std::string(40, ']');
+  CHECK(cv::parse_file(deep).error == "too deeply nested: more than 32 levels of arrays and objects (at byte 32)");
+  // Brackets inside strings do not count.
+  CHECK(cv::parse_file("{\"a\": \"" + std::string(100, '[') + "\"}").error == "not a Cultivate community: \"format\" is missing");
+
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["notes"] = std::string(cv::kMaxStringChars + 1, 'x'); }) ==
+        "records[1].fields.notes: text is longer than 100000 characters");
+  // The limit counts characters, not bytes: 100,000 Cyrillic letters are allowed.
+  std::string cyr;
+  for (size_t i = 0; i < cv::kMaxStringChars; ++i) cyr += "ё";
+  CHECK(error_after([&](json& j) {
+          j["records"][1]["fields"]["notes"] = cyr;
+          j["records"][1]["stamps"]["notes"] = json::array({1, 0, "x"});
+        }) == "");
+
+  json many = {{"format", "cultivate.community"}, {"version", 1}, {"community", "c"}, {"records", json::array()}};
+  for (size_t i = 0; i <= cv::kMaxRecords; ++i) many["records"].push_back(0);
+  CHECK(cv::parse_file(many.dump()).error == "records: too many records: 200001; the limit is 200000");
+}
+
+TEST_CASE("one id twice in a file: the two are merged like two copies") {
+  FakeTime t;
+  cv::Doc d = sample(t);
+  json j = cv::to_json(d.community);
+  json older = j["records"][1];  // m1, as it was
+  json newer = older;
+  newer["fields"]["name"] = "Zoë Ñúñez";
+  newer["stamps"]["name"] = json::array({older["stamps"]["name"][0].get<int64_t>() + 5, 0, "actor2"});
+  newer["fields"]["contact"] = "zoe@example.org";
+  newer["stamps"]["contact"] = json::array({1, 0, "actor2"});
+  j["records"][1] = newer;
+  j["records"].push_back(older);
+  cv::Parsed p = cv::parse_file(j.dump());
+  REQUIRE(p.ok);
+  CHECK(p.duplicates == 1);
+  CHECK(p.community.records.at("m1").text("name") == "Zoë Ñúñez");
+  CHECK(p.community.records.at("m1").text("contact") == "zoe@example.org");
+  CHECK(p.community.records.at("m1").texts("roles").size() == 2);
+
+  json clash = cv::to_json(d.community);
+  json topic = clash["records"][1];
+  topic["type"] = "topic";
+  clash["records"].push_back(topic);
+  CHECK(cv::parse_file(clash.dump()).error == "records[3]: id \"m1\" is used twice, by a member and a topic");
+}
+
+TEST_CASE("fields and record types of a newer Cultivate are kept and merge") {
+  FakeTime t;
+  json j = cv::to_json(sample(t).community);
+  j["records"].push_back({{"id", "t1"},
+                          {"type", "topic"},
+                          {"fields", {{"title", "Feedback"}, {"votes", json::array({1, 2})}}},
+                          {"stamps", {{"title", {5, 0, "z"}}, {"votes", {5, 0, "z"}}}}});
+  cv::Parsed p = cv::parse_file(j.dump());
+  REQUIRE(p.ok);
+  CHECK(p.community.records.at("t1").text("title") == "Feedback");
+  CHECK(cv::to_json(p.community)["records"].size() == 4);
+}
+
+TEST_CASE("a community record must be the file's own") {
+  CHECK(error_after([](json& j) { j["records"][1]["type"] = "community"; }) ==
+        "records[1]: a community record for another community (\"m1\")");
+  CHECK(error_after([](json& j) { j["records"][0]["type"] = "member"; }) ==
+        "records[0]: the community's own id is used by a member record");
+}
+
+TEST_CASE("invalid UTF-8 and hostile text are refused or kept inert") {
+  CHECK(cv::parse_file("{\"format\": \"cultivate.community\xFF\"}").error.rfind("not valid JSON", 0) == 0);
+  // A name that looks like a format string is just text.
+  FakeTime t;
+  cv::Doc d = sample(t);
+  cv::doc_apply(d, cv::op_set("Rename", "m1", cv::kMember, "name", "%s%n%x {{}} <script>"), t.next());
+  cv::Parsed p = cv::parse_file(cv::to_file(d.community));
+  REQUIRE(p.ok);
+  CHECK(p.community.records.at("m1").text("name") == "%s%n%x {{}} <script>");
+}
+
+TEST_CASE("statistics") {
+  FakeTime t;
+  cv::Doc d = sample(t);
+  cv::doc_apply(d, cv::op_delete("Remove", "m2", cv::kMember), t.next());
+  json s = cv::stats(d.community);
+  CHECK(s["records"] == 3);
+  CHECK(s["types"]["member"]["live"] == 1);
+  CHECK(s["types"]["member"]["deleted"] == 1);
+  CHECK(s["writers"] == 1);
+  CHECK(cv::format_utc(0) == "1970-01-01 00:00 UTC");
+  CHECK(cv::format_utc(1795860000000) == "2026-11-28 10:00 UTC");
+}
+
+}  // TEST_SUITE

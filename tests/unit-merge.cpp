@@ -1,0 +1,154 @@
+// unit-merge.cpp: two copies edited apart merge with both people's edits kept.
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+
+using namespace testing;
+
+TEST_SUITE("unit") {
+
+TEST_CASE("two copies edited apart keep both people's edits") {
+  FakeTime t;
+  cv::Doc convener = new_doc("convener", "c1", "Design circle", t);
+  add_member(convener, "m1", "Zoë", t);
+  // The member takes a copy home as a file and edits offline.
+  cv::Doc member;
+  member.clock.actor = "member";
+  cv::doc_open(member, cv::parse_file(cv::to_file(convener.community)).community);
+
+  cv::doc_apply(convener, cv::op_set("Purpose", "c1", cv::kCommunity, "purpose_why", "Learn from practice"), t.next());
+  add_member(convener, "m2", "Jürgen", t);
+  cv::doc_apply(member, cv::op_set("Contact", "m1", cv::kMember, "contact", "zoe@example.org"), t.next());
+  add_member(member, "m3", "Алёна", t);
+
+  cv::import_into(convener, cv::to_file(member.community), "Import");
+  cv::import_into(member, cv::to_file(convener.community), "Import");
+  CHECK(canon(convener) == canon(member));
+  CHECK(cv::community_record(convener.community).text("purpose_why") == "Learn from practice");
+  CHECK(cv::find_live(convener.community, "m1")->text("contact") == "zoe@example.org");
+  CHECK(cv::live_by_name(convener.community, cv::kMember).size() == 3);
+}
+
+TEST_CASE("concurrent edits to different fields of one record both survive") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "m1", "Ñúñez", t);
+  cv::Doc b = a;
+  b.clock.actor = "b";
+  const int64_t same_time = t.next();
+  cv::doc_apply(a, cv::op_set("Contact", "m1", cv::kMember, "contact", "+34 600 000 000"), same_time);
+  cv::doc_apply(b, cv::op_set("Notes", "m1", cv::kMember, "notes", "Brings cases from the clinic"), same_time);
+  cv::Community ab = cv::merge(a.community, b.community);
+  CHECK(ab.records.at("m1").text("contact") == "+34 600 000 000");
+  CHECK(ab.records.at("m1").text("notes") == "Brings cases from the clinic");
+}
+
+TEST_CASE("concurrent edits to one field: the later stamp wins on every copy") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "m1", "Pavlos", t);
+  cv::Doc b = a;
+  b.clock.actor = "b";
+  cv::doc_apply(a, cv::op_set("Rename", "m1", cv::kMember, "name", "Παύλος"), t.next());
+  cv::doc_apply(b, cv::op_set("Rename", "m1", cv::kMember, "name", "Pavlos K."), t.next());
+  CHECK(cv::merge(a.community, b.community).records.at("m1").text("name") == "Pavlos K.");
+  CHECK(cv::merge(b.community, a.community).records.at("m1").text("name") == "Pavlos K.");
+}
+
+TEST_CASE("a delete survives re-import of an older file that still has the record") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Circle", t);
+  add_member(d, "m1", "Żaneta", t);
+  const std::string older = cv::to_file(d.community);
+  cv::doc_apply(d, cv::op_delete("Remove member", "m1", cv::kMember), t.next());
+  cv::Preview p = cv::import_into(d, older, "Import");
+  REQUIRE(p.ok);
+  CHECK(p.diff.empty());
+  CHECK(cv::find_live(d.community, "m1") == nullptr);
+}
+
+TEST_CASE("merge is commutative, associative and idempotent on three edited copies") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "m1", "Zoë", t);
+  cv::Doc b = a, c = a;
+  b.clock.actor = "b";
+  c.clock.actor = "c";
+  add_member(a, "m2", "Jürgen", t);
+  cv::doc_apply(b, cv::op_set("Rename", "m1", cv::kMember, "name", "Zoë N."), t.next());
+  cv::doc_apply(c, cv::op_delete("Remove", "m1", cv::kMember), t.next());
+  auto f = [](const cv::Community& x) { return cv::to_file(x); };
+  const auto &A = a.community, &B = b.community, &C = c.community;
+  CHECK(f(cv::merge(A, B)) == f(cv::merge(B, A)));
+  CHECK(f(cv::merge(cv::merge(A, B), C)) == f(cv::merge(A, cv::merge(B, C))));
+  CHECK(f(cv::merge(A, A)) == f(A));
+  CHECK(f(cv::merge(cv::merge(A, B), B)) == f(cv::merge(A, B)));
+}
+
+TEST_CASE("importing a file is one undoable step") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  cv::Doc b = a;
+  b.clock.actor = "b";
+  add_member(b, "m1", "Zoë", t);
+  add_member(b, "m2", "Алёна", t);
+  cv::doc_apply(b, cv::op_set("Purpose", "c1", cv::kCommunity, "purpose_learn", "Feedback"), t.next());
+  cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import file");
+  REQUIRE(p.ok);
+  CHECK(p.diff.by_type["member"].added == 2);
+  CHECK(p.diff.by_type["community"].changed == 1);
+  CHECK(a.undo_stack.size() == 1);
+  cv::doc_undo(a, t.next());
+  CHECK(cv::live_by_name(a.community, cv::kMember).empty());
+  CHECK(cv::community_record(a.community).get("purpose_learn").is_null());
+  cv::doc_redo(a, t.next());
+  CHECK(cv::live_by_name(a.community, cv::kMember).size() == 2);
+}
+
+TEST_CASE("a preview counts what would change and changes nothing") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "m1", "Zoë", t);
+  add_member(a, "m2", "Jürgen", t);
+  cv::Doc b = a;
+  b.clock.actor = "b";
+  cv::doc_apply(b, cv::op_delete("Remove", "m1", cv::kMember), t.next());
+  cv::doc_apply(b, cv::op_set("Notes", "m2", cv::kMember, "notes", "Lead"), t.next());
+  add_member(b, "m3", "Παύλος", t);
+  const std::string before = canon(a);
+  cv::Preview p = cv::preview_import(a, cv::to_file(b.community));
+  REQUIRE(p.ok);
+  CHECK(p.diff.by_type["member"].added == 1);
+  CHECK(p.diff.by_type["member"].changed == 1);
+  CHECK(p.diff.by_type["member"].removed == 1);
+  CHECK(canon(a) == before);
+}
+
+TEST_CASE("another community's file keeps its own community record out") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  cv::Doc other = new_doc("b", "c2", "Other circle", t);
+  add_member(other, "m9", "Ñúñez", t);
+  cv::Preview p = cv::import_into(a, cv::to_file(other.community), "Import");
+  REQUIRE(p.ok);
+  CHECK(p.other_community);
+  CHECK(p.incoming_name == "Other circle");
+  CHECK(cv::community_record(a.community).text("name") == "Circle");
+  CHECK(a.community.records.count("c2") == 0);
+  CHECK(cv::find_live(a.community, "m9"));
+}
+
+TEST_CASE("a record whose type differs between copies is refused whole") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "x1", "Zoë", t);
+  cv::Doc b = new_doc("b", "c1", "Circle", t);
+  cv::doc_apply(b, cv::op_create("Add", "x1", "topic", {{"name", "Feedback"}}), t.next());
+  const std::string before = canon(a);
+  cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import");
+  CHECK_FALSE(p.ok);
+  CHECK(p.error == "record \"x1\" is a member here but a topic in the file");
+  CHECK(canon(a) == before);
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,92 @@
+// unit-ops.cpp: Ops, apply, undo and redo.
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+
+using namespace testing;
+
+TEST_SUITE("unit") {
+
+TEST_CASE("a new community has its record and name") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Feedback circle", t);
+  CHECK(cv::community_record(d.community).text("name") == "Feedback circle");
+  CHECK(cv::community_record(d.community).type == "community");
+  CHECK(d.undo_stack.empty());
+}
+
+TEST_CASE("add, edit and remove a member, each undoable and redoable") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Circle", t);
+  add_member(d, "m1", "Zoë Ñúñez", t);
+  CHECK(cv::live_by_name(d.community, cv::kMember).size() == 1);
+
+  CHECK(cv::doc_apply(d, cv::op_set("Edit contact", "m1", cv::kMember, "contact", "zoe@example.org"), t.next()));
+  CHECK(cv::find_live(d.community, "m1")->text("contact") == "zoe@example.org");
+  CHECK(cv::doc_apply(d, cv::op_delete("Remove member", "m1", cv::kMember), t.next()));
+  CHECK(cv::live_by_name(d.community, cv::kMember).empty());
+  CHECK(d.undo_stack.size() == 3);
+
+  CHECK(cv::doc_undo(d, t.next()));  // remove undone
+  REQUIRE(cv::find_live(d.community, "m1"));
+  CHECK(cv::find_live(d.community, "m1")->text("contact") == "zoe@example.org");
+  CHECK(cv::doc_undo(d, t.next()));  // contact undone
+  CHECK(cv::find_live(d.community, "m1")->get("contact").is_null());
+  CHECK(cv::doc_undo(d, t.next()));  // add undone
+  CHECK(cv::find_live(d.community, "m1") == nullptr);
+  CHECK_FALSE(cv::doc_undo(d, t.next()));
+
+  CHECK(cv::doc_redo(d, t.next()));
+  CHECK(cv::find_live(d.community, "m1")->text("name") == "Zoë Ñúñez");
+  CHECK(cv::doc_redo(d, t.next()));
+  CHECK(cv::doc_redo(d, t.next()));
+  CHECK(cv::find_live(d.community, "m1") == nullptr);
+  CHECK_FALSE(cv::doc_redo(d, t.next()));
+}
+
+TEST_CASE("an op that changes nothing is not an undo step") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Circle", t);
+  add_member(d, "m1", "Jürgen", t);
+  const uint64_t rev = d.revision;
+  CHECK_FALSE(cv::doc_apply(d, cv::op_set("Rename", "m1", cv::kMember, "name", "Jürgen"), t.next()));
+  CHECK(d.revision == rev);
+  CHECK(d.undo_stack.size() == 1);
+}
+
+TEST_CASE("a new edit clears redo") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Circle", t);
+  add_member(d, "m1", "Алёна", t);
+  cv::doc_undo(d, t.next());
+  CHECK(d.redo_stack.size() == 1);
+  add_member(d, "m2", "Παύλος", t);
+  CHECK(d.redo_stack.empty());
+}
+
+TEST_CASE("undo is a new write that merges like any edit") {
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "m1", "Żaneta", t);
+  cv::Doc b = a;
+  b.clock.actor = "b";
+  cv::doc_undo(a, t.next());  // a takes the member back
+  cv::merge_into(b.community, a.community);
+  CHECK(cv::find_live(b.community, "m1") == nullptr);
+}
+
+TEST_CASE("members are listed in reading order") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Circle", t);
+  add_member(d, "m1", "Παύλος", t);
+  add_member(d, "m2", "Zoë", t);
+  add_member(d, "m3", "Алёна", t);
+  add_member(d, "m4", "Ñúñez", t);
+  add_member(d, "m5", "Jürgen", t);
+  add_member(d, "m6", "Żaneta", t);
+  std::vector<std::string> order;
+  for (auto& [id, r] : cv::live_by_name(d.community, cv::kMember)) order.push_back(r->text("name"));
+  CHECK(order == std::vector<std::string>{"Jürgen", "Ñúñez", "Żaneta", "Zoë", "Παύλος", "Алёна"});
+}
+
+}  // TEST_SUITE
