@@ -1,0 +1,150 @@
+// cli.test.mjs: `cultivate validate | merge | stats`, native and as WebAssembly under Node, with the
+// same messages as the page; merged files are canonical (merging in any order gives the same bytes);
+// every file the tool writes is valid against assets/community.schema.json.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(repo, 'web/package.json'));
+const Ajv2020 = require('ajv/dist/2020').default;
+const schema = JSON.parse(fs.readFileSync(path.join(repo, 'assets/community.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-cli-'));
+const TOOLS = {
+  native: (args) => spawnSync(path.join(repo, 'build/native/cultivate'), args, { encoding: 'utf8' }),
+  wasm: (args) => spawnSync('node', ['--no-experimental-fetch', path.join(repo, 'build/web/cultivate.js'), ...args],
+    { encoding: 'utf8' }),
+};
+
+const rec = (id, type, fields, ms, actor = 'a1') => ({
+  id, type, fields,
+  stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, [ms, 0, actor]])),
+});
+const community = (records, id = 'c1') => ({ format: 'cultivate.community', version: 1, community: id, records });
+const write = (name, obj) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, typeof obj === 'string' ? obj : JSON.stringify(obj));
+  return p;
+};
+
+const base = [
+  rec('c1', 'community', { deleted: false, name: 'Cercle — Ñúñez' }, 1000),
+  rec('m1', 'member', { deleted: false, name: 'Zoë' }, 1000),
+];
+// Two people edit apart: A renames the community and adds Jürgen; B gives Zoë a contact.
+const A = write('a.json', community([
+  rec('c1', 'community', { deleted: false, name: 'Cercle d’échange' }, 2000),
+  base[1],
+  rec('m2', 'member', { deleted: false, name: 'Jürgen', roles: ['presenter'] }, 2000),
+]));
+const B = write('b.json', community([
+  base[0],
+  { ...rec('m1', 'member', { deleted: false, name: 'Zoë' }, 1000),
+    fields: { deleted: false, name: 'Zoë', contact: 'zoe@example.org' },
+    stamps: { deleted: [1000, 0, 'a1'], name: [1000, 0, 'a1'], contact: [2500, 0, 'b1'] } },
+  rec('m3', 'member', { deleted: false, name: 'Алёна' }, 2600, 'b1'),
+]));
+const C = write('c.json', community([rec('m1', 'member', { deleted: true }, 3000, 'c1x')]));
+
+for (const [kind, run] of Object.entries(TOOLS)) {
+  test(`${kind}: validate accepts a community and says what it holds`, () => {
+    const r = run(['validate', A]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${A}: a valid community file ("Cercle d’échange", 3 records)\n`);
+  });
+
+  test(`${kind}: validate refuses bad files with the place named`, () => {
+    const records = [base[0]];
+    for (let i = 1; i <= 12; i++) records.push(rec(`m${i}`, 'member', { name: `Member ${i}` }, 1000));
+    records[12].fields.name = 42;
+    const cases = [
+      [write('bad-name.json', community(records)), 'records[12].fields.name: expected a string, found a number'],
+      [write('newer.json', { ...community(base), version: 2 }),
+        'version: this file is format version 2, written by a newer Cultivate; this one reads version 1. Update Cultivate to open it.'],
+      [write('not-json.json', '{"format": "cultivate.community",'), 'not valid JSON: line 1, column 34: syntax error while parsing object key - unexpected end of input; expected string literal'],
+      [write('array.json', '[]'), 'not a Cultivate community: the file holds an array, not an object with "format": "cultivate.community"'],
+      [write('empty.json', ''), 'the file is empty'],
+    ];
+    for (const [file, message] of cases) {
+      const r = run(['validate', file]);
+      assert.equal(r.status, 1, file);
+      assert.equal(r.stderr, `${file}: ${message}\n`);
+      assert.equal(r.stdout, '');
+    }
+    const missing = run(['validate', path.join(tmp, 'nope.json')]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /nope\.json: cannot open the file/);
+  });
+
+  test(`${kind}: merge keeps both people's edits, and any order gives the same bytes`, () => {
+    const out1 = path.join(tmp, `${kind}-ab.json`), out2 = path.join(tmp, `${kind}-ba.json`);
+    const out3 = path.join(tmp, `${kind}-cab.json`), out4 = path.join(tmp, `${kind}-bca.json`);
+    assert.equal(run(['merge', A, B, '-o', out1]).status, 0);
+    assert.equal(run(['merge', B, A, '-o', out2]).status, 0);
+    assert.ok(fs.readFileSync(out1).equals(fs.readFileSync(out2)), 'merge A B and merge B A differ');
+    const merged = JSON.parse(fs.readFileSync(out1, 'utf8'));
+    const byId = Object.fromEntries(merged.records.map((r) => [r.id, r]));
+    assert.equal(byId.c1.fields.name, 'Cercle d’échange');
+    assert.equal(byId.m1.fields.contact, 'zoe@example.org');
+    assert.equal(byId.m2.fields.name, 'Jürgen');
+    assert.equal(byId.m3.fields.name, 'Алёна');
+    assert.equal(run(['merge', C, A, B, '-o', out3]).status, 0);
+    assert.equal(run(['merge', B, C, A, A, '-o', out4]).status, 0);
+    assert.ok(fs.readFileSync(out3).equals(fs.readFileSync(out4)), 'three-way merges differ');
+    assert.equal(JSON.parse(fs.readFileSync(out3, 'utf8')).records.find((r) => r.id === 'm1').fields.deleted, true);
+    // Canonical: the same community written again is the same bytes.
+    const again = path.join(tmp, `${kind}-again.json`);
+    assert.equal(run(['merge', out1, out1, '-o', again]).status, 0);
+    assert.ok(fs.readFileSync(again).equals(fs.readFileSync(out1)));
+    for (const f of [out1, out3]) assert.ok(validate(JSON.parse(fs.readFileSync(f, 'utf8'))), JSON.stringify(validate.errors));
+  });
+
+  test(`${kind}: merge refuses another community and bad files, and writes nothing`, () => {
+    const other = write('other.json', community([rec('c9', 'community', { name: 'Other' }, 1)], 'c9'));
+    const out = path.join(tmp, `${kind}-refused.json`);
+    let r = run(['merge', A, other, '-o', out]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `${other}: a different community (id "c9"; ${A} is "c1"); only copies of one community merge\n`);
+    r = run(['merge', A, write('broken.json', '{'), '-o', out]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /broken\.json: not valid JSON/);
+    assert.ok(!fs.existsSync(out));
+    assert.equal(run(['merge', A, '-o', out]).status, 2);
+    assert.equal(run(['frobnicate']).status, 2);
+  });
+
+  test(`${kind}: stats counts records per type, writers and the last edit`, () => {
+    const out = path.join(tmp, `${kind}-stats.json`);
+    run(['merge', A, B, C, '-o', out]);
+    const r = run(['stats', out]);
+    assert.equal(r.status, 0, r.stderr);
+    const s = JSON.parse(r.stdout);
+    assert.equal(s.name, 'Cercle d’échange');
+    assert.deepEqual(s.types.member, { live: 2, deleted: 1 });
+    assert.equal(s.writers, 3);
+    assert.equal(s.last_edit, '1970-01-01 00:00 UTC');
+  });
+}
+
+test('the schema accepts what the tool writes and refuses what the tool refuses', () => {
+  assert.ok(validate(JSON.parse(fs.readFileSync(A, 'utf8'))));
+  const bad = community([rec('m1', 'member', { name: 42 }, 1)]);
+  assert.ok(!validate(bad));
+  assert.ok(!validate({ ...community(base), version: 2 }));
+  assert.ok(!validate({ ...community(base), format: 'other' }));
+  const sample = path.join(repo, 'assets/sample.cultivate.json');
+  const r = TOOLS.native(['validate', sample]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(validate(JSON.parse(fs.readFileSync(sample, 'utf8'))), JSON.stringify(validate.errors));
+  // The sample is canonical: written again, it is the same bytes.
+  const again = path.join(tmp, 'sample-again.json');
+  TOOLS.native(['merge', sample, sample, '-o', again]);
+  assert.ok(fs.readFileSync(again).equals(fs.readFileSync(sample)));
+});
