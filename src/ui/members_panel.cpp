@@ -1,0 +1,131 @@
+// members_panel.cpp: the people of the community: a table to add, edit, find and remove members.
+#include <algorithm>
+
+#include "core/text.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+namespace {
+
+// "presenter, book chooser; case bringer" -> ["presenter", "book chooser", "case bringer"]
+cv::json split_roles(const std::string& text) {
+  cv::json roles = cv::json::array();
+  std::string part;
+  auto flush = [&] {
+    std::string t = cv::trim(part);
+    part.clear();
+    if (t.empty()) return;
+    for (const auto& r : roles)
+      if (cv::fold(r.get<std::string>()) == cv::fold(t)) return;
+    roles.push_back(t);
+  };
+  for (char ch : text) {
+    if (ch == ',' || ch == ';' || ch == '\n') flush();
+    else part += ch;
+  }
+  flush();
+  return roles;
+}
+
+std::string join_roles(const std::vector<std::string>& roles) {
+  std::string s;
+  for (const std::string& r : roles) s += (s.empty() ? "" : ", ") + r;
+  return s;
+}
+
+bool matches(const cv::Record& r, const std::string& filter) {
+  if (cv::trim(filter).empty()) return true;
+  for (const char* f : {"name", "contact", "notes"})
+    if (cv::search_match(r.text(f), filter)) return true;
+  return cv::search_match(join_roles(r.texts("roles")), filter);
+}
+
+}  // namespace
+
+void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+  const auto members = cv::live_by_name(doc.community, cv::kMember);
+  std::vector<std::pair<std::string, const cv::Record*>> shown;
+  for (const auto& m : members)
+    if (matches(*m.second, st.member_filter) || m.first == st.focus_record) shown.push_back(m);
+
+  ImGui::SeparatorText(members.empty() ? "Members" : ("Members (" + std::to_string(members.size()) + ")").c_str());
+  if (ImGui::Button("Add member")) {
+    const std::string id = env.new_id();
+    out.ops.push_back(cv::op_create("Add member", id, cv::kMember, {{"name", ""}}));
+    st.focus_record = id;
+    st.member_filter.clear();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
+  ImGui::InputTextWithHint("##member-search", "Find a member", &st.member_filter);
+
+  if (members.empty()) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("No members yet. Add the people of your community: their names, how to reach them, and "
+                       "the roles they take (presenter, book chooser, case bringer).");
+    return;
+  }
+  if (shown.empty()) {
+    ImGui::TextDisabled("No member matches \"%s\".", st.member_filter.c_str());
+    return;
+  }
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("members", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Contact", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Roles", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Remove").x + 12);
+  ImGui::TableHeadersRow();
+
+  int focus_index = -1;
+  for (size_t i = 0; i < shown.size(); ++i)
+    if (shown[i].first == st.focus_record) focus_index = static_cast<int>(i);
+
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(shown.size()));
+  if (focus_index >= 0) clipper.IncludeItemByIndex(focus_index);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const std::string& id = shown[i].first;
+      const cv::Record& m = *shown[i].second;
+      std::string edited;
+      ImGui::PushID(id.c_str());
+      ImGui::TableNextRow();
+
+      ImGui::TableNextColumn();
+      if (i == focus_index) {
+        ImGui::SetScrollHereY();
+        focus_text("##name");
+        st.focus_record.clear();
+      }
+      if (edit_text("##name", m.text("name"), edited, "Name", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Rename member", id, cv::kMember, "name", cv::trim(edited)));
+      ImGui::TableNextColumn();
+      if (edit_text("##contact", m.text("contact"), edited, "Email or phone", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Edit contact", id, cv::kMember, "contact", cv::trim(edited)));
+      ImGui::TableNextColumn();
+      if (edit_text("##roles", join_roles(m.texts("roles")), edited, "presenter, case bringer", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Edit roles", id, cv::kMember, "roles", split_roles(edited)));
+      ImGui::TableNextColumn();
+      if (edit_text("##notes", m.text("notes"), edited, "Notes", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Edit notes", id, cv::kMember, "notes", edited));
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("Remove")) {
+        const std::string name = m.text("name").empty() ? "member" : m.text("name");
+        out.ops.push_back(cv::op_delete("Remove " + name, id, cv::kMember));
+        st.status = "Removed " + name + ". Undo brings them back (Ctrl+Z).";
+        st.status_is_error = false;
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace ui

@@ -1,0 +1,52 @@
+// widgets.cpp: widgets shared by panels.
+#include "imgui_internal.h"
+#include "imgui_stdlib.h"
+#include "ui/ui.h"
+
+namespace ui {
+
+namespace {
+// The text of the field being edited: it lives here, not in the model, until the edit ends.
+ImGuiID g_editing = 0;
+std::string g_buffer;
+}  // namespace
+
+void focus_text(const char* label) {
+  ImGui::ActivateItemByID(ImGui::GetID(label));
+  ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;  // a text cursor, not a click
+}
+
+bool edit_text(const char* label, const std::string& value, std::string& out, const char* hint, float width,
+               bool multiline, float height) {
+  const ImGuiID id = ImGui::GetID(label);
+  std::string* buf = &g_buffer;
+  std::string shown;
+  if (g_editing != id) {
+    shown = value;
+    buf = &shown;
+  }
+  if (width != 0) ImGui::SetNextItemWidth(width);
+  if (multiline) {
+    ImGui::InputTextMultiline(label, buf, ImVec2(width, height));
+  } else if (hint) {
+    ImGui::InputTextWithHint(label, hint, buf);
+  } else {
+    ImGui::InputText(label, buf);
+  }
+  if (ImGui::IsItemActivated()) {
+    g_editing = id;
+    g_buffer = value;
+  } else if (ImGui::IsItemActive() && g_editing == id) {
+    // The buffer already follows the widget.
+  }
+  if (ImGui::IsItemDeactivated() && g_editing == id) {
+    g_editing = 0;
+    if (ImGui::IsItemDeactivatedAfterEdit() && *buf != value) {
+      out = *buf;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ui

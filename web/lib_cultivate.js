@@ -1,0 +1,271 @@
+// lib_cultivate.js: the browser side of src/platform/platform_web.cpp, linked with --js-library.
+// Pointer, wheel, keyboard, text (typed, composed, on-screen keyboards), clipboard, size and DPR go
+// to Dear ImGui through the exported cv_on_* functions; frames are drawn only when asked for.
+//  [SECTION] State and frames
+//  [SECTION] Size and pixel ratio
+//  [SECTION] Pointer and wheel
+//  [SECTION] Keyboard, text and clipboard
+//  [SECTION] Test interface
+
+mergeInto(LibraryManager.library, {
+  // [SECTION] State and frames ------------------------------------------------------------------------
+  $CV: {
+    canvas: null,
+    text: null,            // the hidden text field that receives typed and composed text
+    frames: 0,             // frames drawn since the page opened (cultivateTest.frames())
+    rafPending: false,
+    wakeTimer: 0,
+    wakeAt: 0,
+    clip: null,            // the text Dear ImGui last copied, for the next copy/cut event
+    textActive: false,
+    touch: null,           // a touch in progress: a tap, or a drag that scrolls
+
+    requestFrame: function() {
+      if (CV.rafPending) return;
+      CV.rafPending = true;
+      requestAnimationFrame(function() { CV.rafPending = false; CV.drawNow(); });
+    },
+    // Draws one frame now (inside an input event when the browser needs an answer at once:
+    // focus for the on-screen keyboard, text for a copy).
+    drawNow: function() {
+      CV.frames++;
+      if (_cv_frame()) CV.requestFrame();
+    },
+    sendString: function(s) {
+      var n = lengthBytesUTF8(s) + 1;
+      var p = _cv_scratch(n);
+      stringToUTF8(s, p, n);
+    },
+    mods: function(e) {
+      return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+    },
+
+    // [SECTION] Size and pixel ratio ----------------------------------------------------------------
+    resize: function() {
+      var dpr = window.devicePixelRatio || 1;
+      var w = window.innerWidth, h = window.innerHeight;
+      var c = CV.canvas;
+      c.style.width = w + 'px';
+      c.style.height = h + 'px';
+      var pw = Math.round(w * dpr), ph = Math.round(h * dpr);
+      if (c.width !== pw || c.height !== ph) { c.width = pw; c.height = ph; }
+      _cv_on_resize(w, h, dpr);
+      CV.drawNow();  // a resized canvas is blank until drawn
+    },
+    watchPixelRatio: function() {
+      // Fires when the page moves to a screen with another DPR, or on browser zoom.
+      var mq = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      mq.addEventListener('change', function() { CV.resize(); CV.watchPixelRatio(); }, { once: true });
+    },
+
+    // [SECTION] Pointer and wheel -------------------------------------------------------------------
+    source: function(e) { return e.pointerType === 'touch' ? 1 : e.pointerType === 'pen' ? 2 : 0; },
+    initPointer: function() {
+      var c = CV.canvas;
+      c.addEventListener('pointerdown', function(e) {
+        e.preventDefault();
+        try { c.setPointerCapture(e.pointerId); } catch (err) {}
+        if (e.pointerType === 'touch') {
+          // A touch is a tap (a click where it ends) or a drag (scrolls what is under it).
+          CV.touch = { id: e.pointerId, x0: e.clientX, y0: e.clientY, x: e.clientX, y: e.clientY, scrolling: false };
+          _cv_on_pointer_move(e.clientX, e.clientY, 1);
+          return;
+        }
+        _cv_on_pointer_move(e.clientX, e.clientY, CV.source(e));
+        _cv_on_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : e.button, 1, CV.source(e));
+        CV.drawNow();
+        CV.afterUserInput();
+      });
+      c.addEventListener('pointermove', function(e) {
+        var t = CV.touch;
+        if (t && e.pointerId === t.id) {
+          var dy = e.clientY - t.y, dx = e.clientX - t.x;
+          if (!t.scrolling && Math.hypot(e.clientX - t.x0, e.clientY - t.y0) > 8) t.scrolling = true;
+          if (t.scrolling) _cv_on_wheel(dx / 80, dy / 80);
+          t.x = e.clientX; t.y = e.clientY;
+          return;
+        }
+        var events = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
+        var last = events.length ? events[events.length - 1] : e;
+        _cv_on_pointer_move(last.clientX, last.clientY, CV.source(e));
+      });
+      var up = function(e) {
+        var t = CV.touch;
+        if (t && e.pointerId === t.id) {
+          CV.touch = null;
+          if (!t.scrolling && e.type === 'pointerup') {
+            _cv_on_pointer_move(e.clientX, e.clientY, 1);
+            _cv_on_pointer_button(0, 1, 1);
+            _cv_on_pointer_button(0, 0, 1);
+            CV.drawNow();
+            CV.drawNow();
+            CV.afterUserInput();
+          }
+          return;
+        }
+        _cv_on_pointer_move(e.clientX, e.clientY, CV.source(e));
+        _cv_on_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : e.button, 0, CV.source(e));
+        CV.drawNow();
+        CV.afterUserInput();
+      };
+      c.addEventListener('pointerup', up);
+      c.addEventListener('pointercancel', up);
+      c.addEventListener('pointerleave', function(e) { if (e.pointerType === 'mouse') _cv_on_pointer_leave(); });
+      c.addEventListener('contextmenu', function(e) { e.preventDefault(); });
+      c.addEventListener('wheel', function(e) {
+        e.preventDefault();
+        // One Dear ImGui wheel step scrolls 5 lines of 16 px: turn the page's pixels into steps.
+        var k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? window.innerHeight : 1;
+        var dx = -e.deltaX * k / 80, dy = -e.deltaY * k / 80;
+        if (e.shiftKey && !dx) { dx = dy; dy = 0; }
+        _cv_on_pointer_move(e.clientX, e.clientY, 0);
+        _cv_on_wheel(dx, dy);
+      }, { passive: false });
+    },
+    // After a click or tap has been handled: focus the hidden text field if a text widget became
+    // active (inside the user's gesture, so phones open their keyboard), or leave it.
+    afterUserInput: function() {
+      if (CV.textActive) {
+        if (document.activeElement !== CV.text) CV.text.focus({ preventScroll: true });
+      } else if (document.activeElement === CV.text) {
+        CV.text.blur();
+      }
+    },
+
+    // [SECTION] Keyboard, text and clipboard --------------------------------------------------------
+    // Keys the page keeps from the browser (the browser still gets reload, zoom, tabs, devtools).
+    ownKey: function(e) {
+      var named = ['Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Backspace', 'Delete', 'Enter',
+                   'NumpadEnter', 'Escape', 'Home', 'End', 'PageUp', 'PageDown', 'Space'];
+      if ((e.ctrlKey || e.metaKey) && !e.altKey) return 'AZYSOEFKD'.indexOf(e.code.replace('Key', '')) >= 0 &&
+                                                        e.code.indexOf('Key') === 0;
+      return named.indexOf(e.code) >= 0 && !(e.code === 'Space' && CV.textActive);
+    },
+    initKeyboard: function() {
+      var ta = CV.text;
+      window.addEventListener('keydown', function(e) {
+        if (e.isComposing || e.keyCode === 229 || e.key === 'Dead') return;  // an IME or dead key is composing
+        if (CV.modalDom()) return;
+        var shortcut = (e.ctrlKey || e.metaKey) && !e.altKey;
+        if (shortcut && e.code === 'KeyV') return;  // the paste event brings the text
+        CV.sendString(e.key + '\0' + e.code);
+        _cv_on_key(1, CV.mods(e));
+        if (shortcut && (e.code === 'KeyC' || e.code === 'KeyX')) {
+          CV.drawNow();  // Dear ImGui copies now; the copy event that follows takes its text
+          return;
+        }
+        if (CV.ownKey(e)) e.preventDefault();
+      }, true);
+      window.addEventListener('keyup', function(e) {
+        if (e.key === 'Dead') return;
+        CV.sendString(e.key + '\0' + e.code);
+        _cv_on_key(0, CV.mods(e));
+      }, true);
+      var sendText = function(s) {
+        if (!s) return;
+        CV.sendString(s);
+        _cv_on_text();
+      };
+      ta.addEventListener('beforeinput', function(e) {
+        // On-screen keyboards send some keys only as edits of the text field.
+        if (e.inputType === 'deleteContentBackward') { e.preventDefault(); _cv_on_key_tap(0); }
+        else if (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') { e.preventDefault(); _cv_on_key_tap(1); }
+        else if (e.inputType === 'deleteContentForward') { e.preventDefault(); _cv_on_key_tap(2); }
+      });
+      ta.addEventListener('input', function(e) {
+        if (e.isComposing) return;
+        sendText(ta.value);
+        ta.value = '';
+      });
+      ta.addEventListener('compositionend', function(e) {
+        sendText(e.data || ta.value);
+        ta.value = '';
+      });
+      window.addEventListener('paste', function(e) {
+        if (CV.modalDom()) return;
+        var s = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+        e.preventDefault();
+        CV.sendString(s.replace(/\r\n?/g, '\n'));
+        _cv_on_paste();
+      });
+      var copy = function(e) {
+        if (CV.modalDom() || CV.clip === null) return;
+        e.clipboardData.setData('text/plain', CV.clip);
+        e.preventDefault();
+      };
+      window.addEventListener('copy', copy);
+      window.addEventListener('cut', copy);
+      window.addEventListener('focus', function() { _cv_on_focus(1); });
+      window.addEventListener('blur', function() { _cv_on_focus(0); });
+    },
+    // True while an HTML element of the page (not the canvas) has the keyboard.
+    modalDom: function() {
+      var a = document.activeElement;
+      return a && a !== document.body && a !== CV.text && a !== CV.canvas;
+    },
+  },
+
+  cvjs_init__deps: ['$CV'],
+  cvjs_init: function() {
+    CV.canvas = document.getElementById('canvas');
+    CV.text = document.getElementById('text-input');
+    CV.initPointer();
+    CV.initKeyboard();
+    window.addEventListener('resize', CV.resize);
+    CV.watchPixelRatio();
+
+    // [SECTION] Test interface ----------------------------------------------------------------------
+    // Stable for every browser test: the open community, the last frame's widgets, frames drawn.
+    window.cultivateTest = {
+      state: function() { return UTF8ToString(_cv_test_state()); },
+      items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
+      frames: function() { return CV.frames; },
+    };
+    CV.resize();
+    if (Module.onReady) Module.onReady();
+  },
+
+  cvjs_request_frame__deps: ['$CV'],
+  cvjs_request_frame: function() { CV.requestFrame(); },
+
+  cvjs_wake_after__deps: ['$CV'],
+  cvjs_wake_after: function(ms) {
+    var at = performance.now() + ms;
+    if (CV.wakeTimer && CV.wakeAt <= at) return;
+    clearTimeout(CV.wakeTimer);
+    CV.wakeAt = at;
+    CV.wakeTimer = setTimeout(function() { CV.wakeTimer = 0; CV.requestFrame(); }, ms);
+  },
+
+  cvjs_now_ms: function() { return Date.now(); },
+
+  cvjs_random: function(ptr, n) { crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + n)); },
+
+  cvjs_set_text_input__deps: ['$CV'],
+  cvjs_set_text_input: function(active, x, y, h) {
+    CV.textActive = !!active;
+    var ta = CV.text;
+    if (active) {
+      ta.style.left = Math.max(0, x) + 'px';
+      ta.style.top = Math.max(0, y) + 'px';
+      ta.style.height = Math.max(1, h) + 'px';
+      // Desktop browsers move focus from any event; phones open their keyboard only inside a
+      // gesture, which afterUserInput() covers.
+      if (document.activeElement !== ta && !CV.modalDom()) ta.focus({ preventScroll: true });
+    } else if (document.activeElement === ta) {
+      ta.blur();
+    }
+  },
+
+  cvjs_set_clipboard__deps: ['$CV'],
+  cvjs_set_clipboard: function(ptr) {
+    CV.clip = UTF8ToString(ptr);
+    // Menus copy outside a key event; the async clipboard covers them where it is allowed.
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(CV.clip).catch(function() {});
+  },
+
+  cvjs_set_cursor__deps: ['$CV'],
+  cvjs_set_cursor: function(ptr) { CV.canvas.style.cursor = UTF8ToString(ptr); },
+
+  cvjs_is_mac: function() { return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 1 : 0; },
+});

@@ -1,0 +1,94 @@
+// harness.mjs: what every browser test needs: the built page served from 127.0.0.1, Debian's
+// Chromium driven by playwright-core, and helpers that find Dear ImGui widgets by label through
+// window.cultivateTest and use them with real mouse and keyboard events.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+export const dist = process.env.CULTIVATE_DIST || path.join(repo, 'build/web/dist');
+
+// Flags checked on these machines: WebGL2 through SwiftShader, no network chatter.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-features=Translate,MediaRouter'];
+
+export async function startServer(opts = {}) {
+  return serve({ root: dist, port: 0, ...opts });
+}
+
+// A browser with its own fresh profile (storage, service workers) that tests can reopen.
+export async function launch({ userDataDir = null } = {}) {
+  const dir = userDataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  return { context, dir };
+}
+
+// Opens the page and waits until Dear ImGui has drawn its first widgets. Collects console errors
+// and CSP violations so a test can insist there are none.
+export async function openPage(context, url, { viewport = null } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  page.problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(m.text());
+  });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.cultivateTest && window.cultivateTest.items().length > 0, null,
+    { timeout: 30000 });
+  await page.evaluate(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
+  return page;
+}
+
+export const items = (page) => page.evaluate(() => window.cultivateTest.items());
+export const state = async (page) => JSON.parse(await page.evaluate(() => window.cultivateTest.state()));
+export const frames = (page) => page.evaluate(() => window.cultivateTest.frames());
+
+// Waits for a widget whose visible label (or full ImGui label) matches, and returns its rectangle.
+export async function find(page, label, { timeout = 5000 } = {}) {
+  const match = (it) => (label instanceof RegExp ? label.test(it.label) || label.test(it.id) : it.label === label || it.id === label);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const found = (await items(page)).find(match);
+    if (found) return found;
+    if (Date.now() > end) {
+      const all = (await items(page)).map((i) => i.id).join(' | ');
+      throw new Error(`no widget "${label}" on screen; there are: ${all}`);
+    }
+    await page.waitForTimeout(30);
+  }
+}
+
+// A real mouse click in the middle of the widget.
+export async function click(page, label, opts) {
+  const it = await find(page, label, opts);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  return it;
+}
+
+// Waits until the community in the page satisfies `pred`.
+export async function until(page, pred, what = 'the expected state', timeout = 5000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await state(page);
+    if (pred(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(last).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+export const live = (s, type) => s.records.filter((r) => r.type === type && r.fields.deleted !== true);
