@@ -105,6 +105,18 @@ TEST_CASE("importing a file is one undoable step") {
   CHECK(cv::live_by_name(a.community, cv::kMember).size() == 2);
 }
 
+TEST_CASE("another tab's save is taken in without an undo step") {
+  FakeTime t;
+  cv::Doc mine = new_doc("a", "c1", "Circle", t);
+  cv::Doc other = mine;
+  add_member(mine, "m1", "Zoë", t);
+  add_member(other, "m2", "Jürgen", t);
+  CHECK(cv::doc_absorb(mine, other.community));
+  CHECK(cv::live_by_name(mine.community, cv::kMember).size() == 2);
+  CHECK(mine.undo_stack.size() == 1);  // only this person's own edit
+  CHECK_FALSE(cv::doc_absorb(mine, other.community));
+}
+
 TEST_CASE("a preview counts what would change and changes nothing") {
   FakeTime t;
   cv::Doc a = new_doc("a", "c1", "Circle", t);

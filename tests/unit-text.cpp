@@ -51,4 +51,13 @@ TEST_CASE("UTF-8 is checked and cleaned") {
   CHECK(cv::trim("  Zoë \n") == "Zoë");
 }
 
+TEST_CASE("community names become safe file names") {
+  CHECK(cv::filename_safe("Feedback circle: Zoë & Алёна") == "Feedback circle- Zoë & Алёна");
+  CHECK(cv::filename_safe("a/b\\c*?\"<>|") == "a-b-c------");
+  CHECK(cv::filename_safe("  ..hidden ") == "hidden");
+  CHECK(cv::filename_safe("") == "community");
+  CHECK(cv::filename_safe("\x01\x02") == "community");
+  CHECK(cv::utf8_length(cv::filename_safe(std::string(200, 'x'))) == 80);
+}
+
 }  // TEST_SUITE

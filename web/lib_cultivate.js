@@ -36,6 +36,21 @@ mergeInto(LibraryManager.library, {
       var p = _cv_scratch(n);
       stringToUTF8(s, p, n);
     },
+    // Sends an event to the app: a kind, a JSON-able info object, optional bytes (Uint8Array).
+    // It is queued in C++ and handled at the next frame.
+    emit: function(kind, info, bytes) {
+      var text = JSON.stringify(Object.assign({ kind: kind }, info || {}));
+      var n = lengthBytesUTF8(text) + 1;
+      var ip = _malloc(n);
+      stringToUTF8(text, ip, n);
+      var len = bytes ? bytes.length : 0;
+      var dp = len ? _malloc(len) : 0;
+      if (len) HEAPU8.set(bytes, dp);
+      _cv_on_event(ip, dp, len);
+      _free(ip);
+      if (dp) _free(dp);
+    },
+    utf8: function(s) { return new TextEncoder().encode(s); },
     mods: function(e) {
       return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
     },
@@ -122,14 +137,13 @@ mergeInto(LibraryManager.library, {
         _cv_on_wheel(dx, dy);
       }, { passive: false });
     },
-    // After a click or tap has been handled: focus the hidden text field if a text widget became
-    // active (inside the user's gesture, so phones open their keyboard), or leave it.
+    // The hidden text field keeps the keyboard whenever the page has it, so no keystroke can fall
+    // between two fields. Phones show their on-screen keyboard only while a text widget is active
+    // (inputmode), and only after a touch, inside the user's gesture.
     afterUserInput: function() {
-      if (CV.textActive) {
-        if (document.activeElement !== CV.text) CV.text.focus({ preventScroll: true });
-      } else if (document.activeElement === CV.text) {
-        CV.text.blur();
-      }
+      var ta = CV.text;
+      ta.setAttribute('inputmode', CV.textActive ? 'text' : 'none');
+      if (document.activeElement !== ta && !CV.modalDom()) ta.focus({ preventScroll: true });
     },
 
     // [SECTION] Keyboard, text and clipboard --------------------------------------------------------
@@ -150,21 +164,22 @@ mergeInto(LibraryManager.library, {
         if (shortcut && e.code === 'KeyV') return;  // the paste event brings the text
         CV.sendString(e.key + '\0' + e.code);
         _cv_on_key(1, CV.mods(e));
-        if (shortcut && (e.code === 'KeyC' || e.code === 'KeyX')) {
-          CV.drawNow();  // Dear ImGui copies now; the copy event that follows takes its text
-          return;
-        }
         if (CV.ownKey(e)) e.preventDefault();
+        // Each key is handled at once (not at the next animation frame): fast typing never queues up,
+        // and for Ctrl+C Dear ImGui has copied before the copy event that follows asks for the text.
+        CV.drawNow();
       }, true);
       window.addEventListener('keyup', function(e) {
         if (e.key === 'Dead') return;
         CV.sendString(e.key + '\0' + e.code);
         _cv_on_key(0, CV.mods(e));
+        CV.drawNow();
       }, true);
       var sendText = function(s) {
         if (!s) return;
         CV.sendString(s);
         _cv_on_text();
+        CV.drawNow();
       };
       ta.addEventListener('beforeinput', function(e) {
         // On-screen keyboards send some keys only as edits of the text field.
@@ -187,6 +202,7 @@ mergeInto(LibraryManager.library, {
         e.preventDefault();
         CV.sendString(s.replace(/\r\n?/g, '\n'));
         _cv_on_paste();
+        CV.drawNow();
       });
       var copy = function(e) {
         if (CV.modalDom() || CV.clip === null) return;
@@ -198,6 +214,18 @@ mergeInto(LibraryManager.library, {
       window.addEventListener('focus', function() { _cv_on_focus(1); });
       window.addEventListener('blur', function() { _cv_on_focus(0); });
     },
+    // Files dropped anywhere on the page, links opened while it runs, and a last save when the
+    // page is hidden or closed.
+    initFiles: function() {
+      window.addEventListener('dragover', function(e) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+      window.addEventListener('drop', function(e) {
+        e.preventDefault();
+        if (e.dataTransfer && e.dataTransfer.files.length) CVFiles.sendFiles(e.dataTransfer.files);
+      });
+      window.addEventListener('hashchange', function() { CVFiles.openHash(); });
+      document.addEventListener('visibilitychange', function() { if (document.visibilityState === 'hidden') _cv_flush(); });
+      window.addEventListener('pagehide', function() { _cv_flush(); });
+    },
     // True while an HTML element of the page (not the canvas) has the keyboard.
     modalDom: function() {
       var a = document.activeElement;
@@ -205,13 +233,14 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  cvjs_init__deps: ['$CV'],
+  cvjs_init__deps: ['$CV', '$CVFiles'],
   cvjs_init: function() {
     CV.canvas = document.getElementById('canvas');
     CV.text = document.getElementById('text-input');
     CV.initPointer();
     CV.initKeyboard();
     window.addEventListener('resize', CV.resize);
+    CV.initFiles();
     CV.watchPixelRatio();
 
     // [SECTION] Test interface ----------------------------------------------------------------------
@@ -221,6 +250,8 @@ mergeInto(LibraryManager.library, {
       items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
       frames: function() { return CV.frames; },
     };
+    CV.text.setAttribute('inputmode', 'none');
+    CV.text.focus({ preventScroll: true });
     CV.resize();
     if (Module.onReady) Module.onReady();
   },
@@ -245,16 +276,14 @@ mergeInto(LibraryManager.library, {
   cvjs_set_text_input: function(active, x, y, h) {
     CV.textActive = !!active;
     var ta = CV.text;
+    ta.setAttribute('inputmode', active ? 'text' : 'none');
     if (active) {
+      // Under the active field, so an IME shows its candidates there.
       ta.style.left = Math.max(0, x) + 'px';
       ta.style.top = Math.max(0, y) + 'px';
       ta.style.height = Math.max(1, h) + 'px';
-      // Desktop browsers move focus from any event; phones open their keyboard only inside a
-      // gesture, which afterUserInput() covers.
-      if (document.activeElement !== ta && !CV.modalDom()) ta.focus({ preventScroll: true });
-    } else if (document.activeElement === ta) {
-      ta.blur();
     }
+    if (document.activeElement !== ta && !CV.modalDom()) ta.focus({ preventScroll: true });
   },
 
   cvjs_set_clipboard__deps: ['$CV'],

@@ -1,54 +1,553 @@
-// web_main.cpp: the page. Owns the open community; each frame the UI emits Ops and Commands and
-// this applies them. The platform draws a frame only when something changed.
+// web_main.cpp: the page's wiring. Owns the open community; each frame it takes the page's events
+// (storage, files, links, other tabs), lets the UI draw and emit Ops and Commands, applies them,
+// and keeps IndexedDB in step (debounced saves, a flush when the page is hidden, retries).
+//  [SECTION] Session
+//  [SECTION] Opening and creating communities
+//  [SECTION] Saving
+//  [SECTION] Importing files and links
+//  [SECTION] Events from the page
+//  [SECTION] Commands from the UI
+//  [SECTION] The frame
+#include <algorithm>
+#include <map>
+
 #include "core/format.h"
+#include "core/text.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/ui.h"
 
 namespace {
 
-cv::Doc g_doc;
-ui::State g_ui;
+// [SECTION] Session ---------------------------------------------------------------------------------
 
+constexpr int64_t kSaveDelayMs = 700;  // autosave at most about a second behind the last edit
+
+struct Incoming {
+  std::string name, bytes, error;
+};
+
+struct Session {
+  cv::Doc doc;
+  ui::World world;
+  ui::State ui;
+  std::string actor;
+  std::string opening;                  // a community being loaded to open
+  std::string duplicating;              // a community being loaded to copy
+  cv::Community import_after_open;      // merged into a community once it has opened
+  bool has_import_after_open = false;
+  // Saving
+  uint64_t saved_revision = 0;          // the revision storage holds
+  std::map<int, uint64_t> in_flight;    // save seq -> the revision it writes
+  int seq = 0;
+  int64_t save_due_ms = 0;
+  int failures = 0;
+  std::map<std::string, std::string> unsaved_new;  // communities to store that are not open (copies)
+  int64_t estimate_at_ms = 0;
+  // Importing
+  std::vector<Incoming> incoming;
+  cv::Community incoming_all;           // every importable file merged
+  std::vector<platform::Event> waiting;  // links that came before a community was open
+};
+
+Session S;
+
+int64_t now() { return platform::now_ms(); }
 std::string new_id() { return platform::new_id(); }
 
+void say(const std::string& text, bool error = false) {
+  S.ui.status = text;
+  S.ui.status_is_error = error;
+}
+
+std::string name_of(const cv::Community& c) {
+  const std::string n = cv::community_record(c).text("name");
+  return n.empty() ? "Untitled community" : n;
+}
+
+// [SECTION] Opening and creating communities ----------------------------------------------------------
+
+void start_save();
+
+// The community opened most recently that is not in the bin, or "".
+std::string latest_community(const std::string& except = {}) {
+  const ui::CommunityEntry* best = nullptr;
+  for (const auto& e : S.world.communities)
+    if (!e.trashed_ms && e.id != except && (!best || e.saved_ms > best->saved_ms)) best = &e;
+  return best ? best->id : std::string();
+}
+
+void opened(cv::Community c) {
+  cv::doc_open(S.doc, std::move(c));
+  S.saved_revision = S.doc.revision;
+  S.in_flight.clear();
+  S.save_due_ms = 0;
+  S.world.ready = true;
+  S.ui.member_filter.clear();
+  platform::storage_set_meta("last_open", S.doc.community.id);
+  if (S.has_import_after_open) {
+    S.has_import_after_open = false;
+    const cv::Diff d = cv::doc_import(S.doc, S.import_after_open, "Import into " + name_of(S.doc.community));
+    say("Opened your copy of " + name_of(S.doc.community) + " and merged the import into it (" +
+        std::to_string(d.before.size()) + " fields changed). Undo takes the import back.");
+  }
+}
+
+void flush_now() {
+  if (S.world.ready && S.doc.revision != S.saved_revision) start_save();
+}
+
+void new_community(const std::string& name) {
+  flush_now();
+  opened(cv::new_community(new_id(), name, S.doc.clock, now()));
+  S.saved_revision = 0;  // not stored yet
+  start_save();
+  S.ui.focus_name = true;
+}
+
+void open_community(const std::string& id) {
+  if (S.world.ready && id == S.doc.community.id) return;
+  flush_now();
+  S.opening = id;
+  platform::storage_load(id);
+}
+
+// A community that is not open is stored by the same save path, with its text kept here.
+void store_other(const cv::Community& c) {
+  S.unsaved_new[c.id] = cv::to_file(c);
+  platform::storage_save(c.id, ++S.seq);
+}
+
+cv::Community copy_of(const cv::Community& src) {
+  cv::Community copy;
+  copy.id = new_id();
+  for (const auto& [id, r] : src.records) {
+    if (r.type == cv::kCommunity && id == src.id) continue;
+    copy.records.emplace(id, r);
+  }
+  cv::Clock clock = S.doc.clock;
+  cv::apply(copy, clock, cv::op_create("Duplicate", copy.id, cv::kCommunity, {{"name", name_of(src) + " (copy)"}}),
+            now());
+  const cv::Record& from = cv::community_record(src);
+  for (const auto& [field, f] : from.fields)
+    if (field != "name" && field != "deleted")
+      cv::apply(copy, clock, cv::op_set("Duplicate", copy.id, cv::kCommunity, field, f.value), now());
+  S.doc.clock = clock;
+  return copy;
+}
+
+// [SECTION] Saving ----------------------------------------------------------------------------------
+
+void start_save() {
+  if (!S.world.storage_ok || !S.world.ready) return;
+  S.in_flight[++S.seq] = S.doc.revision;
+  S.save_due_ms = 0;
+  platform::storage_save(S.doc.community.id, S.seq);
+}
+
+// Inside the save's transaction: merge what another tab stored, then hand over the whole text.
+std::string bytes_for_save(const std::string& id, const std::string* stored) {
+  cv::json out;
+  if (S.world.ready && id == S.doc.community.id) {
+    if (stored) {
+      cv::Parsed p = cv::parse_file(*stored);
+      if (p.ok && p.community.id == id && cv::check_compatible(S.doc.community, p.community).empty()) {
+        if (cv::doc_absorb(S.doc, p.community)) platform::request_frame();
+        // What is written now includes those edits too.
+        if (!S.in_flight.empty()) S.in_flight.rbegin()->second = S.doc.revision;
+      }
+    }
+    out = {{"name", name_of(S.doc.community)}, {"data", cv::to_file(S.doc.community)}};
+  } else if (auto it = S.unsaved_new.find(id); it != S.unsaved_new.end()) {
+    cv::Community c = cv::parse_file(it->second).community;
+    if (stored) {
+      cv::Parsed p = cv::parse_file(*stored);
+      if (p.ok && p.community.id == id) cv::merge_into(c, p.community);
+    }
+    out = {{"name", name_of(c)}, {"data", cv::to_file(c)}};
+  } else {
+    return {};
+  }
+  return out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
+}
+
+void on_saved(const platform::Event& e) {
+  const std::string id = e.info.value("id", "");
+  const int seq = e.info.value("seq", 0);
+  if (S.unsaved_new.count(id) && !(S.world.ready && id == S.doc.community.id)) {
+    if (e.info.value("ok", false)) S.unsaved_new.erase(id);
+    else say("Could not store the copy: " + e.info.value("error", std::string()), true);
+    platform::storage_list();
+    return;
+  }
+  auto it = S.in_flight.find(seq);
+  if (it == S.in_flight.end()) return;
+  const uint64_t revision = it->second;
+  S.in_flight.erase(it);
+  if (e.info.value("ok", false)) {
+    S.saved_revision = std::max(S.saved_revision, revision);
+    S.failures = 0;
+    S.world.save_error.clear();
+    S.world.retry_at_ms = 0;
+    S.world.last_saved_ms = now();
+    platform::storage_list();
+    if (now() > S.estimate_at_ms) {
+      platform::storage_estimate();
+      S.estimate_at_ms = now() + 10000;
+    }
+  } else {
+    // Never a silent loss: the banner stays, the community stays in memory, saving is retried.
+    ++S.failures;
+    const int64_t backoff[] = {2000, 5000, 10000, 30000, 60000};
+    const int64_t wait = backoff[std::min(S.failures, 5) - 1];
+    S.world.save_error = e.info.value("error", std::string("the browser refused the write"));
+    S.world.retry_at_ms = now() + wait;
+    platform::wake_after_ms(static_cast<int>(wait));
+  }
+}
+
+// Called every frame: a save when the last edit is old enough and nothing else is being written.
+void schedule_save() {
+  S.world.dirty = S.world.ready && S.doc.revision != S.saved_revision;
+  S.world.saving = !S.in_flight.empty();
+  if (!S.world.dirty || !S.in_flight.empty() || !S.world.storage_ok) return;
+  const int64_t t = now();
+  if (S.world.retry_at_ms && t < S.world.retry_at_ms) {
+    platform::wake_after_ms(static_cast<int>(std::min<int64_t>(1000, S.world.retry_at_ms - t)));  // the countdown
+    return;
+  }
+  if (S.save_due_ms == 0) {
+    S.save_due_ms = t + kSaveDelayMs;
+    platform::wake_after_ms(static_cast<int>(kSaveDelayMs));
+    return;
+  }
+  if (t >= S.save_due_ms) start_save();
+  else platform::wake_after_ms(static_cast<int>(S.save_due_ms - t));
+}
+
+// [SECTION] Importing files and links ----------------------------------------------------------------
+
+void build_preview(const std::string& source) {
+  ui::World& w = S.world;
+  w.importing = true;
+  w.import_source = source;
+  w.import_files.clear();
+  w.import_mixed = false;
+  w.import_other = false;
+  w.import_other_name.clear();
+  S.incoming_all = cv::Community{};
+  bool first = true;
+  for (const Incoming& in : S.incoming) {
+    ui::ImportFile f;
+    f.name = in.name;
+    if (!in.error.empty()) {
+      f.error = in.error;
+    } else {
+      cv::Preview p = cv::preview_import(S.doc, in.bytes);
+      if (!p.ok) {
+        f.error = p.error;
+      } else {
+        f.diff = p.diff;
+        f.other_community = p.other_community;
+        f.incoming_name = name_of(p.community);
+        if (first) {
+          S.incoming_all = p.community;
+          first = false;
+        } else {
+          if (p.community.id != S.incoming_all.id) w.import_mixed = true;
+          cv::merge_into(S.incoming_all, p.community);
+        }
+      }
+    }
+    w.import_files.push_back(std::move(f));
+  }
+  w.import_diff = first ? cv::Diff{} : cv::diff(S.doc.community, cv::merge(S.doc.community, S.incoming_all));
+  if (!first && S.incoming_all.id != S.doc.community.id) {
+    w.import_other = true;
+    w.import_other_name = name_of(S.incoming_all);
+  }
+}
+
+void close_import() {
+  S.world.importing = false;
+  S.incoming.clear();
+  S.world.import_files.clear();
+}
+
+void import_merge() {
+  if (S.incoming_all.id.empty()) return;
+  const std::string label = S.world.import_files.size() == 1 ? "Import " + S.world.import_files[0].name
+                                                            : "Import " + std::to_string(S.world.import_files.size()) + " files";
+  const cv::Diff d = cv::doc_import(S.doc, S.incoming_all, label);
+  int added = 0, changed = 0, removed = 0;
+  for (const auto& [type, c] : d.by_type) {
+    added += c.added;
+    changed += c.changed;
+    removed += c.removed;
+  }
+  say(d.empty() ? "Nothing new: this community already holds everything in the import."
+                : "Imported: " + std::to_string(added) + " added, " + std::to_string(changed) + " changed, " +
+                      std::to_string(removed) + " removed. Undo takes the whole import back.");
+  close_import();
+}
+
+void import_as_new() {
+  if (S.incoming_all.id.empty() || S.world.import_mixed) return;
+  cv::Community c = S.incoming_all;
+  close_import();
+  const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
+                                 [&](const ui::CommunityEntry& e) { return e.id == c.id; });
+  if (c.id == S.doc.community.id) {
+    S.incoming_all = c;
+    import_merge();
+  } else if (known) {
+    // The same community (its id) is already here: merge into that copy rather than make a second.
+    S.import_after_open = std::move(c);
+    S.has_import_after_open = true;
+    open_community(S.import_after_open.id);
+  } else {
+    flush_now();
+    opened(std::move(c));
+    S.saved_revision = 0;
+    start_save();
+    say("Opened " + name_of(S.doc.community) + " as a new community in this browser.");
+  }
+}
+
+// [SECTION] Events from the page -------------------------------------------------------------------
+
+ui::CommunityEntry entry_of(const cv::json& j) {
+  ui::CommunityEntry e;
+  e.id = j.value("id", "");
+  e.name = j.value("name", "");
+  e.saved_ms = j.value("saved", int64_t(0));
+  e.trashed_ms = j.value("trashed", int64_t(0));
+  e.bytes = j.value("bytes", size_t(0));
+  return e;
+}
+
+void set_list(const cv::json& list) {
+  S.world.communities.clear();
+  if (list.is_array())
+    for (const auto& j : list) S.world.communities.push_back(entry_of(j));
+  std::sort(S.world.communities.begin(), S.world.communities.end(),
+            [](const ui::CommunityEntry& a, const ui::CommunityEntry& b) { return cv::collate_less(a.name, b.name); });
+}
+
+void on_storage_ready(const platform::Event& e) {
+  if (!e.info.value("ok", false)) {
+    S.world.storage_ok = false;
+    S.world.storage_error = e.info.value("error", std::string("storage is not available"));
+    S.actor = new_id();
+    S.doc.clock.actor = S.actor;
+    opened(cv::new_community(new_id(), "Our community", S.doc.clock, now()));
+    return;
+  }
+  S.actor = e.info.value("actor", "");
+  if (S.actor.empty()) {
+    S.actor = new_id();
+    platform::storage_set_meta("actor", S.actor);
+  }
+  S.doc.clock.actor = S.actor;
+  set_list(e.info["communities"]);
+  std::string open = e.info.value("last_open", "");
+  const bool usable = std::any_of(S.world.communities.begin(), S.world.communities.end(),
+                                  [&](const ui::CommunityEntry& c) { return c.id == open && !c.trashed_ms; });
+  if (!usable) open = latest_community();
+  if (open.empty()) new_community("Our community");
+  else open_community(open);
+  platform::storage_estimate();
+}
+
+void on_loaded(const platform::Event& e) {
+  const std::string id = e.info.value("id", "");
+  if (id == S.duplicating) {
+    S.duplicating.clear();
+    cv::Parsed p = cv::parse_file(e.data);
+    if (p.ok) {
+      cv::Community copy = copy_of(p.community);
+      store_other(copy);
+      say("Made a copy: " + name_of(copy) + ".");
+    }
+    return;
+  }
+  if (id == S.opening) {
+    S.opening.clear();
+    cv::Parsed p = e.info.value("found", false) ? cv::parse_file(e.data) : cv::Parsed{};
+    if (p.ok) {
+      opened(std::move(p.community));
+    } else {
+      say("The stored copy could not be opened (" + (p.error.empty() ? std::string("it is missing") : p.error) +
+              "); it was left as it is.", true);
+      if (!S.world.ready) new_community("Our community");
+    }
+    return;
+  }
+  if (S.world.ready && id == S.doc.community.id && e.info.value("found", false)) {
+    // Another tab saved this community: take its edits in.
+    cv::Parsed p = cv::parse_file(e.data);
+    if (p.ok && cv::check_compatible(S.doc.community, p.community).empty() && cv::doc_absorb(S.doc, p.community))
+      say("Took in edits saved in another tab.");
+  }
+}
+
+void handle_link(const platform::Event& e) {
+  S.world.fetching.clear();
+  const std::string source = e.info.value("source", "");
+  S.incoming.clear();
+  Incoming in;
+  in.name = source;
+  in.error = e.info.value("error", "");
+  in.bytes = e.data;
+  S.incoming.push_back(std::move(in));
+  build_preview(source == "share link" ? "a share link" : source);
+}
+
+void handle_event(const platform::Event& e) {
+  if (e.kind == "storage-ready") on_storage_ready(e);
+  else if (e.kind == "loaded") on_loaded(e);
+  else if (e.kind == "saved") on_saved(e);
+  else if (e.kind == "list") set_list(e.info["communities"]);
+  else if (e.kind == "persist") S.world.persisted = e.info.value("granted", false) ? 1 : 0;
+  else if (e.kind == "estimate") {
+    S.world.usage = e.info.value("usage", 0.0);
+    S.world.quota = e.info.value("quota", 0.0);
+    if (S.world.persisted < 0) S.world.persisted = e.info.value("persisted", false) ? 1 : 0;
+  } else if (e.kind == "other-tab-saved") {
+    if (S.world.ready && e.info.value("id", "") == S.doc.community.id) platform::storage_load(S.doc.community.id);
+    platform::storage_list();
+  } else if (e.kind == "storage-error") {
+    say("Storage: " + e.info.value("error", std::string()), true);
+  } else if (e.kind == "files-start") {
+    S.incoming.clear();
+  } else if (e.kind == "file") {
+    S.incoming.push_back({e.info.value("name", "file"), e.data, e.info.value("error", "")});
+  } else if (e.kind == "files-done") {
+    build_preview(S.incoming.size() == 1 ? S.incoming[0].name : std::to_string(S.incoming.size()) + " files");
+  } else if (e.kind == "link-fetching") {
+    S.world.fetching = e.info.value("source", "");
+  } else if (e.kind == "link") {
+    handle_link(e);
+  } else if (e.kind == "share-link") {
+    S.world.share_open = true;
+    S.world.share_error = e.info.value("error", "");
+    S.world.share_url = e.info.value("url", "");
+    S.world.share_length = e.info.value("length", size_t(0));
+    S.world.share_copied = -1;
+    if (S.world.share_error.empty() && S.world.share_length < ui::kMaxLinkChars) platform::copy_text(S.world.share_url);
+  } else if (e.kind == "copied") {
+    S.world.share_copied = e.info.value("ok", false) ? 1 : 0;
+  }
+}
+
+// [SECTION] Commands from the UI ---------------------------------------------------------------------
+
+void run(const ui::Command& c) {
+  using K = ui::Command;
+  switch (c.kind) {
+    case K::Undo:
+    case K::Redo: {
+      const auto& stack = c.kind == K::Undo ? S.doc.undo_stack : S.doc.redo_stack;
+      const std::string label = stack.empty() ? "" : stack.back().label;
+      if (c.kind == K::Undo ? cv::doc_undo(S.doc, now()) : cv::doc_redo(S.doc, now()))
+        say((c.kind == K::Undo ? "Undone: " : "Redone: ") + label);
+      break;
+    }
+    case K::NewCommunity: new_community("New community"); break;
+    case K::OpenCommunity: open_community(c.arg); break;
+    case K::DuplicateCommunity:
+      if (S.world.ready && c.arg == S.doc.community.id) {
+        cv::Community copy = copy_of(S.doc.community);
+        store_other(copy);
+        say("Made a copy: " + name_of(copy) + ". Open it from Community > Communities.");
+      } else {
+        S.duplicating = c.arg;
+        platform::storage_load(c.arg);
+      }
+      break;
+    case K::TrashCommunity:
+      platform::storage_trash(c.arg, true);
+      for (auto& e : S.world.communities)
+        if (e.id == c.arg) e.trashed_ms = now();
+      if (S.world.ready && c.arg == S.doc.community.id) {
+        flush_now();
+        const std::string next = latest_community(c.arg);
+        S.world.ready = false;
+        if (next.empty()) new_community("Our community");
+        else open_community(next);
+      }
+      say("Moved to the bin. Community > Communities > Bin brings it back.");
+      break;
+    case K::RestoreCommunity:
+      platform::storage_trash(c.arg, false);
+      say("Restored from the bin.");
+      break;
+    case K::PurgeCommunity: platform::storage_purge(c.arg); break;
+    case K::ExportFile: {
+      const std::string name = cv::filename_safe(name_of(S.doc.community)) + " " + platform::local_date() +
+                               ".cultivate.json";
+      platform::download(name, cv::to_file(S.doc.community), "application/json");
+      say("Exported " + name + ".");
+      break;
+    }
+    case K::ImportFiles: platform::pick_files(); break;
+    case K::ImportMerge: import_merge(); break;
+    case K::ImportAsNew: import_as_new(); break;
+    case K::ImportCancel: close_import(); break;
+    case K::ShareLink: platform::make_share_link(cv::to_compact(S.doc.community)); break;
+    case K::CopyShareLink: platform::copy_text(S.world.share_url); break;
+    case K::CloseShare: S.world.share_open = false; break;
+    case K::RetrySave:
+      S.world.retry_at_ms = 0;
+      start_save();
+      break;
+  }
+}
+
+// [SECTION] The frame -------------------------------------------------------------------------------
+
 bool frame() {
+  const uint64_t revision_before = S.doc.revision;
+  for (platform::Event& e : platform::take_events()) {
+    if (e.kind == "link" && !S.world.ready) S.waiting.push_back(std::move(e));
+    else handle_event(e);
+  }
+  if (S.world.ready && !S.waiting.empty()) {
+    for (const auto& e : S.waiting) handle_event(e);
+    S.waiting.clear();
+  }
+  S.world.now_ms = now();
+
   ui::Output out;
   ui::Env env;
   env.new_id = new_id;
-  ui::draw_app(g_doc, g_ui, env, out);
-  bool changed = false;
-  for (const cv::Op& op : out.ops) {
-    if (cv::doc_apply(g_doc, op, platform::now_ms())) {
-      changed = true;
-      if (op.label.rfind("Remove", 0) != 0) g_ui.status.clear();
-    }
+  ui::draw_app(S.doc, S.world, S.ui, env, out);
+  if (S.world.ready) {
+    for (const cv::Op& op : out.ops)
+      if (cv::doc_apply(S.doc, op, now()) && op.label.rfind("Remove", 0) != 0) S.ui.status.clear();
   }
-  for (ui::Command c : out.commands) {
-    const std::string label = c == ui::Command::Undo ? (g_doc.undo_stack.empty() ? "" : g_doc.undo_stack.back().label)
-                                                     : (g_doc.redo_stack.empty() ? "" : g_doc.redo_stack.back().label);
-    const bool done = c == ui::Command::Undo ? cv::doc_undo(g_doc, platform::now_ms())
-                                             : cv::doc_redo(g_doc, platform::now_ms());
-    if (done) {
-      g_ui.status = (c == ui::Command::Undo ? "Undone: " : "Redone: ") + label;
-      g_ui.status_is_error = false;
-      changed = true;
-    }
-  }
-  return changed;  // show the new state
+  for (const ui::Command& c : out.commands) run(c);
+  schedule_save();
+  // Show the new state; keep a countdown on the save banner moving.
+  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty();
 }
 
-std::string test_state() { return cv::to_file(g_doc.community); }
+std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }
 
 }  // namespace
 
 int main() {
-  g_doc.clock.actor = platform::new_id();
-  g_doc.community = cv::new_community(platform::new_id(), "Our community", g_doc.clock, platform::now_ms());
+  S.doc.clock.actor = "page";  // replaced by this browser's actor id once storage answers
   platform::PageHooks hooks;
   hooks.setup = ui::apply_style;
   hooks.frame = frame;
   hooks.test_state = test_state;
+  hooks.bytes_for_save = bytes_for_save;
+  hooks.flush = [] {
+    flush_now();
+  };
   platform::page_start(hooks);
+  platform::storage_init();
+  platform::open_location_hash();
   return 0;
 }

@@ -245,6 +245,15 @@ Diff doc_import(Doc& d, const Community& incoming, const std::string& label) {
   return changes;
 }
 
+bool doc_absorb(Doc& d, const Community& other) {
+  Community merged = merge(d.community, other);
+  observe_all(d.clock, other);
+  if (diff(d.community, merged).empty()) return false;
+  d.community = std::move(merged);
+  ++d.revision;
+  return true;
+}
+
 void doc_open(Doc& d, Community c) {
   d.community = std::move(c);
   d.undo_stack.clear();

@@ -140,6 +140,9 @@ bool doc_undo(Doc& d, int64_t now_ms);
 bool doc_redo(Doc& d, int64_t now_ms);
 // Merges another copy of this community in as one undoable step; returns what it changed.
 Diff doc_import(Doc& d, const Community& incoming, const std::string& label);
+// Takes in what another copy holds (another tab's save) without an undo step: those edits are not
+// this person's to undo. True when anything changed.
+bool doc_absorb(Doc& d, const Community& other);
 // Replaces the open community (opening another one): history is cleared.
 void doc_open(Doc& d, Community c);
 

@@ -174,6 +174,23 @@ bool search_match(std::string_view haystack, std::string_view needle) {
   return fold(haystack).find(fold(trim(needle))) != std::string::npos;
 }
 
+std::string filename_safe(std::string_view s) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size() && chars < 80;) {
+    char32_t c = utf8_next(s, i);
+    if (c < 0x20 || c == 0x7F || c == 0xFFFD) continue;
+    if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
+      c = '-';
+    utf8_append(out, c);
+    ++chars;
+  }
+  out = trim(out);
+  while (!out.empty() && out[0] == '.') out.erase(0, 1);
+  out = trim(out);
+  return out.empty() ? "community" : out;
+}
+
 std::string trim(std::string_view s) {
   const char* ws = " \t\r\n";
   const size_t b = s.find_first_not_of(ws);

@@ -30,6 +30,9 @@ std::string lower(std::string_view s);
 bool collate_less(std::string_view a, std::string_view b);
 // True when needle, folded, occurs in haystack, folded ("zoe" finds "Zoë").
 bool search_match(std::string_view haystack, std::string_view needle);
+// A name that is safe as a file name on every system: no / \\ : * ? " < > | or control characters,
+// no leading dots, at most 80 characters; "community" when nothing is left.
+std::string filename_safe(std::string_view s);
 // s without leading and trailing white space.
 std::string trim(std::string_view s);
 

@@ -3,9 +3,15 @@
 //  [SECTION] Clock and randomness
 //  [SECTION] Files
 //  [SECTION] The page (web build only)
+//  [SECTION] Events from the page (web build only)
+//  [SECTION] Storage (web build only)
+//  [SECTION] Files, links, clipboard (web build only)
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace platform {
 
@@ -22,6 +28,11 @@ bool write_file(const std::string& path, const std::string& bytes, std::string& 
 // What the app gives the page: one frame of UI, and the open community for the test interface.
 struct PageHooks {
   void (*setup)() = nullptr;               // once Dear ImGui exists, before the first frame
+  // Inside a save's transaction: the complete text to store for community `id`, after merging the
+  // copy another tab stored (`stored`, or null when this tab wrote it last). Returns
+  // {"name": ..., "data": ...}, or "" to write nothing.
+  std::string (*bytes_for_save)(const std::string& id, const std::string* stored) = nullptr;
+  void (*flush)() = nullptr;               // the page is being hidden or closed: save now
   bool (*frame)() = nullptr;               // draws the UI; true when it wants another frame soon
   std::string (*test_state)() = nullptr;   // canonical export JSON of the open community
 };
@@ -29,5 +40,35 @@ struct PageHooks {
 void page_start(const PageHooks& hooks);
 void request_frame();          // something outside input changed: draw again
 void wake_after_ms(int ms);    // draw again after ms (timers, tooltips)
+
+// [SECTION] Events from the page (web build only)
+// What the page reports (storage results, files, links, other tabs) arrives as plain data,
+// queued until the app takes it at the start of a frame.
+struct Event {
+  std::string kind;         // "storage-ready", "loaded", "saved", "list", "file", "link", ...
+  nlohmann::json info;      // the event's fields
+  std::string data;         // bytes that came with it (a file, a stored community)
+};
+std::vector<Event> take_events();
+
+// [SECTION] Storage (web build only)
+// Results come back as events: storage-ready, loaded, saved, list, estimate, persist.
+void storage_init();
+void storage_load(const std::string& id);
+// Starts a save of community `id`; its text is asked for with PageHooks::bytes_for_save.
+void storage_save(const std::string& id, int seq);
+void storage_trash(const std::string& id, bool trashed);  // to the bin, or back
+void storage_purge(const std::string& id);                // gone for good
+void storage_list();
+void storage_set_meta(const std::string& key, const std::string& value);
+void storage_estimate();
+
+// [SECTION] Files, links, clipboard (web build only)
+void download(const std::string& filename, const std::string& bytes, const std::string& mime);
+void pick_files();                                   // -> "files-start", "file"..., "files-done"
+void make_share_link(const std::string& compact);    // -> "share-link" {url, length} or {error}
+void copy_text(const std::string& text);             // -> "copied" {ok}
+void open_location_hash();                           // a #c= or #url= link -> "link"
+std::string local_date();                            // "2026-11-28", the person's own calendar
 
 }  // namespace platform

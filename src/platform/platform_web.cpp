@@ -38,6 +38,19 @@ void cvjs_set_text_input(int active, float x, float y, float h);
 void cvjs_set_clipboard(const char* text);
 void cvjs_set_cursor(const char* css);
 int cvjs_is_mac();
+void cvjs_storage_init();
+void cvjs_storage_load(const char* id);
+void cvjs_storage_save(const char* id, int seq);
+void cvjs_storage_trash(const char* id, int trashed, int purge);
+void cvjs_storage_list();
+void cvjs_storage_set_meta(const char* key, const char* value);
+void cvjs_storage_estimate();
+void cvjs_download(const char* name, const char* data, int len, const char* mime);
+void cvjs_pick_files(int multiple);
+void cvjs_make_share_link(const char* data, int len);
+void cvjs_copy_text(const char* text);
+void cvjs_open_hash();
+void cvjs_local_date(char* buf, int n);
 }
 
 namespace {
@@ -80,6 +93,76 @@ void request_frame() { cvjs_request_frame(); }
 void wake_after_ms(int ms) { cvjs_wake_after(ms); }
 
 }  // namespace platform
+
+// [SECTION] Events, storage, files ------------------------------------------------------------------
+namespace {
+std::vector<platform::Event> g_events;
+std::string g_save_result;
+}  // namespace
+
+namespace platform {
+
+std::vector<Event> take_events() {
+  std::vector<Event> out;
+  out.swap(g_events);
+  return out;
+}
+
+void storage_init() { cvjs_storage_init(); }
+void storage_load(const std::string& id) { cvjs_storage_load(id.c_str()); }
+void storage_save(const std::string& id, int seq) { cvjs_storage_save(id.c_str(), seq); }
+void storage_trash(const std::string& id, bool trashed) { cvjs_storage_trash(id.c_str(), trashed, 0); }
+void storage_purge(const std::string& id) { cvjs_storage_trash(id.c_str(), 0, 1); }
+void storage_list() { cvjs_storage_list(); }
+void storage_set_meta(const std::string& key, const std::string& value) {
+  cvjs_storage_set_meta(key.c_str(), value.c_str());
+}
+void storage_estimate() { cvjs_storage_estimate(); }
+
+void download(const std::string& filename, const std::string& bytes, const std::string& mime) {
+  cvjs_download(filename.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime.c_str());
+}
+void pick_files() { cvjs_pick_files(1); }
+void make_share_link(const std::string& compact) {
+  cvjs_make_share_link(compact.data(), static_cast<int>(compact.size()));
+}
+void copy_text(const std::string& text) { cvjs_copy_text(text.c_str()); }
+void open_location_hash() { cvjs_open_hash(); }
+std::string local_date() {
+  char buf[32] = {};
+  cvjs_local_date(buf, sizeof buf);
+  return buf;
+}
+
+}  // namespace platform
+
+extern "C" {
+
+// An event from the page: info is JSON text with "kind"; data the bytes that came with it.
+EMSCRIPTEN_KEEPALIVE void cv_on_event(const char* info, const char* data, int len) {
+  platform::Event e;
+  e.info = cv::json::parse(info, nullptr, false);
+  if (e.info.is_discarded() || !e.info.is_object()) return;
+  e.kind = e.info.value("kind", "");
+  if (len > 0) e.data.assign(data, static_cast<size_t>(len));
+  g_events.push_back(std::move(e));
+  cvjs_request_frame();
+}
+
+// Called inside a save's transaction (see lib_storage.js); returns {"name","data"} JSON or null.
+EMSCRIPTEN_KEEPALIVE const char* cv_bytes_for_save(const char* id, const char* stored, int len) {
+  if (!g_hooks.bytes_for_save) return nullptr;
+  std::string theirs;
+  if (stored) theirs.assign(stored, static_cast<size_t>(len));
+  g_save_result = g_hooks.bytes_for_save(id, stored ? &theirs : nullptr);
+  return g_save_result.empty() ? nullptr : g_save_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void cv_flush() {
+  if (g_hooks.flush) g_hooks.flush();
+}
+
+}  // extern "C"
 
 // [SECTION] Keys ------------------------------------------------------------------------------------
 namespace {

@@ -1,4 +1,7 @@
 // app_window.cpp: the window that fills the page: menu bar, panels, status line, shortcuts.
+#include <cstdio>
+
+#include "core/format.h"
 #include "imgui_internal.h"
 #include "ui/ui.h"
 
@@ -11,45 +14,109 @@ bool shortcut_mod() {
   return io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl;
 }
 
-// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo community edits; inside a text field they belong
-// to the field.
+// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo community edits (inside a text field they belong to
+// the field); Ctrl+S saves a file, Ctrl+O imports.
 void handle_shortcuts(Output& out) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || !shortcut_mod()) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) out.commands.push_back(io.KeyShift ? Command::Redo : Command::Undo);
-  else if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) out.commands.push_back(Command::Redo);
+  if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) out.command(io.KeyShift ? Command::Redo : Command::Undo);
+  else if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) out.command(Command::Redo);
+  else if (ImGui::IsKeyPressed(ImGuiKey_S, false)) out.command(Command::ExportFile);
+  else if (ImGui::IsKeyPressed(ImGuiKey_O, false)) out.command(Command::ImportFiles);
 }
 
-void draw_menu(const cv::Doc& doc, Output& out) {
+void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
   if (!ImGui::BeginMenuBar()) return;
+  const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
+  if (ImGui::BeginMenu("Community")) {
+    if (ImGui::MenuItem("New community")) out.command(Command::NewCommunity);
+    if (ImGui::MenuItem("Communities...")) st.show_communities = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Rename")) st.focus_name = true;
+    if (ImGui::MenuItem("Duplicate")) out.command(Command::DuplicateCommunity, doc.community.id);
+    if (ImGui::MenuItem("Move to bin...")) st.confirm_trash = doc.community.id;
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("Edit")) {
     const std::string undo = doc.undo_stack.empty() ? "Undo" : "Undo " + doc.undo_stack.back().label;
     const std::string redo = doc.redo_stack.empty() ? "Redo" : "Redo " + doc.redo_stack.back().label;
-    const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
     if (ImGui::MenuItem((undo + "###undo").c_str(), mac ? "Cmd+Z" : "Ctrl+Z", false, !doc.undo_stack.empty()))
-      out.commands.push_back(Command::Undo);
+      out.command(Command::Undo);
     if (ImGui::MenuItem((redo + "###redo").c_str(), mac ? "Cmd+Shift+Z" : "Ctrl+Y", false, !doc.redo_stack.empty()))
-      out.commands.push_back(Command::Redo);
+      out.command(Command::Redo);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Share")) {
+    if (ImGui::MenuItem("Export file", mac ? "Cmd+S" : "Ctrl+S")) out.command(Command::ExportFile);
+    if (ImGui::MenuItem("Import files...", mac ? "Cmd+O" : "Ctrl+O")) out.command(Command::ImportFiles);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Copy share link")) out.command(Command::ShareLink);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
     ImGui::TextUnformatted("Cultivate: a workbench for communities of practice.");
-    ImGui::TextDisabled("Everything stays in this browser until you share it.");
+    ImGui::TextDisabled("Everything stays in this browser until you share it:");
+    ImGui::TextDisabled("Share > Export file, or Share > Copy share link.");
+    ImGui::TextDisabled("Drop files on the page to import them.");
     ImGui::EndMenu();
   }
+  (void)w;
   ImGui::EndMenuBar();
 }
 
-void draw_status(const cv::Doc& doc, const State& st) {
+// A failed save stays on screen until a save succeeds: the community is safe in memory meanwhile.
+void draw_save_banner(const World& w, Output& out) {
+  if (w.save_error.empty() && w.storage_ok) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.98f, 0.88f, 0.85f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.05f, 0.02f, 1));
+  const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() + 12;
+  ImGui::BeginChild("save-banner", ImVec2(0, h), ImGuiChildFlags_Border);
+  if (!w.storage_ok) {
+    ImGui::TextWrapped("This browser does not let Cultivate keep data (%s). Your community lives in this tab only: "
+                       "export it before you close the tab.", w.storage_error.c_str());
+  } else {
+    ImGui::TextWrapped("Saving failed: %s. Nothing is lost: your community is kept in this tab. "
+                       "Export it to be safe, or free some space.", w.save_error.c_str());
+  }
+  ImGui::PopStyleColor();
+  if (ImGui::Button("Export now")) out.command(Command::ExportFile);
+  if (w.storage_ok) {
+    ImGui::SameLine();
+    if (ImGui::Button("Retry now")) out.command(Command::RetrySave);
+    if (w.retry_at_ms > w.now_ms) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("Retrying in %d s", static_cast<int>((w.retry_at_ms - w.now_ms + 999) / 1000));
+    }
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void draw_status(const cv::Doc& doc, const World& w, const State& st) {
   ImGui::Separator();
   if (!st.status.empty()) {
     if (st.status_is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
     ImGui::TextUnformatted(st.status.c_str());
     if (st.status_is_error) ImGui::PopStyleColor();
+  } else if (!w.fetching.empty()) {
+    ImGui::TextDisabled("Fetching %s ...", w.fetching.c_str());
   } else if (!doc.undo_stack.empty()) {
     ImGui::TextDisabled("Last change: %s", doc.undo_stack.back().label.c_str());
   } else {
     ImGui::TextDisabled("Ready.");
+  }
+  // Right side: where the data is.
+  std::string where = !w.storage_ok ? "Not stored in this browser"
+                      : !w.save_error.empty() ? "Not saved"
+                      : w.dirty || w.saving ? "Saving..."
+                      : "Saved in this browser";
+  if (w.storage_ok && w.persisted >= 0)
+    where += w.persisted ? " - storage: persistent" : " - storage: may be cleared by the browser";
+  if (w.quota > 0) where += " - " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
+  const float width = ImGui::CalcTextSize(where.c_str()).x;
+  if (ImGui::GetContentRegionAvail().x > width + 40) {
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+    ImGui::TextDisabled("%s", where.c_str());
   }
 }
 
@@ -80,7 +147,7 @@ void apply_style() {
   s.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.2f, 0.3f, 0.2f, 0.04f);
 }
 
-void draw_app(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   handle_shortcuts(out);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -89,7 +156,13 @@ void draw_app(const cv::Doc& doc, State& st, const Env& env, Output& out) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Cultivate", nullptr, flags);
-  draw_menu(doc, out);
+  if (!w.ready) {
+    ImGui::TextDisabled("Opening your communities...");
+    ImGui::End();
+    return;
+  }
+  draw_menu(doc, w, st, out);
+  draw_save_banner(w, out);
 
   const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -113,8 +186,29 @@ void draw_app(const cv::Doc& doc, State& st, const Env& env, Output& out) {
     ImGui::EndChild();
     ImGui::EndChild();
   }
-  draw_status(doc, st);
+  draw_status(doc, w, st);
   ImGui::End();
+  draw_communities_window(doc, w, st, out);
+  draw_import_window(w, out);
+  draw_share_window(w, out);
+}
+
+std::string human_bytes(double b) {
+  char buf[32];
+  if (b >= 1e9) std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
+  else if (b >= 1e6) std::snprintf(buf, sizeof buf, "%.1f MB", b / 1e6);
+  else if (b >= 1e3) std::snprintf(buf, sizeof buf, "%.0f KB", b / 1e3);
+  else std::snprintf(buf, sizeof buf, "%.0f bytes", b);
+  return buf;
+}
+
+std::string human_age(int64_t then_ms, int64_t now_ms) {
+  if (then_ms <= 0) return "never";
+  const int64_t s = (now_ms - then_ms) / 1000;
+  if (s < 60) return "just now";
+  if (s < 3600) return std::to_string(s / 60) + (s < 120 ? " minute ago" : " minutes ago");
+  if (s < 86400) return std::to_string(s / 3600) + (s < 7200 ? " hour ago" : " hours ago");
+  return cv::format_utc(then_ms).substr(0, 10);
 }
 
 }  // namespace ui

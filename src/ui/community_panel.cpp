@@ -17,13 +17,17 @@ constexpr PurposeQuestion kPurpose[] = {
 };
 }  // namespace
 
-void draw_community_panel(const cv::Doc& doc, State&, Output& out) {
+void draw_community_panel(const cv::Doc& doc, State& st, Output& out) {
   const cv::Community& c = doc.community;
   const cv::Record& rec = cv::community_record(c);
   std::string edited;
 
   ImGui::SeparatorText("Community");
   ImGui::TextUnformatted("Name");
+  if (st.focus_name) {
+    focus_text("##community-name");
+    st.focus_name = false;
+  }
   if (edit_text("##community-name", rec.text("name"), edited, "Name of the community", -FLT_MIN))
     out.ops.push_back(cv::op_set("Rename community", c.id, cv::kCommunity, "name", edited));
 

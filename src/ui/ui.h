@@ -1,6 +1,7 @@
 // ui.h: the Dear ImGui interface. Panels read the model and emit Ops and Commands; they never
 // change the model themselves (src/app applies what they emit).
 //  [SECTION] What the UI emits
+//  [SECTION] What the UI shows besides the community
 //  [SECTION] UI state (what is on screen, not in the community)
 //  [SECTION] Panels
 //  [SECTION] Widgets shared by panels
@@ -14,18 +15,79 @@
 namespace ui {
 
 // [SECTION] What the UI emits -----------------------------------------------------------------------
-enum class Command { Undo, Redo };
+struct Command {
+  enum Kind {
+    Undo, Redo,
+    NewCommunity, OpenCommunity, DuplicateCommunity, TrashCommunity, RestoreCommunity, PurgeCommunity,
+    ExportFile, ImportFiles, ImportMerge, ImportAsNew, ImportCancel,
+    ShareLink, CopyShareLink, CloseShare, RetrySave,
+  };
+  Kind kind;
+  std::string arg;  // a community id, where the command needs one
+};
 
 struct Output {
   std::vector<cv::Op> ops;
   std::vector<Command> commands;
+  void command(Command::Kind k, std::string arg = {}) { commands.push_back({k, std::move(arg)}); }
 };
 
-// [SECTION] UI state --------------------------------------------------------------------------------
+// [SECTION] What the UI shows besides the community -------------------------------------------------
+// Filled by the app from storage, files and links; the UI only reads it.
+struct CommunityEntry {
+  std::string id, name;
+  int64_t saved_ms = 0, trashed_ms = 0;  // trashed_ms != 0: in the bin since then
+  size_t bytes = 0;
+};
+
+struct ImportFile {
+  std::string name;
+  std::string error;  // empty when the file can be imported
+  cv::Diff diff;      // what it alone would change
+  bool other_community = false;
+  std::string incoming_name;
+};
+
+struct World {
+  int64_t now_ms = 0;
+  bool ready = false;               // a community is open
+  bool storage_ok = true;           // IndexedDB works in this browser
+  std::string storage_error;
+  std::vector<CommunityEntry> communities;
+  // Saving
+  bool dirty = false, saving = false;
+  std::string save_error;           // the last failed save, until one succeeds
+  int64_t retry_at_ms = 0;
+  int64_t last_saved_ms = 0;
+  int persisted = -1;               // navigator.storage.persist(): -1 not known yet, 0 refused, 1 granted
+  double usage = 0, quota = 0;      // navigator.storage.estimate(), bytes
+  // Importing files and links
+  bool importing = false;
+  std::string import_source;        // "2 files", "a share link", an address
+  std::vector<ImportFile> import_files;
+  cv::Diff import_diff;             // all importable files together
+  bool import_mixed = false;        // the files hold different communities
+  std::string import_other_name;    // the name of the community the files hold, when not this one
+  bool import_other = false;
+  std::string fetching;             // an address being fetched for a #url= link
+  // Share link
+  bool share_open = false;
+  std::string share_url, share_error;
+  size_t share_length = 0;
+  int share_copied = -1;            // -1 not yet, 0 the clipboard refused, 1 copied
+};
+
+inline constexpr size_t kMaxLinkChars = 8000;
+
+// [SECTION] UI state (what is on screen, not in the community) ---------------------------------------
 struct State {
-  std::string member_filter;   // the members panel's search text
-  std::string focus_record;    // a record whose first field takes the keyboard next frame
-  std::string status;          // the last message for the status line
+  bool show_communities = false;  // the communities window
+  std::string confirm_trash;      // a community waiting for "Move to bin?"
+  std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
+  bool focus_name = false;        // put the keyboard in the community name next frame
+  std::string member_filter;      // the members panel's search text
+  std::string focus_record;       // a record whose first field takes the keyboard next frame
+  std::string status;             // the last message for the status line
   bool status_is_error = false;
 };
 
@@ -36,8 +98,15 @@ struct Env {
 
 // [SECTION] Panels ----------------------------------------------------------------------------------
 // The whole window: menu bar, panels, status line.
-void draw_app(const cv::Doc& doc, State& st, const Env& env, Output& out);
+void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Output& out);
+void draw_import_window(const World& w, Output& out);
+void draw_share_window(const World& w, Output& out);
 void draw_community_panel(const cv::Doc& doc, State& st, Output& out);
+// "1.2 MB", "340 KB"
+std::string human_bytes(double bytes);
+// "just now", "5 minutes ago", "2026-11-02"
+std::string human_age(int64_t then_ms, int64_t now_ms);
 void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void apply_style();
 

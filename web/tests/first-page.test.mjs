@@ -20,10 +20,9 @@ after(async () => {
   await server.close();
 });
 
-const textFieldFocused = () =>
-  page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null, { timeout: 5000 });
-const textFieldLeft = () =>
-  page.waitForFunction(() => document.activeElement && document.activeElement.id !== 'text-input', null, { timeout: 5000 });
+import { editing, notEditing } from './harness.mjs';
+const textFieldFocused = () => editing(page);
+const textFieldLeft = () => notEditing(page);
 const members = (s) => live(s, 'member');
 
 test('a click on "Add member" adds a member whose name is typed with the keyboard', async () => {

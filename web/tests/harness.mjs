@@ -43,15 +43,29 @@ export async function openPage(context, url, { viewport = null } = {}) {
     if (m.type() === 'error') page.problems.push(m.text());
   });
   page.on('pageerror', (e) => page.problems.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => window.cultivateTest && window.cultivateTest.items().length > 0, null,
-    { timeout: 30000 });
-  await page.evaluate(() => {
+  // Registered before any script of the page runs, so no violation goes unseen.
+  await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
   });
+  await page.goto(url);
+  await ready(page);
   return page;
 }
+
+// Waits until a community is open and drawn.
+export async function ready(page) {
+  await page.waitForFunction(() => window.cultivateTest && window.cultivateTest.state() !== 'null' &&
+    window.cultivateTest.items().some((i) => i.label === 'Add member'), null, { timeout: 30000 });
+}
+
+// A Dear ImGui text field is active: the hidden text field has the keyboard in text mode.
+export const editing = (page) => page.waitForFunction(() => {
+  const a = document.activeElement;
+  return a && a.id === 'text-input' && a.getAttribute('inputmode') === 'text';
+}, null, { timeout: 5000 });
+export const notEditing = (page) => page.waitForFunction(
+  () => document.getElementById('text-input').getAttribute('inputmode') !== 'text', null, { timeout: 5000 });
 
 export const items = (page) => page.evaluate(() => window.cultivateTest.items());
 export const state = async (page) => JSON.parse(await page.evaluate(() => window.cultivateTest.state()));

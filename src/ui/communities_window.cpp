@@ -1,0 +1,120 @@
+// communities_window.cpp: every community kept in this browser: open, duplicate, move to the bin
+// (with a confirmation), and the bin, from which a community comes back or is deleted for good.
+#include "ui/ui.h"
+
+namespace ui {
+
+namespace {
+
+void confirm_popups(const World& w, State& st, Output& out) {
+  auto name_of = [&](const std::string& id) {
+    for (const auto& e : w.communities)
+      if (e.id == id) return e.name;
+    return std::string("this community");
+  };
+  if (!st.confirm_trash.empty()) ImGui::OpenPopup("Move to bin?");
+  if (ImGui::BeginPopupModal("Move to bin?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Move \"%s\" to the bin?", name_of(st.confirm_trash).c_str());
+    ImGui::TextDisabled("It stays in the bin until you restore it or delete it for good.");
+    if (ImGui::Button("Move to bin")) {
+      out.command(Command::TrashCommunity, st.confirm_trash);
+      st.confirm_trash.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      st.confirm_trash.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (!st.confirm_purge.empty()) ImGui::OpenPopup("Delete for good?");
+  if (ImGui::BeginPopupModal("Delete for good?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Delete \"%s\" for good?", name_of(st.confirm_purge).c_str());
+    ImGui::TextDisabled("This cannot be undone. Export it first if anyone may need it.");
+    if (ImGui::Button("Delete for good")) {
+      out.command(Command::PurgeCommunity, st.confirm_purge);
+      st.confirm_purge.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it##purge") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      st.confirm_purge.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Output& out) {
+  confirm_popups(w, st, out);
+  if (!st.show_communities) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, vp->WorkSize.x - 20), std::min(480.0f, vp->WorkSize.y - 40)),
+                           ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::Begin("Communities", &st.show_communities, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::End();
+    return;
+  }
+  if (ImGui::Button("New community")) out.command(Command::NewCommunity);
+  ImGui::SameLine();
+  if (ImGui::Button("Import files...")) out.command(Command::ImportFiles);
+
+  int in_bin = 0;
+  ImGui::SeparatorText("In this browser");
+  if (ImGui::BeginTable("communities", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (const CommunityEntry& e : w.communities) {
+      if (e.trashed_ms) {
+        ++in_bin;
+        continue;
+      }
+      ImGui::PushID(e.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const bool open = e.id == doc.community.id;
+      ImGui::TextUnformatted(e.name.empty() ? "Untitled community" : e.name.c_str());
+      if (open) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(open)");
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("saved %s, %s", human_age(e.saved_ms, w.now_ms).c_str(), human_bytes(double(e.bytes)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::BeginDisabled(open);
+      if (ImGui::SmallButton("Open")) out.command(Command::OpenCommunity, e.id);
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Duplicate")) out.command(Command::DuplicateCommunity, e.id);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Move to bin")) st.confirm_trash = e.id;
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (in_bin) {
+    ImGui::SeparatorText("Bin");
+    if (ImGui::BeginTable("bin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+      for (const CommunityEntry& e : w.communities) {
+        if (!e.trashed_ms) continue;
+        ImGui::PushID(e.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.name.empty() ? "Untitled community" : e.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("in the bin since %s", human_age(e.trashed_ms, w.now_ms).c_str());
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton("Restore")) out.command(Command::RestoreCommunity, e.id);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete for good")) st.confirm_purge = e.id;
+        ImGui::PopID();
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace ui

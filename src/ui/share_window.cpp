@@ -1,0 +1,43 @@
+// share_window.cpp: the share link. Small communities travel inside the link; a larger one is
+// shared as a file, which can be hosted anywhere and opened with #url=.
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+void draw_share_window(const World& w, Output& out) {
+  if (!w.share_open) return;
+  if (!ImGui::IsPopupOpen("Share link")) ImGui::OpenPopup("Share link");
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, vp->WorkSize.x - 20), 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("Share link", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  if (!w.share_error.empty()) {
+    ImGui::TextWrapped("No link could be made: %s. Share the file instead.", w.share_error.c_str());
+  } else if (w.share_length >= kMaxLinkChars) {
+    ImGui::TextWrapped("This community is too large for a link: it would be %zu characters long, and links stay "
+                       "under %zu. Share it as a file instead: export it and send the file, or put the file on any "
+                       "web host and share this page's address followed by #url= and the file's address.",
+                       w.share_length, kMaxLinkChars);
+    if (ImGui::Button("Export file")) out.command(Command::ExportFile);
+    ImGui::SameLine();
+  } else {
+    ImGui::TextWrapped("Anyone who opens this link sees a preview of the community and can merge it into theirs "
+                       "or open it as a new community. The link holds the whole community: share it only with "
+                       "people who may see it.");
+    std::string url = w.share_url;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##share-url", &url, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    if (w.share_copied == 1) ImGui::TextDisabled("Copied to the clipboard (%zu characters).", w.share_length);
+    else if (w.share_copied == 0) ImGui::TextDisabled("Select the link above and copy it (the clipboard was not available).");
+    if (ImGui::Button("Copy link")) out.command(Command::CopyShareLink);
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    out.command(Command::CloseShare);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace ui
