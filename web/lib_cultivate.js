@@ -14,6 +14,7 @@ mergeInto(LibraryManager.library, {
     text: null,            // the hidden text field that receives typed and composed text
     frames: 0,             // frames drawn since the page opened (cultivateTest.frames())
     rafPending: false,
+    tickPending: false,
     wakeTimer: 0,
     wakeAt: 0,
     clip: null,            // the text Dear ImGui last copied, for the next copy/cut event
@@ -24,6 +25,13 @@ mergeInto(LibraryManager.library, {
       if (CV.rafPending) return;
       CV.rafPending = true;
       requestAnimationFrame(function() { CV.rafPending = false; CV.drawNow(); });
+    },
+    // The app's work that must not wait for a frame: background tabs get animation frames late
+    // (or never), but events and saves must still be handled.
+    requestTick: function() {
+      if (CV.tickPending) return;
+      CV.tickPending = true;
+      setTimeout(function() { CV.tickPending = false; _cv_tick(); }, 0);
     },
     // Draws one frame now (inside an input event when the browser needs an answer at once:
     // focus for the on-screen keyboard, text for a copy).
@@ -249,6 +257,10 @@ mergeInto(LibraryManager.library, {
       state: function() { return UTF8ToString(_cv_test_state()); },
       items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
       frames: function() { return CV.frames; },
+      // What the page shows besides the community: status, save errors, import preview, share link.
+      ui: function() { return JSON.parse(UTF8ToString(_cv_test_ui())); },
+      // How many characters of `text` the UI font cannot draw.
+      missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
     };
     CV.text.setAttribute('inputmode', 'none');
     CV.text.focus({ preventScroll: true });
@@ -259,13 +271,16 @@ mergeInto(LibraryManager.library, {
   cvjs_request_frame__deps: ['$CV'],
   cvjs_request_frame: function() { CV.requestFrame(); },
 
+  cvjs_request_tick__deps: ['$CV'],
+  cvjs_request_tick: function() { CV.requestTick(); },
+
   cvjs_wake_after__deps: ['$CV'],
   cvjs_wake_after: function(ms) {
     var at = performance.now() + ms;
     if (CV.wakeTimer && CV.wakeAt <= at) return;
     clearTimeout(CV.wakeTimer);
     CV.wakeAt = at;
-    CV.wakeTimer = setTimeout(function() { CV.wakeTimer = 0; CV.requestFrame(); }, ms);
+    CV.wakeTimer = setTimeout(function() { CV.wakeTimer = 0; _cv_tick(); CV.requestFrame(); }, ms);
   },
 
   cvjs_now_ms: function() { return Date.now(); },

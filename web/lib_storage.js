@@ -13,7 +13,7 @@ mergeInto(LibraryManager.library, {
   $CVStore__deps: ['$CV'],
   $CVStore: {
     db: null,
-    tab: Math.random().toString(36).slice(2, 10),  // this tab, to tell its own saves from others'
+    tab: '',          // this tab, to tell its own saves from others' (set at run time, not build time)
     lastSeq: {},      // community id -> the seq this tab last wrote
     channel: null,
     listOf: function(done) {
@@ -29,7 +29,75 @@ mergeInto(LibraryManager.library, {
       req.onerror = function() { done(out); };
     },
     emitList: function() {
+      if (!CVStore.db) return;
       CVStore.listOf(function(list) { CV.emit('list', { communities: list }); });
+    },
+    openError: '',   // why the database could not be (re)opened, for the next failed save's message
+    // Opens (or, after another tab closed it, reopens) the database; done(error or '').
+    connect: function(done) {
+      var open;
+      try { open = indexedDB.open('cultivate', 1); } catch (e) { done(CVStore.failure(e)); return; }
+      open.onupgradeneeded = function() {
+        var db = open.result;
+        if (!db.objectStoreNames.contains('communities')) db.createObjectStore('communities', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      };
+      open.onblocked = function() { CVStore.openError = 'another tab holds an older version of the database'; };
+      open.onerror = function(e) {
+        if (e && e.preventDefault) e.preventDefault();
+        CVStore.openError = CVStore.failure(open.error);
+        done(CVStore.openError);
+      };
+      open.onsuccess = function() {
+        var db = CVStore.db = open.result;
+        CVStore.openError = '';
+        CVStore.lastSeq = {};  // whatever is stored now was not written by this connection
+        // Another tab upgrades or deletes the database (or site data is cleared): let go of it;
+        // the next save reopens it and writes everything again.
+        db.onversionchange = function() { db.close(); if (CVStore.db === db) CVStore.db = null; };
+        db.onclose = function() { if (CVStore.db === db) CVStore.db = null; };
+        done('');
+      };
+    },
+    // One transaction: read the stored copy, let the app merge it, write the complete result.
+    save: function(id, seq) {
+      var tx, store;
+      try {
+        tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
+        store = tx.objectStore('communities');
+      } catch (e) {
+        CV.emit('saved', { id: id, seq: seq, ok: false, error: CVStore.failure(e) });
+        return;
+      }
+      var record = null;
+      var get = store.get(id);
+      get.onsuccess = function() {
+        var old = get.result;
+        var others = old && !(old.writer === CVStore.tab && old.seq === CVStore.lastSeq[id]);
+        var stored = others ? CV.utf8(old.data) : null;
+        // Ask the app for the complete text to write (merged with `stored` when another tab wrote).
+        var n = stored ? stored.length : 0;
+        var sp = n ? _malloc(n) : 0;
+        if (n) HEAPU8.set(stored, sp);
+        var np = _malloc(lengthBytesUTF8(id) + 1);
+        stringToUTF8(id, np, lengthBytesUTF8(id) + 1);
+        var out = _cv_bytes_for_save(np, sp, n);
+        _free(np);
+        if (sp) _free(sp);
+        if (!out) { tx.abort(); return; }
+        var result = JSON.parse(UTF8ToString(out));
+        record = { id: id, name: result.name, data: result.data, saved: Date.now(), trashed: old ? old.trashed || 0 : 0,
+                   writer: CVStore.tab, seq: seq };
+        try { store.put(record); } catch (e) { tx.abort(); }
+      };
+      tx.oncomplete = function() {
+        CVStore.lastSeq[id] = seq;
+        CV.emit('saved', { id: id, seq: seq, ok: true, saved: record ? record.saved : 0 });
+        if (CVStore.channel) CVStore.channel.postMessage({ type: 'saved', id: id, tab: CVStore.tab });
+      };
+      tx.onabort = function() {
+        CV.emit('saved', { id: id, seq: seq, ok: false, error: CVStore.failure(tx.error || get.error) });
+      };
     },
     failure: function(err) {
       if (!err) return 'unknown error';
@@ -40,28 +108,16 @@ mergeInto(LibraryManager.library, {
   // [SECTION] Opening -------------------------------------------------------------------------------
   cvjs_storage_init__deps: ['$CVStore', '$CV'],
   cvjs_storage_init: function() {
+    var r = new Uint32Array(2);
+    crypto.getRandomValues(r);
+    CVStore.tab = r[0].toString(36) + r[1].toString(36);
     if (!window.indexedDB) {
       CV.emit('storage-ready', { ok: false, error: 'this browser offers no IndexedDB' });
       return;
     }
-    var open;
-    try { open = indexedDB.open('cultivate', 1); } catch (e) {
-      CV.emit('storage-ready', { ok: false, error: CVStore.failure(e) });
-      return;
-    }
-    open.onupgradeneeded = function() {
-      var db = open.result;
-      if (!db.objectStoreNames.contains('communities')) db.createObjectStore('communities', { keyPath: 'id' });
-      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
-    };
-    open.onblocked = function() {
-      CV.emit('storage-ready', { ok: false, error: 'another tab of an older Cultivate holds the database; close it and reload' });
-    };
-    open.onerror = function() { CV.emit('storage-ready', { ok: false, error: CVStore.failure(open.error) }); };
-    open.onsuccess = function() {
-      var db = CVStore.db = open.result;
-      db.onversionchange = function() { db.close(); };
-      var tx = db.transaction('meta', 'readwrite');
+    CVStore.connect(function(err) {
+      if (err) { CV.emit('storage-ready', { ok: false, error: err }); return; }
+      var tx = CVStore.db.transaction('meta', 'readwrite');
       var meta = tx.objectStore('meta');
       var info = { ok: true };
       var a = meta.get('actor');
@@ -91,12 +147,13 @@ mergeInto(LibraryManager.library, {
         navigator.storage.persist().then(function(granted) { CV.emit('persist', { granted: !!granted }); },
                                          function() { CV.emit('persist', { granted: false }); });
       }
-    };
+    });
   },
 
   cvjs_storage_load__deps: ['$CVStore', '$CV'],
   cvjs_storage_load: function(idPtr) {
     var id = UTF8ToString(idPtr);
+    if (!CVStore.db) { CV.emit('loaded', { id: id, found: false, error: 'the database is closed' }); CVStore.connect(function() {}); return; }
     var req = CVStore.db.transaction('communities').objectStore('communities').get(id);
     req.onsuccess = function() {
       var v = req.result;
@@ -112,43 +169,13 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_save__deps: ['$CVStore', '$CV'],
   cvjs_storage_save: function(idPtr, seq) {
     var id = UTF8ToString(idPtr);
-    var tx, store;
-    try {
-      tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
-      store = tx.objectStore('communities');
-    } catch (e) {
-      CV.emit('saved', { id: id, seq: seq, ok: false, error: CVStore.failure(e) });
-      return;
-    }
-    var record = null;
-    var get = store.get(id);
-    get.onsuccess = function() {
-      var old = get.result;
-      var others = old && !(old.writer === CVStore.tab && old.seq === CVStore.lastSeq[id]);
-      var stored = others ? CV.utf8(old.data) : null;
-      // Ask the app for the complete text to write (merged with `stored` when another tab wrote).
-      var n = stored ? stored.length : 0;
-      var sp = n ? _malloc(n) : 0;
-      if (n) HEAPU8.set(stored, sp);
-      var np = _malloc(lengthBytesUTF8(id) + 1);
-      stringToUTF8(id, np, lengthBytesUTF8(id) + 1);
-      var out = _cv_bytes_for_save(np, sp, n);
-      _free(np);
-      if (sp) _free(sp);
-      if (!out) { tx.abort(); return; }
-      var result = JSON.parse(UTF8ToString(out));
-      record = { id: id, name: result.name, data: result.data, saved: Date.now(), trashed: old ? old.trashed || 0 : 0,
-                 writer: CVStore.tab, seq: seq };
-      try { store.put(record); } catch (e) { tx.abort(); }
-    };
-    tx.oncomplete = function() {
-      CVStore.lastSeq[id] = seq;
-      CV.emit('saved', { id: id, seq: seq, ok: true, saved: record ? record.saved : 0 });
-      if (CVStore.channel) CVStore.channel.postMessage({ type: 'saved', id: id, tab: CVStore.tab });
-    };
-    tx.onabort = function() {
-      CV.emit('saved', { id: id, seq: seq, ok: false, error: CVStore.failure(tx.error || get.error) });
-    };
+    if (CVStore.db) { CVStore.save(id, seq); return; }
+    // The database was closed under us (another tab deleted or upgraded it, or site data was
+    // cleared): reopen it and write everything again, or say why not (the app retries).
+    CVStore.connect(function(err) {
+      if (err) CV.emit('saved', { id: id, seq: seq, ok: false, error: 'the database cannot be opened: ' + err });
+      else CVStore.save(id, seq);
+    });
   },
 
   // [SECTION] The list, the bin, meta ---------------------------------------------------------------
@@ -159,6 +186,7 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_trash__deps: ['$CVStore', '$CV'],
   cvjs_storage_trash: function(idPtr, trashed, purge) {
     var id = UTF8ToString(idPtr);
+    if (!CVStore.db) { CV.emit('storage-error', { error: 'the database is closed; try again' }); CVStore.connect(function() {}); return; }
     var tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
     var store = tx.objectStore('communities');
     if (purge) store.delete(id);

@@ -142,6 +142,7 @@ void start_save() {
   if (!S.world.storage_ok || !S.world.ready) return;
   S.in_flight[++S.seq] = S.doc.revision;
   S.save_due_ms = 0;
+  S.world.saving = true;
   platform::storage_save(S.doc.community.id, S.seq);
 }
 
@@ -184,6 +185,7 @@ void on_saved(const platform::Event& e) {
   if (it == S.in_flight.end()) return;
   const uint64_t revision = it->second;
   S.in_flight.erase(it);
+  S.world.saving = !S.in_flight.empty();
   if (e.info.value("ok", false)) {
     S.saved_revision = std::max(S.saved_revision, revision);
     S.failures = 0;
@@ -506,7 +508,8 @@ void run(const ui::Command& c) {
 
 // [SECTION] The frame -------------------------------------------------------------------------------
 
-bool frame() {
+// Events and saves, with or without a frame.
+void tick() {
   const uint64_t revision_before = S.doc.revision;
   for (platform::Event& e : platform::take_events()) {
     if (e.kind == "link" && !S.world.ready) S.waiting.push_back(std::move(e));
@@ -516,6 +519,13 @@ bool frame() {
     for (const auto& e : S.waiting) handle_event(e);
     S.waiting.clear();
   }
+  schedule_save();
+  if (S.doc.revision != revision_before) platform::request_frame();
+}
+
+bool frame() {
+  const uint64_t revision_before = S.doc.revision;
+  tick();
   S.world.now_ms = now();
 
   ui::Output out;
@@ -534,6 +544,36 @@ bool frame() {
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }
 
+std::string test_ui() {
+  const ui::World& w = S.world;
+  cv::json files = cv::json::array();
+  for (const auto& f : w.import_files) {
+    cv::json counts = cv::json::object();
+    for (const auto& [type, c] : f.diff.by_type)
+      counts[type] = {{"added", c.added}, {"changed", c.changed}, {"removed", c.removed}};
+    files.push_back({{"name", f.name}, {"error", f.error}, {"counts", counts}});
+  }
+  cv::json list = cv::json::array();
+  for (const auto& e : w.communities)
+    list.push_back({{"id", e.id}, {"name", e.name}, {"trashed", e.trashed_ms != 0}});
+  cv::json out = {
+      {"ready", w.ready},
+      {"status", S.ui.status},
+      {"status_is_error", S.ui.status_is_error},
+      {"dirty", w.dirty},
+      {"saving", w.saving},
+      {"save_error", w.save_error},
+      {"storage_ok", w.storage_ok},
+      {"storage", {{"persisted", w.persisted}, {"usage", w.usage}, {"quota", w.quota}}},
+      {"communities", list},
+      {"importing", w.importing},
+      {"import", {{"source", w.import_source}, {"files", files}}},
+      {"share", {{"open", w.share_open}, {"url", w.share_url}, {"length", w.share_length},
+                 {"error", w.share_error}, {"copied", w.share_copied}}},
+  };
+  return out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 int main() {
@@ -541,7 +581,9 @@ int main() {
   platform::PageHooks hooks;
   hooks.setup = ui::apply_style;
   hooks.frame = frame;
+  hooks.tick = tick;
   hooks.test_state = test_state;
+  hooks.test_ui = test_ui;
   hooks.bytes_for_save = bytes_for_save;
   hooks.flush = [] {
     flush_now();

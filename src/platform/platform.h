@@ -34,7 +34,10 @@ struct PageHooks {
   std::string (*bytes_for_save)(const std::string& id, const std::string* stored) = nullptr;
   void (*flush)() = nullptr;               // the page is being hidden or closed: save now
   bool (*frame)() = nullptr;               // draws the UI; true when it wants another frame soon
+  // Work that must not wait for a frame (background tabs get few): page events, saves.
+  void (*tick)() = nullptr;
   std::string (*test_state)() = nullptr;   // canonical export JSON of the open community
+  std::string (*test_ui)() = nullptr;      // what the page shows besides the community, as JSON
 };
 // Sets up the canvas, WebGL2, Dear ImGui and input; frames are then drawn only when needed.
 void page_start(const PageHooks& hooks);

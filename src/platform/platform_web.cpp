@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/text.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -31,6 +32,7 @@ extern const size_t kFontSize;
 extern "C" {
 void cvjs_init();
 void cvjs_request_frame();
+void cvjs_request_tick();
 void cvjs_wake_after(int ms);
 double cvjs_now_ms();
 void cvjs_random(void* buf, int n);
@@ -146,7 +148,14 @@ EMSCRIPTEN_KEEPALIVE void cv_on_event(const char* info, const char* data, int le
   e.kind = e.info.value("kind", "");
   if (len > 0) e.data.assign(data, static_cast<size_t>(len));
   g_events.push_back(std::move(e));
+  g_input = true;  // what it changes may open windows, which take a few frames to settle
+  cvjs_request_tick();
   cvjs_request_frame();
+}
+
+// Runs the app's work between frames (timers, events) even where no frame is drawn.
+EMSCRIPTEN_KEEPALIVE void cv_tick() {
+  if (g_hooks.tick) g_hooks.tick();
 }
 
 // Called inside a save's transaction (see lib_storage.js); returns {"name","data"} JSON or null.
@@ -415,9 +424,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   // A tooltip waits for the mouse to rest: look again until its delay has passed.
   if (g.HoveredId != 0 && g.HoveredIdTimer < 1.0f) cvjs_wake_after(150);
   // Focus and keyboard-navigation requests take effect over the next frames.
+  bool window_settling = false;  // a window that appeared is hidden for a frame while it sizes itself
+  for (ImGuiWindow* w : g.Windows)
+    if (w->Active && (w->Appearing || w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0))
+      window_settling = true;
   const bool nav_pending = g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavInitRequest || g.NavActivateId != 0 ||
                            g.NavNextActivateId != 0;
-  return app_wants_more || g_busy_frames > 0 || g.InputEventsQueue.Size > 0 || nav_pending;
+  return app_wants_more || g_busy_frames > 0 || g.InputEventsQueue.Size > 0 || nav_pending || window_settling;
 }
 
 // [SECTION] Test interface --------------------------------------------------------------------------
@@ -457,6 +470,24 @@ EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
   }
   g_result = out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
   return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cv_test_ui() {
+  g_result = g_hooks.test_ui ? g_hooks.test_ui() : std::string("null");
+  return g_result.c_str();
+}
+
+// How many characters of `text` (in the scratch buffer) the UI font cannot draw.
+EMSCRIPTEN_KEEPALIVE int cv_test_missing_glyphs() {
+  ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+  if (!font) return -1;
+  int missing = 0;
+  const std::string text = g_scratch.c_str();
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = cv::utf8_next(text, i);
+    if (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+  }
+  return missing;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cv_test_state() {

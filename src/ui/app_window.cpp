@@ -105,18 +105,31 @@ void draw_status(const cv::Doc& doc, const World& w, const State& st) {
   } else {
     ImGui::TextDisabled("Ready.");
   }
-  // Right side: where the data is.
+  // Right side: where the data is, with the details a click away.
   std::string where = !w.storage_ok ? "Not stored in this browser"
                       : !w.save_error.empty() ? "Not saved"
                       : w.dirty || w.saving ? "Saving..."
                       : "Saved in this browser";
-  if (w.storage_ok && w.persisted >= 0)
-    where += w.persisted ? " - storage: persistent" : " - storage: may be cleared by the browser";
+  if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " - persistent storage" : " - storage may be cleared";
   if (w.quota > 0) where += " - " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
-  const float width = ImGui::CalcTextSize(where.c_str()).x;
+  const std::string label = where + "##storage";
+  const float width = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
   if (ImGui::GetContentRegionAvail().x > width + 40) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-    ImGui::TextDisabled("%s", where.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("storage-details");
+    ImGui::PopStyleColor(2);
+  }
+  if (ImGui::BeginPopup("storage-details")) {
+    ImGui::TextUnformatted("Your communities are kept in this browser's storage (IndexedDB).");
+    if (w.persisted == 1) ImGui::TextUnformatted("The browser granted persistent storage: it will not clear it on its own.");
+    else if (w.persisted == 0)
+      ImGui::TextWrapped("The browser did not grant persistent storage: under pressure for space it may clear it. "
+                         "Export your communities from time to time (Share > Export file).");
+    if (w.quota > 0) ImGui::Text("Used: %s of %s available.", human_bytes(w.usage).c_str(), human_bytes(w.quota).c_str());
+    if (w.last_saved_ms) ImGui::Text("Last saved: %s.", human_age(w.last_saved_ms, w.now_ms).c_str());
+    ImGui::EndPopup();
   }
 }
 

@@ -99,10 +99,52 @@ export async function until(page, pred, what = 'the expected state', timeout = 5
   let last;
   for (;;) {
     last = await state(page);
-    if (pred(last)) return last;
+    if (last && pred(last)) return last;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(last).slice(0, 600)}`);
     await new Promise((r) => setTimeout(r, 30));
   }
 }
 
 export const live = (s, type) => s.records.filter((r) => r.type === type && r.fields.deleted !== true);
+
+// The text IndexedDB holds for a community (read in the page, from the real database), or null.
+export const stored = (page, id) => page.evaluate((id) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('cultivate');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const get = db.transaction('communities').objectStore('communities').get(id);
+    get.onsuccess = () => { resolve(get.result ? get.result.data : null); db.close(); };
+    get.onerror = () => { reject(get.error); db.close(); };
+  };
+}), id);
+
+// Waits until IndexedDB holds exactly what the page shows.
+export async function untilStored(page, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const now = await page.evaluate(() => window.cultivateTest.state());
+    const id = JSON.parse(now).community;
+    if ((await stored(page, id)) === now) return now;
+    if (Date.now() > end) throw new Error('IndexedDB did not catch up with the page');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const ui = (page) => page.evaluate(() => window.cultivateTest.ui());
+
+// Adds a member through the real widgets and waits until the model has it.
+export async function addMember(page, name) {
+  await click(page, 'Add member');
+  await editing(page);
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await notEditing(page);
+  return until(page, (s) => live(s, 'member').some((m) => m.fields.name === name), `member ${name}`);
+}
+
+// Opens a menu of the menu bar and clicks one of its items.
+export async function menu(page, top, item) {
+  await click(page, top);
+  await click(page, item);
+}
