@@ -11,7 +11,7 @@ mergeInto(LibraryManager.library, {
   $CVFiles__deps: ['$CV'],
   $CVFiles: {
     MAX_BYTES: 16 * 1024 * 1024,   // the core's file limit; links and downloads stop there too
-    TIMEOUT_MS: 20000,
+    TIMEOUT_MS: 15000,
     sendFiles: function(files) {
       var list = Array.prototype.slice.call(files || []);
       if (!list.length) return;

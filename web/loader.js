@@ -69,6 +69,17 @@
     printErr: function (s) { console.warn(s); },
     onAbort: function (what) { problem('Cultivate stopped', String(what)); },
   };
+  // Offline use: the service worker keeps this build's files. A new build takes over on its own;
+  // the page in use says so, and the next load runs it.
+  if ('serviceWorker' in navigator) {
+    var hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker: ' + e); });
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (hadController) window.cultivateUpdated = true;
+      hadController = true;
+    });
+  }
+
   var s = document.createElement('script');
   s.src = 'cultivate_app.js';
   s.onerror = function () { problem('Cultivate could not load', 'cultivate_app.js did not arrive. Reload the page.'); };
