@@ -99,21 +99,24 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
       ImGui::TableNextRow();
 
       ImGui::TableNextColumn();
+      // Labels carry the member's id, so tests (and screen readers of the future) can tell rows apart.
+      const std::string name_label = "##name-" + id, contact_label = "##contact-" + id,
+                        roles_label = "##roles-" + id, notes_label = "##notes-" + id;
       if (i == focus_index) {
         ImGui::SetScrollHereY();
-        focus_text("##name");
+        focus_text(name_label.c_str());
         st.focus_record.clear();
       }
-      if (edit_text("##name", m.text("name"), edited, "Name", -FLT_MIN))
+      if (edit_text(name_label.c_str(), m.text("name"), edited, "Name", -FLT_MIN))
         out.ops.push_back(cv::op_set("Rename member", id, cv::kMember, "name", cv::trim(edited)));
       ImGui::TableNextColumn();
-      if (edit_text("##contact", m.text("contact"), edited, "Email or phone", -FLT_MIN))
+      if (edit_text(contact_label.c_str(), m.text("contact"), edited, "Email or phone", -FLT_MIN))
         out.ops.push_back(cv::op_set("Edit contact", id, cv::kMember, "contact", cv::trim(edited)));
       ImGui::TableNextColumn();
-      if (edit_text("##roles", join_roles(m.texts("roles")), edited, "presenter, case bringer", -FLT_MIN))
+      if (edit_text(roles_label.c_str(), join_roles(m.texts("roles")), edited, "presenter, case bringer", -FLT_MIN))
         out.ops.push_back(cv::op_set("Edit roles", id, cv::kMember, "roles", split_roles(edited)));
       ImGui::TableNextColumn();
-      if (edit_text("##notes", m.text("notes"), edited, "Notes", -FLT_MIN))
+      if (edit_text(notes_label.c_str(), m.text("notes"), edited, "Notes", -FLT_MIN))
         out.ops.push_back(cv::op_set("Edit notes", id, cv::kMember, "notes", edited));
       ImGui::TableNextColumn();
       if (ImGui::SmallButton("Remove")) {

@@ -22,13 +22,14 @@ export async function startServer(opts = {}) {
 }
 
 // A browser with its own fresh profile (storage, service workers) that tests can reopen.
-export async function launch({ userDataDir = null } = {}) {
+export async function launch({ userDataDir = null, ...options } = {}) {
   const dir = userDataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
   return { context, dir };
 }
