@@ -110,8 +110,8 @@ void draw_status(const cv::Doc& doc, const World& w, const State& st) {
                       : !w.save_error.empty() ? "Not saved"
                       : w.dirty || w.saving ? "Saving..."
                       : "Saved in this browser";
-  if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " - persistent storage" : " - storage may be cleared";
-  if (w.quota > 0) where += " - " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
+  if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " · persistent storage" : " · storage may be cleared";
+  if (w.quota > 0) where += " · " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
   const std::string label = where + "##storage";
   const float width = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
   if (ImGui::GetContentRegionAvail().x > width + 40) {
@@ -158,6 +158,8 @@ void apply_style() {
   s.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.27f, 0.52f, 0.38f, 0.35f);
   s.Colors[ImGuiCol_HeaderActive] = ImVec4(0.27f, 0.52f, 0.38f, 0.5f);
   s.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.2f, 0.3f, 0.2f, 0.04f);
+  s.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.85f, 0.90f, 0.86f, 1);
+  s.Colors[ImGuiCol_PopupBg] = ImVec4(0.99f, 0.99f, 0.98f, 1);
 }
 
 void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {

@@ -73,14 +73,17 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   }
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_NoBordersInBodyUntilResize | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("members", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Contact", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Roles", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Remove").x + 12);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Remove").x + style.FramePadding.x * 2 + style.CellPadding.x);
   ImGui::TableHeadersRow();
 
   int focus_index = -1;
