@@ -61,6 +61,8 @@ bool one_typo_apart(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool is_generic(const std::string& term) { return generic_terms().count(term) > 0; }
+
 std::string stem(std::string_view w) {
   std::string s(w);
   auto ends = [&](const char* suffix) {
@@ -138,7 +140,7 @@ void Corpus::add(const std::vector<std::string>& t) {
 double Corpus::weight(const std::string& term) const {
   auto it = df.find(term);
   const int n = it == df.end() ? 0 : it->second;
-  return std::log(1.0 + (texts + 1.0) / (n + 1.0)) * (generic_terms().count(term) ? 0.3 : 1.0);
+  return std::log(1.0 + (texts + 1.0) / (n + 1.0)) * (is_generic(term) ? 0.3 : 1.0);
 }
 
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b, const Corpus& corpus) {

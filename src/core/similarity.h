@@ -20,6 +20,8 @@ namespace cv {
 std::vector<std::string> terms(std::string_view text);
 // A light stem of one folded word: "giving" -> "giv", "facilitation" -> "facilitat".
 std::string stem(std::string_view word);
+// True for terms many objectives share without sharing a theme ("team", "manag", ...).
+bool is_generic(const std::string& term);
 // Character-trigram similarity (Dice) of two words, 0..1.
 double trigram_similarity(std::string_view a, std::string_view b);
 

@@ -1,0 +1,239 @@
+// csv.cpp: see csv.h.
+//  [SECTION] Encoding
+//  [SECTION] Reading a table
+//  [SECTION] From rows to members
+#include "core/csv.h"
+
+#include "core/text.h"
+
+namespace cv {
+
+// [SECTION] Encoding ---------------------------------------------------------------------------------
+
+// Windows-1252 bytes 0x80..0x9F (the rest of the high half is Latin-1).
+static const char16_t kCp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+static std::string from_cp1252(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (unsigned char c : bytes) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0xA0) utf8_append(out, kCp1252[c - 0x80]);
+    else utf8_append(out, c);
+  }
+  return out;
+}
+
+// [SECTION] Reading a table ----------------------------------------------------------------------------
+
+CsvTable parse_csv(std::string_view bytes) {
+  CsvTable t;
+  if (bytes.size() > kMaxCsvBytes) {
+    t.error = "the file is too large: " + std::to_string(bytes.size() >> 20) + " MB; the limit is 16 MB";
+    return t;
+  }
+  std::string text;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    t.bom = true;
+    bytes.remove_prefix(3);
+  }
+  if (utf8_valid(bytes)) {
+    text.assign(bytes);
+  } else {
+    text = from_cp1252(bytes);  // what spreadsheets on Windows save as "CSV"
+    t.encoding = "Windows-1252";
+  }
+  if (trim(text).empty()) {
+    t.error = "the file is empty";
+    return t;
+  }
+  // The delimiter: the commonest of , ; and tab in the first line (outside quotes).
+  {
+    int commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : text) {
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n' || c == '\r') break;
+      commas += c == ',';
+      semicolons += c == ';';
+      tabs += c == '\t';
+    }
+    t.delimiter = semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
+  }
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false, was_quoted = false;
+  int line = 1, quote_line = 0;
+  auto end_cell = [&] {
+    row.push_back(was_quoted ? cell : trim(cell));
+    cell.clear();
+    was_quoted = false;
+  };
+  auto end_row = [&] {
+    end_cell();
+    if (!(row.size() == 1 && row[0].empty())) t.rows.push_back(std::move(row));
+    row.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        if (c != '\r') cell += c;
+      }
+      continue;
+    }
+    if (c == '"' && trim(cell).empty()) {
+      cell.clear();
+      quoted = was_quoted = true;
+      quote_line = line;
+    } else if (c == t.delimiter) {
+      end_cell();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_row();
+      ++line;
+      if (t.rows.size() > kMaxCsvRows) {
+        t.error = "too many rows: more than " + std::to_string(kMaxCsvRows) + "; the limit is " +
+                  std::to_string(kMaxCsvRows);
+        t.rows.clear();
+        return t;
+      }
+    } else {
+      cell += c;  // a quote inside an unquoted cell is kept as it is, as spreadsheets do
+    }
+  }
+  if (quoted) {
+    t.error = "line " + std::to_string(quote_line) + ": a quoted cell is never closed (a \" is missing)";
+    t.rows.clear();
+    return t;
+  }
+  if (!cell.empty() || !row.empty()) end_row();
+  t.ok = true;
+  return t;
+}
+
+// [SECTION] From rows to members ---------------------------------------------------------------------------
+
+std::vector<std::string> split_values(std::string_view cell) {
+  std::vector<std::string> out;
+  std::string part;
+  auto flush = [&] {
+    std::string v = trim(part);
+    // Bullets and numbering that forms add: "- x", "• x", "1. x"
+    while (!v.empty() && (v[0] == '-' || v[0] == '*')) v = trim(v.substr(1));
+    if (v.rfind("\xE2\x80\xA2", 0) == 0) v = trim(v.substr(3));
+    if (!v.empty()) out.push_back(v);
+    part.clear();
+  };
+  for (char c : cell) {
+    if (c == ';' || c == '\n') flush();
+    else part += c;
+  }
+  flush();
+  return out;
+}
+
+CsvMapping guess_mapping(const CsvTable& t) {
+  CsvMapping m;
+  if (t.rows.empty()) return m;
+  const auto& head = t.rows[0];
+  auto has = [](const std::string& h, std::initializer_list<const char*> words) {
+    for (const char* w : words)
+      if (h.find(w) != std::string::npos) return true;
+    return false;
+  };
+  bool any = false;
+  for (int i = 0; i < static_cast<int>(head.size()); ++i) {
+    const std::string h = fold(head[i]);
+    int* slot = nullptr;
+    if (has(h, {"objective", "learn", "goal", "ziel", "objetivo"})) slot = &m.objectives;
+    else if (has(h, {"problem", "challenge", "case", "question"})) slot = &m.problems;
+    else if (has(h, {"topic", "theme", "thema", "tema"})) slot = &m.topics;
+    else if (has(h, {"skill", "offer", "expert", "can teach"})) slot = &m.skills;
+    else if (has(h, {"resource", "book", "share", "tool"})) slot = &m.resources;
+    else if (has(h, {"timestamp", "zeitstempel", "marca temporal"})) slot = nullptr;  // forms add it
+    else if (has(h, {"availab", "when", "wann", "cuando", "disponib"})) slot = &m.availability;
+    else if (has(h, {"mail", "phone", "contact", "telefon"})) slot = &m.contact;
+    else if (has(h, {"name", "nombre", "nom"})) slot = &m.name;
+    if (slot && *slot < 0) {
+      *slot = i;
+      any = true;
+    }
+  }
+  m.header = any;
+  if (!any && !head.empty()) m.name = 0;
+  return m;
+}
+
+// An id for a row's records that is the same every time the same person is imported.
+// (FNV-1a, not std::hash: the id must be the same in every build, native and wasm.)
+static std::string derived_id(const std::string& prefix, const std::string& key) {
+  uint64_t f = 1469598103934665603ull;
+  for (unsigned char c : key) f = (f ^ c) * 1099511628211ull;
+  return prefix + make_id(f, f * 0x9E3779B97F4A7C15ull).substr(0, 12);
+}
+
+CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const std::string& community_id, Clock& clock,
+                           int64_t now_ms) {
+  CsvImport out;
+  out.community.id = community_id;
+  auto cell = [](const std::vector<std::string>& row, int col) {
+    return col >= 0 && col < static_cast<int>(row.size()) ? row[col] : std::string();
+  };
+  for (size_t r = m.header ? 1 : 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    CsvRow info;
+    info.line = static_cast<int>(r) + 1;
+    info.name = trim(cell(row, m.name));
+    if (info.name.empty()) {
+      info.problem = "no name";
+      out.rows.push_back(info);
+      ++out.skipped;
+      continue;
+    }
+    if (utf8_length(info.name) > 200) {
+      info.problem = "the name is longer than 200 characters";
+      out.rows.push_back(info);
+      ++out.skipped;
+      continue;
+    }
+    const std::string contact = trim(cell(row, m.contact));
+    const std::string member = derived_id("csv-", fold(info.name) + "\n" + fold(contact));
+    json fields = {{"name", info.name}};
+    if (!contact.empty()) fields["contact"] = contact;
+    if (const std::string a = trim(cell(row, m.availability)); !a.empty()) fields["availability"] = a;
+    apply(out.community, clock, op_create("Import", member, kMember, fields), now_ms);
+    auto add_all = [&](int col, const char* type, int& count) {
+      for (const std::string& v : split_values(cell(row, col))) {
+        const std::string id = derived_id(std::string(type) + "-", member + "\n" + fold(v));
+        // A topic is proposed by someone; the rest belong to the member.
+        json f = std::string(type) == "topic" ? json{{"title", v}, {"proposed_by", member}, {"state", "backlog"}}
+                                              : json{{"member", member}, {"text", v}};
+        apply(out.community, clock, op_create("Import", id, type, f), now_ms);
+        ++count;
+      }
+    };
+    add_all(m.objectives, "objective", info.objectives);
+    add_all(m.problems, "problem", info.problems);
+    add_all(m.topics, "topic", info.topics);
+    add_all(m.skills, "skill", info.skills);
+    add_all(m.resources, "resource", info.resources);
+    out.rows.push_back(info);
+    ++out.imported;
+  }
+  return out;
+}
+
+}  // namespace cv

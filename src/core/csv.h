@@ -1,0 +1,64 @@
+// csv.h: members from a sign-up form or a spreadsheet. RFC 4180 (quoted fields with commas, quotes
+// and line breaks), UTF-8 with or without a byte-order mark, comma- or semicolon-separated, and files
+// saved by spreadsheets in Windows-1252. Nothing here changes a community: the result is a table,
+// then records to preview, then (when the convener confirms) an import like any other.
+//  [SECTION] Reading a table
+//  [SECTION] From rows to members
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cv {
+
+// [SECTION] Reading a table ---------------------------------------------------------------------------
+inline constexpr size_t kMaxCsvBytes = 16u << 20;
+inline constexpr size_t kMaxCsvRows = 200000;
+
+struct CsvTable {
+  bool ok = false;
+  std::string error;                          // why the file cannot be read at all
+  std::vector<std::vector<std::string>> rows;  // every row, the header too
+  char delimiter = ',';
+  bool bom = false;
+  std::string encoding = "UTF-8";             // or "Windows-1252" when the bytes were not UTF-8
+};
+
+// Reads CSV bytes. Refuses (with a message naming the line) an unbalanced quote, and files over the
+// size or row limits; guesses the delimiter from the first line (',' ';' or tab).
+CsvTable parse_csv(std::string_view bytes);
+
+// [SECTION] From rows to members -----------------------------------------------------------------------
+// Which column holds what; -1 for none.
+struct CsvMapping {
+  int name = -1, contact = -1, objectives = -1, problems = -1, topics = -1, skills = -1, resources = -1,
+      availability = -1;
+  bool header = true;  // the first row names the columns
+};
+
+// A guess from the header's words ("Name", "E-mail", "Learning objectives", ...).
+CsvMapping guess_mapping(const CsvTable& t);
+
+// One row's outcome: the member it makes, or why it is skipped.
+struct CsvRow {
+  int line = 0;                 // 1-based line in the file, for messages
+  std::string name, problem;    // problem: why the row is not imported ("no name")
+  int objectives = 0, problems = 0, topics = 0, skills = 0, resources = 0;
+};
+
+struct CsvImport {
+  Community community;          // the records the rows make (member, objective, ...), ids derived from
+                                // the row's name and contact, so importing the same file twice is harmless
+  std::vector<CsvRow> rows;
+  int imported = 0, skipped = 0;
+};
+
+// Cells with several values split on ';' and line breaks. Stamps come from `clock` at now_ms.
+CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const std::string& community_id, Clock& clock,
+                           int64_t now_ms);
+// Splits a cell with several values ("a; b\nc" -> a, b, c), trimmed, empty ones dropped.
+std::vector<std::string> split_values(std::string_view cell);
+
+}  // namespace cv

@@ -1,0 +1,127 @@
+// getting_started.h: the first weeks of a community. What each member brings (objectives,
+// problems, topics, skills, resources), the objectives shared by most, topics voted with dots, the
+// skills that can serve a topic, and a first meeting that is mostly content with logistics last.
+// Everything here reads the model or builds Ops; nothing changes the model directly.
+//  [SECTION] Record types and fields
+//  [SECTION] What members bring
+//  [SECTION] Objectives shared by most
+//  [SECTION] Topics and dot votes
+//  [SECTION] Skills that can serve a topic
+//  [SECTION] Agendas and the first meeting
+//  [SECTION] Exports: Markdown, printable HTML, iCalendar
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cv {
+
+// [SECTION] Record types and fields -------------------------------------------------------------------
+inline constexpr const char* kObjective = "objective";  // member, text, group (the convener's pin)
+inline constexpr const char* kProblem = "problem";      // member, text
+inline constexpr const char* kTopic = "topic";          // title, description, proposed_by, source, state
+inline constexpr const char* kVote = "vote";            // topic, member, dots; id "vote:<topic>:<member>"
+inline constexpr const char* kSkill = "skill";          // member, text, offer ("present", "lead" or "")
+inline constexpr const char* kResource = "resource";    // member, text
+inline constexpr const char* kMeeting = "meeting";      // title, date, time, place, topic, kind
+inline constexpr const char* kBlock = "block";          // meeting, kind, title, minutes, position, notes, lead
+inline constexpr const char* kParking = "parking";      // meeting, text: a logistics question for the end
+
+// [SECTION] What members bring ------------------------------------------------------------------------
+// A member's item of one type (objective, problem, skill, resource): id, text, and offer for skills.
+struct Item {
+  std::string id, text, offer;
+};
+std::vector<Item> items_of(const Community& c, const std::string& member, const std::string& type);
+// Live records of a type, by id.
+std::vector<std::pair<std::string, const Record*>> live_of(const Community& c, const std::string& type);
+std::string member_name(const Community& c, const std::string& member_id);
+
+// [SECTION] Objectives shared by most ------------------------------------------------------------------
+struct ObjectiveGroup {
+  std::string label;                    // the objective that says it best
+  std::vector<std::string> objectives;  // ids
+  std::vector<std::string> members;     // ids of the members who hold it, in reading order
+  bool by_most = false;                 // held by at least the community's threshold of members
+  bool pinned = false;                  // the convener merged or split it
+};
+struct SharedObjectives {
+  std::vector<ObjectiveGroup> groups;  // most members first, then by label
+  int members = 0;                     // live members
+  int needed = 0;                      // members a group needs to count as "held by most"
+  double threshold = 0.5;
+};
+// Threshold: the community's shared_threshold (default one half of the members).
+SharedObjectives shared_objectives(const Community& c);
+// The convener's hand: one group from two; an objective on its own; back to automatic.
+Op op_merge_groups(const ObjectiveGroup& a, const ObjectiveGroup& b);
+Op op_split_objective(const std::string& objective_id);
+Op op_unpin_group(const ObjectiveGroup& g);
+
+// [SECTION] Topics and dot votes -------------------------------------------------------------------------
+inline constexpr int kDefaultVoteBudget = 3;
+struct TopicTally {
+  std::string id, title, proposed_by, state;
+  int dots = 0;
+  int rank = 0;       // 1 for the most dots; equal dots share a rank
+  bool tied = false;  // another topic has the same dots
+};
+// Topics that are not chosen or done, most dots first; ties shown as ties.
+std::vector<TopicTally> tally_topics(const Community& c);
+int vote_budget(const Community& c);
+int dots_used(const Community& c, const std::string& member);
+int dots_on(const Community& c, const std::string& topic, const std::string& member);
+std::string vote_id(const std::string& topic, const std::string& member);
+// One dot more (+1) or one taken back (-1); an Op with no changes when the budget or zero says no.
+Op op_vote(const Community& c, const std::string& topic, const std::string& member, int delta);
+// Choose a topic for the first meeting; the others stay in the backlog.
+Op op_choose_first_topic(const Community& c, const std::string& topic);
+
+// [SECTION] Skills that can serve a topic -------------------------------------------------------------
+struct SkillMatch {
+  std::string member, name, skill, offer;  // offer: "present", "lead" or ""
+  std::vector<std::string> why;            // the words of the skill that match
+  double score = 0;
+};
+// Members whose skills match a text, those who offered to present or lead first.
+std::vector<SkillMatch> skill_matches(const Community& c, const std::string& text);
+struct SkillsOverview {
+  struct Entry {
+    std::string label;
+    std::vector<std::string> members;
+  };
+  std::vector<Entry> skills;           // the community's skills, grouped like objectives
+  std::vector<std::string> uncovered;  // objective groups (labels) no member's skill covers yet
+};
+SkillsOverview skills_overview(const Community& c);
+
+// [SECTION] Agendas and the first meeting ---------------------------------------------------------------
+struct Block {
+  std::string id, kind, title, notes, lead;
+  int minutes = 0;
+  double position = 0;
+};
+// Block kinds that are the meeting's content (learning together), and those that are not.
+bool is_content(const std::string& kind);
+bool is_logistics(const std::string& kind);  // logistics and technology
+const char* kind_label(const std::string& kind);
+std::vector<Block> agenda(const Community& c, const std::string& meeting);  // in position order
+// The first meeting, made from the chosen topic and the people: mostly content, logistics last.
+// Blocks get ids derived from the meeting's.
+Op op_first_meeting(const Community& c, const std::string& meeting_id);
+// What is wrong with an agenda, in words (empty when nothing): logistics or technology before the
+// content, or more than a fifth of the time.
+std::vector<std::string> check_first_meeting(const std::vector<Block>& blocks);
+// Moving a block: a position between its new neighbours.
+Op op_move_block(const std::vector<Block>& blocks, size_t from, size_t to);
+std::vector<std::string> parking_lot(const Community& c, const std::string& meeting);
+
+// [SECTION] Exports -----------------------------------------------------------------------------------
+std::string agenda_markdown(const Community& c, const std::string& meeting);
+std::string agenda_html(const Community& c, const std::string& meeting);
+// An iCalendar file for the meeting (date and time as the convener wrote them, local time);
+// DTSTAMP from now_ms.
+std::string meeting_ics(const Community& c, const std::string& meeting, int64_t now_ms);
+
+}  // namespace cv

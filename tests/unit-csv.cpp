@@ -1,0 +1,118 @@
+// unit-csv.cpp: sign-up sheets as spreadsheets save them, and as attackers might.
+#include <doctest/doctest.h>
+
+#include "core/csv.h"
+#include "core/getting_started.h"
+#include "helpers.h"
+
+using testing::FakeTime;
+
+namespace {
+using Rows = std::vector<std::vector<std::string>>;
+cv::CsvImport import(const std::string& bytes, cv::CsvMapping* mapping = nullptr) {
+  cv::CsvTable t = cv::parse_csv(bytes);
+  REQUIRE(t.ok);
+  cv::CsvMapping m = mapping ? *mapping : cv::guess_mapping(t);
+  cv::Clock clock{"csv", 0, 0};
+  return cv::csv_to_community(t, m, "c1", clock, 1000);
+}
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("RFC 4180: quotes, doubled quotes, commas and line breaks inside quotes, CRLF") {
+  const cv::CsvTable t = cv::parse_csv("Name,Objectives\r\n\"Ñúñez, Zoë\",\"give feedback;\nrun \"\"good\"\" meetings\"\r\nJürgen,coaching\r\n");
+  REQUIRE(t.ok);
+  CHECK(t.rows == Rows{{"Name", "Objectives"}, {"Ñúñez, Zoë", "give feedback;\nrun \"good\" meetings"}, {"Jürgen", "coaching"}});
+  CHECK(t.delimiter == ',');
+}
+
+TEST_CASE("semicolon-separated files, a byte-order mark, tabs") {
+  cv::CsvTable t = cv::parse_csv("\xEF\xBB\xBFName;E-mail;Skills\nŻaneta;z@example.org;facilitation, Spanish\n");
+  REQUIRE(t.ok);
+  CHECK(t.bom);
+  CHECK(t.delimiter == ';');
+  CHECK(t.rows[1] == std::vector<std::string>{"Żaneta", "z@example.org", "facilitation, Spanish"});
+  t = cv::parse_csv("Name\tContact\nАлёна\talena@example.org\n");
+  CHECK(t.delimiter == '\t');
+  CHECK(t.rows[1][0] == "Алёна");
+}
+
+TEST_CASE("Windows-1252 bytes (Latin-1 from a spreadsheet) are read as such, and say so") {
+  const cv::CsvTable t = cv::parse_csv(std::string("Name\nJ\xFCrgen M\xFCller\nZo\xEB \x93quoted\x94\n"));
+  REQUIRE(t.ok);
+  CHECK(t.encoding == "Windows-1252");
+  CHECK(t.rows[1][0] == "Jürgen Müller");
+  CHECK(t.rows[2][0] == "Zoë “quoted”");
+}
+
+TEST_CASE("hostile and broken files get a clear message") {
+  CHECK(cv::parse_csv("").error == "the file is empty");
+  CHECK(cv::parse_csv(" \r\n ").error == "the file is empty");
+  CHECK(cv::parse_csv("Name\n\"Zoë\n\nmore").error == "line 2: a quoted cell is never closed (a \" is missing)");
+  CHECK(cv::parse_csv("a,\"b\nc\nd").error == "line 1: a quoted cell is never closed (a \" is missing)");
+  CHECK(cv::parse_csv(std::string(cv::kMaxCsvBytes + 1, 'x')).error == "the file is too large: 16 MB; the limit is 16 MB");
+  // A quote in the middle of an unquoted cell is kept, as spreadsheets write it.
+  CHECK(cv::parse_csv("Name\nO\"Brien\n").rows[1][0] == "O\"Brien");
+  // Formula-looking cells are text: Cultivate never evaluates them.
+  CHECK(cv::parse_csv("Name\n=HYPERLINK(\"x\")\n").rows[1][0] == "=HYPERLINK(\"x\")");
+}
+
+TEST_CASE("a 100,000-row file is read and imported") {
+  std::string big = "Name,Email\n";
+  for (int i = 0; i < 100000; ++i) big += "Member " + std::to_string(i) + ",m" + std::to_string(i) + "@example.org\n";
+  const cv::CsvTable t = cv::parse_csv(big);
+  REQUIRE(t.ok);
+  CHECK(t.rows.size() == 100001);
+  cv::CsvMapping m = cv::guess_mapping(t);
+  cv::Clock clock{"csv", 0, 0};
+  const cv::CsvImport in = cv::csv_to_community(t, m, "c1", clock, 1000);
+  CHECK(in.imported == 100000);
+  CHECK(in.community.records.size() == 100000);
+  std::string too_many;
+  for (size_t i = 0; i <= cv::kMaxCsvRows + 1; ++i) too_many += "x\n";
+  CHECK(cv::parse_csv(too_many).error == "too many rows: more than 200000; the limit is 200000");
+}
+
+TEST_CASE("the header guides the mapping; multi-value cells split on ; and line breaks") {
+  const std::string csv =
+      "Timestamp,Your name,Email address,What do you want to learn?,A real problem you face,Skills you can offer,"
+      "Topics,Resources to share,When are you available?\n"
+      "2026-11-01,Zoë Ñúñez,zoe@example.org,\"give better feedback; run meetings\",\"my team ignores retros\","
+      "facilitation,\"feedback\nretros\",\"a book: Radical Candor\",Thursdays\n"
+      "2026-11-02,,nobody@example.org,x,,,,,\n";
+  cv::CsvTable t = cv::parse_csv(csv);
+  const cv::CsvMapping m = cv::guess_mapping(t);
+  CHECK(m.name == 1);
+  CHECK(m.contact == 2);
+  CHECK(m.objectives == 3);
+  CHECK(m.problems == 4);
+  CHECK(m.skills == 5);
+  CHECK(m.topics == 6);
+  CHECK(m.resources == 7);
+  CHECK(m.availability == 8);
+  const cv::CsvImport in = import(csv);
+  CHECK(in.imported == 1);
+  CHECK(in.skipped == 1);
+  CHECK(in.rows[1].line == 3);
+  CHECK(in.rows[1].problem == "no name");
+  CHECK(in.rows[0].objectives == 2);
+  CHECK(in.rows[0].topics == 2);
+  const auto members = cv::live_by_name(in.community, cv::kMember);
+  REQUIRE(members.size() == 1);
+  CHECK(members[0].second->text("availability") == "Thursdays");
+  CHECK(cv::items_of(in.community, members[0].first, cv::kObjective).size() == 2);
+  CHECK(cv::split_values("- one\n• two;  ;three") == std::vector<std::string>{"one", "two", "three"});
+}
+
+TEST_CASE("importing the same file twice changes nothing the second time") {
+  const std::string csv = "Name,Email,Objectives\nZoë,zoe@example.org,feedback\nJürgen,j@example.org,coaching\n";
+  FakeTime time;
+  cv::Doc d = testing::new_doc("a", "c1", "Circle", time);
+  const cv::CsvImport first = import(csv), second = import(csv);
+  CHECK_FALSE(cv::doc_import(d, first.community, "CSV").empty());
+  CHECK(cv::doc_import(d, second.community, "CSV again").empty());
+  CHECK(cv::live_by_name(d.community, cv::kMember).size() == 2);
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,253 @@
+// unit-getting-started.cpp: shared objectives, dot votes, skills for a topic, the first meeting.
+#include <doctest/doctest.h>
+
+#include "core/getting_started.h"
+#include "core/text.h"
+#include "helpers.h"
+
+using testing::FakeTime;
+using cv::json;
+
+namespace {
+
+struct Circle {
+  FakeTime t;
+  cv::Doc d = testing::new_doc("a", "c1", "Feedback circle", t);
+  std::string add(const std::string& id, const std::string& name) { return testing::add_member(d, id, name, t); }
+  void item(const std::string& id, const char* type, const std::string& member, const std::string& text,
+            const std::string& offer = "") {
+    json f = {{"member", member}, {"text", text}};
+    if (!offer.empty()) f["offer"] = offer;
+    cv::doc_apply(d, cv::op_create("Add", id, type, f), t.next());
+  }
+  void topic(const std::string& id, const std::string& title) {
+    cv::doc_apply(d, cv::op_create("Add topic", id, cv::kTopic, {{"title", title}, {"state", "backlog"}}), t.next());
+  }
+  bool apply(const cv::Op& op) { return cv::doc_apply(d, op, t.next()); }
+  const cv::Community& c() const { return d.community; }
+};
+
+// Eight members; feedback is wanted by five of them, facilitation by two.
+Circle eight() {
+  Circle x;
+  const char* names[] = {"Zoë", "Ñúñez", "Jürgen", "Żaneta", "Алёна", "Παύλος", "Amara", "Bo"};
+  for (int i = 0; i < 8; ++i) x.add("m" + std::to_string(i), names[i]);
+  x.item("o1", cv::kObjective, "m0", "give better feedback");
+  x.item("o2", cv::kObjective, "m1", "Giving feedback to my team");
+  x.item("o3", cv::kObjective, "m2", "feedback skills");
+  x.item("o4", cv::kObjective, "m3", "receiving feedback");
+  x.item("o5", cv::kObjective, "m4", "feedback that lands");
+  x.item("o6", cv::kObjective, "m5", "facilitating workshops");
+  x.item("o7", cv::kObjective, "m6", "facilitation techniques");
+  x.item("o8", cv::kObjective, "m7", "budgets");
+  return x;
+}
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("objectives shared by most: grouped, ranked, marked against half of the members") {
+  Circle x = eight();
+  const cv::SharedObjectives so = cv::shared_objectives(x.c());
+  CHECK(so.members == 8);
+  CHECK(so.needed == 4);
+  REQUIRE(so.groups.size() == 3);
+  CHECK(so.groups[0].members.size() == 5);
+  CHECK(so.groups[0].by_most);
+  CHECK(so.groups[0].label == "feedback skills");
+  CHECK(so.groups[1].members.size() == 2);
+  CHECK_FALSE(so.groups[1].by_most);
+  CHECK(so.groups[2].label == "budgets");
+  // The threshold is the community's to set.
+  x.apply(cv::op_set("Threshold", "c1", cv::kCommunity, "shared_threshold", 0.25));
+  CHECK(cv::shared_objectives(x.c()).needed == 2);
+  CHECK(cv::shared_objectives(x.c()).groups[1].by_most);
+  // A member who left no longer holds anything.
+  x.apply(cv::op_delete("Remove", "m0", cv::kMember));
+  CHECK(cv::shared_objectives(x.c()).groups[0].members.size() == 4);
+}
+
+TEST_CASE("the convener merges and splits groups, and that choice merges like any edit") {
+  Circle x = eight();
+  auto so = cv::shared_objectives(x.c());
+  x.apply(cv::op_merge_groups(so.groups[1], so.groups[2]));  // facilitation + budgets, for this community
+  so = cv::shared_objectives(x.c());
+  REQUIRE(so.groups.size() == 2);
+  CHECK(so.groups[1].members.size() == 3);
+  CHECK(so.groups[1].pinned);
+  // Another copy splits "feedback that lands" off; both choices survive the merge.
+  cv::Doc other = x.d;
+  other.clock.actor = "b";
+  cv::doc_apply(other, cv::op_split_objective("o5"), x.t.next());
+  cv::merge_into(x.d.community, other.community);
+  so = cv::shared_objectives(x.c());
+  REQUIRE(so.groups.size() == 3);
+  CHECK(so.groups[0].members.size() == 4);
+  // And back to automatic.
+  x.apply(cv::op_unpin_group(so.groups[1]));
+  CHECK(cv::shared_objectives(x.c()).groups.size() == 4);
+}
+
+TEST_CASE("dot votes: a budget per member, votes taken back, ties shown as ties") {
+  Circle x = eight();
+  x.topic("t1", "Feedback that lands");
+  x.topic("t2", "Facilitation");
+  x.topic("t3", "Budgets");
+  CHECK(cv::vote_budget(x.c()) == 3);
+  CHECK(x.apply(cv::op_vote(x.c(), "t1", "m0", +1)));
+  CHECK(x.apply(cv::op_vote(x.c(), "t1", "m0", +1)));
+  CHECK(x.apply(cv::op_vote(x.c(), "t2", "m0", +1)));
+  CHECK(cv::op_vote(x.c(), "t3", "m0", +1).changes.empty());  // no dots left
+  CHECK(cv::dots_used(x.c(), "m0") == 3);
+  CHECK(x.apply(cv::op_vote(x.c(), "t1", "m0", -1)));          // taken back
+  CHECK(x.apply(cv::op_vote(x.c(), "t3", "m0", +1)));
+  CHECK(cv::op_vote(x.c(), "t2", "m1", -1).changes.empty());   // nothing to take back
+  auto tally = cv::tally_topics(x.c());
+  REQUIRE(tally.size() == 3);
+  for (const auto& t : tally) CHECK(t.dots == 1);
+  for (const auto& t : tally) CHECK(t.rank == 1);
+  for (const auto& t : tally) CHECK(t.tied);
+  x.apply(cv::op_vote(x.c(), "t2", "m1", +1));
+  tally = cv::tally_topics(x.c());
+  CHECK(tally[0].id == "t2");
+  CHECK_FALSE(tally[0].tied);
+  CHECK(tally[1].rank == 2);
+  CHECK(tally[2].rank == 2);
+  CHECK(tally[1].tied);
+  // Two people voting offline touch different records; the same person on two devices, the same one.
+  CHECK(cv::vote_id("t1", "m0") == "vote:t1:m0");
+  // The budget is the convener's to set.
+  x.apply(cv::op_set("Budget", "c1", cv::kCommunity, "vote_budget", 5));
+  CHECK(x.apply(cv::op_vote(x.c(), "t3", "m0", +1)));
+}
+
+TEST_CASE("choosing the first meeting's topic; the others stay in the backlog") {
+  Circle x = eight();
+  x.topic("t1", "Feedback");
+  x.topic("t2", "Facilitation");
+  x.apply(cv::op_choose_first_topic(x.c(), "t1"));
+  CHECK(cv::find_live(x.c(), "t1")->text("state") == "chosen");
+  x.apply(cv::op_choose_first_topic(x.c(), "t2"));
+  CHECK(cv::find_live(x.c(), "t1")->text("state") == "backlog");
+  CHECK(cv::find_live(x.c(), "t2")->text("state") == "chosen");
+  CHECK(cv::community_record(x.c()).text("first_topic") == "t2");
+}
+
+TEST_CASE("skills that can serve a topic: those who offered to present or lead first, with why") {
+  Circle x = eight();
+  x.item("s1", cv::kSkill, "m2", "giving feedback in code reviews");
+  x.item("s2", cv::kSkill, "m4", "feedback conversations", "present");
+  x.item("s3", cv::kSkill, "m6", "budget spreadsheets", "lead");
+  const auto m = cv::skill_matches(x.c(), "Feedback that lands");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].name == "Алёна");
+  CHECK(m[0].offer == "present");
+  CHECK(m[0].why == std::vector<std::string>{"feedback"});
+  CHECK(m[1].name == "Jürgen");
+  const cv::SkillsOverview o = cv::skills_overview(x.c());
+  CHECK(o.skills.size() == 3);
+  // Facilitation is wanted, and no member offers it yet.
+  CHECK(std::find(o.uncovered.begin(), o.uncovered.end(), "facilitating workshops") != o.uncovered.end());
+  CHECK(std::find(o.uncovered.begin(), o.uncovered.end(), "feedback skills") == o.uncovered.end());
+}
+
+TEST_CASE("the first meeting: mostly content, opened by a matched member, logistics last") {
+  Circle x = eight();
+  x.item("s2", cv::kSkill, "m4", "feedback conversations", "present");
+  x.item("p1", cv::kProblem, "m1", "my team never gives feedback in retros");
+  x.topic("t1", "Feedback that lands");
+  x.apply(cv::op_choose_first_topic(x.c(), "t1"));
+  x.apply(cv::op_first_meeting(x.c(), "mt1"));
+  const auto blocks = cv::agenda(x.c(), "mt1");
+  REQUIRE(blocks.size() == 6);
+  std::vector<std::string> kinds;
+  int total = 0, content = 0;
+  for (const auto& b : blocks) {
+    kinds.push_back(b.kind);
+    total += b.minutes;
+    if (cv::is_content(b.kind)) content += b.minutes;
+  }
+  CHECK(kinds == std::vector<std::string>{"welcome", "input", "small_groups", "debrief", "logistics", "closing"});
+  CHECK(content * 2 > total);
+  CHECK(blocks[1].lead == "m4");
+  CHECK(blocks[1].title == "Feedback that lands: opened by Алёна");
+  CHECK(blocks[2].notes.find("my team never gives feedback in retros") != std::string::npos);
+  CHECK(blocks[0].notes.find("feedback skills") != std::string::npos);
+  CHECK(cv::check_first_meeting(blocks).empty());
+  CHECK(cv::find_live(x.c(), "mt1")->text("title") == "First meeting: Feedback that lands");
+}
+
+TEST_CASE("the rule checker explains, in words, logistics first or too long") {
+  using B = cv::Block;
+  std::vector<B> blocks = {{"b1", "logistics", "How often do we meet", "", "", 10, 1},
+                           {"b2", "input", "Feedback", "", "", 20, 2},
+                           {"b3", "pairs", "Pairs", "", "", 20, 3}};
+  auto msgs = cv::check_first_meeting(blocks);
+  REQUIRE(msgs.size() == 1);
+  CHECK(msgs[0] == "\"How often do we meet\" comes before the content. People came to learn: keep logistics for the "
+                   "end, and park questions about it until then.");
+  blocks[0].minutes = 30;
+  blocks[0].position = 9;
+  std::sort(blocks.begin(), blocks.end(), [](const B& a, const B& b) { return a.position < b.position; });
+  msgs = cv::check_first_meeting(blocks);
+  REQUIRE(msgs.size() == 1);
+  CHECK(msgs[0] == "Logistics and technology take 30 of 70 minutes, more than a fifth of the meeting. Keep them short "
+                   "so the meeting is mostly content.");
+  blocks.back().kind = "technology";
+  blocks.back().minutes = 5;
+  CHECK(cv::check_first_meeting(blocks).empty());
+}
+
+TEST_CASE("moving a block writes one position between its new neighbours") {
+  using B = cv::Block;
+  const std::vector<B> blocks = {{"a", "welcome", "", "", "", 5, 1}, {"b", "input", "", "", "", 5, 2},
+                                 {"c", "logistics", "", "", "", 5, 3}};
+  cv::Op op = cv::op_move_block(blocks, 2, 0);
+  REQUIRE(op.changes.size() == 1);
+  CHECK(op.changes[0].value.get<double>() == 0.5);
+  op = cv::op_move_block(blocks, 0, 2);
+  CHECK(op.changes[0].value.get<double>() == 3.5);
+  op = cv::op_move_block(blocks, 0, 1);
+  CHECK(op.changes[0].value.get<double>() == 2.5);
+}
+
+TEST_CASE("exports: Markdown, printable HTML and iCalendar, with the text escaped") {
+  Circle x = eight();
+  x.topic("t1", "Feedback | that <lands>");
+  x.apply(cv::op_choose_first_topic(x.c(), "t1"));
+  x.apply(cv::op_first_meeting(x.c(), "mt1"));
+  x.apply(cv::op_set("Date", "mt1", cv::kMeeting, "date", "2026-12-03"));
+  x.apply(cv::op_set("Time", "mt1", cv::kMeeting, "time", "18:30"));
+  x.apply(cv::op_set("Place", "mt1", cv::kMeeting, "place", "Library, room 2; ground floor"));
+  x.apply(cv::op_create("Park", "pk1", cv::kParking, {{"meeting", "mt1"}, {"text", "Zoom or Jitsi?"}}));
+  const std::string md = cv::agenda_markdown(x.c(), "mt1");
+  CHECK(md.rfind("# First meeting: Feedback | that <lands>\n", 0) == 0);
+  CHECK(md.find("| 18:30 | 15 | **Welcome and introductions**") != std::string::npos);
+  CHECK(md.find("| 19:50 | 5 | **Closing**") != std::string::npos);
+  CHECK(md.find("**First meeting: Feedback \\| that <lands>: opened") == std::string::npos);  // no lead matched
+  CHECK(md.find("Feedback \\| that <lands>") != std::string::npos);
+  CHECK(md.find("- Zoom or Jitsi?") != std::string::npos);
+  CHECK(md.find("Total: 85 minutes.") != std::string::npos);
+  const std::string page = cv::agenda_html(x.c(), "mt1");
+  CHECK(page.find("<h1>First meeting: Feedback | that &lt;lands&gt;</h1>") != std::string::npos);
+  CHECK(page.find("<lands>") == std::string::npos);
+  const std::string ics = cv::agenda_markdown(x.c(), "none");
+  CHECK(ics.empty());
+  const std::string cal = cv::meeting_ics(x.c(), "mt1", 1795860000000);
+  CHECK(cal.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+  CHECK(cal.find("DTSTART:20261203T183000\r\n") != std::string::npos);
+  CHECK(cal.find("DURATION:PT85M\r\n") != std::string::npos);
+  CHECK(cal.find("DTSTAMP:20261128T100000Z\r\n") != std::string::npos);
+  CHECK(cal.find("LOCATION:Library\\, room 2\\; ground floor\r\n") != std::string::npos);
+  // No line longer than 75 octets, and folds never split a character.
+  size_t start = 0;
+  while (start < cal.size()) {
+    const size_t end = cal.find("\r\n", start);
+    CHECK(end - start <= 75);
+    CHECK(cv::utf8_valid(cal.substr(start, end - start)));
+    start = end + 2;
+  }
+}
+
+}  // TEST_SUITE
