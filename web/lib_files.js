@@ -63,21 +63,23 @@ mergeInto(LibraryManager.library, {
     // Handles a #c= or #url= fragment: the app gets the bytes (or a message) and shows a preview.
     openHash: function() {
       var h = location.hash;
-      if (h.indexOf('#c=') !== 0 && h.indexOf('#url=') !== 0) return;
+      var invite = h.indexOf('#invite=') === 0;
+      if (h.indexOf('#c=') !== 0 && h.indexOf('#url=') !== 0 && !invite) return;
       history.replaceState(null, '', location.pathname + location.search);  // a reload does not import again
-      if (h.indexOf('#c=') === 0) {
+      if (h.indexOf('#c=') === 0 || invite) {
         var data;
-        try { data = CVFiles.unb64url(h.slice(3)); } catch (e) { CV.emit('link', { source: 'share link', error: e.message }); return; }
+        var source = invite ? 'invitation' : 'share link';
+        try { data = CVFiles.unb64url(h.slice(invite ? 8 : 3)); } catch (e) { CV.emit('link', { source: source, error: e.message }); return; }
         if (typeof DecompressionStream === 'undefined') {
-          CV.emit('link', { source: 'share link', error: 'this browser cannot open compressed links; ask for the file instead' });
+          CV.emit('link', { source: source, error: 'this browser cannot open compressed links; ask for the file instead' });
           return;
         }
         var stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
         CVFiles.readCapped(stream, CVFiles.MAX_BYTES, 'the link unpacks to more than 16 MB; the limit is 16.0 MB')
-          .then(function(bytes) { CV.emit('link', { source: 'share link' }, bytes); },
+          .then(function(bytes) { CV.emit('link', { source: source, invite: invite }, bytes); },
                 function(e) {
                   var msg = /16 MB/.test(e.message) ? e.message : 'the link is damaged: its data does not unpack (' + (e.message || e) + ')';
-                  CV.emit('link', { source: 'share link', error: msg });
+                  CV.emit('link', { source: source, invite: invite, error: msg });
                 });
         return;
       }
@@ -139,10 +141,10 @@ mergeInto(LibraryManager.library, {
 
   // [SECTION] Picking and dropping files ----------------------------------------------------------------
   cvjs_pick_files__deps: ['$CVFiles'],
-  cvjs_pick_files: function(multiple) {
+  cvjs_pick_files: function(multiple, acceptPtr) {
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,.cultivate.json,application/json';
+    input.accept = UTF8ToString(acceptPtr);
     input.multiple = !!multiple;
     input.style.display = 'none';
     input.addEventListener('change', function() { CVFiles.sendFiles(input.files); input.remove(); });
@@ -152,13 +154,14 @@ mergeInto(LibraryManager.library, {
 
   // [SECTION] Share links: making them ------------------------------------------------------------------
   cvjs_make_share_link__deps: ['$CVFiles', '$CV'],
-  cvjs_make_share_link: function(ptr, len) {
+  cvjs_make_share_link: function(ptr, len, kindPtr) {
     var bytes = HEAPU8.slice(ptr, ptr + len);
+    var kind = UTF8ToString(kindPtr);
     if (typeof CompressionStream === 'undefined') { CV.emit('share-link', { error: 'this browser cannot make compressed links' }); return; }
     var stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     new Response(stream).arrayBuffer().then(function(buf) {
-      var url = location.origin + location.pathname + '#c=' + CVFiles.b64url(new Uint8Array(buf));
-      CV.emit('share-link', { url: url, length: url.length, raw: len });
+      var url = location.origin + location.pathname + '#' + kind + '=' + CVFiles.b64url(new Uint8Array(buf));
+      CV.emit('share-link', { kind: kind, url: url, length: url.length, raw: len });
     }, function(e) { CV.emit('share-link', { error: String(e && e.message || e) }); });
   },
 

@@ -126,6 +126,15 @@ mergeInto(LibraryManager.library, {
         var l = meta.get('last_open');
         l.onsuccess = function() { info.last_open = l.result || ''; };
       };
+      // Who this browser answers as, per community ("me:<community>" -> member id).
+      info.me = {};
+      var mc = meta.openCursor(IDBKeyRange.bound('me:', 'me:\uffff'));
+      mc.onsuccess = function() {
+        var cur = mc.result;
+        if (!cur) return;
+        if (cur.value) info.me[String(cur.key).slice(3)] = cur.value;
+        cur.continue();
+      };
       tx.oncomplete = function() {
         CVStore.listOf(function(list) {
           info.communities = list;

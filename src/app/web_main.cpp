@@ -5,13 +5,16 @@
 //  [SECTION] Opening and creating communities
 //  [SECTION] Saving
 //  [SECTION] Importing files and links
+//  [SECTION] Sign-up sheets
 //  [SECTION] Events from the page
 //  [SECTION] Commands from the UI
 //  [SECTION] The frame
 #include <algorithm>
 #include <map>
 
+#include "core/csv.h"
 #include "core/format.h"
+#include "core/getting_started.h"
 #include "core/text.h"
 #include "imgui.h"
 #include "platform/platform.h"
@@ -36,6 +39,7 @@ struct Session {
   std::string duplicating;              // a community being loaded to copy
   cv::Community import_after_open;      // merged into a community once it has opened
   bool has_import_after_open = false;
+  std::string answer_after_open;        // a community to answer an invitation of, once it has opened
   // Saving
   uint64_t saved_revision = 0;          // the revision storage holds
   std::map<int, uint64_t> in_flight;    // save seq -> the revision it writes
@@ -44,6 +48,12 @@ struct Session {
   int failures = 0;
   std::map<std::string, std::string> unsaved_new;  // communities to store that are not open (copies)
   int64_t estimate_at_ms = 0;
+  // Sign-up sheets (CSV)
+  cv::CsvTable csv;
+  cv::CsvMapping csv_map;
+  cv::CsvImport csv_import;
+  // Invitations: community id -> the member this browser answers as
+  std::map<std::string, std::string> me;
   // Importing
   std::vector<Incoming> incoming;
   cv::Community incoming_all;           // every importable file merged
@@ -68,6 +78,7 @@ std::string name_of(const cv::Community& c) {
 // [SECTION] Opening and creating communities ----------------------------------------------------------
 
 void start_save();
+void become_member();
 
 // The community opened most recently that is not in the bin, or "".
 std::string latest_community(const std::string& except = {}) {
@@ -84,12 +95,18 @@ void opened(cv::Community c) {
   S.save_due_ms = 0;
   S.world.ready = true;
   S.ui.member_filter.clear();
+  auto me = S.me.find(S.doc.community.id);
+  S.world.me = me == S.me.end() ? std::string() : me->second;
   platform::storage_set_meta("last_open", S.doc.community.id);
   if (S.has_import_after_open) {
     S.has_import_after_open = false;
     const cv::Diff d = cv::doc_import(S.doc, S.import_after_open, "Import into " + name_of(S.doc.community));
     say("Opened your copy of " + name_of(S.doc.community) + " and merged the import into it (" +
         std::to_string(d.before.size()) + " fields changed). Undo takes the import back.");
+  }
+  if (!S.answer_after_open.empty() && S.answer_after_open == S.doc.community.id) {
+    S.answer_after_open.clear();
+    become_member();
   }
 }
 
@@ -270,6 +287,79 @@ void build_preview(const std::string& source) {
   }
 }
 
+// [SECTION] Sign-up sheets -------------------------------------------------------------------------------
+
+bool is_csv_name(const std::string& name) {
+  const std::string n = cv::fold(name);
+  for (const char* ext : {".csv", ".tsv", ".txt"})
+    if (n.size() > 4 && n.compare(n.size() - 4, 4, ext) == 0) return true;
+  return false;
+}
+
+void csv_preview() {
+  ui::World& w = S.world;
+  cv::Clock clock = S.doc.clock;
+  S.csv_import = cv::csv_to_community(S.csv, S.csv_map, S.doc.community.id, clock, now());
+  w.csv_header.clear();
+  w.csv_rows.clear();
+  w.csv_row_problem.clear();
+  if (S.csv.rows.empty()) return;
+  size_t width = 0;
+  for (const auto& r : S.csv.rows) width = std::max(width, r.size());
+  for (size_t i = 0; i < width; ++i)
+    w.csv_header.push_back(S.csv_map.header && i < S.csv.rows[0].size() ? S.csv.rows[0][i] : "Column " + std::to_string(i + 1));
+  for (size_t r = S.csv_map.header ? 1 : 0; r < S.csv.rows.size(); ++r) w.csv_rows.push_back(S.csv.rows[r]);
+  w.csv_row_problem.assign(w.csv_rows.size(), "");
+  for (const cv::CsvRow& row : S.csv_import.rows)
+    if (!row.problem.empty()) w.csv_row_problem[row.line - 1 - (S.csv_map.header ? 1 : 0)] = row.problem;
+  w.csv_imported = S.csv_import.imported;
+  w.csv_skipped = S.csv_import.skipped;
+  w.csv_mapping = {{"Name", S.csv_map.name},           {"Contact", S.csv_map.contact},
+                   {"Objectives", S.csv_map.objectives}, {"Problems", S.csv_map.problems},
+                   {"Topics", S.csv_map.topics},       {"Skills", S.csv_map.skills},
+                   {"Resources", S.csv_map.resources}, {"Availability", S.csv_map.availability}};
+}
+
+void open_csv(const Incoming& in) {
+  ui::World& w = S.world;
+  w.csv_open = true;
+  w.csv_name = in.name;
+  w.csv_error = in.error;
+  S.csv = cv::CsvTable{};
+  if (w.csv_error.empty()) {
+    S.csv = cv::parse_csv(in.bytes);
+    w.csv_error = S.csv.error;
+  }
+  w.csv_encoding = S.csv.encoding;
+  if (!S.csv.ok) return;
+  S.csv_map = cv::guess_mapping(S.csv);
+  csv_preview();
+}
+
+void csv_remap(const std::string& arg) {
+  const size_t eq = arg.find('=');
+  if (eq == std::string::npos) return;
+  const std::string field = arg.substr(0, eq);
+  const int col = std::atoi(arg.c_str() + eq + 1);
+  cv::CsvMapping& m = S.csv_map;
+  int* slot = field == "Name" ? &m.name : field == "Contact" ? &m.contact : field == "Objectives" ? &m.objectives
+            : field == "Problems" ? &m.problems : field == "Topics" ? &m.topics : field == "Skills" ? &m.skills
+            : field == "Resources" ? &m.resources : field == "Availability" ? &m.availability : nullptr;
+  if (slot) *slot = col;
+  csv_preview();
+}
+
+void csv_confirm() {
+  const cv::Diff d = cv::doc_import(S.doc, S.csv_import.community, "Import " + S.world.csv_name);
+  int members = 0;
+  if (auto it = d.by_type.find(cv::kMember); it != d.by_type.end()) members = it->second.added;
+  say("Imported " + std::to_string(members) + " members from " + S.world.csv_name + " (" +
+      std::to_string(S.csv_import.skipped) + " rows skipped). Undo takes the import back.");
+  S.world.csv_open = false;
+  S.csv = cv::CsvTable{};
+  S.world.csv_rows.clear();
+}
+
 void close_import() {
   S.world.importing = false;
   S.incoming.clear();
@@ -351,6 +441,9 @@ void on_storage_ready(const platform::Event& e) {
     platform::storage_set_meta("actor", S.actor);
   }
   S.doc.clock.actor = S.actor;
+  if (e.info.contains("me") && e.info["me"].is_object())
+    for (auto it = e.info["me"].begin(); it != e.info["me"].end(); ++it)
+      if (it.value().is_string()) S.me[it.key()] = it.value().get<std::string>();
   set_list(e.info["communities"]);
   std::string open = e.info.value("last_open", "");
   const bool usable = std::any_of(S.world.communities.begin(), S.world.communities.end(),
@@ -393,8 +486,64 @@ void on_loaded(const platform::Event& e) {
   }
 }
 
+// This browser answers as a member of the open community: the one it answered as before, or a new one.
+void become_member() {
+  const std::string cid = S.doc.community.id;
+  std::string me = S.me.count(cid) ? S.me[cid] : std::string();
+  if (me.empty() || !cv::find_live(S.doc.community, me)) {
+    me = new_id();
+    cv::doc_apply(S.doc, cv::op_create("Answer the invitation", me, cv::kMember, {{"name", ""}}), now());
+    S.me[cid] = me;
+    platform::storage_set_meta("me:" + cid, me);
+  }
+  S.world.me = me;
+  start_save();
+}
+
+// An invitation: the community's record (name, purpose). This browser answers as a new member of it.
+void answer_invitation(const platform::Event& e) {
+  cv::Parsed p = cv::parse_file(e.data);
+  if (!p.ok) {
+    say("The invitation link cannot be read: " + p.error + ". Ask for a new one.", true);
+    return;
+  }
+  const std::string cid = p.community.id;
+  const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
+                                 [&](const ui::CommunityEntry& c) { return c.id == cid && !c.trashed_ms; });
+  if (S.doc.community.id != cid) {
+    if (known) {
+      // Already here (answered before, or the convener's own): answer once it has opened.
+      S.import_after_open = p.community;
+      S.has_import_after_open = true;
+      S.answer_after_open = cid;
+      open_community(cid);
+      return;
+    }
+    flush_now();
+    opened(std::move(p.community));
+    S.saved_revision = 0;
+  }
+  become_member();
+}
+
+// The records that are this member's answers: their member record and what they added.
+cv::Community my_answers() {
+  cv::Community out;
+  out.id = S.doc.community.id;
+  const std::string& me = S.world.me;
+  for (const auto& [id, r] : S.doc.community.records) {
+    const bool mine = id == me || r.text("member") == me || r.text("proposed_by") == me;
+    if (mine && r.type != cv::kCommunity) out.records.emplace(id, r);
+  }
+  return out;
+}
+
 void handle_link(const platform::Event& e) {
   S.world.fetching.clear();
+  if (e.info.value("invite", false) && e.info.value("error", std::string()).empty()) {
+    answer_invitation(e);
+    return;
+  }
   const std::string source = e.info.value("source", "");
   S.incoming.clear();
   Incoming in;
@@ -425,13 +574,19 @@ void handle_event(const platform::Event& e) {
   } else if (e.kind == "file") {
     S.incoming.push_back({e.info.value("name", "file"), e.data, e.info.value("error", "")});
   } else if (e.kind == "files-done") {
-    build_preview(S.incoming.size() == 1 ? S.incoming[0].name : std::to_string(S.incoming.size()) + " files");
+    if (!S.incoming.empty() && is_csv_name(S.incoming[0].name)) {
+      open_csv(S.incoming[0]);  // a sign-up sheet: its own preview, with columns to map
+      S.incoming.clear();
+    } else {
+      build_preview(S.incoming.size() == 1 ? S.incoming[0].name : std::to_string(S.incoming.size()) + " files");
+    }
   } else if (e.kind == "link-fetching") {
     S.world.fetching = e.info.value("source", "");
   } else if (e.kind == "link") {
     handle_link(e);
   } else if (e.kind == "share-link") {
     S.world.share_open = true;
+    S.world.share_kind = e.info.value("kind", "c");
     S.world.share_error = e.info.value("error", "");
     S.world.share_url = e.info.value("url", "");
     S.world.share_length = e.info.value("length", size_t(0));
@@ -492,11 +647,55 @@ void run(const ui::Command& c) {
       say("Exported " + name + ".");
       break;
     }
-    case K::ImportFiles: platform::pick_files(); break;
+    case K::ImportFiles: platform::pick_files(".json,.cultivate.json,application/json,.csv,text/csv"); break;
+    case K::ImportCsv: platform::pick_files(".csv,.tsv,.txt,text/csv"); break;
+    case K::CsvRemap: csv_remap(c.arg); break;
+    case K::CsvConfirm: csv_confirm(); break;
+    case K::CsvCancel:
+      S.world.csv_open = false;
+      S.world.csv_rows.clear();
+      break;
+    case K::CopyInviteLink: {
+      // The invitation: the community's own record (name, purpose), nothing about its members.
+      cv::Community invite;
+      invite.id = S.doc.community.id;
+      invite.records.emplace(invite.id, cv::community_record(S.doc.community));
+      platform::make_share_link(cv::to_compact(invite), "invite");
+      break;
+    }
+    case K::DownloadMyAnswers: {
+      const cv::Community mine = my_answers();
+      const std::string name = cv::filename_safe(cv::member_name(S.doc.community, S.world.me) + " answers for " +
+                                                 name_of(S.doc.community)) + ".cultivate.json";
+      platform::download(name, cv::to_file(mine), "application/json");
+      say("Saved " + name + ". Send it to the convener.");
+      break;
+    }
+    case K::CopyAnswersLink: platform::make_share_link(cv::to_compact(my_answers()), "c"); break;
+    case K::StopAnswering:
+      S.me.erase(S.doc.community.id);
+      platform::storage_set_meta("me:" + S.doc.community.id, "");
+      S.world.me.clear();
+      break;
+    case K::ExportAgendaMarkdown:
+    case K::ExportAgendaHtml:
+    case K::ExportAgendaIcs: {
+      const cv::Record* m = cv::find_live(S.doc.community, c.arg);
+      if (!m) break;
+      const std::string base = cv::filename_safe(m->text("title"));
+      if (c.kind == K::ExportAgendaMarkdown)
+        platform::download(base + ".md", cv::agenda_markdown(S.doc.community, c.arg), "text/markdown");
+      else if (c.kind == K::ExportAgendaHtml)
+        platform::download(base + ".html", cv::agenda_html(S.doc.community, c.arg), "text/html");
+      else
+        platform::download(base + ".ics", cv::meeting_ics(S.doc.community, c.arg, now()), "text/calendar");
+      say("Exported the agenda of " + m->text("title") + ".");
+      break;
+    }
     case K::ImportMerge: import_merge(); break;
     case K::ImportAsNew: import_as_new(); break;
     case K::ImportCancel: close_import(); break;
-    case K::ShareLink: platform::make_share_link(cv::to_compact(S.doc.community)); break;
+    case K::ShareLink: platform::make_share_link(cv::to_compact(S.doc.community), "c"); break;
     case K::CopyShareLink: platform::copy_text(S.world.share_url); break;
     case K::CloseShare: S.world.share_open = false; break;
     case K::RetrySave:
@@ -568,8 +767,14 @@ std::string test_ui() {
       {"communities", list},
       {"importing", w.importing},
       {"import", {{"source", w.import_source}, {"files", files}}},
-      {"share", {{"open", w.share_open}, {"url", w.share_url}, {"length", w.share_length},
+      {"share", {{"open", w.share_open}, {"kind", w.share_kind}, {"url", w.share_url}, {"length", w.share_length},
                  {"error", w.share_error}, {"copied", w.share_copied}}},
+      {"me", w.me},
+      // What the First meeting panel warns about (the same check it draws).
+      {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
+                                                                    cv::community_record(S.doc.community).text("first_meeting")))},
+      {"csv", {{"open", w.csv_open}, {"error", w.csv_error}, {"encoding", w.csv_encoding}, {"imported", w.csv_imported},
+               {"skipped", w.csv_skipped}, {"problems", w.csv_row_problem}}},
   };
   return out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
 }

@@ -63,13 +63,16 @@ void storage_save(const std::string& id, int seq);
 void storage_trash(const std::string& id, bool trashed);  // to the bin, or back
 void storage_purge(const std::string& id);                // gone for good
 void storage_list();
-void storage_set_meta(const std::string& key, const std::string& value);
+void storage_set_meta(const std::string& key, const std::string& value);  // "storage-ready" returns them
 void storage_estimate();
 
 // [SECTION] Files, links, clipboard (web build only)
 void download(const std::string& filename, const std::string& bytes, const std::string& mime);
-void pick_files();                                   // -> "files-start", "file"..., "files-done"
-void make_share_link(const std::string& compact);    // -> "share-link" {url, length} or {error}
+// Opens the file picker for files of `accept` (".json", ".csv") -> "files-start", "file"..., "files-done".
+void pick_files(const std::string& accept);
+// A link carrying `compact` in its fragment as #<kind>= ("c" a community, "invite" an invitation)
+// -> "share-link" {kind, url, length} or {error}.
+void make_share_link(const std::string& compact, const std::string& kind);
 void copy_text(const std::string& text);             // -> "copied" {ok}
 void open_location_hash();                           // a #c= or #url= link -> "link"
 std::string local_date();                            // "2026-11-28", the person's own calendar

@@ -48,8 +48,8 @@ void cvjs_storage_list();
 void cvjs_storage_set_meta(const char* key, const char* value);
 void cvjs_storage_estimate();
 void cvjs_download(const char* name, const char* data, int len, const char* mime);
-void cvjs_pick_files(int multiple);
-void cvjs_make_share_link(const char* data, int len);
+void cvjs_pick_files(int multiple, const char* accept);
+void cvjs_make_share_link(const char* data, int len, const char* kind);
 void cvjs_copy_text(const char* text);
 void cvjs_open_hash();
 void cvjs_local_date(char* buf, int n);
@@ -124,9 +124,9 @@ void storage_estimate() { cvjs_storage_estimate(); }
 void download(const std::string& filename, const std::string& bytes, const std::string& mime) {
   cvjs_download(filename.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime.c_str());
 }
-void pick_files() { cvjs_pick_files(1); }
-void make_share_link(const std::string& compact) {
-  cvjs_make_share_link(compact.data(), static_cast<int>(compact.size()));
+void pick_files(const std::string& accept) { cvjs_pick_files(1, accept.c_str()); }
+void make_share_link(const std::string& compact, const std::string& kind) {
+  cvjs_make_share_link(compact.data(), static_cast<int>(compact.size()), kind.c_str());
 }
 void copy_text(const std::string& text) { cvjs_copy_text(text.c_str()); }
 void open_location_hash() { cvjs_open_hash(); }

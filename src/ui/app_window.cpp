@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "core/format.h"
+#include "core/getting_started.h"
 #include "imgui_internal.h"
 #include "ui/ui.h"
 
@@ -33,6 +34,7 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
     if (ImGui::MenuItem("Communities...")) st.show_communities = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Rename")) st.focus_name = true;
+    if (ImGui::MenuItem("Copy invitation link")) out.command(Command::CopyInviteLink);
     if (ImGui::MenuItem("Duplicate")) out.command(Command::DuplicateCommunity, doc.community.id);
     if (ImGui::MenuItem("Move to bin...")) st.confirm_trash = doc.community.id;
     ImGui::EndMenu();
@@ -49,6 +51,7 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
   if (ImGui::BeginMenu("Share")) {
     if (ImGui::MenuItem("Export file", mac ? "Cmd+S" : "Ctrl+S")) out.command(Command::ExportFile);
     if (ImGui::MenuItem("Import files...", mac ? "Cmd+O" : "Ctrl+O")) out.command(Command::ImportFiles);
+    if (ImGui::MenuItem("Import a sign-up sheet (CSV)...")) out.command(Command::ImportCsv);
     ImGui::Separator();
     if (ImGui::MenuItem("Copy share link")) out.command(Command::ShareLink);
     ImGui::EndMenu();
@@ -133,6 +136,36 @@ void draw_status(const cv::Doc& doc, const World& w, const State& st) {
   }
 }
 
+// The member whose intake (objectives, problems, skills...) the convener is filling in.
+void draw_member_window(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+  if (st.detail_member.empty()) return;
+  const cv::Record* m = cv::find_live(doc.community, st.detail_member);
+  if (!m) {
+    st.detail_member.clear();
+    return;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, vp->WorkSize.x - 20), std::min(700.0f, vp->WorkSize.y - 40)),
+                           ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  bool open = true;
+  const std::string title = (m->text("name").empty() ? std::string("New member") : m->text("name")) + "###member-details";
+  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse))
+    draw_member_intake(doc, st.detail_member, false, st, env, out);
+  ImGui::End();
+  if (!open) st.detail_member.clear();
+}
+
+void draw_save_banner_window(const World& w, Output& out) {
+  if (w.save_error.empty() && w.storage_ok) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, 0));
+  ImGui::Begin("##save-problem", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+  draw_save_banner(w, out);
+  ImGui::End();
+}
+
 }  // namespace
 
 void apply_style() {
@@ -164,6 +197,13 @@ void apply_style() {
 
 void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   handle_shortcuts(out);
+  if (w.ready && !w.me.empty() && cv::find_live(doc.community, w.me)) {
+    // Someone who opened an invitation: their answers, and only that.
+    draw_answers_window(doc, w, st, env, out);
+    draw_share_window(w, out);
+    draw_save_banner_window(w, out);
+    return;
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -180,31 +220,57 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
   draw_save_banner(w, out);
 
   const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float body_h = avail.y - status_h;
-  if (avail.x >= 820) {
-    // Wide: the community beside its members.
-    const float left_w = std::max(300.0f, avail.x * 0.34f);
-    ImGui::BeginChild("community", ImVec2(left_w, body_h), ImGuiChildFlags_None);
-    draw_community_panel(doc, st, out);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("members", ImVec2(0, body_h), ImGuiChildFlags_None);
-    draw_members_panel(doc, st, env, out);
-    ImGui::EndChild();
-  } else {
-    // Narrow (a phone): one column that scrolls.
-    ImGui::BeginChild("body", ImVec2(0, body_h), ImGuiChildFlags_None);
-    draw_community_panel(doc, st, out);
-    ImGui::BeginChild("members", ImVec2(0, std::max(320.0f, body_h * 0.8f)), ImGuiChildFlags_None);
-    draw_members_panel(doc, st, env, out);
-    ImGui::EndChild();
-    ImGui::EndChild();
+  if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    const float body_h = ImGui::GetContentRegionAvail().y - status_h - ImGui::GetFrameHeightWithSpacing();
+    if (ImGui::BeginTabItem("Members")) {
+      const ImVec2 avail = ImGui::GetContentRegionAvail();
+      const float h = avail.y - status_h;
+      if (avail.x >= 820) {
+        // Wide: the community beside its members.
+        const float left_w = std::max(300.0f, avail.x * 0.34f);
+        ImGui::BeginChild("community", ImVec2(left_w, h), ImGuiChildFlags_None);
+        draw_community_panel(doc, st, out);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("members", ImVec2(0, h), ImGuiChildFlags_None);
+        draw_members_panel(doc, st, env, out);
+        ImGui::EndChild();
+      } else {
+        // Narrow (a phone): one column that scrolls.
+        ImGui::BeginChild("body", ImVec2(0, h), ImGuiChildFlags_None);
+        draw_community_panel(doc, st, out);
+        ImGui::BeginChild("members", ImVec2(0, std::max(320.0f, h * 0.8f)), ImGuiChildFlags_None);
+        draw_members_panel(doc, st, env, out);
+        ImGui::EndChild();
+        ImGui::EndChild();
+      }
+      ImGui::EndTabItem();
+    }
+    struct Area {
+      const char* name;
+      int which;
+    };
+    for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3}}) {
+      if (!ImGui::BeginTabItem(a.name)) continue;
+      ImGui::BeginChild(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
+      switch (a.which) {
+        case 0: draw_objectives_panel(doc, st, env, out); break;
+        case 1: draw_topics_panel(doc, st, env, out); break;
+        case 2: draw_skills_panel(doc, st, out); break;
+        default: draw_first_meeting_panel(doc, w, st, env, out); break;
+      }
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    (void)body_h;
+    ImGui::EndTabBar();
   }
   draw_status(doc, w, st);
   ImGui::End();
+  draw_member_window(doc, st, env, out);
   draw_communities_window(doc, w, st, out);
   draw_import_window(w, out);
+  draw_csv_window(w, out);
   draw_share_window(w, out);
 }
 

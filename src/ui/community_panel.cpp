@@ -46,6 +46,8 @@ void draw_community_panel(const cv::Doc& doc, State& st, Output& out) {
     }
     ImGui::Spacing();
   }
+  ImGui::TextWrapped("Invite members to tell the group what they want to learn and what they can offer:");
+  if (ImGui::Button("Copy invitation link")) out.command(Command::CopyInviteLink);
 }
 
 }  // namespace ui

@@ -83,7 +83,8 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("Remove").x + style.FramePadding.x * 2 + style.CellPadding.x);
+                          ImGui::CalcTextSize("Details Remove").x + style.FramePadding.x * 4 + style.ItemSpacing.x +
+                              style.CellPadding.x);
   ImGui::TableHeadersRow();
 
   int focus_index = -1;
@@ -122,6 +123,8 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
       if (edit_text(notes_label.c_str(), m.text("notes"), edited, "Notes", -FLT_MIN))
         out.ops.push_back(cv::op_set("Edit notes", id, cv::kMember, "notes", edited));
       ImGui::TableNextColumn();
+      if (ImGui::SmallButton("Details")) st.detail_member = id;
+      ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) {
         const std::string name = m.text("name").empty() ? "member" : m.text("name");
         out.ops.push_back(cv::op_delete("Remove " + name, id, cv::kMember));

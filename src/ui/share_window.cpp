@@ -22,9 +22,15 @@ void draw_share_window(const World& w, Output& out) {
     if (ImGui::Button("Export file")) out.command(Command::ExportFile);
     ImGui::SameLine();
   } else {
-    ImGui::TextWrapped("Anyone who opens this link sees a preview of the community and can merge it into theirs "
-                       "or open it as a new community. The link holds the whole community: share it only with "
-                       "people who may see it.");
+    if (w.share_kind == "invite")
+      ImGui::TextWrapped("Send this invitation to future members. It holds the community's name and purpose, and "
+                         "nothing about its members. Whoever opens it tells the group what they want to learn, "
+                         "the problems they bring and what they can offer, and sends their answers back to you "
+                         "as a file or a link: import them all at once (drop the files on the page).");
+    else
+      ImGui::TextWrapped("Anyone who opens this link sees a preview of it and can merge it into their community "
+                         "or open it as a new one. A link holds everything it carries: share it only with people "
+                         "who may see it.");
     std::string url = w.share_url;
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##share-url", &url, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);

@@ -21,6 +21,9 @@ struct Command {
     NewCommunity, OpenCommunity, DuplicateCommunity, TrashCommunity, RestoreCommunity, PurgeCommunity,
     ExportFile, ImportFiles, ImportMerge, ImportAsNew, ImportCancel,
     ShareLink, CopyShareLink, CloseShare, RetrySave,
+    ImportCsv, CsvConfirm, CsvCancel, CsvRemap,  // CsvRemap: arg "field=column"
+    CopyInviteLink, DownloadMyAnswers, CopyAnswersLink, StopAnswering,
+    ExportAgendaMarkdown, ExportAgendaHtml, ExportAgendaIcs,  // arg: meeting id
   };
   Kind kind;
   std::string arg;  // a community id, where the command needs one
@@ -72,9 +75,20 @@ struct World {
   std::string fetching;             // an address being fetched for a #url= link
   // Share link
   bool share_open = false;
+  std::string share_kind = "c";     // "c" a community, "invite" an invitation
   std::string share_url, share_error;
   size_t share_length = 0;
   int share_copied = -1;            // -1 not yet, 0 the clipboard refused, 1 copied
+  // CSV import
+  bool csv_open = false;
+  std::string csv_name, csv_error, csv_encoding;
+  std::vector<std::string> csv_header;
+  std::vector<std::vector<std::string>> csv_rows;  // the data rows (for the preview)
+  std::vector<std::string> csv_row_problem;        // per data row: why it is skipped, or ""
+  std::vector<std::pair<std::string, int>> csv_mapping;  // field -> column (-1 none)
+  int csv_imported = 0, csv_skipped = 0;
+  // Invitations: the member this browser answers as, in the open community ("" when not answering).
+  std::string me;
 };
 
 inline constexpr size_t kMaxLinkChars = 8000;
@@ -82,6 +96,11 @@ inline constexpr size_t kMaxLinkChars = 8000;
 // [SECTION] UI state (what is on screen, not in the community) ---------------------------------------
 struct State {
   bool show_communities = false;  // the communities window
+  std::string detail_member;      // the member whose intake is open ("" none)
+  std::string voting_as;          // the member whose dots the Topics panel shows
+  std::string match_for;          // a topic or problem id whose matching skills are shown
+  std::vector<std::string> group_pick;  // objective groups picked to merge (by first objective id)
+  std::string new_topic, new_parking;
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -102,6 +121,15 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
 void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Output& out);
 void draw_import_window(const World& w, Output& out);
 void draw_share_window(const World& w, Output& out);
+void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+void draw_skills_panel(const cv::Doc& doc, State& st, Output& out);
+void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+void draw_csv_window(const World& w, Output& out);
+// One member's intake (what they bring); `own` when the person answers for themself.
+void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
+                        Output& out);
+void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_community_panel(const cv::Doc& doc, State& st, Output& out);
 // "1.2 MB", "340 KB"
 std::string human_bytes(double bytes);

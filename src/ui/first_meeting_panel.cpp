@@ -1,0 +1,127 @@
+// first_meeting_panel.cpp: the first meeting, generated from the chosen topic and the people, then
+// the convener's to edit: date, time and place; blocks (title, minutes, order); a rule checker that
+// explains in words when logistics crowd out content; a parking lot for logistics questions; exports
+// as Markdown, a printable page and an .ics calendar file.
+#include <algorithm>
+
+#include "core/getting_started.h"
+#include "core/text.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+void draw_first_meeting_panel(const cv::Doc& doc, const World&, State& st, const Env& env, Output& out) {
+  const cv::Community& c = doc.community;
+  const std::string topic = cv::community_record(c).text("first_topic");
+  const std::string meeting = cv::community_record(c).text("first_meeting");
+  const cv::Record* m = cv::find_live(c, meeting);
+  if (!cv::find_live(c, topic)) {
+    ImGui::TextWrapped("Choose a topic for the first meeting first (Topics > Choose for the first meeting).");
+    return;
+  }
+  if (!m) {
+    ImGui::TextWrapped("The first meeting is made from the chosen topic and the people: introductions around "
+                       "everyone's learning objectives, the topic opened by a member whose skills match it, "
+                       "discussion in pairs or small groups, a large-group debrief, and logistics at the end.");
+    if (ImGui::Button("Make the first meeting")) out.ops.push_back(cv::op_first_meeting(c, env.new_id()));
+    return;
+  }
+  std::string edited;
+  ImGui::TextUnformatted(m->text("title").c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Make it again")) out.ops.push_back(cv::op_first_meeting(c, meeting));
+  const float w = std::min(170.0f, ImGui::GetContentRegionAvail().x / 3 - 10);
+  if (edit_text("##meeting-date", m->text("date"), edited, "Date: 2026-12-03", w))
+    out.ops.push_back(cv::op_set("Set the date", meeting, cv::kMeeting, "date", cv::trim(edited)));
+  ImGui::SameLine();
+  if (edit_text("##meeting-time", m->text("time"), edited, "Time: 18:30", w * 0.7f))
+    out.ops.push_back(cv::op_set("Set the time", meeting, cv::kMeeting, "time", cv::trim(edited)));
+  ImGui::SameLine();
+  if (edit_text("##meeting-place", m->text("place"), edited, "Place or video link", -FLT_MIN))
+    out.ops.push_back(cv::op_set("Set the place", meeting, cv::kMeeting, "place", cv::trim(edited)));
+
+  const auto blocks = cv::agenda(c, meeting);
+  // The rule checker, in words.
+  const auto problems = cv::check_first_meeting(blocks);
+  for (const auto& p : problems) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.25f, 0.0f, 1));
+    ImGui::TextWrapped("! %s", p.c_str());
+    ImGui::PopStyleColor();
+  }
+  int total = 0, content = 0;
+  for (const auto& b : blocks) {
+    total += b.minutes;
+    if (cv::is_content(b.kind)) content += b.minutes;
+  }
+  ImGui::TextDisabled("%d minutes; %d of them content (%d%%).", total, content, total ? content * 100 / total : 0);
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("blocks", 4, flags)) {
+    ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 150);
+    ImGui::TableSetupColumn("Block", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed, 150);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const cv::Block& b = blocks[i];
+      ImGui::PushID(b.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      int minutes = b.minutes;
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      if (ImGui::InputInt(("##minutes-" + b.id).c_str(), &minutes, 5, 10) && minutes >= 0 && minutes <= 600)
+        out.ops.push_back(cv::op_set("Change minutes", b.id, cv::kBlock, "minutes", minutes));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(cv::kind_label(b.kind));
+      ImGui::TableNextColumn();
+      if (edit_text(("##block-title-" + b.id).c_str(), b.title, edited, "Title", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Rename block", b.id, cv::kBlock, "title", edited));
+      if (!b.notes.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", b.notes.c_str());
+        ImGui::PopTextWrapPos();
+      }
+      ImGui::TableNextColumn();
+      ImGui::BeginDisabled(i == 0);
+      if (ImGui::SmallButton(("Up##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i - 1));
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+      ImGui::BeginDisabled(i + 1 == blocks.size());
+      if (ImGui::SmallButton(("Down##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i + 1));
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+      if (ImGui::SmallButton(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+
+  ImGui::SeparatorText("Parking lot: logistics questions, answered at the end");
+  for (const std::string& p : cv::parking_lot(c, meeting)) ImGui::BulletText("%s", p.c_str());
+  ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x - 80));
+  const bool enter = ImGui::InputTextWithHint("##new-parking", "When do we meet? Which video tool?", &st.new_parking,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Park it") || enter) && !cv::trim(st.new_parking).empty()) {
+    out.ops.push_back(cv::op_create("Park a question", env.new_id(), cv::kParking,
+                                    {{"meeting", meeting}, {"text", cv::trim(st.new_parking)}}));
+    st.new_parking.clear();
+  }
+
+  ImGui::SeparatorText("Share the agenda");
+  if (ImGui::Button("Export Markdown")) out.command(Command::ExportAgendaMarkdown, meeting);
+  ImGui::SameLine();
+  if (ImGui::Button("Printable page")) out.command(Command::ExportAgendaHtml, meeting);
+  ImGui::SameLine();
+  const bool dated = !m->text("date").empty();
+  ImGui::BeginDisabled(!dated);
+  if (ImGui::Button("Calendar file (.ics)")) out.command(Command::ExportAgendaIcs, meeting);
+  ImGui::EndDisabled();
+  if (!dated) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(set a date first)");
+  }
+}
+
+}  // namespace ui

@@ -1,0 +1,146 @@
+// intake_window.cpp: what each member brings: learning objectives, real problems, topics, skills
+// (and whether they would present or lead), resources, availability. The convener fills it in for a
+// member; a member who opened an invitation fills in their own and sends it back.
+//  [SECTION] One member's intake
+//  [SECTION] The member's own answers (invitation)
+#include <algorithm>
+
+#include "core/getting_started.h"
+#include "core/text.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+namespace {
+
+struct ListSpec {
+  const char* type;
+  const char* heading;
+  const char* hint;
+};
+constexpr ListSpec kLists[] = {
+    {cv::kObjective, "What I want to learn", "A learning objective, in your own words"},
+    {cv::kProblem, "Real problems I want help with", "A problem from work the group could help with"},
+    {cv::kSkill, "Skills I can offer", "Something you know and could share"},
+    {cv::kResource, "Resources I can share", "A book, a case, a tool, a room..."},
+};
+
+// The new-item fields keep their text between frames, one per list.
+std::string g_new_text[5];
+
+}  // namespace
+
+// [SECTION] One member's intake ------------------------------------------------------------------------
+
+void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
+                        Output& out) {
+  const cv::Community& c = doc.community;
+  const cv::Record* m = cv::find_live(c, member);
+  if (!m) return;
+  ImGui::PushID(member.c_str());
+  std::string edited;
+  if (own) {
+    ImGui::TextUnformatted("Your name");
+    if (edit_text("##my-name", m->text("name"), edited, "Name", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Rename member", member, cv::kMember, "name", cv::trim(edited)));
+    ImGui::TextUnformatted("How to reach you");
+    if (edit_text("##my-contact", m->text("contact"), edited, "Email or phone", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Edit contact", member, cv::kMember, "contact", cv::trim(edited)));
+  }
+  ImGui::TextUnformatted("When I am available");
+  if (edit_text("##availability", m->text("availability"), edited, "e.g. Thursday evenings, not in August", -FLT_MIN))
+    out.ops.push_back(cv::op_set("Edit availability", member, cv::kMember, "availability", cv::trim(edited)));
+
+  for (size_t li = 0; li < std::size(kLists); ++li) {
+    const ListSpec& spec = kLists[li];
+    ImGui::SeparatorText(spec.heading);
+    ImGui::PushID(spec.type);
+    for (const cv::Item& it : cv::items_of(c, member, spec.type)) {
+      ImGui::PushID(it.id.c_str());
+      const float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
+      const bool skill = std::string(spec.type) == cv::kSkill;
+      const float offer_w = skill ? 150 : 0;
+      if (edit_text(("##text-" + it.id).c_str(), it.text, edited, spec.hint,
+                    ImGui::GetContentRegionAvail().x - remove_w - offer_w - ImGui::GetStyle().ItemSpacing.x * 2)) {
+        if (cv::trim(edited).empty()) out.ops.push_back(cv::op_delete("Remove", it.id, spec.type));
+        else out.ops.push_back(cv::op_set("Edit", it.id, spec.type, "text", cv::trim(edited)));
+      }
+      if (skill) {
+        ImGui::SameLine();
+        static const char* offers[] = {"", "present", "lead"};
+        static const char* offer_labels[] = {"just share it", "would present", "would lead"};
+        int current = it.offer == "present" ? 1 : it.offer == "lead" ? 2 : 0;
+        ImGui::SetNextItemWidth(offer_w);
+        if (ImGui::Combo(("##offer-" + it.id).c_str(), &current, offer_labels, 3))
+          out.ops.push_back(cv::op_set("Offer to present or lead", it.id, cv::kSkill, "offer", offers[current]));
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Remove")) out.ops.push_back(cv::op_delete("Remove", it.id, spec.type));
+      ImGui::PopID();
+    }
+    std::string& fresh = g_new_text[li];
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string label = std::string("##add-") + spec.type;
+    if (ImGui::InputTextWithHint(label.c_str(), spec.hint, &fresh, ImGuiInputTextFlags_EnterReturnsTrue) ||
+        (ImGui::IsItemDeactivated() && !cv::trim(fresh).empty())) {
+      if (!cv::trim(fresh).empty()) {
+        out.ops.push_back(cv::op_create(std::string("Add ") + spec.type, env.new_id(), spec.type,
+                                        {{"member", member}, {"text", cv::trim(fresh)}}));
+        fresh.clear();
+        ImGui::SetKeyboardFocusHere(-1);  // keep typing the next one
+      }
+    }
+    ImGui::PopID();
+  }
+
+  ImGui::SeparatorText("Topics I would like to discuss");
+  for (const auto& [id, t] : cv::live_of(c, cv::kTopic)) {
+    if (t->text("proposed_by") != member) continue;
+    ImGui::BulletText("%s", t->text("title").c_str());
+  }
+  std::string& topic = g_new_text[4];
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::InputTextWithHint("##add-topic", "A topic for a meeting", &topic, ImGuiInputTextFlags_EnterReturnsTrue) &&
+      !cv::trim(topic).empty()) {
+    out.ops.push_back(cv::op_create("Propose topic", env.new_id(), cv::kTopic,
+                                    {{"title", cv::trim(topic)}, {"proposed_by", member}, {"state", "backlog"}}));
+    topic.clear();
+    ImGui::SetKeyboardFocusHere(-1);
+  }
+  (void)st;
+  ImGui::PopID();
+}
+
+// [SECTION] The member's own answers (invitation) ------------------------------------------------------
+
+void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
+  if (w.me.empty() || !cv::find_live(doc.community, w.me)) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin("Your answers", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  const cv::Record& cr = cv::community_record(doc.community);
+  ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, 760.0f));
+  ImGui::Text("You are invited to %s", cr.text("name").c_str());
+  for (const char* f : {"purpose_why", "purpose_learn", "purpose_share"})
+    if (!cr.text(f).empty()) ImGui::TextDisabled("%s", cr.text(f).c_str());
+  ImGui::Spacing();
+  ImGui::TextWrapped("Tell the group what you bring. Nothing leaves this browser until you send it: then the "
+                     "convener imports your answers and they join the community.");
+  ImGui::PopTextWrapPos();
+  ImGui::BeginChild("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
+                                      ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2));
+  draw_member_intake(doc, w.me, true, st, env, out);
+  ImGui::EndChild();
+  ImGui::Separator();
+  if (ImGui::Button("Download my answers")) out.command(Command::DownloadMyAnswers);
+  ImGui::SameLine();
+  if (ImGui::Button("Copy answers link")) out.command(Command::CopyAnswersLink);
+  ImGui::SameLine();
+  if (ImGui::Button("Open the whole community")) out.command(Command::StopAnswering);
+  ImGui::End();
+}
+
+}  // namespace ui

@@ -1,0 +1,134 @@
+// objectives_panel.cpp: the learning objectives shared by most. Groups of objectives that mean the
+// same, ranked by how many members hold them; the convener merges and splits groups by hand; each
+// member's objectives, shared or theirs alone.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/getting_started.h"
+#include "ui/ui.h"
+
+namespace ui {
+
+void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+  const cv::Community& c = doc.community;
+  const cv::SharedObjectives so = cv::shared_objectives(c);
+  if (so.groups.empty()) {
+    ImGui::TextWrapped("No learning objectives yet. Add them per member (Members > Details), import members' "
+                       "answers, or a sign-up sheet (Share > Import CSV).");
+    return;
+  }
+  // The threshold for "held by most".
+  int percent = static_cast<int>(std::lround(so.threshold * 100));
+  ImGui::SetNextItemWidth(130);
+  if (ImGui::InputInt("% of members##threshold", &percent, 5, 10) && percent >= 10 && percent <= 100)
+    out.ops.push_back(cv::op_set("Change the shared threshold", c.id, cv::kCommunity, "shared_threshold",
+                                 percent / 100.0));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%d of %d members make an objective shared by most.", so.needed, so.members);
+
+  // Picked groups (by their first objective) can be merged into one.
+  std::vector<const cv::ObjectiveGroup*> picked;
+  for (const auto& g : so.groups)
+    if (std::find(st.group_pick.begin(), st.group_pick.end(), g.objectives[0]) != st.group_pick.end()) picked.push_back(&g);
+  ImGui::BeginDisabled(picked.size() != 2);
+  if (ImGui::Button("Merge the two picked groups")) {
+    out.ops.push_back(cv::op_merge_groups(*picked[0], *picked[1]));
+    st.group_pick.clear();
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled("Pick two groups that mean the same to merge them.");
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
+  const float list_h = ImGui::GetContentRegionAvail().y * 0.62f;
+  if (ImGui::BeginTable("objective-groups", 4, flags, ImVec2(0, list_h))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("##pick", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+    ImGui::TableSetupColumn("Members", ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableSetupColumn("Objective (as members wrote it)", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(so.groups.size()));
+    while (clipper.Step()) {
+      for (int gi = clipper.DisplayStart; gi < clipper.DisplayEnd; ++gi) {
+        const cv::ObjectiveGroup& g = so.groups[gi];
+        ImGui::PushID(g.objectives[0].c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        bool pick = std::find(st.group_pick.begin(), st.group_pick.end(), g.objectives[0]) != st.group_pick.end();
+        if (ImGui::Checkbox(("##pick-" + g.label).c_str(), &pick)) {
+          if (pick) st.group_pick.push_back(g.objectives[0]);
+          else st.group_pick.erase(std::find(st.group_pick.begin(), st.group_pick.end(), g.objectives[0]));
+          if (st.group_pick.size() > 2) st.group_pick.erase(st.group_pick.begin());
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu of %d", g.members.size(), so.members);
+        if (g.by_most) {
+          ImGui::SameLine();
+          ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "most");
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(g.label.c_str());
+        if (g.objectives.size() > 1) {
+          for (const std::string& oid : g.objectives) {
+            const cv::Record* o = cv::find_live(c, oid);
+            if (!o || o->text("text") == g.label) continue;
+            ImGui::PushID(oid.c_str());
+            ImGui::TextDisabled("  \"%s\" (%s)", o->text("text").c_str(), cv::member_name(c, o->text("member")).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
+            ImGui::PopID();
+          }
+        }
+        std::string names;
+        for (const auto& m : g.members) names += (names.empty() ? "" : ", ") + cv::member_name(c, m);
+        ImGui::TextDisabled("%s", names.c_str());
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton(("Make a topic##" + g.label).c_str()))
+          out.ops.push_back(cv::op_create("Make a topic", env.new_id(), cv::kTopic,
+                                          {{"title", g.label}, {"source", g.objectives[0]}, {"state", "backlog"}}));
+        if (g.pinned) {
+          ImGui::SameLine();
+          if (ImGui::SmallButton(("Regroup automatically##" + g.label).c_str())) out.ops.push_back(cv::op_unpin_group(g));
+        }
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+
+  // Per member: which objectives are shared and which are theirs alone.
+  ImGui::SeparatorText("Per member");
+  if (ImGui::BeginTable("per-member", 3, flags, ImVec2(0, 0))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Shared with others", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn("Theirs alone", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableHeadersRow();
+    std::map<std::string, const cv::ObjectiveGroup*> group_of;
+    for (const auto& g : so.groups)
+      for (const auto& o : g.objectives) group_of[o] = &g;
+    for (const auto& [mid, m] : cv::live_by_name(c, cv::kMember)) {
+      std::string shared, alone;
+      for (const cv::Item& it : cv::items_of(c, mid, cv::kObjective)) {
+        auto g = group_of.find(it.id);
+        const bool is_shared = g != group_of.end() && g->second->members.size() > 1;
+        (is_shared ? shared : alone) += (is_shared ? shared : alone).empty() ? it.text : "; " + it.text;
+      }
+      if (shared.empty() && alone.empty()) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(m->text("name").c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", shared.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", alone.c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace ui

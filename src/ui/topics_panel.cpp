@@ -1,0 +1,119 @@
+// topics_panel.cpp: topics proposed by anyone, dot votes with a budget the convener sets (votes can
+// be taken back, ties shown as ties), "Choose for the first meeting", and the real problems members
+// brought, each one click from becoming a topic. Topics not chosen stay in a backlog members own.
+#include <algorithm>
+
+#include "core/getting_started.h"
+#include "core/text.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+  const cv::Community& c = doc.community;
+  const auto members = cv::live_by_name(c, cv::kMember);
+  if (st.voting_as.empty() || !cv::find_live(c, st.voting_as)) st.voting_as = members.empty() ? "" : members[0].first;
+
+  // Propose a topic.
+  ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x - 140));
+  const bool enter = ImGui::InputTextWithHint("##new-topic", "Propose a topic", &st.new_topic,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Propose") || enter) && !cv::trim(st.new_topic).empty()) {
+    out.ops.push_back(cv::op_create("Propose topic", env.new_id(), cv::kTopic,
+                                    {{"title", cv::trim(st.new_topic)}, {"proposed_by", st.voting_as}, {"state", "backlog"}}));
+    st.new_topic.clear();
+  }
+
+  // Who is voting, and with how many dots.
+  const int budget = cv::vote_budget(c);
+  if (!members.empty()) {
+    ImGui::SetNextItemWidth(220);
+    const std::string current = cv::member_name(c, st.voting_as);
+    if (ImGui::BeginCombo("##voting-as", ("Voting as " + current).c_str())) {
+      for (const auto& [id, m] : members)
+        if (ImGui::Selectable((m->text("name") + "##" + id).c_str(), id == st.voting_as)) st.voting_as = id;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Text("%d of %d dots left", budget - cv::dots_used(c, st.voting_as), budget);
+  }
+  ImGui::SameLine();
+  int b = budget;
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::InputInt("dots each", &b) && b != budget && b >= 1 && b <= 20)
+    out.ops.push_back(cv::op_set("Set the dot budget", c.id, cv::kCommunity, "vote_budget", b));
+
+  const auto tally = cv::tally_topics(c);
+  const std::string chosen = cv::community_record(c).text("first_topic");
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (tally.empty()) {
+    ImGui::TextDisabled("No topics yet.");
+  } else if (ImGui::BeginTable("topics", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Rank", ImGuiTableColumnFlags_WidthFixed, 50);
+    ImGui::TableSetupColumn("Dots", ImGuiTableColumnFlags_WidthFixed, 50);
+    ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("Vote", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("##choose", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableHeadersRow();
+    for (const cv::TopicTally& t : tally) {
+      ImGui::PushID(t.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text(t.tied ? "=%d" : "%d", t.rank);  // "=2": tied for second
+      if (t.tied && ImGui::IsItemHovered()) ImGui::SetTooltip("Tied: another topic has as many dots.");
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", t.dots);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(t.title.c_str());
+      if (!t.proposed_by.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", cv::member_name(c, t.proposed_by).c_str());
+      }
+      ImGui::TableNextColumn();
+      const int mine = cv::dots_on(c, t.id, st.voting_as);
+      ImGui::BeginDisabled(st.voting_as.empty() || mine == 0);
+      if (ImGui::SmallButton(("-##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, -1));
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+      ImGui::Text("%d", mine);
+      ImGui::SameLine();
+      ImGui::BeginDisabled(st.voting_as.empty() || cv::dots_used(c, st.voting_as) >= budget);
+      if (ImGui::SmallButton(("+##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, +1));
+      ImGui::EndDisabled();
+      ImGui::TableNextColumn();
+      if (t.id == chosen) {
+        ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "First meeting");
+      } else if (ImGui::SmallButton(("Choose for the first meeting##" + t.id).c_str())) {
+        out.ops.push_back(cv::op_choose_first_topic(c, t.id));
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton(("Who can help##" + t.id).c_str())) st.match_for = t.id;
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+
+  ImGui::SeparatorText("Real problems members brought");
+  const auto problems = cv::live_of(c, cv::kProblem);
+  if (problems.empty()) ImGui::TextDisabled("None yet.");
+  for (const auto& [id, p] : problems) {
+    ImGui::PushID(id.c_str());
+    ImGui::BulletText("%s", p->text("text").c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", cv::member_name(c, p->text("member")).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Make a topic"))
+      out.ops.push_back(cv::op_create("Make a topic", env.new_id(), cv::kTopic,
+                                      {{"title", p->text("text")}, {"source", id}, {"proposed_by", p->text("member")},
+                                       {"state", "backlog"}}));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Who can help")) st.match_for = id;
+    ImGui::PopID();
+  }
+}
+
+}  // namespace ui
