@@ -47,7 +47,7 @@ mergeInto(LibraryManager.library, {
     // Sends an event to the app: a kind, a JSON-able info object, optional bytes (Uint8Array).
     // It is queued in C++ and handled at the next frame.
     emit: function(kind, info, bytes) {
-      var text = JSON.stringify(Object.assign({ kind: kind }, info || {}));
+      var text = JSON.stringify(Object.assign({}, info || {}, { kind: kind }));  // `kind` is the event's
       var n = lengthBytesUTF8(text) + 1;
       var ip = _malloc(n);
       stringToUTF8(text, ip, n);
@@ -94,7 +94,10 @@ mergeInto(LibraryManager.library, {
           _cv_on_pointer_move(e.clientX, e.clientY, 1);
           return;
         }
+        // The pointer arrives, then presses: a frame in between lets Dear ImGui see it hover first
+        // (tabs and other overlapping items only take a press on an item hovered the frame before).
         _cv_on_pointer_move(e.clientX, e.clientY, CV.source(e));
+        CV.drawNow();
         _cv_on_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : e.button, 1, CV.source(e));
         CV.drawNow();
         CV.afterUserInput();
@@ -118,9 +121,10 @@ mergeInto(LibraryManager.library, {
           CV.touch = null;
           if (!t.scrolling && e.type === 'pointerup') {
             _cv_on_pointer_move(e.clientX, e.clientY, 1);
-            _cv_on_pointer_button(0, 1, 1);
-            _cv_on_pointer_button(0, 0, 1);
             CV.drawNow();
+            _cv_on_pointer_button(0, 1, 1);
+            CV.drawNow();
+            _cv_on_pointer_button(0, 0, 1);
             CV.drawNow();
             CV.afterUserInput();
           }

@@ -161,7 +161,7 @@ mergeInto(LibraryManager.library, {
     var stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     new Response(stream).arrayBuffer().then(function(buf) {
       var url = location.origin + location.pathname + '#' + kind + '=' + CVFiles.b64url(new Uint8Array(buf));
-      CV.emit('share-link', { kind: kind, url: url, length: url.length, raw: len });
+      CV.emit('share-link', { link_kind: kind, url: url, length: url.length, raw: len });
     }, function(e) { CV.emit('share-link', { error: String(e && e.message || e) }); });
   },
 

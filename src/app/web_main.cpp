@@ -586,7 +586,7 @@ void handle_event(const platform::Event& e) {
     handle_link(e);
   } else if (e.kind == "share-link") {
     S.world.share_open = true;
-    S.world.share_kind = e.info.value("kind", "c");
+    S.world.share_kind = e.info.value("link_kind", "c");
     S.world.share_error = e.info.value("error", "");
     S.world.share_url = e.info.value("url", "");
     S.world.share_length = e.info.value("length", size_t(0));

@@ -435,19 +435,38 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
 
 // [SECTION] Test interface --------------------------------------------------------------------------
 
-// Called by Dear ImGui for every item it lays out (IMGUI_ENABLE_TEST_ENGINE).
+// Called by Dear ImGui for every item it lays out (IMGUI_ENABLE_TEST_ENGINE). Most widgets report
+// their rectangle (ItemAdd) and then their label (ItemInfo); tabs report the label first.
+namespace {
+ImGuiID g_pending_info_id = 0;
+std::string g_pending_label;
+
+void record_item(const std::string& label, const ImRect& r) {
+  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;  // clipped away
+  g_items_building.push_back({label, r});
+}
+}  // namespace
+
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
   ImGuiWindow* w = ctx->CurrentWindow;
   ImRect r = bb;
   if (w) r.ClipWithFull(w->ClipRect);
   g_last_add_id = id;
   g_last_add_rect = r;
+  if (id != 0 && id == g_pending_info_id) {
+    record_item(g_pending_label, r);
+    g_pending_info_id = 0;
+  }
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
-  if (!label || id != g_last_add_id) return;
-  if (g_last_add_rect.GetWidth() <= 0 || g_last_add_rect.GetHeight() <= 0) return;  // clipped away
-  g_items_building.push_back({label, g_last_add_rect});
+  if (!label) return;
+  if (id == g_last_add_id) {
+    record_item(label, g_last_add_rect);
+  } else {
+    g_pending_info_id = id;
+    g_pending_label = label;
+  }
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -33,7 +33,7 @@ void draw_csv_window(const World& w, Output& out) {
                                       ? std::string("(none)")
                                       : w.csv_header[column];
       ImGui::SetNextItemWidth(-FLT_MIN);
-      if (ImGui::BeginCombo(("##map-" + field).c_str(), (field + ": " + current).c_str())) {
+      if (begin_combo(("##map-" + field).c_str(), (field + ": " + current).c_str())) {
         if (ImGui::Selectable("(none)", column < 0)) out.command(Command::CsvRemap, field + "=-1");
         for (int i = 0; i < static_cast<int>(w.csv_header.size()); ++i)
           if (ImGui::Selectable((w.csv_header[i] + "##col" + std::to_string(i)).c_str(), i == column))

@@ -70,10 +70,14 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
         ImGui::SameLine();
         static const char* offers[] = {"", "present", "lead"};
         static const char* offer_labels[] = {"just share it", "would present", "would lead"};
-        int current = it.offer == "present" ? 1 : it.offer == "lead" ? 2 : 0;
+        const int current = it.offer == "present" ? 1 : it.offer == "lead" ? 2 : 0;
         ImGui::SetNextItemWidth(offer_w);
-        if (ImGui::Combo(("##offer-" + it.id).c_str(), &current, offer_labels, 3))
-          out.ops.push_back(cv::op_set("Offer to present or lead", it.id, cv::kSkill, "offer", offers[current]));
+        if (begin_combo(("##offer-" + it.id).c_str(), offer_labels[current])) {
+          for (int k = 0; k < 3; ++k)
+            if (ImGui::Selectable(offer_labels[k], k == current) && k != current)
+              out.ops.push_back(cv::op_set("Offer to present or lead", it.id, cv::kSkill, "offer", offers[k]));
+          ImGui::EndCombo();
+        }
       }
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) out.ops.push_back(cv::op_delete("Remove", it.id, spec.type));

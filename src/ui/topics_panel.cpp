@@ -31,7 +31,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   if (!members.empty()) {
     ImGui::SetNextItemWidth(220);
     const std::string current = cv::member_name(c, st.voting_as);
-    if (ImGui::BeginCombo("##voting-as", ("Voting as " + current).c_str())) {
+    if (begin_combo("##voting-as", ("Voting as " + current).c_str())) {
       for (const auto& [id, m] : members)
         if (ImGui::Selectable((m->text("name") + "##" + id).c_str(), id == st.voting_as)) st.voting_as = id;
       ImGui::EndCombo();

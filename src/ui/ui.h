@@ -141,6 +141,8 @@ void apply_style();
 // [SECTION] Widgets shared by panels ----------------------------------------------------------------
 // A text field that gives its text back once, when the person leaves it after an edit (one Op per
 // edit, not one per keystroke). True when `out` holds a changed value.
+// ImGui::BeginCombo, findable by its label in the browser tests (1.90's combo does not report it).
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
 // Puts the keyboard in the text field `label` (of the current ID scope) on the next frame.
 void focus_text(const char* label);
 bool edit_text(const char* label, const std::string& value, std::string& out, const char* hint = nullptr,

@@ -11,6 +11,15 @@ ImGuiID g_editing = 0;
 std::string g_buffer;
 }  // namespace
 
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  // Announced before the combo adds itself, so the test hooks pair the label with its rectangle.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.TestEngineHookItems) ImGuiTestEngineHook_ItemInfo(&g, ImGui::GetID(label), label, 0);
+#endif
+  return ImGui::BeginCombo(label, preview, flags);
+}
+
 void focus_text(const char* label) {
   ImGui::ActivateItemByID(ImGui::GetID(label));
   ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;  // a text cursor, not a click

@@ -73,11 +73,13 @@ export const state = async (page) => JSON.parse(await page.evaluate(() => window
 export const frames = (page) => page.evaluate(() => window.cultivateTest.frames());
 
 // Waits for a widget whose visible label (or full ImGui label) matches, and returns its rectangle.
-export async function find(page, label, { timeout = 5000 } = {}) {
+// `last`: the last match, drawn on top (a menu item over a button of the same name).
+export async function find(page, label, { timeout = 5000, last = false } = {}) {
   const match = (it) => (label instanceof RegExp ? label.test(it.label) || label.test(it.id) : it.label === label || it.id === label);
   const end = Date.now() + timeout;
   for (;;) {
-    const found = (await items(page)).find(match);
+    const all = (await items(page)).filter(match);
+    const found = last ? all[all.length - 1] : all[0];
     if (found) return found;
     if (Date.now() > end) {
       const all = (await items(page)).map((i) => i.id).join(' | ');
@@ -145,6 +147,7 @@ export async function addMember(page, name) {
 }
 
 // Opens a menu of the menu bar and clicks one of its items.
+// (The menu bar is drawn first, so its items come before any button of the same name.)
 export async function menu(page, top, item) {
   await click(page, top);
   await click(page, item);
