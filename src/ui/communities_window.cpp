@@ -6,44 +6,36 @@ namespace ui {
 
 namespace {
 
+// "Are you sure?" for `pending` (a community id): the command on yes, nothing on no or Escape.
+void confirm(const char* title, const std::string& question, const char* detail, const char* yes,
+             Command::Kind kind, std::string& pending, Output& out) {
+  if (!pending.empty()) ImGui::OpenPopup(title);
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::TextUnformatted(question.c_str());
+  ImGui::TextDisabled("%s", detail);
+  const bool accept = ImGui::Button(yes);
+  ImGui::SameLine();
+  const bool cancel = ImGui::Button((std::string("Keep it##") + title).c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape);
+  if (accept) out.command(kind, pending);
+  if (accept || cancel) {
+    pending.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 void confirm_popups(const World& w, State& st, Output& out) {
   auto name_of = [&](const std::string& id) {
     for (const auto& e : w.communities)
       if (e.id == id) return e.name;
     return std::string("this community");
   };
-  if (!st.confirm_trash.empty()) ImGui::OpenPopup("Move to bin?");
-  if (ImGui::BeginPopupModal("Move to bin?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("Move \"%s\" to the bin?", name_of(st.confirm_trash).c_str());
-    ImGui::TextDisabled("It stays in the bin until you restore it or delete it for good.");
-    if (ImGui::Button("Move to bin")) {
-      out.command(Command::TrashCommunity, st.confirm_trash);
-      st.confirm_trash.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-      st.confirm_trash.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
-  if (!st.confirm_purge.empty()) ImGui::OpenPopup("Delete for good?");
-  if (ImGui::BeginPopupModal("Delete for good?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("Delete \"%s\" for good?", name_of(st.confirm_purge).c_str());
-    ImGui::TextDisabled("This cannot be undone. Export it first if anyone may need it.");
-    if (ImGui::Button("Delete for good")) {
-      out.command(Command::PurgeCommunity, st.confirm_purge);
-      st.confirm_purge.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Keep it##purge") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-      st.confirm_purge.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
+  confirm("Move to bin?", "Move \"" + name_of(st.confirm_trash) + "\" to the bin?",
+          "It stays in the bin until you restore it or delete it for good.", "Move to bin", Command::TrashCommunity,
+          st.confirm_trash, out);
+  confirm("Delete for good?", "Delete \"" + name_of(st.confirm_purge) + "\" for good?",
+          "This cannot be undone. Export it first if anyone may need it.", "Delete for good", Command::PurgeCommunity,
+          st.confirm_purge, out);
 }
 
 }  // namespace

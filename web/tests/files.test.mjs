@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, openPage, find, click, state, until, live, stored, untilStored, ui, addMember, menu,
-  repo } from './harness.mjs';
+  repo, dropFiles } from './harness.mjs';
 import { pngStats } from './png.mjs';
 
 let server, browser, page;
@@ -27,16 +27,7 @@ const stamp = [1790000000000, 0, 'filetest'];
 const record = (id, type, fields) => ({ id, type, fields, stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])) });
 const file = (community, records) => JSON.stringify({ format: 'cultivate.community', version: 1, community, records });
 
-// Drops files on the page the way a browser does: a real DataTransfer holding real Files.
-async function drop(files) {
-  await page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    const canvas = document.getElementById('canvas');
-    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
-}
+const drop = (files) => dropFiles(page, files);
 
 test('Export downloads "<community name> <date>.cultivate.json" holding the community', async () => {
   const download = page.waitForEvent('download');
@@ -115,11 +106,7 @@ test('bad files are refused with their reasons, and nothing changes on screen or
 
 test('a file over 16 MB is refused before it is read whole', async () => {
   const before = await page.evaluate(() => cultivateTest.state());
-  await page.evaluate(() => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(17 * 1024 * 1024).fill(32)], 'huge.json'));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-  });
+  await drop([{ name: 'huge.json', size: 17 * 1024 * 1024 }]);
   await find(page, 'Close');
   assert.equal((await ui(page)).import.files[0].error, 'the file is too large: 17.0 MB; the limit is 16.0 MB');
   await click(page, 'Close');

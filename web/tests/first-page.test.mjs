@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openPage, find, click, state, until, live, items, repo } from './harness.mjs';
+import { startServer, launch, openPage, find, click, state, until, live, items, repo, editing, notEditing } from './harness.mjs';
 import { pngStats } from './png.mjs';
 
 let server, browser, page;
@@ -20,7 +20,6 @@ after(async () => {
   await server.close();
 });
 
-import { editing, notEditing } from './harness.mjs';
 const textFieldFocused = () => editing(page);
 const textFieldLeft = () => notEditing(page);
 const members = (s) => live(s, 'member');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openPage, find, click, state, until, live, items, ui, menu, editing, notEditing,
-  untilStored } from './harness.mjs';
+  untilStored, dropFiles } from './harness.mjs';
 
 let server, browser, page;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-journey-'));
@@ -101,11 +101,7 @@ test('a convener starts from an empty page, gathers eight members, and gets a fi
   // 3. Eight answer files, imported at once.
   const files = [{ name: 'zoe.cultivate.json', text: fs.readFileSync(zoeFile, 'utf8') }];
   OTHERS.forEach((m, i) => files.push({ name: `${m[0]}.cultivate.json`, text: answerFile(community, i, m) }));
-  const dropAll = (list) => page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-  }, list);
+  const dropAll = (list) => dropFiles(page, list);
   await dropAll(files);
   await find(page, 'Merge into this community');
   assert.equal((await ui(page)).import.files.length, 8);

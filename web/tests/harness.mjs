@@ -152,3 +152,13 @@ export async function menu(page, top, item) {
   await click(page, top);
   await click(page, item);
 }
+
+// Drops files on the page the way a browser does: a real DataTransfer holding real Files.
+// files: [{ name, text }] or [{ name, size }] (that many spaces).
+export const dropFiles = (page, files) => page.evaluate((files) => {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(new File([f.size ? new Uint8Array(f.size).fill(32) : f.text], f.name));
+  const canvas = document.getElementById('canvas');
+  canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+}, files);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startServer, openPage, find, click, state, until, live, items, addMember, editing, notEditing,
-  frames } from './harness.mjs';
+  frames, dropFiles } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 let server, desktop, page;
@@ -82,11 +82,8 @@ test('the wheel scrolls a long list, and only the visible rows are drawn', async
     const f = { deleted: false, name: `Scroll member ${String(i).padStart(3, '0')}` };
     records.push({ id: `sc${i}`, type: 'member', fields: f, stamps: { deleted: stamp, name: stamp } });
   }
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'many.json'));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-  }, JSON.stringify({ format: 'cultivate.community', version: 1, community: s.community, records }));
+  await dropFiles(page, [{ name: 'many.json', text: JSON.stringify({ format: 'cultivate.community', version: 1,
+    community: s.community, records }) }]);
   await click(page, 'Merge into this community');
   await until(page, (s) => live(s, 'member').length > 300);
   const visible = async () => (await items(page)).filter((i) => /^##name-/.test(i.id)).map((i) => i.id);

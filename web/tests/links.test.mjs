@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { startServer, launch, openPage, find, click, state, until, live, stored, untilStored, ui, addMember, menu,
-  ready } from './harness.mjs';
+  ready, dropFiles } from './harness.mjs';
 import { serve } from '../serve.mjs';
 
 let server, files, browser, page;
@@ -92,11 +92,8 @@ test('a community too large for a link says so and offers the file', async () =>
   const s = await state(page);
   const records = [];
   for (let i = 0; i < 400; i++) records.push(record(`big${i}`, 'member', { deleted: false, name: `Member ${i}`, notes: `Notes about member ${i} ${Math.random()}` }));
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'many.cultivate.json'));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-  }, JSON.stringify({ format: 'cultivate.community', version: 1, community: s.community, records }));
+  await dropFiles(page, [{ name: 'many.cultivate.json', text: JSON.stringify({ format: 'cultivate.community', version: 1,
+    community: s.community, records }) }]);
   await click(page, 'Merge into this community');
   await until(page, (s) => members(s).length > 400);
   await menu(page, 'Share', 'Copy share link');

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, find, click, state, until, live, stored, untilStored, ui, addMember, menu,
-  editing, ready } from './harness.mjs';
+  editing, ready, dropFiles } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -168,19 +168,13 @@ test('a tab closed in the middle of saving leaves the old or the new state, neve
   // A community big enough that a save takes a while: 2,000 members, imported once.
   const setup = await openPage(browser.context, server.url);
   const id = (await state(setup)).community;
-  await setup.evaluate(() => {
-    const s = JSON.parse(cultivateTest.state());
-    const stamp = s.records[0].stamps.name;
-    for (let i = 0; i < 3000; i++) {
-      const f = { deleted: false, name: `Member ${i} Ñúñez`, notes: 'x'.repeat(500) };
-      s.records.push({ id: `bulk${i}`, type: 'member', fields: f,
-        stamps: Object.fromEntries(Object.keys(f).map((k) => [k, stamp])) });
-    }
-    const file = new File([JSON.stringify(s)], 'bulk.cultivate.json');
-    const dt = new DataTransfer();
-    dt.items.add(file);
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt }));
-  });
+  const base = await state(setup);
+  const stamp = base.records[0].stamps.name;
+  for (let i = 0; i < 3000; i++) {
+    const f = { deleted: false, name: `Member ${i} Ñúñez`, notes: 'x'.repeat(500) };
+    base.records.push({ id: `bulk${i}`, type: 'member', fields: f, stamps: Object.fromEntries(Object.keys(f).map((k) => [k, stamp])) });
+  }
+  await dropFiles(setup, [{ name: 'bulk.cultivate.json', text: JSON.stringify(base) }]);
   await click(setup, 'Merge into this community', { timeout: 10000 });
   await untilStored(setup, 15000);
   await setup.close();
