@@ -120,6 +120,38 @@ for (const [kind, run] of Object.entries(TOOLS)) {
     assert.equal(run(['frobnicate']).status, 2);
   });
 
+  test(`${kind}: groups prints rounds and quality figures; a members file brings names and rules`, () => {
+    let r = run(['groups', '--groups', '4', '--size', '4', '--rounds', '5', '--seed', '1', '--budget-ms', '5000', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    let out = JSON.parse(r.stdout);
+    assert.equal(out.rounds.length, 5);
+    assert.equal(out.quality.repeated_pairs, 0);
+    assert.equal(out.quality.distinct_pairs, 120);
+    assert.equal(out.quality.first_repeat_round, null);
+    const members = write('members.json', {
+      members: ['Zoë', 'Ñúñez', 'Jürgen', 'Żaneta', 'Алёна', 'Παύλος', 'Amara', 'Bo', 'Chen', 'Dara'],
+      absent: [[], ['Bo']],
+      apart: [['Zoë', 'Ñúñez']],
+      together: [['Алёна', 'Παύλος']],
+    });
+    r = run(['groups', '--size', '3', '--rounds', '3', '--members', members, '--seed', '2', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    out = JSON.parse(r.stdout);
+    for (const round of out.rounds)
+      for (const g of round) {
+        assert.ok(!(g.includes('Zoë') && g.includes('Ñúñez')), 'kept apart');
+        assert.equal(g.includes('Алёна'), g.includes('Παύλος'), 'kept together');
+      }
+    assert.ok(!out.rounds[1].flat().includes('Bo'), 'absent in round 2');
+    const bad = write('bad-members.json', { members: ['A', 'B'], apart: [['A', 'Nobody']] });
+    r = run(['groups', '--size', '2', '--rounds', '1', '--members', bad]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `${bad}: apart: "Nobody" is not a member\n`);
+    r = run(['groups', '--rounds', '2', '--players', '1', '--size', '2']);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, 'groups: at least two members are needed to make groups\n');
+  });
+
   test(`${kind}: stats counts records per type, writers and the last edit`, () => {
     const out = path.join(tmp, `${kind}-stats.json`);
     run(['merge', A, B, C, '-o', out]);

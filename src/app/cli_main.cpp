@@ -2,12 +2,18 @@
 //   cultivate validate FILE          check a community file; prints what it holds
 //   cultivate merge A B [C...] -o OUT  merge copies of one community into a canonical file
 //   cultivate stats FILE             records per type, writers, last edit (JSON)
+//   cultivate groups --groups G | --size S --rounds R [--members FILE] [--seed N] [--budget-ms MS]
+//                    [--smaller] [--json]
+//                                    breakout groups that make the most new connections
 // Bad input: a message naming the file and the place, and a non-zero exit.
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "core/format.h"
+#include "core/groups.h"
 #include "platform/platform.h"
 
 namespace {
@@ -17,7 +23,9 @@ int usage() {
       "usage:\n"
       "  cultivate validate FILE\n"
       "  cultivate merge A B [C...] -o OUT\n"
-      "  cultivate stats FILE\n",
+      "  cultivate stats FILE\n"
+      "  cultivate groups (--groups G | --size S) --rounds R [--players N | --members FILE]\n"
+      "                   [--seed N] [--budget-ms MS] [--smaller] [--json]\n",
       stderr);
   return 2;
 }
@@ -96,6 +104,161 @@ int cmd_merge(const std::vector<std::string>& args) {
   return 0;
 }
 
+double now_ms() { return static_cast<double>(platform::now_ms()); }
+
+// A members file: {"members": [names], "absent": [[names absent in round 1], ...],
+// "apart": [[a, b]], "together": [[a, b, c]], "hosts": [names], "attribute": {name: value},
+// "met": [[a, b, times]]}. Names must be in "members".
+bool read_members(const std::string& path, cv::GroupsProblem& p, std::vector<std::string>& names) {
+  std::string bytes, error;
+  if (!platform::read_file(path, bytes, error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return false;
+  }
+  const cv::json j = cv::json::parse(bytes, nullptr, false);
+  auto fail = [&](const std::string& what) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), what.c_str());
+    return false;
+  };
+  if (j.is_discarded() || !j.is_object()) return fail("not valid JSON (expected an object with \"members\")");
+  if (!j.contains("members") || !j["members"].is_array()) return fail("members: expected a list of names");
+  for (const auto& m : j["members"]) {
+    if (!m.is_string()) return fail("members: expected names (strings)");
+    names.push_back(m.get<std::string>());
+  }
+  auto index = [&](const cv::json& v, int& out) {
+    if (!v.is_string()) return false;
+    auto it = std::find(names.begin(), names.end(), v.get<std::string>());
+    if (it == names.end()) return false;
+    out = static_cast<int>(it - names.begin());
+    return true;
+  };
+  p.players = static_cast<int>(names.size());
+  if (j.contains("absent")) {
+    if (!j["absent"].is_array()) return fail("absent: expected a list per round");
+    p.present.assign(p.rounds, std::vector<bool>(p.players, true));
+    for (size_t r = 0; r < j["absent"].size() && r < p.present.size(); ++r)
+      for (const auto& v : j["absent"][r]) {
+        int i = -1;
+        if (!index(v, i)) return fail("absent[" + std::to_string(r) + "]: " + v.dump() + " is not a member");
+        p.present[r][i] = false;
+      }
+  }
+  for (const char* key : {"apart", "together"}) {
+    if (!j.contains(key)) continue;
+    for (const auto& set : j[key]) {
+      std::vector<int> ids;
+      for (const auto& v : set) {
+        int i = -1;
+        if (!index(v, i)) return fail(std::string(key) + ": " + v.dump() + " is not a member");
+        ids.push_back(i);
+      }
+      if (std::string(key) == "apart" && ids.size() == 2) p.apart.emplace_back(ids[0], ids[1]);
+      else if (std::string(key) == "together") p.together.push_back(ids);
+      else return fail("apart: pairs of two names");
+    }
+  }
+  if (j.contains("hosts"))
+    for (const auto& v : j["hosts"]) {
+      int i = -1;
+      if (!index(v, i)) return fail("hosts: " + v.dump() + " is not a member");
+      p.hosts.push_back(i);
+    }
+  if (j.contains("attribute") && j["attribute"].is_object()) {
+    std::vector<std::string> values;
+    p.attribute.assign(p.players, -1);
+    for (auto it = j["attribute"].begin(); it != j["attribute"].end(); ++it) {
+      int i = -1;
+      if (!index(cv::json(it.key()), i)) return fail("attribute: " + it.key() + " is not a member");
+      const std::string v = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
+      auto f = std::find(values.begin(), values.end(), v);
+      if (f == values.end()) values.push_back(v), f = values.end() - 1;
+      p.attribute[i] = static_cast<int>(f - values.begin());
+    }
+  }
+  if (j.contains("met")) {
+    p.met.assign(p.players, std::vector<int>(p.players, 0));
+    for (const auto& m : j["met"]) {
+      int a = -1, b = -1;
+      if (!m.is_array() || m.size() != 3 || !index(m[0], a) || !index(m[1], b) || !m[2].is_number_integer())
+        return fail("met: expected [name, name, times]");
+      p.met[a][b] = p.met[b][a] = m[2].get<int>();
+    }
+  }
+  return true;
+}
+
+int cmd_groups(const std::vector<std::string>& args) {
+  cv::GroupsProblem p;
+  std::string members;
+  bool json_out = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto number = [&](int& out) {
+      if (i + 1 >= args.size()) return false;
+      out = std::atoi(args[++i].c_str());
+      return true;
+    };
+    int v = 0;
+    if (a == "--groups" && number(v)) p.groups = v;
+    else if (a == "--size" && number(v)) p.group_size = v;
+    else if (a == "--rounds" && number(v)) p.rounds = v;
+    else if (a == "--players" && number(v)) p.players = v;
+    else if (a == "--seed" && number(v)) p.seed = static_cast<uint64_t>(v);
+    else if (a == "--budget-ms" && number(v)) p.budget_ms = v;
+    else if (a == "--members" && i + 1 < args.size()) members = args[++i];
+    else if (a == "--smaller") p.odd_bigger = false;
+    else if (a == "--json") json_out = true;
+    else return usage();
+  }
+  std::vector<std::string> names;
+  if (!members.empty() && !read_members(members, p, names)) return 1;
+  if (p.players == 0 && p.groups > 0 && p.group_size > 0) p.players = p.groups * p.group_size;
+  p.clock_ms = now_ms;
+  const cv::GroupsResult r = cv::solve_groups(p);
+  if (!r.ok) {
+    std::fprintf(stderr, "groups: %s\n", r.error.c_str());
+    return 1;
+  }
+  auto name = [&](int x) { return x < static_cast<int>(names.size()) ? names[x] : std::to_string(x + 1); };
+  if (json_out) {
+    cv::json rounds = cv::json::array();
+    for (const auto& round : r.schedule) {
+      cv::json gs = cv::json::array();
+      for (const auto& g : round) {
+        cv::json members_json = cv::json::array();
+        for (int x : g) names.empty() ? members_json.push_back(x + 1) : members_json.push_back(name(x));
+        gs.push_back(members_json);
+      }
+      rounds.push_back(gs);
+    }
+    const cv::GroupsQuality& q = r.quality;
+    cv::json out = {{"rounds", rounds},
+                    {"quality", {{"repeated_pairs", q.repeated_pairs}, {"distinct_pairs", q.distinct_pairs},
+                                 {"possible_pairs", q.possible_pairs}, {"max_meetings", q.max_meetings},
+                                 {"first_repeat_round", q.first_repeat_round < 0 ? cv::json() : cv::json(q.first_repeat_round + 1)},
+                                 {"new_pairs", q.new_pairs}}},
+                    {"method", r.method}, {"ms", static_cast<long long>(r.ms)}, {"seed", p.seed}};
+    std::printf("%s\n", out.dump(2, ' ', false, cv::json::error_handler_t::replace).c_str());
+    return 0;
+  }
+  for (size_t ri = 0; ri < r.schedule.size(); ++ri) {
+    std::printf("Round %zu\n", ri + 1);
+    for (size_t g = 0; g < r.schedule[ri].size(); ++g) {
+      std::printf("  %zu:", g + 1);
+      for (int x : r.schedule[ri][g]) std::printf(" %s", name(x).c_str());
+      std::printf("\n");
+    }
+  }
+  const cv::GroupsQuality& q = r.quality;
+  std::printf("repeated pairs %d; distinct pairs %d of %d possible; most meetings of a pair %d; first repeat %s; "
+              "%s in %.0f ms\n",
+              q.repeated_pairs, q.distinct_pairs, q.possible_pairs, q.max_meetings,
+              q.first_repeat_round < 0 ? "none" : ("round " + std::to_string(q.first_repeat_round + 1)).c_str(),
+              r.method.c_str(), r.ms);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,5 +268,6 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return cmd_validate(args);
   if (cmd == "merge") return cmd_merge(args);
   if (cmd == "stats") return cmd_stats(args);
+  if (cmd == "groups") return cmd_groups(args);
   return usage();
 }

@@ -1,0 +1,172 @@
+// unit-groups.cpp: breakout groups. The checker's figures, each rule a community can set, perfect
+// schedules for 4-4-5 and 5-3-7, the same schedule for the same seed, and (properties) every output
+// on random inputs keeping every rule.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "core/groups.h"
+
+namespace {
+cv::GroupsProblem plain(int groups, int size, int rounds, uint64_t seed = 1) {
+  cv::GroupsProblem p;
+  p.players = groups * size;
+  p.group_size = size;
+  p.rounds = rounds;
+  p.seed = seed;
+  p.budget_ms = 3000;  // counted in iterations (no clock): the same on every machine
+  return p;
+}
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("group sizes differ by at most one; odd ones bigger or smaller as asked") {
+  cv::GroupsProblem p;
+  p.group_size = 3;
+  CHECK(cv::group_sizes(p, 9) == std::vector<int>{3, 3, 3});
+  CHECK(cv::group_sizes(p, 10) == std::vector<int>{4, 3, 3});
+  p.odd_bigger = false;
+  CHECK(cv::group_sizes(p, 10) == std::vector<int>{3, 3, 2, 2});
+  p.group_size = 0;
+  p.groups = 4;
+  CHECK(cv::group_sizes(p, 10) == std::vector<int>{3, 3, 2, 2});
+  CHECK(cv::group_sizes(p, 3) == std::vector<int>{1, 1, 1});
+}
+
+TEST_CASE("the checker counts repeats, distinct pairs, the worst pair and the first repeat") {
+  cv::GroupsProblem p = plain(2, 2, 3);
+  const cv::Schedule s = {{{0, 1}, {2, 3}}, {{0, 2}, {1, 3}}, {{0, 1}, {2, 3}}};
+  const cv::GroupsQuality q = cv::evaluate(p, s);
+  CHECK(q.repeated_pairs == 2);
+  CHECK(q.distinct_pairs == 4);
+  CHECK(q.possible_pairs == 6);
+  CHECK(q.max_meetings == 2);
+  CHECK(q.first_repeat_round == 2);
+  CHECK(q.new_pairs == 4);
+  // History counts: pairs that met before are repeats already.
+  p.met = {{0, 1, 0, 0}, {1, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+  const cv::GroupsQuality h = cv::evaluate(p, {{{0, 1}, {2, 3}}, {{0, 2}, {1, 3}}, {{0, 3}, {1, 2}}});
+  CHECK(h.repeated_pairs == 1);
+  CHECK(h.first_repeat_round == 0);
+  CHECK(h.new_pairs == 5);
+}
+
+TEST_CASE("the checker names each broken rule") {
+  cv::GroupsProblem p = plain(2, 2, 1);
+  CHECK(cv::check_schedule(p, {{{0, 1}, {2, 3}}}) == "");
+  CHECK(cv::check_schedule(p, {{{0, 1}, {2, 2}}}) == "round 1: player 2 is placed twice");
+  CHECK(cv::check_schedule(p, {{{0, 1, 2}, {3}}}) ==
+        "round 1: group sizes differ by more than one, or the number of groups is not the one asked");
+  p.apart = {{0, 1}};
+  CHECK(cv::check_schedule(p, {{{0, 1}, {2, 3}}}) == "round 1: players 0 and 1 are kept apart but share a group");
+  p.apart.clear();
+  p.together = {{0, 2}};
+  CHECK(cv::check_schedule(p, {{{0, 1}, {2, 3}}}) == "round 1: a set kept together is split");
+  p.together.clear();
+  p.hosts = {0, 1};
+  CHECK(cv::check_schedule(p, {{{0, 1}, {2, 3}}}) == "round 1: a group has no host");
+  p.hosts.clear();
+  p.present = {{true, true, true, false}};
+  CHECK(cv::check_schedule(p, {{{0, 1}, {2, 3}}}) == "round 1: player 3 is absent but placed");
+}
+
+TEST_CASE("perfect schedules: 4-4-5 (an affine plane) and 5-3-7 (Kirkman's schoolgirls)") {
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    const cv::GroupsResult a = cv::solve_groups(plain(4, 4, 5, seed));
+    REQUIRE(a.ok);
+    CHECK(a.quality.repeated_pairs == 0);
+    CHECK(a.quality.distinct_pairs == 120);
+    CHECK(cv::check_schedule(plain(4, 4, 5), a.schedule) == "");
+    const cv::GroupsResult k = cv::solve_groups(plain(5, 3, 7, seed));
+    REQUIRE(k.ok);
+    CHECK(k.quality.repeated_pairs == 0);
+    CHECK(k.quality.distinct_pairs == 105);  // all pairs of 15 schoolgirls, each once
+  }
+}
+
+TEST_CASE("the same seed gives the same schedule") {
+  cv::GroupsProblem p = plain(4, 3, 4, 7);
+  p.present.assign(4, std::vector<bool>(12, true));
+  p.present[2][5] = false;
+  const cv::GroupsResult a = cv::solve_groups(p), b = cv::solve_groups(p);
+  CHECK(a.schedule == b.schedule);
+}
+
+TEST_CASE("each rule: absences, apart, together, hosts, balance, locked groups, history") {
+  cv::GroupsProblem p = plain(3, 4, 4, 3);
+  p.present.assign(4, std::vector<bool>(12, true));
+  p.present[1][0] = p.present[1][1] = p.present[3][11] = false;
+  p.apart = {{2, 3}, {4, 5}};
+  p.together = {{6, 7}};
+  p.hosts = {8, 9, 10};
+  p.attribute = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+  p.locked = {{{0, 2, 4, 8}}};
+  const cv::GroupsResult r = cv::solve_groups(p);
+  REQUIRE(r.ok);
+  CHECK(cv::check_schedule(p, r.schedule) == "");
+  // Hosts come first in their group.
+  for (const auto& round : r.schedule)
+    for (const auto& g : round) CHECK((g[0] == 8 || g[0] == 9 || g[0] == 10));
+  // Balanced: every group of a full round holds at most two of any value.
+  for (const auto& g : r.schedule[0]) {
+    int count[3] = {0, 0, 0};
+    for (int x : g) ++count[p.attribute[x]];
+    for (int c : count) CHECK(c <= 2);
+  }
+  // History: pairs that met before are avoided when they can be.
+  cv::GroupsProblem h = plain(2, 2, 1);
+  h.met = {{0, 1, 1, 1}, {1, 0, 1, 1}, {1, 1, 0, 0}, {1, 1, 0, 0}};
+  const cv::GroupsResult hr = cv::solve_groups(h);
+  CHECK(hr.quality.repeated_pairs == 1);  // 2 and 3 never met; the other pair cannot avoid a repeat
+  CHECK(hr.quality.new_pairs == 1);
+}
+
+TEST_CASE("what cannot be solved says why") {
+  cv::GroupsProblem p;
+  p.players = 1;
+  p.group_size = 2;
+  CHECK(cv::solve_groups(p).error == "at least two members are needed to make groups");
+  p.players = 6;
+  p.group_size = 0;
+  CHECK(cv::solve_groups(p).error == "say the group size or the number of groups");
+  p.group_size = 3;
+  p.apart = {{0, 9}};
+  CHECK(cv::solve_groups(p).error == "a pair kept apart names a member who is not in the list");
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("properties") {
+
+TEST_CASE("every schedule for random communities keeps every rule") {
+  std::mt19937_64 rng(20261128);
+  for (int trial = 0; trial < 60; ++trial) {
+    INFO("trial " << trial);
+    cv::GroupsProblem p;
+    p.players = 6 + static_cast<int>(rng() % 30);
+    p.rounds = 1 + static_cast<int>(rng() % 6);
+    if (rng() % 2) p.group_size = 2 + static_cast<int>(rng() % 4);
+    else p.groups = 2 + static_cast<int>(rng() % 4);
+    p.odd_bigger = rng() % 2;
+    p.seed = rng();
+    p.budget_ms = 15;  // 3,000 iterations: enough to place everyone by the rules
+    const int n = p.players;
+    p.present.assign(p.rounds, std::vector<bool>(n, true));
+    for (int r = 0; r < p.rounds; ++r)
+      for (int x = 4; x < n; ++x) p.present[r][x] = rng() % 6 != 0;  // players 0-3 always come
+    // Feasible rules: one apart pair among the first four, one together pair, hosts enough.
+    p.apart = {{0, 1}};
+    p.together = {{2, 3}};
+    if (rng() % 2) {
+      for (int x = 0; x < n; ++x) p.attribute.push_back(static_cast<int>(x % 3));
+    }
+    const cv::GroupsResult r = cv::solve_groups(p);
+    REQUIRE(r.ok);
+    CHECK(cv::check_schedule(p, r.schedule) == "");
+    CHECK(r.quality.repeated_pairs >= 0);
+    CHECK(r.quality.distinct_pairs <= r.quality.possible_pairs);
+  }
+}
+
+}  // TEST_SUITE
