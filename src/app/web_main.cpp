@@ -6,12 +6,14 @@
 //  [SECTION] Saving
 //  [SECTION] Importing files and links
 //  [SECTION] Sign-up sheets
+//  [SECTION] Breakout groups
 //  [SECTION] Events from the page
 //  [SECTION] Commands from the UI
 //  [SECTION] The frame
 #include <algorithm>
 #include <map>
 
+#include "core/breakouts.h"
 #include "core/csv.h"
 #include "core/format.h"
 #include "core/getting_started.h"
@@ -52,6 +54,11 @@ struct Session {
   cv::CsvTable csv;
   cv::CsvMapping csv_map;
   cv::CsvImport csv_import;
+  // Breakout groups being made: the solver runs a slice per frame
+  cv::GroupsSolver* groups_job = nullptr;
+  std::vector<std::string> job_members;  // solver index -> member id
+  std::string job_round;                 // the round being regenerated, or "" for new rounds
+  std::string job_session;
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;
   // Importing
@@ -406,6 +413,93 @@ void import_as_new() {
   }
 }
 
+// [SECTION] Breakout groups --------------------------------------------------------------------------
+
+double clock_ms() { return static_cast<double>(platform::now_ms()); }
+
+void start_groups(const std::string& request) {
+  const cv::json req = cv::json::parse(request, nullptr, false);
+  if (req.is_discarded() || S.groups_job) return;
+  cv::GroupsProblem p;
+  S.job_members.clear();
+  for (const auto& id : req.value("present", cv::json::array()))
+    if (id.is_string() && cv::find_live(S.doc.community, id.get<std::string>())) S.job_members.push_back(id.get<std::string>());
+  p.players = static_cast<int>(S.job_members.size());
+  p.group_size = req.value("size", 0);
+  p.groups = req.value("groups", 0);
+  p.rounds = req.value("rounds", 1);
+  p.odd_bigger = req.value("bigger", true);
+  // Everyone who met in earlier breakouts has met: the history counts by itself.
+  const auto met = cv::pair_history(S.doc.community);
+  p.met.assign(p.players, std::vector<int>(p.players, 0));
+  for (int i = 0; i < p.players; ++i)
+    for (int j = 0; j < p.players; ++j) {
+      const auto key = S.job_members[i] < S.job_members[j] ? std::make_pair(S.job_members[i], S.job_members[j])
+                                                           : std::make_pair(S.job_members[j], S.job_members[i]);
+      if (auto it = met.find(key); i != j && it != met.end()) p.met[i][j] = it->second;
+    }
+  p.seed = platform::random_u64();
+  p.budget_ms = 5000;
+  p.clock_ms = clock_ms;
+  S.job_round.clear();
+  S.job_session = req.value("session", std::string("Breakouts"));
+  S.groups_job = cv::groups_start(p);
+  S.world.groups_running = true;
+  S.world.groups_progress = 0;
+  S.world.groups_message.clear();
+}
+
+void regenerate_round(const std::string& round_id) {
+  if (S.groups_job) return;
+  for (const auto& r : cv::breakout_rounds(S.doc.community)) {
+    if (r.id != round_id) continue;
+    cv::GroupsProblem p = cv::regenerate_problem(S.doc.community, r, S.job_members);
+    p.seed = platform::random_u64();
+    p.budget_ms = 3000;
+    p.clock_ms = clock_ms;
+    S.job_round = round_id;
+    S.groups_job = cv::groups_start(p);
+    S.world.groups_running = true;
+    S.world.groups_progress = 0;
+    S.world.groups_message.clear();
+  }
+}
+
+// A slice of the solver's work each frame, so the page never freezes.
+void groups_slice() {
+  if (!S.groups_job) return;
+  const bool done = cv::groups_step(S.groups_job, 8);
+  S.world.groups_progress = static_cast<float>(cv::groups_progress(S.groups_job));
+  if (!done) return;
+  const cv::GroupsResult r = cv::groups_finish(S.groups_job);
+  S.groups_job = nullptr;
+  S.world.groups_running = false;
+  if (!r.ok) {
+    S.world.groups_message = "No groups: " + r.error + ".";
+    return;
+  }
+  if (S.job_round.empty()) {
+    int next_round = 1;
+    for (const auto& br : cv::breakout_rounds(S.doc.community))
+      if (br.session == S.job_session) next_round = std::max(next_round, br.round + 1);
+    cv::doc_apply(S.doc, cv::op_breakouts(new_id(), S.job_session, next_round, r.schedule, S.job_members), now());
+  } else {
+    for (const auto& br : cv::breakout_rounds(S.doc.community))
+      if (br.id == S.job_round) cv::doc_apply(S.doc, cv::op_replace_groups(br, r.schedule, S.job_members), now());
+  }
+  S.world.groups_message = std::to_string(r.quality.new_pairs) + " new connections, " +
+                           std::to_string(r.quality.repeated_pairs) + " repeated meetings (" +
+                           std::to_string(static_cast<long long>(r.ms)) + " ms).";
+}
+
+void cancel_groups() {
+  if (!S.groups_job) return;
+  cv::groups_finish(S.groups_job);
+  S.groups_job = nullptr;
+  S.world.groups_running = false;
+  S.world.groups_message = "Cancelled.";
+}
+
 // [SECTION] Events from the page -------------------------------------------------------------------
 
 ui::CommunityEntry entry_of(const cv::json& j) {
@@ -677,6 +771,13 @@ void run(const ui::Command& c) {
       platform::storage_set_meta("me:" + S.doc.community.id, "");
       S.world.me.clear();
       break;
+    case K::GenerateGroups: start_groups(c.arg); break;
+    case K::RegenerateRound: regenerate_round(c.arg); break;
+    case K::CancelGroups: cancel_groups(); break;
+    case K::ExportGroupCards:
+      platform::download(cv::filename_safe(name_of(S.doc.community) + " " + c.arg + " groups") + ".html",
+                         cv::group_cards_html(S.doc.community, c.arg), "text/html");
+      break;
     case K::ExportAgendaMarkdown:
     case K::ExportAgendaHtml:
     case K::ExportAgendaIcs: {
@@ -736,9 +837,10 @@ bool frame() {
       if (cv::doc_apply(S.doc, op, now()) && op.label.rfind("Remove", 0) != 0) S.ui.status.clear();
   }
   for (const ui::Command& c : out.commands) run(c);
+  groups_slice();
   schedule_save();
   // Show the new state; keep a countdown on the save banner moving.
-  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty();
+  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups_job != nullptr;
 }
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }
@@ -770,6 +872,7 @@ std::string test_ui() {
       {"share", {{"open", w.share_open}, {"kind", w.share_kind}, {"url", w.share_url}, {"length", w.share_length},
                  {"error", w.share_error}, {"copied", w.share_copied}}},
       {"me", w.me},
+      {"groups", {{"running", w.groups_running}, {"message", w.groups_message}, {"progress", w.groups_progress}}},
       // What the First meeting panel warns about (the same check it draws).
       {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},

@@ -77,6 +77,8 @@ constexpr FieldSpec kFields[] = {
     {"block", "position", Kind::Number},
     {"parking", "meeting", Kind::Text},
     {"parking", "text", Kind::Text},
+    {"breakout", "session", Kind::Text},
+    {"breakout", "round", Kind::Number},
 };
 
 Kind kind_of(const std::string& type, const std::string& field) {

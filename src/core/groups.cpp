@@ -391,6 +391,7 @@ struct CyclicSearch {
   long long cost = 0, iter = 0, last_better = 0, best = 0;
   std::vector<std::vector<std::vector<int>>> best_base;
   long long started_at = 0;  // iteration of the last fresh start
+  int repair_fails = 0;      // repairs in a row that did not lower the cost
   static constexpr int kForbidden = 50;
 
   int pair_cost_add(int u, int v) {
@@ -542,7 +543,8 @@ struct CyclicSearch {
     // random) and two or three more.
     for (size_t i = freed.size(); i > 1; --i) std::swap(freed[i - 1], freed[rng.below(static_cast<int>(i))]);
     if (freed.size() > 5) freed.resize(5);
-    const int want = std::min(o.G, static_cast<int>(freed.size()) + 2 + rng.below(2));
+    // Repairs that keep failing widen: more groups emptied at once.
+    const int want = std::min(o.G, static_cast<int>(freed.size()) + 2 + rng.below(2) + repair_fails / 6);
     while (static_cast<int>(freed.size()) < want) {
       const int g = rng.below(o.G);
       if (std::find(freed.begin(), freed.end(), g) == freed.end()) freed.push_back(g);
@@ -617,7 +619,9 @@ struct CyclicSearch {
       best_base = base;
       last_better = iter;
     }
-    return found && cost < before;
+    const bool better = found && cost < before;
+    repair_fails = better ? 0 : std::min(repair_fails + 1, 24);
+    return better;
   }
   // The best base rounds found, developed into a whole schedule.
   Schedule develop() const {

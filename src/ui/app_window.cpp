@@ -250,14 +250,16 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       const char* name;
       int which;
     };
-    for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3}}) {
+    for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3},
+                          Area{"Groups", 4}}) {
       if (!ImGui::BeginTabItem(a.name)) continue;
       ImGui::BeginChild(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
       switch (a.which) {
         case 0: draw_objectives_panel(doc, st, env, out); break;
         case 1: draw_topics_panel(doc, st, env, out); break;
         case 2: draw_skills_panel(doc, st, out); break;
-        default: draw_first_meeting_panel(doc, w, st, env, out); break;
+        case 3: draw_first_meeting_panel(doc, w, st, env, out); break;
+        default: draw_groups_panel(doc, w, st, out); break;
       }
       ImGui::EndChild();
       ImGui::EndTabItem();

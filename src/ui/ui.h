@@ -24,6 +24,10 @@ struct Command {
     ImportCsv, CsvConfirm, CsvCancel, CsvRemap,  // CsvRemap: arg "field=column"
     CopyInviteLink, DownloadMyAnswers, CopyAnswersLink, StopAnswering,
     ExportAgendaMarkdown, ExportAgendaHtml, ExportAgendaIcs,  // arg: meeting id
+    GenerateGroups,      // arg: {"present": [ids], "size", "groups", "rounds", "bigger", "session"} as JSON
+    RegenerateRound,     // arg: breakout round id
+    CancelGroups,
+    ExportGroupCards,    // arg: session
   };
   Kind kind;
   std::string arg;  // a community id, where the command needs one
@@ -87,6 +91,10 @@ struct World {
   std::vector<std::string> csv_row_problem;        // per data row: why it is skipped, or ""
   std::vector<std::pair<std::string, int>> csv_mapping;  // field -> column (-1 none)
   int csv_imported = 0, csv_skipped = 0;
+  // Breakout groups being made (the solver runs a slice per frame)
+  bool groups_running = false;
+  float groups_progress = 0;
+  std::string groups_message;       // the last result, in words
   // Invitations: the member this browser answers as, in the open community ("" when not answering).
   std::string me;
 };
@@ -101,6 +109,11 @@ struct State {
   std::string match_for;          // a topic or problem id whose matching skills are shown
   std::vector<std::string> group_pick;  // objective groups picked to merge (by first objective id)
   std::string new_topic, new_parking;
+  // Groups panel
+  std::vector<std::string> absent;  // members not here today
+  int group_size = 4, group_count = 0, group_rounds = 3;
+  bool by_count = false, odd_bigger = true;
+  std::string session;
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -126,6 +139,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
 void draw_skills_panel(const cv::Doc& doc, State& st, Output& out);
 void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_csv_window(const World& w, Output& out);
+void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& out);
 // One member's intake (what they bring); `own` when the person answers for themself.
 void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
                         Output& out);

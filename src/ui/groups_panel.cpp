@@ -1,0 +1,177 @@
+// groups_panel.cpp: breakout groups that make the most new connections. Who is here, the size or
+// number of groups, the rounds; generate (the solver runs between frames, with progress and
+// Cancel); who meets whom for the first time; drag a member to another group and see what it costs;
+// lock a group and regenerate the rest; print group cards; new connections per round and season.
+#include <algorithm>
+#include <set>
+
+#include "core/breakouts.h"
+#include "core/getting_started.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+namespace {
+
+// The member being dragged (ImGui payloads are bytes: an index into this list).
+std::vector<std::string> g_drag_ids;
+
+void draw_round(const cv::Doc& doc, const cv::BreakoutRound& r, int fresh, bool running, Output& out) {
+  const cv::Community& c = doc.community;
+  ImGui::PushID(r.id.c_str());
+  ImGui::Text("%s, round %d", r.session.c_str(), r.round);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%d new connections)", fresh);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(running);
+  if (ImGui::SmallButton(("Regenerate unlocked groups##" + r.id).c_str())) out.command(Command::RegenerateRound, r.id);
+  ImGui::EndDisabled();
+  const float card_w = 190;
+  const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / (card_w + 10)));
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    if (g % per_row) ImGui::SameLine();
+    const auto fresh_pairs = cv::first_meetings(c, r.id, r.groups[g]);
+    const float h = ImGui::GetTextLineHeightWithSpacing() * (r.groups[g].size() + 3) + 8;
+    ImGui::BeginChild(("group-" + std::to_string(g)).c_str(), ImVec2(card_w, h), ImGuiChildFlags_Border);
+    bool locked = std::find(r.locked.begin(), r.locked.end(), static_cast<int>(g)) != r.locked.end();
+    ImGui::Text("Group %zu", g + 1);
+    ImGui::SameLine(card_w - 80);
+    if (ImGui::Checkbox(("Lock##lock-" + r.id + "-" + std::to_string(g)).c_str(), &locked))
+      out.ops.push_back(cv::op_lock_group(r, static_cast<int>(g), locked));
+    for (const auto& m : r.groups[g]) {
+      int new_here = 0;
+      for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
+      const std::string label = cv::member_name(c, m) + "##" + r.id + "-" + m;
+      ImGui::Selectable(label.c_str(), false);
+      if (ImGui::BeginDragDropSource()) {
+        g_drag_ids.push_back(m);
+        const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
+        ImGui::SetDragDropPayload("CULTIVATE_MEMBER", payload, sizeof payload);
+        ImGui::Text("Move %s", cv::member_name(c, m).c_str());
+        ImGui::EndDragDropSource();
+      }
+      if (new_here) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "+%d new", new_here);
+      }
+    }
+    ImGui::EndChild();
+    // Drop a member here: the cost shows before the drop.
+    if (ImGui::BeginDragDropTarget()) {
+      if (const ImGuiPayload* p = ImGui::GetDragDropPayload(); p && p->IsDataType("CULTIVATE_MEMBER")) {
+        const int* data = static_cast<const int*>(p->Data);
+        if (data[0] >= 0 && data[0] < static_cast<int>(g_drag_ids.size())) {
+          const std::string& who = g_drag_ids[data[0]];
+          const int cost = cv::move_cost(c, r, who, g);
+          ImGui::SetTooltip(cost > 0 ? "Here: %d more repeated meetings" : cost < 0 ? "Here: %d fewer repeated meetings"
+                                                                                    : "Here: no repeated meetings added",
+                            std::abs(cost));
+          if (const ImGuiPayload* dropped = ImGui::AcceptDragDropPayload("CULTIVATE_MEMBER"))
+            if (static_cast<const int*>(dropped->Data)[1] != static_cast<int>(g))
+              out.ops.push_back(cv::op_move_member(r, who, g));
+        }
+      }
+      ImGui::EndDragDropTarget();
+    }
+  }
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& out) {
+  const cv::Community& c = doc.community;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) && !ImGui::GetDragDropPayload()) g_drag_ids.clear();
+  const auto members = cv::live_by_name(c, cv::kMember);
+  if (members.size() < 2) {
+    ImGui::TextWrapped("Add at least two members to make breakout groups.");
+    return;
+  }
+  const auto rounds = cv::breakout_rounds(c);
+  if (st.session.empty()) {
+    std::set<std::string> sessions;
+    for (const auto& r : rounds) sessions.insert(r.session);
+    st.session = "Meeting " + std::to_string(sessions.size() + 1);
+  }
+
+  // Who is here, and how to group them.
+  int here = 0;
+  for (const auto& [id, m] : members) here += std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end();
+  ImGui::SetNextItemWidth(200);
+  ImGui::InputText("##session", &st.session);
+  ImGui::SameLine();
+  ImGui::Text("%d of %zu members here", here, members.size());
+  if (ImGui::CollapsingHeader("Who is here")) {
+    if (ImGui::BeginTable("present", 3)) {
+      for (const auto& [id, m] : members) {
+        ImGui::TableNextColumn();
+        bool present = std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end();
+        if (ImGui::Checkbox((m->text("name") + "##here-" + id).c_str(), &present)) {
+          if (present) st.absent.erase(std::remove(st.absent.begin(), st.absent.end(), id), st.absent.end());
+          else st.absent.push_back(id);
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  if (ImGui::RadioButton("by size", !st.by_count)) st.by_count = false;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("by number of groups", st.by_count)) st.by_count = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  if (st.by_count) ImGui::InputInt("groups##count", &st.group_count);
+  else ImGui::InputInt("per group##size", &st.group_size);
+  st.group_size = std::clamp(st.group_size, 2, 12);
+  st.group_count = std::clamp(st.group_count, 1, 50);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputInt("rounds##rounds", &st.group_rounds);
+  st.group_rounds = std::clamp(st.group_rounds, 1, 20);
+  ImGui::SameLine();
+  ImGui::Checkbox("odd groups bigger", &st.odd_bigger);
+
+  if (w.groups_running) {
+    ImGui::ProgressBar(w.groups_progress, ImVec2(240, 0), "finding groups...");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) out.command(Command::CancelGroups);
+  } else {
+    ImGui::BeginDisabled(here < 2);
+    if (ImGui::Button("Generate")) {
+      cv::json present = cv::json::array();
+      for (const auto& [id, m] : members)
+        if (std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end()) present.push_back(id);
+      const cv::json req = {{"present", present}, {"size", st.by_count ? 0 : st.group_size},
+                            {"groups", st.by_count ? st.group_count : 0}, {"rounds", st.group_rounds},
+                            {"bigger", st.odd_bigger}, {"session", st.session}};
+      out.command(Command::GenerateGroups, req.dump());
+    }
+    ImGui::EndDisabled();
+  }
+  if (!w.groups_message.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", w.groups_message.c_str());
+  }
+
+  // The season so far.
+  const cv::Connections cx = cv::new_connections(c);
+  const int n = static_cast<int>(members.size());
+  ImGui::SeparatorText("Breakouts this season");
+  ImGui::Text("New connections over the season: %d of %d possible pairs (%d%%).", cx.season, n * (n - 1) / 2,
+              n > 1 ? cx.season * 200 / (n * (n - 1)) : 0);
+  if (rounds.empty()) {
+    ImGui::TextDisabled("No breakout groups yet.");
+    return;
+  }
+  // Latest session first; its group cards print.
+  const std::string last_session = rounds.back().session;
+  if (ImGui::SmallButton(("Print group cards: " + last_session).c_str())) out.command(Command::ExportGroupCards, last_session);
+  ImGui::BeginChild("rounds", ImVec2(0, 0));
+  for (size_t i = rounds.size(); i-- > 0;) {
+    draw_round(doc, rounds[i], cx.per_round[i], w.groups_running, out);
+    ImGui::Separator();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace ui
