@@ -59,7 +59,7 @@ struct GroupsResult {
   std::string error;  // a problem that cannot be solved as asked (why, in words)
   Schedule schedule;
   GroupsQuality quality;
-  std::string method;  // "construction" or "search"
+  std::string method;  // "construction", "cyclic search", "rotational search" or "search"
   long long iterations = 0;
   double ms = 0;
 };
