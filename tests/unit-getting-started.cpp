@@ -180,9 +180,9 @@ TEST_CASE("the first meeting: mostly content, opened by a matched member, logist
 
 TEST_CASE("the rule checker explains, in words, logistics first or too long") {
   using B = cv::Block;
-  std::vector<B> blocks = {{"b1", "logistics", "How often do we meet", "", "", 10, 1},
-                           {"b2", "input", "Feedback", "", "", 20, 2},
-                           {"b3", "pairs", "Pairs", "", "", 20, 3}};
+  std::vector<B> blocks = {{"b1", "logistics", "How often do we meet", "", "", 10, 1, 0, ""},
+                           {"b2", "input", "Feedback", "", "", 20, 2, 0, ""},
+                           {"b3", "pairs", "Pairs", "", "", 20, 3, 0, ""}};
   auto msgs = cv::check_first_meeting(blocks);
   REQUIRE(msgs.size() == 1);
   CHECK(msgs[0] == "\"How often do we meet\" comes before the content. People came to learn: keep logistics for the "
@@ -201,8 +201,8 @@ TEST_CASE("the rule checker explains, in words, logistics first or too long") {
 
 TEST_CASE("moving a block writes one position between its new neighbours") {
   using B = cv::Block;
-  const std::vector<B> blocks = {{"a", "welcome", "", "", "", 5, 1}, {"b", "input", "", "", "", 5, 2},
-                                 {"c", "logistics", "", "", "", 5, 3}};
+  const std::vector<B> blocks = {{"a", "welcome", "", "", "", 5, 1, 0, ""}, {"b", "input", "", "", "", 5, 2, 0, ""},
+                                 {"c", "logistics", "", "", "", 5, 3, 0, ""}};
   cv::Op op = cv::op_move_block(blocks, 2, 0);
   REQUIRE(op.changes.size() == 1);
   CHECK(op.changes[0].value.get<double>() == 0.5);

@@ -17,19 +17,6 @@ namespace {
 std::pair<std::string, std::string> pair_of(const std::string& a, const std::string& b) {
   return a < b ? std::make_pair(a, b) : std::make_pair(b, a);
 }
-std::string html(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
 }  // namespace
 
 // [SECTION] Reading rounds ---------------------------------------------------------------------------
@@ -236,18 +223,18 @@ GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std
 
 std::string group_cards_html(const Community& c, const std::string& session) {
   std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Groups: " + html(session) +
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Groups: " + html_escape(session) +
       "</title>\n<style>body{font-family:system-ui,sans-serif;margin:1.5em;color:#1a1c1a}.cards{display:flex;flex-wrap:"
       "wrap;gap:1em}.card{border:2px solid #45855f;border-radius:10px;padding:1em 1.2em;width:14em;break-inside:avoid}"
       ".card h3{margin:0 0 .5em;color:#2f6b48}.card li{margin:.2em 0}.new{color:#555;font-size:.85em}h2{page-break-"
       "before:always}h2:first-of-type{page-break-before:auto}</style></head><body>\n<h1>" +
-      html(community_record(c).text("name")) + ": " + html(session) + "</h1>\n";
+      html_escape(community_record(c).text("name")) + ": " + html_escape(session) + "</h1>\n";
   for (const auto& r : breakout_rounds(c)) {
     if (r.session != session) continue;
     out += "<h2>Round " + std::to_string(r.round) + "</h2>\n<div class=\"cards\">\n";
     for (size_t g = 0; g < r.groups.size(); ++g) {
       out += "<div class=\"card\"><h3>Group " + std::to_string(g + 1) + "</h3><ul>";
-      for (const auto& m : r.groups[g]) out += "<li>" + html(member_name(c, m)) + "</li>";
+      for (const auto& m : r.groups[g]) out += "<li>" + html_escape(member_name(c, m)) + "</li>";
       const auto fresh = first_meetings(c, r.id, r.groups[g]);
       out += "</ul><div class=\"new\">" + std::to_string(fresh.size()) + " first meetings</div></div>\n";
     }

@@ -316,7 +316,8 @@ std::vector<Block> agenda(const Community& c, const std::string& meeting) {
   for (const auto& [id, r] : live_of(c, kBlock)) {
     if (r->text("meeting") != meeting) continue;
     out.push_back({id, r->text("kind"), r->text("title"), r->text("notes"), r->text("lead"),
-                   static_cast<int>(number(*r, "minutes", 0)), number(*r, "position", 0)});
+                   static_cast<int>(number(*r, "minutes", 0)), number(*r, "position", 0),
+                   static_cast<int>(number(*r, "group_size", 0)), r->text("debrief")});
   }
   std::sort(out.begin(), out.end(), [](const Block& a, const Block& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;
@@ -446,77 +447,6 @@ Op op_move_block(const std::vector<Block>& blocks, size_t from, size_t to) {
 
 // [SECTION] Exports ---------------------------------------------------------------------------------------
 
-namespace {
-
-std::string clock_time(const std::string& start, int minutes_after) {
-  int h = 0, m = 0;
-  if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) return "";
-  const int t = h * 60 + m + minutes_after;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (t / 60) % 24, t % 60);
-  return buf;
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '|') out += "\\|";
-    else if (ch == '\n') out += "<br>";
-    else out += ch;
-  }
-  return out;
-}
-
-std::string html(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out += "<br>"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
-std::string ics_text(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '\\' || ch == ';' || ch == ',') out += '\\', out += ch;
-    else if (ch == '\n') out += "\\n";
-    else if (ch != '\r') out += ch;
-  }
-  return out;
-}
-
-// Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1), never
-// inside a UTF-8 sequence.
-std::string ics_fold(const std::string& line) {
-  std::string out;
-  size_t used = 0;
-  for (size_t i = 0; i < line.size();) {
-    size_t n = 1;
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
-    if (used + n > 75) {
-      out += "\r\n ";
-      used = 1;
-    }
-    out.append(line, i, n);
-    used += n;
-    i += n;
-  }
-  return out + "\r\n";
-}
-
-}  // namespace
-
 std::string agenda_markdown(const Community& c, const std::string& meeting) {
   const Record* m = find_live(c, meeting);
   if (!m) return {};
@@ -549,29 +479,29 @@ std::string agenda_html(const Community& c, const std::string& meeting) {
   const Record* m = find_live(c, meeting);
   if (!m) return {};
   std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(m->text("title")) +
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(m->text("title")) +
       "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;color:#1a1c1a}"
       "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccd;padding:.4em;text-align:left;"
       "vertical-align:top}td.min{text-align:right}.notes{color:#555;font-size:.92em}@media print{body{margin:0}}"
       "</style></head><body>\n<h1>" +
-      html(m->text("title")) + "</h1>\n<p><strong>" + html(community_record(c).text("name")) + "</strong>";
+      html_escape(m->text("title")) + "</h1>\n<p><strong>" + html_escape(community_record(c).text("name")) + "</strong>";
   const std::string when = trim(m->text("date") + " " + m->text("time"));
-  if (!when.empty()) out += " · " + html(when);
-  if (!m->text("place").empty()) out += " · " + html(m->text("place"));
+  if (!when.empty()) out += " · " + html_escape(when);
+  if (!m->text("place").empty()) out += " · " + html_escape(m->text("place"));
   out += "</p>\n<table><tr><th>Time</th><th>Minutes</th><th>Block</th><th>Lead</th></tr>\n";
   int at = 0;
   for (const auto& b : agenda(c, meeting)) {
     const std::string t = clock_time(m->text("time"), at);
-    out += "<tr><td>" + html(t.empty() ? "+" + std::to_string(at) + " min" : t) + "</td><td class=\"min\">" +
-           std::to_string(b.minutes) + "</td><td><strong>" + html(b.title) + "</strong><div class=\"notes\">" +
-           html(b.notes) + "</div></td><td>" + (b.lead.empty() ? "" : html(member_name(c, b.lead))) + "</td></tr>\n";
+    out += "<tr><td>" + html_escape(t.empty() ? "+" + std::to_string(at) + " min" : t) + "</td><td class=\"min\">" +
+           std::to_string(b.minutes) + "</td><td><strong>" + html_escape(b.title) + "</strong><div class=\"notes\">" +
+           html_escape(b.notes) + "</div></td><td>" + (b.lead.empty() ? "" : html_escape(member_name(c, b.lead))) + "</td></tr>\n";
     at += b.minutes;
   }
   out += "</table>\n";
   const auto parked = parking_lot(c, meeting);
   if (!parked.empty()) {
     out += "<h2>Parking lot</h2><ul>";
-    for (const auto& p : parked) out += "<li>" + html(p) + "</li>";
+    for (const auto& p : parked) out += "<li>" + html_escape(p) + "</li>";
     out += "</ul>\n";
   }
   return out + "</body></html>\n";

@@ -25,7 +25,8 @@ inline constexpr const char* kVote = "vote";            // topic, member, dots; 
 inline constexpr const char* kSkill = "skill";          // member, text, offer ("present", "lead" or "")
 inline constexpr const char* kResource = "resource";    // member, text
 inline constexpr const char* kMeeting = "meeting";      // title, date, time, place, topic, kind
-inline constexpr const char* kBlock = "block";          // meeting, kind, title, minutes, position, notes, lead
+inline constexpr const char* kBlock = "block";          // meeting, kind, title, minutes, position, notes, lead,
+                                                        // group_size, debrief
 inline constexpr const char* kParking = "parking";      // meeting, text: a logistics question for the end
 
 // [SECTION] What members bring ------------------------------------------------------------------------
@@ -101,6 +102,8 @@ struct Block {
   std::string id, kind, title, notes, lead;
   int minutes = 0;
   double position = 0;
+  int group_size = 0;   // small groups: people per group (0: the default, 4)
+  std::string debrief;  // points noted while the meeting runs
 };
 // Block kinds that are the meeting's content (learning together), and those that are not.
 bool is_content(const std::string& kind);

@@ -199,4 +199,73 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// [SECTION] Escaping for exports (HTML, Markdown tables, iCalendar) ---------------------------------
+
+std::string clock_time(const std::string& start, int minutes_after) {
+  int h = 0, m = 0;
+  if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) return "";
+  const int t = h * 60 + m + minutes_after;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (t / 60) % 24, t % 60);
+  return buf;
+}
+
+std::string md_cell(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '|') out += "\\|";
+    else if (ch == '\n') out += "<br>";
+    else out += ch;
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\n': out += "<br>"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string ics_text(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '\\' || ch == ';' || ch == ',') out += '\\', out += ch;
+    else if (ch == '\n') out += "\\n";
+    else if (ch != '\r') out += ch;
+  }
+  return out;
+}
+
+// Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1), never
+// inside a UTF-8 sequence.
+std::string ics_fold(std::string_view line) {
+  std::string out;
+  size_t used = 0;
+  for (size_t i = 0; i < line.size();) {
+    size_t n = 1;
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    if (used + n > 75) {
+      out += "\r\n ";
+      used = 1;
+    }
+    out.append(line, i, n);
+    used += n;
+    i += n;
+  }
+  return out + "\r\n";
+}
+
 }  // namespace cv

@@ -2,6 +2,7 @@
 // Jürgen, Żaneta, Алёна and Παύλος sort where a reader expects and are found without their accents.
 //  [SECTION] UTF-8
 //  [SECTION] Folding, collation, search
+//  [SECTION] Escaping for exports (HTML, Markdown tables, iCalendar)
 #pragma once
 #include <string>
 #include <string_view>
@@ -35,5 +36,14 @@ bool search_match(std::string_view haystack, std::string_view needle);
 std::string filename_safe(std::string_view s);
 // s without leading and trailing white space.
 std::string trim(std::string_view s);
+
+// [SECTION] Escaping for exports (HTML, Markdown tables, iCalendar) ---------------------------------
+std::string html_escape(std::string_view s);  // & < > " ' escaped, new lines as <br>
+std::string md_cell(std::string_view s);      // | escaped, new lines as <br>
+std::string ics_text(std::string_view s);     // \ ; , escaped, new lines as \n (RFC 5545 3.3.11)
+// A content line folded at 75 octets, never inside a UTF-8 sequence, with its CRLF (RFC 5545 3.1).
+std::string ics_fold(std::string_view line);
+// "18:30" plus minutes: "19:15"; "" when start is not a time.
+std::string clock_time(const std::string& start, int minutes_after);
 
 }  // namespace cv

@@ -76,7 +76,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
       ImGui::TextDisabled("saved %s, %s", human_age(e.saved_ms, w.now_ms).c_str(), human_bytes(double(e.bytes)).c_str());
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(open);
-      if (ImGui::SmallButton("Open")) out.command(Command::OpenCommunity, e.id);
+      if (ImGui::SmallButton(("Open##" + e.id).c_str())) out.command(Command::OpenCommunity, e.id);  // findable per row
       ImGui::EndDisabled();
       ImGui::SameLine();
       if (ImGui::SmallButton("Duplicate")) out.command(Command::DuplicateCommunity, e.id);
