@@ -20,6 +20,10 @@ mergeInto(LibraryManager.library, {
     clip: null,            // the text Dear ImGui last copied, for the next copy/cut event
     textActive: false,
     touch: null,           // a touch in progress: a tap, or a drag that scrolls
+    chimes: 0,             // chimes played (cultivateTest.chimes())
+    clockOffset: function() {  // ms the tests moved the platform clock on (0 outside tests)
+      try { return Number(sessionStorage.getItem('cultivate-test-clock')) || 0; } catch (e) { return 0; }
+    },
 
     requestFrame: function() {
       if (CV.rafPending) return;
@@ -263,6 +267,13 @@ mergeInto(LibraryManager.library, {
       frames: function() { return CV.frames; },
       // What the page shows besides the community: status, save errors, import preview, share link.
       ui: function() { return JSON.parse(UTF8ToString(_cv_test_ui())); },
+      // The platform clock moved on by ms (as if that much time had passed), and the chimes so far.
+      advanceClock: function(ms) {
+        sessionStorage.setItem('cultivate-test-clock', String(CV.clockOffset() + ms));
+        _cv_tick();
+        CV.requestFrame();
+      },
+      chimes: function() { return CV.chimes || 0; },
       // How many characters of `text` the UI font cannot draw.
       missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
     };
@@ -287,7 +298,29 @@ mergeInto(LibraryManager.library, {
     CV.wakeTimer = setTimeout(function() { CV.wakeTimer = 0; _cv_tick(); CV.requestFrame(); }, ms);
   },
 
-  cvjs_now_ms: function() { return Date.now(); },
+  // The platform clock. Tests move it on with cultivateTest.advanceClock() instead of waiting; the
+  // offset lives in sessionStorage so that it survives a reload of the tab, as real time would.
+  cvjs_now_ms__deps: ['$CV'],
+  cvjs_now_ms: function() { return Date.now() + CV.clockOffset(); },
+
+  // Two soft sine notes; the count is for the browser tests (headless Chromium plays no sound).
+  cvjs_chime__deps: ['$CV'],
+  cvjs_chime: function() {
+    CV.chimes = (CV.chimes || 0) + 1;
+    try {
+      var ac = CV.audio || (CV.audio = new AudioContext());
+      [0, 0.25].forEach(function(at, i) {
+        var o = ac.createOscillator(), g = ac.createGain(), t = ac.currentTime + at;
+        o.frequency.value = i ? 784 : 659;
+        g.gain.setValueAtTime(0.0001, t);
+        g.gain.exponentialRampToValueAtTime(0.2, t + 0.03);
+        g.gain.exponentialRampToValueAtTime(0.0001, t + 0.9);
+        o.connect(g).connect(ac.destination);
+        o.start(t);
+        o.stop(t + 1);
+      });
+    } catch (e) { /* no audio here: the flash still shows */ }
+  },
 
   cvjs_random: function(ptr, n) { crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + n)); },
 

@@ -17,6 +17,7 @@
 #include "core/csv.h"
 #include "core/format.h"
 #include "core/getting_started.h"
+#include "core/meetings.h"
 #include "core/text.h"
 #include "imgui.h"
 #include "platform/platform.h"
@@ -750,10 +751,13 @@ void run(const ui::Command& c) {
       S.world.csv_rows.clear();
       break;
     case K::CopyInviteLink: {
-      // The invitation: the community's own record (name, purpose), nothing about its members.
+      // The invitation: the community's own record (name, purpose) and its guidelines, to read and
+      // acknowledge; nothing about its members.
       cv::Community invite;
       invite.id = S.doc.community.id;
       invite.records.emplace(invite.id, cv::community_record(S.doc.community));
+      for (const auto& [id, r] : S.doc.community.records)
+        if (r.type == cv::kGuideline && !r.deleted()) invite.records.emplace(id, r);
       platform::make_share_link(cv::to_compact(invite), "invite");
       break;
     }
@@ -778,6 +782,22 @@ void run(const ui::Command& c) {
       platform::download(cv::filename_safe(name_of(S.doc.community) + " " + c.arg + " groups") + ".html",
                          cv::group_cards_html(S.doc.community, c.arg), "text/html");
       break;
+    case K::ExportSummaryMarkdown:
+    case K::ExportSummaryHtml:
+    case K::ExportSeriesIcs: {
+      const cv::Record* m = cv::find_live(S.doc.community, c.arg);
+      if (!m) break;
+      const std::string base = cv::filename_safe(m->text("title") + " " + m->text("date"));
+      if (c.kind == K::ExportSummaryMarkdown)
+        platform::download(base + ".md", cv::meeting_summary_markdown(S.doc.community, c.arg), "text/markdown");
+      else if (c.kind == K::ExportSummaryHtml)
+        platform::download(base + ".html", cv::meeting_summary_html(S.doc.community, c.arg), "text/html");
+      else
+        platform::download(base + ".ics", cv::meeting_series_ics(S.doc.community, c.arg, now()), "text/calendar");
+      say("Exported " + m->text("title") + ".");
+      break;
+    }
+    case K::Chime: platform::chime(); break;
     case K::ExportAgendaMarkdown:
     case K::ExportAgendaHtml:
     case K::ExportAgendaIcs: {
@@ -839,11 +859,40 @@ bool frame() {
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();
   schedule_save();
+  // A meeting running in the live view: a frame at each new second of its countdown, none otherwise.
+  if (const cv::Record* m = cv::find_live(S.doc.community, S.ui.live_meeting)) {
+    const cv::RunView v = cv::run_view(*m, cv::agenda(S.doc.community, S.ui.live_meeting), now());
+    int wake = -1;
+    if (v.started && !v.ended && !v.paused) {
+      const int64_t into = ((v.remaining_ms % 1000) + 1000) % 1000;
+      wake = static_cast<int>(into ? into : 1000) + 5;
+    }
+    if (now() < S.ui.flash_until) wake = wake < 0 ? 250 : std::min(wake, 250);  // the flash blinks
+    if (wake > 0) platform::wake_after_ms(wake);
+  }
   // Show the new state; keep a countdown on the save banner moving.
   return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups_job != nullptr;
 }
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }
+
+// The meeting in the designer (its warnings, as drawn) and the live view's run.
+cv::json meetings_test_ui() {
+  const cv::Community& c = S.doc.community;
+  cv::json out = {{"open", S.ui.meeting}, {"live", S.ui.live_meeting}};
+  if (const cv::Record* m = cv::find_live(c, S.ui.meeting)) {
+    cv::json warnings = cv::json::array();
+    for (const auto& w : cv::check_meeting(cv::agenda(c, S.ui.meeting), cv::meeting_info(*m, S.ui.meeting).slot))
+      warnings.push_back({{"block", w.block}, {"text", w.text}});
+    out["warnings"] = warnings;
+  }
+  if (const cv::Record* m = cv::find_live(c, S.ui.live_meeting)) {
+    const cv::RunView v = cv::run_view(*m, cv::agenda(c, S.ui.live_meeting), now());
+    out["run"] = {{"started", v.started}, {"ended", v.ended}, {"paused", v.paused}, {"index", v.index},
+                  {"remaining_ms", v.remaining_ms}, {"extra", v.extra_minutes}};
+  }
+  return out;
+}
 
 std::string test_ui() {
   const ui::World& w = S.world;
@@ -876,6 +925,7 @@ std::string test_ui() {
       // What the First meeting panel warns about (the same check it draws).
       {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},
+      {"meetings", meetings_test_ui()},
       {"csv", {{"open", w.csv_open}, {"error", w.csv_error}, {"encoding", w.csv_encoding}, {"imported", w.csv_imported},
                {"skipped", w.csv_skipped}, {"problems", w.csv_row_problem}}},
   };

@@ -21,6 +21,12 @@ std::pair<std::string, std::string> pair_of(const std::string& a, const std::str
 
 // [SECTION] Reading rounds ---------------------------------------------------------------------------
 
+std::string session_title(const Community& c, const std::string& session) {
+  const Record* b = find_live(c, session);
+  const Record* m = b && b->type == kBlock ? find_live(c, b->text("meeting")) : nullptr;
+  return m ? m->text("title") + ": " + b->text("title") : session;
+}
+
 std::vector<BreakoutRound> breakout_rounds(const Community& c) {
   std::vector<BreakoutRound> out;
   for (const auto& [id, r] : c.records) {
@@ -222,13 +228,14 @@ GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std
 // [SECTION] Group cards ------------------------------------------------------------------------------------
 
 std::string group_cards_html(const Community& c, const std::string& session) {
+  const std::string title = session_title(c, session);
   std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Groups: " + html_escape(session) +
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Groups: " + html_escape(title) +
       "</title>\n<style>body{font-family:system-ui,sans-serif;margin:1.5em;color:#1a1c1a}.cards{display:flex;flex-wrap:"
       "wrap;gap:1em}.card{border:2px solid #45855f;border-radius:10px;padding:1em 1.2em;width:14em;break-inside:avoid}"
       ".card h3{margin:0 0 .5em;color:#2f6b48}.card li{margin:.2em 0}.new{color:#555;font-size:.85em}h2{page-break-"
       "before:always}h2:first-of-type{page-break-before:auto}</style></head><body>\n<h1>" +
-      html_escape(community_record(c).text("name")) + ": " + html_escape(session) + "</h1>\n";
+      html_escape(community_record(c).text("name")) + ": " + html_escape(title) + "</h1>\n";
   for (const auto& r : breakout_rounds(c)) {
     if (r.session != session) continue;
     out += "<h2>Round " + std::to_string(r.round) + "</h2>\n<div class=\"cards\">\n";

@@ -26,6 +26,9 @@ struct BreakoutRound {
   std::vector<int> locked;
   int64_t made_ms = 0;                           // when it was made (its stamp), for the season's order
 };
+// What a session is called: a meeting's breakout block is "<meeting>: <block>"; any other session is
+// its own name.
+std::string session_title(const Community& c, const std::string& session);
 // Every live round, in the order they were made (then session, then round number).
 std::vector<BreakoutRound> breakout_rounds(const Community& c);
 

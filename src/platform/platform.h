@@ -43,6 +43,7 @@ struct PageHooks {
 void page_start(const PageHooks& hooks);
 void request_frame();          // something outside input changed: draw again
 void wake_after_ms(int ms);    // draw again after ms (timers, tooltips)
+void chime();                  // a short, gentle sound (the end of a block in a live meeting)
 
 // [SECTION] Events from the page (web build only)
 // What the page reports (storage results, files, links, other tabs) arrives as plain data,

@@ -34,6 +34,7 @@ void cvjs_init();
 void cvjs_request_frame();
 void cvjs_request_tick();
 void cvjs_wake_after(int ms);
+void cvjs_chime();
 double cvjs_now_ms();
 void cvjs_random(void* buf, int n);
 void cvjs_set_text_input(int active, float x, float y, float h);
@@ -93,6 +94,7 @@ bool write_file(const std::string& path, const std::string&, std::string& error)
 
 void request_frame() { cvjs_request_frame(); }
 void wake_after_ms(int ms) { cvjs_wake_after(ms); }
+void chime() { cvjs_chime(); }
 
 }  // namespace platform
 
@@ -340,6 +342,7 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 
                                 0x20AC, 0x20AC, 0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715,
                                 0x25B2, 0x25BC, 0};
 constexpr float kFontCssPx = 16.0f;
+constexpr float kBigFontCssPx = 96.0f;
 
 // Glyphs are drawn at the device's pixel size and scaled back, so text is crisp at any DPR.
 void build_font() {
@@ -352,6 +355,10 @@ void build_font() {
   cfg.PixelSnapH = true;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
                                  std::round(kFontCssPx * g_dpr), &cfg, kGlyphRanges);
+  // Fonts[1]: the live view's countdown, digits only, drawn large and crisp (not a scaled atlas).
+  static const ImWchar kDigits[] = {0x20, 0x20, 0x2D, 0x3A, 0};
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
+                                 std::round(kBigFontCssPx * g_dpr), &cfg, kDigits);
   io.FontGlobalScale = 1.0f / g_dpr;
   g_font_dpr = g_dpr;
 }

@@ -220,7 +220,16 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
   draw_save_banner(w, out);
 
   const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-  if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll)) {
+  // A meeting being run takes the whole window (and comes back after a reload).
+  if (st.live_meeting.empty()) {
+    const std::string running = meeting_in_progress(doc.community, w.now_ms);
+    if (!running.empty() && running != st.live_dismissed) st.live_meeting = running;
+  }
+  if (!st.live_meeting.empty()) {
+    ImGui::BeginChild("live", ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
+    draw_live_view(doc, w, st, out);
+    ImGui::EndChild();
+  } else if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll)) {
     const float body_h = ImGui::GetContentRegionAvail().y - status_h - ImGui::GetFrameHeightWithSpacing();
     if (ImGui::BeginTabItem("Members")) {
       const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -251,7 +260,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       int which;
     };
     for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3},
-                          Area{"Groups", 4}}) {
+                          Area{"Guidelines", 5}, Area{"Meetings", 6}, Area{"Groups", 4}}) {
       if (!ImGui::BeginTabItem(a.name)) continue;
       ImGui::BeginChild(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
       switch (a.which) {
@@ -259,6 +268,8 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
         case 1: draw_topics_panel(doc, st, env, out); break;
         case 2: draw_skills_panel(doc, st, out); break;
         case 3: draw_first_meeting_panel(doc, w, st, env, out); break;
+        case 5: draw_guidelines_panel(doc, st, env, out); break;
+        case 6: draw_meetings_panel(doc, w, st, env, out); break;
         default: draw_groups_panel(doc, w, st, out); break;
       }
       ImGui::EndChild();

@@ -20,7 +20,7 @@ std::vector<std::string> g_drag_ids;
 void draw_round(const cv::Doc& doc, const cv::BreakoutRound& r, int fresh, bool running, Output& out) {
   const cv::Community& c = doc.community;
   ImGui::PushID(r.id.c_str());
-  ImGui::Text("%s, round %d", r.session.c_str(), r.round);
+  ImGui::Text("%s, round %d", cv::session_title(c, r.session).c_str(), r.round);
   ImGui::SameLine();
   ImGui::TextDisabled("(%d new connections)", fresh);
   ImGui::SameLine();
@@ -165,7 +165,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
   }
   // Latest session first; its group cards print.
   const std::string last_session = rounds.back().session;
-  if (ImGui::SmallButton(("Print group cards: " + last_session).c_str())) out.command(Command::ExportGroupCards, last_session);
+  if (ImGui::SmallButton(("Print group cards: " + cv::session_title(c, last_session) + "##cards").c_str())) out.command(Command::ExportGroupCards, last_session);
   ImGui::BeginChild("rounds", ImVec2(0, 0));
   for (size_t i = rounds.size(); i-- > 0;) {
     draw_round(doc, rounds[i], cx.per_round[i], w.groups_running, out);

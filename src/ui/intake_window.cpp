@@ -137,6 +137,7 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::BeginChild("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
                                       ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2));
   draw_member_intake(doc, w.me, true, st, env, out);
+  draw_guidelines_to_acknowledge(doc, w.me, out);
   ImGui::EndChild();
   ImGui::Separator();
   if (ImGui::Button("Download my answers")) out.command(Command::DownloadMyAnswers);

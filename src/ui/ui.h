@@ -28,6 +28,8 @@ struct Command {
     RegenerateRound,     // arg: breakout round id
     CancelGroups,
     ExportGroupCards,    // arg: session
+    ExportSummaryMarkdown, ExportSummaryHtml, ExportSeriesIcs,  // arg: meeting id
+    Chime,               // the end of a block in the live view
   };
   Kind kind;
   std::string arg;  // a community id, where the command needs one
@@ -114,6 +116,15 @@ struct State {
   int group_size = 4, group_count = 0, group_rounds = 3;
   bool by_count = false, odd_bigger = true;
   std::string session;
+  // Meetings
+  std::string meeting;                              // the meeting in the designer
+  std::string meeting_template = "Regular meeting", meeting_date, meeting_time;
+  std::string new_action, new_guideline;
+  std::string live_meeting;    // the meeting in the live view ("" none)
+  std::string live_dismissed;  // a run in progress the facilitator left (not reopened by itself)
+  std::string live_block;      // the block the live view showed last frame, and its time left:
+  int64_t live_remaining = 0;  // the chime sounds when it crosses zero in view
+  int64_t flash_until = 0;
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -140,6 +151,12 @@ void draw_skills_panel(const cv::Doc& doc, State& st, Output& out);
 void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_csv_window(const World& w, Output& out);
 void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& out);
+void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+void draw_guidelines_to_acknowledge(const cv::Doc& doc, const std::string& member, Output& out);
+void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+// The facilitator's view of a running meeting, in place of the tabs.
+void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out);
+std::string meeting_in_progress(const cv::Community& c, int64_t now_ms);  // "" when none
 // One member's intake (what they bring); `own` when the person answers for themself.
 void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
                         Output& out);
