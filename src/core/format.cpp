@@ -472,22 +472,34 @@ Preview import_into(Doc& d, std::string_view bytes, const std::string& label) {
 
 // [SECTION] Statistics -----------------------------------------------------------------------------
 
-std::string format_utc(int64_t ms) {
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  int64_t secs = ms / 1000, days = secs / 86400, rem = secs % 86400;
-  if (rem < 0) { rem += 86400; --days; }
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
+int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(int64_t z, int& y, int& m, int& d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2);
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+std::string format_utc(int64_t ms) {
+  int64_t secs = ms / 1000, days = secs / 86400, rem = secs % 86400;
+  if (rem < 0) { rem += 86400; --days; }
+  int y, m, d;
+  civil_from_days(days, y, m, d);
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld UTC", static_cast<long long>(y),
-                static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02lld:%02lld UTC", y, m, d, static_cast<long long>(rem / 3600),
                 static_cast<long long>(rem / 60 % 60));
   return buf;
 }

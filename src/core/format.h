@@ -67,5 +67,8 @@ Preview import_into(Doc& d, std::string_view bytes, const std::string& label);
 json stats(const Community& c);
 // "2026-11-28 11:09 UTC" from epoch milliseconds.
 std::string format_utc(int64_t ms);
+// Civil dates: days since 1970-01-01 from a date, and back (Howard Hinnant's algorithms).
+int64_t days_from_civil(int y, int m, int d);
+void civil_from_days(int64_t days, int& y, int& m, int& d);
 
 }  // namespace cv

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/breakouts.h"
+#include "core/format.h"
 #include "core/text.h"
 
 namespace cv {
@@ -19,27 +20,6 @@ double num(const Record& r, const std::string& field, double fallback = 0) {
 
 void put(Op& op, const std::string& id, const char* type, const std::string& field, json v) {
   op.changes.push_back({id, type, field, std::move(v)});
-}
-
-// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-void civil_from_days(int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
 bool parse_date(const std::string& s, int& y, int& m, int& d) {

@@ -83,15 +83,7 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World&, State& st, const
         ImGui::PopTextWrapPos();
       }
       ImGui::TableNextColumn();
-      ImGui::BeginDisabled(i == 0);
-      if (ImGui::SmallButton(("Up##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i - 1));
-      ImGui::EndDisabled();
-      ImGui::SameLine();
-      ImGui::BeginDisabled(i + 1 == blocks.size());
-      if (ImGui::SmallButton(("Down##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i + 1));
-      ImGui::EndDisabled();
-      ImGui::SameLine();
-      if (ImGui::SmallButton(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
+      block_order_buttons(blocks, i, out);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -99,13 +91,9 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World&, State& st, const
 
   ImGui::SeparatorText("Parking lot: logistics questions, answered at the end");
   for (const std::string& p : cv::parking_lot(c, meeting)) ImGui::BulletText("%s", p.c_str());
-  ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x - 80));
-  const bool enter = ImGui::InputTextWithHint("##new-parking", "When do we meet? Which video tool?", &st.new_parking,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine();
-  if ((ImGui::Button("Park it") || enter) && !cv::trim(st.new_parking).empty()) {
+  if (input_and_add("##new-parking", "When do we meet? Which video tool?", st.new_parking, "Park it")) {
     out.ops.push_back(cv::op_create("Park a question", env.new_id(), cv::kParking,
-                                    {{"meeting", meeting}, {"text", cv::trim(st.new_parking)}}));
+                                    {{"meeting", meeting}, {"text", st.new_parking}}));
     st.new_parking.clear();
   }
 

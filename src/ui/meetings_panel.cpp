@@ -89,12 +89,8 @@ void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output
     ImGui::Unindent(28);
     ImGui::PopID();
   }
-  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - 140));
-  const bool enter = ImGui::InputTextWithHint("##new-guideline", "Another guideline", &st.new_guideline,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine();
-  if ((ImGui::Button("Add guideline") || enter) && !cv::trim(st.new_guideline).empty()) {
-    out.ops.push_back(cv::op_add_guideline(c, env.new_id(), cv::trim(st.new_guideline), ""));
+  if (input_and_add("##new-guideline", "Another guideline", st.new_guideline, "Add guideline")) {
+    out.ops.push_back(cv::op_add_guideline(c, env.new_id(), st.new_guideline, ""));
     st.new_guideline.clear();
   }
 
@@ -299,15 +295,7 @@ void draw_blocks(const cv::Community& c, const World& w, const cv::MeetingInfo& 
     if (b.kind == "break") ImGui::TextDisabled("-");
     else ImGui::Text("%.1f min", air.per_block[i]);
     ImGui::TableNextColumn();
-    ImGui::BeginDisabled(i == 0);
-    if (ImGui::SmallButton(("Up##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i - 1));
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(i + 1 == blocks.size());
-    if (ImGui::SmallButton(("Down##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i + 1));
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::SmallButton(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
+    block_order_buttons(blocks, i, out);
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -367,13 +355,9 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
     }
     ImGui::EndTable();
   }
-  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - 120));
-  const bool enter = ImGui::InputTextWithHint("##new-action", "An action: who does what by when", &st.new_action,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine();
-  if ((ImGui::Button("Add action") || enter) && !cv::trim(st.new_action).empty()) {
+  if (input_and_add("##new-action", "An action: who does what by when", st.new_action, "Add action")) {
     out.ops.push_back(cv::op_create("Add an action", env.new_id(), cv::kAction,
-                                    {{"meeting", m.id}, {"text", cv::trim(st.new_action)}, {"done", false}}));
+                                    {{"meeting", m.id}, {"text", st.new_action}, {"done", false}}));
     st.new_action.clear();
   }
 }
@@ -478,8 +462,12 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   if (ImGui::Button("Summary (printable)")) out.command(Command::ExportSummaryHtml, m.id);
   ImGui::SameLine();
   ImGui::BeginDisabled(m.date.empty());
-  if (ImGui::Button(m.every_weeks > 0 && m.series_count > 1 ? "Calendar: the series (.ics)" : "Calendar (.ics)"))
-    out.command(Command::ExportSeriesIcs, m.id);
+  const bool series = m.every_weeks > 0 && m.series_count > 1;
+  if (ImGui::Button(series ? "Calendar: the series (.ics)" : "Calendar (.ics)")) out.command(Command::ExportSeriesIcs, m.id);
+  if (series) {
+    ImGui::SameLine();
+    if (ImGui::Button("Calendar: this meeting (.ics)")) out.command(Command::ExportAgendaIcs, m.id);
+  }
   if (ImGui::Button("Plan the next meeting")) {
     const std::string id = env.new_id();
     out.ops.push_back(cv::op_next_in_series(c, m.id, id));

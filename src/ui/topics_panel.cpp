@@ -16,13 +16,9 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   if (st.voting_as.empty() || !cv::find_live(c, st.voting_as)) st.voting_as = members.empty() ? "" : members[0].first;
 
   // Propose a topic.
-  ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x - 140));
-  const bool enter = ImGui::InputTextWithHint("##new-topic", "Propose a topic", &st.new_topic,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine();
-  if ((ImGui::Button("Propose") || enter) && !cv::trim(st.new_topic).empty()) {
+  if (input_and_add("##new-topic", "Propose a topic", st.new_topic, "Propose")) {
     out.ops.push_back(cv::op_create("Propose topic", env.new_id(), cv::kTopic,
-                                    {{"title", cv::trim(st.new_topic)}, {"proposed_by", st.voting_as}, {"state", "backlog"}}));
+                                    {{"title", st.new_topic}, {"proposed_by", st.voting_as}, {"state", "backlog"}}));
     st.new_topic.clear();
   }
 

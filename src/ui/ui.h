@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/getting_started.h"
 #include "core/model.h"
 #include "imgui.h"
 
@@ -178,5 +179,9 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags =
 void focus_text(const char* label);
 bool edit_text(const char* label, const std::string& value, std::string& out, const char* hint = nullptr,
                float width = 0, bool multiline = false, float height = 0);
+// A text field and a button to add what it holds: true (text trimmed, not empty) on the button or Enter.
+bool input_and_add(const char* label, const char* hint, std::string& text, const char* button);
+// Up, Down and Remove for block i of an agenda.
+void block_order_buttons(const std::vector<cv::Block>& blocks, size_t i, Output& out);
 
 }  // namespace ui

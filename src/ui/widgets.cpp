@@ -1,6 +1,7 @@
 // widgets.cpp: widgets shared by panels.
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "core/text.h"
 #include "ui/ui.h"
 
 namespace ui {
@@ -56,6 +57,29 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
     }
   }
   return false;
+}
+
+bool input_and_add(const char* label, const char* hint, std::string& text, const char* button) {
+  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(button).x - 30));
+  const bool enter = ImGui::InputTextWithHint(label, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  const bool clicked = ImGui::Button(button);
+  if (!(clicked || enter)) return false;
+  text = cv::trim(text);
+  return !text.empty();
+}
+
+void block_order_buttons(const std::vector<cv::Block>& blocks, size_t i, Output& out) {
+  const cv::Block& b = blocks[i];
+  ImGui::BeginDisabled(i == 0);
+  if (ImGui::SmallButton(("Up##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i - 1));
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(i + 1 == blocks.size());
+  if (ImGui::SmallButton(("Down##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i + 1));
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::SmallButton(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
 }
 
 }  // namespace ui

@@ -96,6 +96,18 @@ export async function click(page, label, opts) {
   return it;
 }
 
+// Waits until the page is at rest: no frame drawn for 300 ms (hover and focus settled, saves landed).
+export async function idle(page, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let last = await frames(page);
+  for (let still = 0; still < 2 && Date.now() < end;) {
+    await page.waitForTimeout(150);
+    const now = await frames(page);
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+}
+
 // Waits until the community in the page satisfies `pred`.
 export async function until(page, pred, what = 'the expected state', timeout = 5000) {
   const end = Date.now() + timeout;

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startServer, launch, openPage, find, click, state, until, live, items, ui, editing, notEditing, untilStored,
-  dropFiles } from './harness.mjs';
+  dropFiles, idle } from './harness.mjs';
 
 let server, browser, page;
 const NAMES = ['Zoë', 'Ñúñez', 'Jürgen', 'Żaneta', 'Алёна', 'Παύλος'];
@@ -63,8 +63,9 @@ test('guidelines: the defaults, acknowledged, and asked again after a change', a
   let s = await until(page, (s) => live(s, 'guideline').length === 5, 'five guidelines');
   assert.ok(live(s, 'guideline').every((g) => g.fields.why.length > 10), 'each with a why');
   await click(page, 'Acknowledge##p0');
-  // The next frame has no button for Zoë (rows may have moved): only then the next click.
+  // The next frame has no button for Zoë; the next click waits for the page to come to rest.
   await page.waitForFunction(() => !cultivateTest.items().some((i) => i.id === 'Acknowledge##p0'));
+  await idle(page);
   await click(page, 'Acknowledge##p4');
   s = await until(page, (s) => live(s, 'ack').length === 2, 'two acknowledgements');
   // Changing a guideline asks again: the button is back for both.
@@ -241,6 +242,11 @@ test('after: an action, the summary, the series as .ics, and the next meeting re
   await click(page, 'Calendar: the series (.ics)');
   const ics = fs.readFileSync(await (await d).path(), 'utf8');
   assert.match(ics, /DTSTART:20261203T183000\r\nRRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=4\r\n/);
+  d = page.waitForEvent('download');
+  await click(page, 'Calendar: this meeting (.ics)');
+  const one = fs.readFileSync(await (await d).path(), 'utf8');
+  assert.match(one, /DTSTART:20261203T183000\r\n/);
+  assert.ok(!one.includes('RRULE'), 'one meeting, no repeat rule');
 
   // The next meeting: two weeks on, with a review block that lists the open action.
   await click(page, 'Plan the next meeting');
