@@ -1,17 +1,18 @@
 // first_meeting_panel.cpp: the first meeting, generated from the chosen topic and the people, then
-// the convener's to edit: date, time and place; blocks (title, minutes, order); a rule checker that
+// the convener's to edit: date, time and place; blocks (in the meeting designer's table); a rule checker that
 // explains in words when logistics crowd out content; a parking lot for logistics questions; exports
 // as Markdown, a printable page and an .ics calendar file.
 #include <algorithm>
 
 #include "core/getting_started.h"
+#include "core/meetings.h"
 #include "core/text.h"
 #include "ui/ui.h"
 #include "imgui_stdlib.h"
 
 namespace ui {
 
-void draw_first_meeting_panel(const cv::Doc& doc, const World&, State& st, const Env& env, Output& out) {
+void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
   const std::string topic = cv::community_record(c).text("first_topic");
   const std::string meeting = cv::community_record(c).text("first_meeting");
@@ -31,11 +32,11 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World&, State& st, const
   ImGui::TextUnformatted(m->text("title").c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("Make it again")) out.ops.push_back(cv::op_first_meeting(c, meeting));
-  const float w = std::min(170.0f, ImGui::GetContentRegionAvail().x / 3 - 10);
-  if (edit_text("##meeting-date", m->text("date"), edited, "Date: 2026-12-03", w))
+  const float fw = std::min(170.0f, ImGui::GetContentRegionAvail().x / 3 - 10);
+  if (edit_text("##meeting-date", m->text("date"), edited, "Date: 2026-12-03", fw))
     out.ops.push_back(cv::op_set("Set the date", meeting, cv::kMeeting, "date", cv::trim(edited)));
   ImGui::SameLine();
-  if (edit_text("##meeting-time", m->text("time"), edited, "Time: 18:30", w * 0.7f))
+  if (edit_text("##meeting-time", m->text("time"), edited, "Time: 18:30", fw * 0.7f))
     out.ops.push_back(cv::op_set("Set the time", meeting, cv::kMeeting, "time", cv::trim(edited)));
   ImGui::SameLine();
   if (edit_text("##meeting-place", m->text("place"), edited, "Place or video link", -FLT_MIN))
@@ -56,38 +57,9 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World&, State& st, const
   }
   ImGui::TextDisabled("%d minutes; %d of them content (%d%%).", total, content, total ? content * 100 / total : 0);
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("blocks", 4, flags)) {
-    ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 110);
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 150);
-    ImGui::TableSetupColumn("Block", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed, 150);
-    ImGui::TableHeadersRow();
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      const cv::Block& b = blocks[i];
-      ImGui::PushID(b.id.c_str());
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      int minutes = b.minutes;
-      ImGui::SetNextItemWidth(-FLT_MIN);
-      if (ImGui::InputInt(("##minutes-" + b.id).c_str(), &minutes, 5, 10) && minutes >= 0 && minutes <= 600)
-        out.ops.push_back(cv::op_set("Change minutes", b.id, cv::kBlock, "minutes", minutes));
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(cv::kind_label(b.kind));
-      ImGui::TableNextColumn();
-      if (edit_text(("##block-title-" + b.id).c_str(), b.title, edited, "Title", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Rename block", b.id, cv::kBlock, "title", edited));
-      if (!b.notes.empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", b.notes.c_str());
-        ImGui::PopTextWrapPos();
-      }
-      ImGui::TableNextColumn();
-      block_order_buttons(blocks, i, out);
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
-  }
+  // The designer's table: start times, minutes, order by drag, airtime, groups for the breakouts.
+  draw_agenda_table(c, w, cv::meeting_info(*m, meeting), blocks, {}, static_cast<int>(cv::attendees(c, meeting).size()), env,
+                    out);
 
   ImGui::SeparatorText("Parking lot: logistics questions, answered at the end");
   for (const std::string& p : cv::parking_lot(c, meeting)) ImGui::BulletText("%s", p.c_str());

@@ -215,8 +215,10 @@ void draw_attendance(const cv::Community& c, const std::string& meeting, Output&
   }
 }
 
-void draw_blocks(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
-                 const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out) {
+}  // namespace
+
+void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
+                       const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out) {
   const auto starts = cv::start_times(m.time, blocks);
   const auto air = cv::meeting_airtime(blocks, people);
   const auto rounds = cv::breakout_rounds(c);
@@ -309,6 +311,8 @@ void draw_blocks(const cv::Community& c, const World& w, const cv::MeetingInfo& 
     ImGui::EndCombo();
   }
 }
+
+namespace {
 
 // [SECTION] After the meeting ---------------------------------------------------------------------------
 
@@ -446,7 +450,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::TextDisabled("%d minutes%s. Each of the %d people can speak about %.0f minutes; in the large group only, it "
                       "would be %.0f.", total, m.slot ? (" of " + std::to_string(m.slot) + " booked").c_str() : "", people,
                       air.total, air.large_group_only);
-  draw_blocks(c, w, m, blocks, warnings, people, env, out);
+  draw_agenda_table(c, w, m, blocks, warnings, people, env, out);
 
   ImGui::SeparatorText("Run it, share it");
   const cv::RunView run = cv::run_view(*r, blocks, w.now_ms);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/getting_started.h"
+#include "core/meetings.h"
 #include "core/model.h"
 #include "imgui.h"
 
@@ -155,6 +156,10 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
 void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_guidelines_to_acknowledge(const cv::Doc& doc, const std::string& member, Output& out);
 void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+// A meeting's blocks: start, minutes, kind, title, airtime, groups for breakouts, order (drag or buttons),
+// and a block from the library at the end. `warnings` are shown on their blocks' rows.
+void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
+                       const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out);
 // The facilitator's view of a running meeting, in place of the tabs.
 void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out);
 std::string meeting_in_progress(const cv::Community& c, int64_t now_ms);  // "" when none
