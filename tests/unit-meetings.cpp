@@ -199,6 +199,7 @@ TEST_CASE("the live run: countdown, pause, extend, skip, back, end; time only fr
   CHECK(view(t0 + 420'000).paused);
   x.apply(cv::op_run_pause(*cv::find_live(x.c(), "mt"), "mt", t0 + 420'000));
   CHECK(view(t0 + 480'000).remaining_ms == 7 * 60'000);
+  CHECK(view(t0 + 480'000).since_ms == 180'000);  // since the block's start, moved on by the pause
 
   // Over time, then a minute more.
   CHECK(view(t0 + 1'000'000).remaining_ms < 0);

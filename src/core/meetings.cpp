@@ -369,6 +369,7 @@ RunView run_view(const Record& m, const std::vector<Block>& blocks, int64_t now_
   }
   const int64_t started = static_cast<int64_t>(num(m, "run_at")), paused = static_cast<int64_t>(num(m, "run_paused"));
   v.paused = paused != 0;
+  v.since_ms = now_ms - std::max(started, paused);
   v.extra_minutes = static_cast<int>(num(m, "run_extra"));
   v.elapsed_ms = std::max<int64_t>(0, (v.paused ? paused : now_ms) - started);
   v.remaining_ms = static_cast<int64_t>(blocks[v.index].minutes + v.extra_minutes) * 60000 - v.elapsed_ms;

@@ -119,6 +119,7 @@ struct RunView {
   int64_t remaining_ms = 0;       // negative: over time
   int extra_minutes = 0;
   int64_t meeting_left_ms = 0;    // to the agenda's end at this pace
+  int64_t since_ms = 0;           // since the block started (moved on by pauses), or since the pause
 };
 RunView run_view(const Record& meeting, const std::vector<Block>& blocks, int64_t now_ms);
 Op op_run_start(const std::string& meeting, const std::vector<Block>& blocks, int64_t now_ms);

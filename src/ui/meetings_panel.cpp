@@ -489,11 +489,13 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
 
 // [SECTION] The live view -------------------------------------------------------------------------------
 
-// A run in progress opens the live view by itself (after a reload, it resumes where it was).
+// A run in progress opens the live view by itself (after a reload, it resumes where it was). A run
+// nobody touched for three hours was left unended, not in progress: it does not take the window (a
+// copy merged in from someone else's old meeting, say); its meeting offers to resume it instead.
 std::string meeting_in_progress(const cv::Community& c, int64_t now_ms) {
   for (const auto& [id, r] : cv::live_of(c, cv::kMeeting)) {
     const cv::RunView v = cv::run_view(*r, cv::agenda(c, id), now_ms);
-    if (v.started && !v.ended) return id;
+    if (v.started && !v.ended && v.since_ms < 3 * 3600 * 1000LL) return id;
   }
   return {};
 }

@@ -263,3 +263,21 @@ test('after: an action, the summary, the series as .ics, and the next meeting re
   await untilStored(page);
   assert.deepEqual(page.problems, []);
 });
+
+test('a run left unended for hours does not take the window after a reload; its meeting offers to resume it', async () => {
+  await click(page, 'Run the meeting');
+  await click(page, 'Start the meeting');
+  await page.waitForFunction(() => cultivateTest.ui().meetings.run && cultivateTest.ui().meetings.run.started);
+  await click(page, 'Leave the live view');
+  await advance(4 * 3600 * 1000);
+  await untilStored(page);
+  await page.reload();
+  await page.waitForFunction(() => window.cultivateTest && cultivateTest.state() !== 'null' &&
+    cultivateTest.items().some((i) => i.label === 'Meetings'), null, { timeout: 30000 });
+  assert.ok(!(await items(page)).some((i) => i.label === 'Leave the live view'), 'the tabs, not the live view');
+  await click(page, 'Meetings');
+  await click(page, /^2026-12-17  Regular meeting$/);  // the one that was run
+  await click(page, 'Resume the live view');
+  await find(page, 'Leave the live view');
+  assert.deepEqual(page.problems, []);
+});
