@@ -30,6 +30,15 @@ inline std::string add_member(cv::Doc& d, const std::string& id, const std::stri
 
 inline std::string canon(const cv::Doc& d) { return cv::to_file(d.community); }
 
+// A community being edited at a fake time ("Feedback circle"): apply Ops, add members, read it.
+struct Circle {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Feedback circle", t);
+  std::string add(const std::string& id, const std::string& name) { return add_member(d, id, name, t); }
+  bool apply(const cv::Op& op) { return cv::doc_apply(d, op, t.next()); }
+  const cv::Community& c() const { return d.community; }
+};
+
 // ../shared/testdata, or where CULTIVATE_TESTDATA points (scripts/test.sh sets it).
 inline std::string testdata_dir() {
   if (const char* env = std::getenv("CULTIVATE_TESTDATA")) return env;

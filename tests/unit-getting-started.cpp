@@ -5,15 +5,11 @@
 #include "core/text.h"
 #include "helpers.h"
 
-using testing::FakeTime;
 using cv::json;
 
 namespace {
 
-struct Circle {
-  FakeTime t;
-  cv::Doc d = testing::new_doc("a", "c1", "Feedback circle", t);
-  std::string add(const std::string& id, const std::string& name) { return testing::add_member(d, id, name, t); }
+struct Circle : testing::Circle {
   void item(const std::string& id, const char* type, const std::string& member, const std::string& text,
             const std::string& offer = "") {
     json f = {{"member", member}, {"text", text}};
@@ -23,8 +19,6 @@ struct Circle {
   void topic(const std::string& id, const std::string& title) {
     cv::doc_apply(d, cv::op_create("Add topic", id, cv::kTopic, {{"title", title}, {"state", "backlog"}}), t.next());
   }
-  bool apply(const cv::Op& op) { return cv::doc_apply(d, op, t.next()); }
-  const cv::Community& c() const { return d.community; }
 };
 
 // Eight members; feedback is wanted by five of them, facilitation by two.

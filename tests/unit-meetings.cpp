@@ -7,20 +7,16 @@
 #include "core/text.h"
 #include "helpers.h"
 
-using testing::FakeTime;
 using cv::json;
 
 namespace {
 
-struct Circle {
-  FakeTime t;
-  cv::Doc d = testing::new_doc("a", "c1", "Feedback circle", t);
+// Eight members with the names the standards name.
+struct Circle : testing::Circle {
   Circle() {
     const char* names[] = {"Zoë", "Ñúñez", "Jürgen", "Żaneta", "Алёна", "Παύλος", "Amara", "Bo"};
-    for (int i = 0; i < 8; ++i) testing::add_member(d, "m" + std::to_string(i), names[i], t);
+    for (int i = 0; i < 8; ++i) add("m" + std::to_string(i), names[i]);
   }
-  bool apply(const cv::Op& op) { return cv::doc_apply(d, op, t.next()); }
-  const cv::Community& c() const { return d.community; }
 };
 
 cv::Block blk(const char* kind, int minutes, const std::string& id = {}) {
