@@ -21,9 +21,7 @@ mergeInto(LibraryManager.library, {
     textActive: false,
     touch: null,           // a touch in progress: a tap, or a drag that scrolls
     chimes: 0,             // chimes played (cultivateTest.chimes())
-    clockOffset: function() {  // ms the tests moved the platform clock on (0 outside tests)
-      try { return Number(sessionStorage.getItem('cultivate-test-clock')) || 0; } catch (e) { return 0; }
-    },
+    clockOffset: 0,        // ms the tests moved the platform clock on (see cvjs_init)
 
     requestFrame: function() {
       if (CV.rafPending) return;
@@ -261,6 +259,8 @@ mergeInto(LibraryManager.library, {
 
     // [SECTION] Test interface ----------------------------------------------------------------------
     // Stable for every browser test: the open community, the last frame's widgets, frames drawn.
+    // The tests' clock offset outlives a reload of the tab (sessionStorage), as real time would.
+    try { CV.clockOffset = Number(sessionStorage.getItem('cultivate-test-clock')) || 0; } catch (e) { CV.clockOffset = 0; }
     window.cultivateTest = {
       state: function() { return UTF8ToString(_cv_test_state()); },
       items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
@@ -269,7 +269,8 @@ mergeInto(LibraryManager.library, {
       ui: function() { return JSON.parse(UTF8ToString(_cv_test_ui())); },
       // The platform clock moved on by ms (as if that much time had passed), and the chimes so far.
       advanceClock: function(ms) {
-        sessionStorage.setItem('cultivate-test-clock', String(CV.clockOffset() + ms));
+        CV.clockOffset += ms;
+        sessionStorage.setItem('cultivate-test-clock', String(CV.clockOffset));
         _cv_tick();
         CV.requestFrame();
       },
@@ -301,7 +302,7 @@ mergeInto(LibraryManager.library, {
   // The platform clock. Tests move it on with cultivateTest.advanceClock() instead of waiting; the
   // offset lives in sessionStorage so that it survives a reload of the tab, as real time would.
   cvjs_now_ms__deps: ['$CV'],
-  cvjs_now_ms: function() { return Date.now() + CV.clockOffset(); },
+  cvjs_now_ms: function() { return Date.now() + CV.clockOffset; },
 
   // Two soft sine notes; the count is for the browser tests (headless Chromium plays no sound).
   cvjs_chime__deps: ['$CV'],

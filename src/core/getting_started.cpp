@@ -306,7 +306,7 @@ const char* kind_label(const std::string& k) {
       {"small_groups", "Small groups"},   {"debrief", "Large-group debrief"},  {"peer_assist", "Peer-assist"},
       {"book", "Book discussion"},        {"case", "Case discussion"},        {"break", "Break"},
       {"logistics", "Logistics"},         {"technology", "Technology"},       {"closing", "Closing"},
-      {"review", "Review of actions"}};
+      {"review", "Review of open actions"}};
   auto it = labels.find(k);
   return it == labels.end() ? "Block" : it->second;
 }
@@ -407,23 +407,31 @@ Op op_first_meeting(const Community& c, const std::string& meeting_id) {
   return op;
 }
 
-std::vector<std::string> check_first_meeting(const std::vector<Block>& blocks) {
-  std::vector<std::string> out;
-  int total = 0, logistics = 0;
-  for (const auto& b : blocks) {
-    total += b.minutes;
-    if (is_logistics(b.kind)) logistics += b.minutes;
-  }
+int agenda_minutes(const std::vector<Block>& blocks) {
+  int total = 0;
+  for (const auto& b : blocks) total += b.minutes;
+  return total;
+}
+
+std::vector<std::pair<size_t, std::string>> logistics_before_content(const std::vector<Block>& blocks) {
+  std::vector<std::pair<size_t, std::string>> out;
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!is_logistics(blocks[i].kind)) continue;
-    const bool content_later = std::any_of(blocks.begin() + i, blocks.end(), [](const Block& b) { return is_content(b.kind); });
-    if (content_later) {
-      out.push_back("\"" + blocks[i].title + "\" comes before the content. People came to learn: keep " +
-                    std::string(blocks[i].kind == "technology" ? "technology" : "logistics") +
-                    " for the end, and park questions about it until then.");
-      break;
-    }
+    if (std::any_of(blocks.begin() + static_cast<long>(i), blocks.end(), [](const Block& b) { return is_content(b.kind); }))
+      out.push_back({i, "\"" + blocks[i].title + "\" comes before the content. People came to learn: keep " +
+                            std::string(blocks[i].kind == "technology" ? "technology" : "logistics") +
+                            " for the end, and park questions about it until then."});
   }
+  return out;
+}
+
+std::vector<std::string> check_first_meeting(const std::vector<Block>& blocks) {
+  std::vector<std::string> out;
+  const int total = agenda_minutes(blocks);
+  int logistics = 0;
+  for (const auto& b : blocks)
+    if (is_logistics(b.kind)) logistics += b.minutes;
+  if (const auto early = logistics_before_content(blocks); !early.empty()) out.push_back(early[0].second);  // the first says it
   if (total > 0 && logistics * 5 > total)
     out.push_back("Logistics and technology take " + std::to_string(logistics) + " of " + std::to_string(total) +
                   " minutes, more than a fifth of the meeting. Keep them short so the meeting is mostly content.");
@@ -457,16 +465,15 @@ std::string agenda_markdown(const Community& c, const std::string& meeting) {
   if (!when.empty()) out += " · " + when;
   if (!m->text("place").empty()) out += " · " + m->text("place");
   out += "\n\n| Time | Minutes | Block | Lead |\n|---|---:|---|---|\n";
-  int at = 0, total = 0;
+  int at = 0;
   for (const auto& b : blocks) {
     const std::string t = clock_time(m->text("time"), at);
     out += "| " + (t.empty() ? "+" + std::to_string(at) + " min" : t) + " | " + std::to_string(b.minutes) + " | **" +
            md_cell(b.title) + "**" + (b.notes.empty() ? "" : "<br>" + md_cell(b.notes)) + " | " +
            (b.lead.empty() ? "" : md_cell(member_name(c, b.lead))) + " |\n";
     at += b.minutes;
-    total += b.minutes;
   }
-  out += "\nTotal: " + std::to_string(total) + " minutes.\n";
+  out += "\nTotal: " + std::to_string(agenda_minutes(blocks)) + " minutes.\n";
   const auto parked = parking_lot(c, meeting);
   if (!parked.empty()) {
     out += "\n## Parking lot (for the logistics block)\n\n";

@@ -113,6 +113,10 @@ std::vector<Block> agenda(const Community& c, const std::string& meeting);  // i
 // The first meeting, made from the chosen topic and the people: mostly content, logistics last.
 // Blocks get ids derived from the meeting's.
 Op op_first_meeting(const Community& c, const std::string& meeting_id);
+int agenda_minutes(const std::vector<Block>& blocks);
+// Each logistics or technology block that comes before some content, with why it should move, in
+// words (the rule the first meeting and every meeting share).
+std::vector<std::pair<size_t, std::string>> logistics_before_content(const std::vector<Block>& blocks);
 // What is wrong with an agenda, in words (empty when nothing): logistics or technology before the
 // content, or more than a fifth of the time.
 std::vector<std::string> check_first_meeting(const std::vector<Block>& blocks);

@@ -430,14 +430,7 @@ struct CyclicSearch {
         for (int u : base[r][g]) group_of[r][u] = g;
       }
     }
-    cost = 0;
-    for (int r = 0; r < o.b; ++r)
-      for (const auto& g : base[r])
-        for (size_t a = 0; a < g.size(); ++a)
-          for (size_t c2 = a + 1; c2 < g.size(); ++c2) {
-            cost += pair_cost_add(g[a], g[c2]);
-            touch(g[a], g[c2], +1);
-          }
+    cost = recount();
     best = cost;
     best_base = base;
   }

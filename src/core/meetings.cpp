@@ -134,9 +134,14 @@ std::string add_days(const std::string& date, int days) {
   return buf;
 }
 
+bool is_date(const std::string& s) {
+  int y, m, d;
+  return parse_date(s, y, m, d);
+}
+
 std::vector<std::string> series_dates(const MeetingInfo& m) {
   std::vector<std::string> out;
-  if (add_days(m.date, 0).empty()) return out;
+  if (!is_date(m.date)) return out;
   const int count = m.every_weeks > 0 ? std::clamp(m.series_count, 1, 520) : 1;
   for (int i = 0; i < count; ++i) out.push_back(add_days(m.date, 7 * m.every_weeks * i));
   return out;
@@ -146,20 +151,20 @@ std::vector<std::string> series_dates(const MeetingInfo& m) {
 
 const std::vector<BlockTemplate>& block_templates() {
   static const std::vector<BlockTemplate> kAll = {
-      {"welcome", "Welcome and check-in", 10, "Each person in a sentence: how they arrive today and what they hope to take away."},
-      {"review", "Review of open actions", 10, "Each owner: done, under way or stuck? Stuck ones get help or a new date."},
-      {"input", "Input or presentation", 15, "One member shares what they know or tried. Questions welcome; nobody needs all the answers."},
-      {"pairs", "Pairs", 15, "Two by two, each speaking half the time: what do you know, what do you not know yet?"},
-      {"small_groups", "Small groups", 20, "Groups of 3 or 4, each on one real problem a member brought."},
-      {"debrief", "Large-group debrief", 10, "Each pair or group shares one insight and one open question."},
-      {"peer_assist", "Peer-assist", 40, "The owner explains the challenge (10 min); the group asks questions only (10 min); "
+      {"welcome", 10, "Each person in a sentence: how they arrive today and what they hope to take away."},
+      {"review", 10, "Each owner: done, under way or stuck? Stuck ones get help or a new date."},
+      {"input", 15, "One member shares what they know or tried. Questions welcome; nobody needs all the answers."},
+      {"pairs", 15, "Two by two, each speaking half the time: what do you know, what do you not know yet?"},
+      {"small_groups", 20, "Groups of 3 or 4, each on one real problem a member brought."},
+      {"debrief", 10, "Each pair or group shares one insight and one open question."},
+      {"peer_assist", 40, "The owner explains the challenge (10 min); the group asks questions only (10 min); "
                                           "then suggestions (15 min); the owner says what they take away (5 min)."},
-      {"book", "Book discussion", 30, "The book chooser opens with one passage: what did people find useful, what do they doubt?"},
-      {"case", "Case discussion", 30, "The case bringer describes a real situation; the group explores it before anyone suggests."},
-      {"break", "Break", 10, ""},
-      {"logistics", "Logistics", 10, "Dates, places and roles for next time: short, and at the end."},
-      {"technology", "Technology", 5, "The tools we use between meetings, and help for whoever needs it."},
-      {"closing", "Closing", 5, "What do I take away? What will I try before we meet again?"},
+      {"book", 30, "The book chooser opens with one passage: what did people find useful, what do they doubt?"},
+      {"case", 30, "The case bringer describes a real situation; the group explores it before anyone suggests."},
+      {"break", 10, ""},
+      {"logistics", 10, "Dates, places and roles for next time: short, and at the end."},
+      {"technology", 5, "The tools we use between meetings, and help for whoever needs it."},
+      {"closing", 5, "What do I take away? What will I try before we meet again?"},
   };
   return kAll;
 }
@@ -188,15 +193,20 @@ const std::vector<MeetingTemplate>& meeting_templates() {
 
 namespace {
 
-void put_block(Op& op, const std::string& meeting, const std::string& id, const BlockTemplate& t, double position,
-               const std::string& title = {}, int minutes = -1, const std::string& notes = {}) {
+void put_block(Op& op, const std::string& meeting, const std::string& id, const std::string& kind, const std::string& title,
+               int minutes, const std::string& notes, double position) {
   put(op, id, kBlock, "deleted", false);
   put(op, id, kBlock, "meeting", meeting);
-  put(op, id, kBlock, "kind", t.kind);
-  put(op, id, kBlock, "title", title.empty() ? t.title : title);
-  put(op, id, kBlock, "minutes", minutes < 0 ? t.minutes : minutes);
-  put(op, id, kBlock, "notes", notes.empty() ? t.instructions : notes);
+  put(op, id, kBlock, "kind", kind);
+  put(op, id, kBlock, "title", title);
+  put(op, id, kBlock, "minutes", minutes);
+  put(op, id, kBlock, "notes", notes);
   put(op, id, kBlock, "position", position);
+}
+
+// A block as its template suggests it.
+void put_template_block(Op& op, const std::string& meeting, const std::string& id, const BlockTemplate& t, double position) {
+  put_block(op, meeting, id, t.kind, kind_label(t.kind), t.minutes, t.instructions, position);
   if (std::string(t.kind) == "small_groups") put(op, id, kBlock, "group_size", 4);
 }
 
@@ -231,8 +241,8 @@ Op op_new_meeting(const Community& c, const std::string& id, const std::string& 
   put(op, id, kMeeting, "time", time);
   int n = 0;
   for (const char* kind : tpl->kinds)
-    if (const BlockTemplate* t = block_template(kind)) ++n, put_block(op, id, id + ":b" + std::to_string(n), *t, n);
-  if (!open_actions_for_date(c, id, date).empty()) put_block(op, id, id + ":review", *block_template("review"), 1.5);
+    if (const BlockTemplate* t = block_template(kind)) ++n, put_template_block(op, id, id + ":b" + std::to_string(n), *t, n);
+  if (!open_actions_for_date(c, id, date).empty()) put_template_block(op, id, id + ":review", *block_template("review"), 1.5);
   int total = 0;
   for (const Change& ch : op.changes)
     if (ch.type == kBlock && ch.field == "minutes" && ch.value.is_number()) total += ch.value.get<int>();
@@ -255,17 +265,13 @@ Op op_next_in_series(const Community& c, const std::string& meeting, const std::
   int n = 0;
   bool review = false;
   for (const Block& b : agenda(c, meeting)) {
-    const BlockTemplate* t = block_template(b.kind);
-    static const BlockTemplate kOther{"", "", 0, ""};
-    const BlockTemplate& bt = t ? *t : kOther;
     const std::string id = new_id + ":b" + std::to_string(++n);
-    put_block(op, new_id, id, bt, n, b.title, b.minutes, b.notes);
-    put(op, id, kBlock, "kind", b.kind);
+    put_block(op, new_id, id, b.kind, b.title, b.minutes, b.notes, n);
     if (b.group_size) put(op, id, kBlock, "group_size", b.group_size);
     review = review || b.kind == "review";
   }
   if (!review && !open_actions_for_date(c, new_id, date).empty())
-    put_block(op, new_id, new_id + ":review", *block_template("review"), 1.5);
+    put_template_block(op, new_id, new_id + ":review", *block_template("review"), 1.5);
   return op;
 }
 
@@ -274,7 +280,7 @@ Op op_add_block(const Community& c, const std::string& meeting, const std::strin
   const BlockTemplate* t = block_template(kind);
   if (!t) return op;
   const auto blocks = agenda(c, meeting);
-  put_block(op, meeting, id, *t, blocks.empty() ? 1.0 : blocks.back().position + 1);
+  put_template_block(op, meeting, id, *t, blocks.empty() ? 1.0 : blocks.back().position + 1);
   return op;
 }
 
@@ -285,9 +291,9 @@ bool is_interaction(const std::string& k) { return is_breakout(k) || k == "debri
 
 std::vector<MeetingWarning> check_meeting(const std::vector<Block>& blocks, int slot_minutes) {
   std::vector<MeetingWarning> out;
-  int total = 0, content = 0, interaction = 0;
+  const int total = agenda_minutes(blocks);
+  int content = 0, interaction = 0;
   for (const Block& b : blocks) {
-    total += b.minutes;
     if (is_content(b.kind)) content += b.minutes;
     if (is_interaction(b.kind)) interaction += b.minutes;
   }
@@ -304,12 +310,7 @@ std::vector<MeetingWarning> check_meeting(const std::vector<Block>& blocks, int 
     out.push_back({"", "Interaction (pairs, small groups, debriefs) is " + std::to_string(interaction) + " of " +
                            std::to_string(content) + " content minutes, under half: people learn by talking, not by "
                            "waiting for a turn. Turn part of the input into pairs or small groups."});
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (!is_logistics(blocks[i].kind)) continue;
-    if (std::any_of(blocks.begin() + static_cast<long>(i), blocks.end(), [](const Block& b) { return is_content(b.kind); }))
-      out.push_back({blocks[i].id, "\"" + blocks[i].title + "\" comes before the content. People came to learn: keep " +
-                                       (blocks[i].kind == "technology" ? "technology" : "logistics") + " for the end."});
-  }
+  for (const auto& [i, why] : logistics_before_content(blocks)) out.push_back({blocks[i].id, why});
   if (slot_minutes > 0 && total > slot_minutes)
     out.push_back({"", "The agenda takes " + std::to_string(total) + " minutes, " + std::to_string(total - slot_minutes) +
                            " more than the " + std::to_string(slot_minutes) + "-minute slot. Shorten or remove a block."});

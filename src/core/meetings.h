@@ -58,15 +58,16 @@ std::vector<MeetingInfo> meetings(const Community& c);
 // The dates of a series: the meeting's date, then every N weeks, series_count in all ("" when undated).
 std::vector<std::string> series_dates(const MeetingInfo& m);
 std::string add_days(const std::string& date, int days);  // "2026-12-31" + 1 = "2027-01-01"; "" when not a date
+bool is_date(const std::string& s);  // YYYY-MM-DD, a day that exists
 
 // [SECTION] Block templates and meeting templates -------------------------------------------------------
 struct BlockTemplate {
   const char* kind;
-  const char* title;
   int minutes;
   const char* instructions;
 };
-// One per block kind, with suggested minutes and instructions, in the order a meeting would use them.
+// One per block kind (its title is kind_label()), with suggested minutes and instructions, in the
+// order a meeting would use them.
 const std::vector<BlockTemplate>& block_templates();
 const BlockTemplate* block_template(const std::string& kind);
 struct MeetingTemplate {

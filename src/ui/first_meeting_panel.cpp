@@ -50,11 +50,10 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
     ImGui::TextWrapped("! %s", p.c_str());
     ImGui::PopStyleColor();
   }
-  int total = 0, content = 0;
-  for (const auto& b : blocks) {
-    total += b.minutes;
+  const int total = cv::agenda_minutes(blocks);
+  int content = 0;
+  for (const auto& b : blocks)
     if (cv::is_content(b.kind)) content += b.minutes;
-  }
   ImGui::TextDisabled("%d minutes; %d of them content (%d%%).", total, content, total ? content * 100 / total : 0);
 
   // The designer's table: start times, minutes, order by drag, airtime, groups for the breakouts.

@@ -136,8 +136,9 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::PopTextWrapPos();
   ImGui::BeginChild("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
                                       ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2));
-  draw_member_intake(doc, w.me, true, st, env, out);
+  // The guidelines first: how we learn together, before what each person brings.
   draw_guidelines_to_acknowledge(doc, w.me, out);
+  draw_member_intake(doc, w.me, true, st, env, out);
   ImGui::EndChild();
   ImGui::Separator();
   if (ImGui::Button("Download my answers")) out.command(Command::DownloadMyAnswers);

@@ -123,7 +123,7 @@ void draw_guidelines_to_acknowledge(const cv::Doc& doc, const std::string& membe
   const cv::Community& c = doc.community;
   const auto list = cv::guidelines(c);
   if (list.empty()) return;
-  ImGui::SeparatorText("Our guidelines");
+  ImGui::SeparatorText("How we learn together");
   for (const auto& g : list) {
     ImGui::BulletText("%s", g.text.c_str());
     if (!g.why.empty()) {
@@ -143,6 +143,7 @@ void draw_guidelines_to_acknowledge(const cv::Doc& doc, const std::string& membe
     if (state == cv::Acknowledgement::Earlier) ImGui::TextColored(kWarn, "The guidelines changed since you acknowledged them.");
     if (ImGui::Button("I acknowledge the guidelines")) out.ops.push_back(cv::op_acknowledge(c, member));
   }
+  ImGui::Spacing();
 }
 
 // [SECTION] The meeting designer ---------------------------------------------------------------------------
@@ -157,7 +158,7 @@ void draw_meeting_header(const cv::Community& c, const cv::MeetingInfo& m, State
   const float w = std::min(150.0f, avail / 4 - 8);
   if (edit_text("##meeting-date", m.date, edited, "Date: 2026-12-03", w)) {
     const std::string d = cv::trim(edited);
-    if (d.empty() || !cv::add_days(d, 0).empty()) out.ops.push_back(cv::op_set("Set the date", m.id, cv::kMeeting, "date", d));
+    if (d.empty() || cv::is_date(d)) out.ops.push_back(cv::op_set("Set the date", m.id, cv::kMeeting, "date", d));
     else st.status = "\"" + d + "\" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-03.", st.status_is_error = true;
   }
   ImGui::SameLine();
@@ -351,7 +352,7 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
       ImGui::TableNextColumn();
       if (edit_text(("##due-" + a.id).c_str(), a.due, edited, "2026-12-10", -FLT_MIN)) {
         const std::string d = cv::trim(edited);
-        if (d.empty() || !cv::add_days(d, 0).empty()) out.ops.push_back(cv::op_set("Set the due date", a.id, cv::kAction, "due", d));
+        if (d.empty() || cv::is_date(d)) out.ops.push_back(cv::op_set("Set the due date", a.id, cv::kAction, "due", d));
       }
       ImGui::TableNextColumn();
       if (ImGui::SmallButton(("Remove##action-" + a.id).c_str())) out.ops.push_back(cv::op_delete("Remove an action", a.id, cv::kAction));
@@ -400,7 +401,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##new-time", "Time: 18:30", &st.meeting_time);
   const std::string date = cv::trim(st.meeting_date);
-  const bool date_ok = date.empty() || !cv::add_days(date, 0).empty();
+  const bool date_ok = date.empty() || cv::is_date(date);
   if (!date_ok) ImGui::TextColored(kWarn, "\"%s\" is not a date (YYYY-MM-DD).", date.c_str());
   ImGui::BeginDisabled(!date_ok);
   if (ImGui::Button("Create meeting")) {
@@ -444,8 +445,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
-  int total = 0;
-  for (const auto& b : blocks) total += b.minutes;
+  const int total = cv::agenda_minutes(blocks);
   const auto air = cv::meeting_airtime(blocks, people);
   ImGui::TextDisabled("%d minutes%s. Each of the %d people can speak about %.0f minutes; in the large group only, it "
                       "would be %.0f.", total, m.slot ? (" of " + std::to_string(m.slot) + " booked").c_str() : "", people,
@@ -494,6 +494,8 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
 // copy merged in from someone else's old meeting, say); its meeting offers to resume it instead.
 std::string meeting_in_progress(const cv::Community& c, int64_t now_ms) {
   for (const auto& [id, r] : cv::live_of(c, cv::kMeeting)) {
+    const std::string at = r->text("run_block");
+    if (at.empty() || at == "end") continue;  // called every frame: no agenda for meetings not running
     const cv::RunView v = cv::run_view(*r, cv::agenda(c, id), now_ms);
     if (v.started && !v.ended && v.since_ms < 3 * 3600 * 1000LL) return id;
   }
@@ -531,7 +533,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) 
   if (!v.started || blocks.empty()) {
     ImGui::TextWrapped("%zu blocks, %d minutes. Start when everyone is here; the countdown runs from the clock, so a "
                        "reload or a tab in the background loses no time.", blocks.size(),
-                       [&] { int t = 0; for (const auto& b : blocks) t += b.minutes; return t; }());
+                       cv::agenda_minutes(blocks));
     ImGui::BeginDisabled(blocks.empty());
     if (ImGui::Button("Start the meeting")) out.ops.push_back(cv::op_run_start(id, blocks, w.now_ms));
     ImGui::EndDisabled();

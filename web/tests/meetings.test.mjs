@@ -76,6 +76,45 @@ test('guidelines: the defaults, acknowledged, and asked again after a change', a
   await find(page, 'Acknowledge##p4');
 });
 
+test('a member reads the guidelines in the invitation, acknowledges them, and the convener sees it', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await click(page, 'Community');
+  await click(page, 'Copy invitation link');
+  await page.waitForFunction(() => cultivateTest.ui().share.copied === 1);
+  const invite = await page.evaluate(() => navigator.clipboard.readText());
+  await click(page, 'Close');
+  const other = await launch({ acceptDownloads: true });
+  const her = await other.context.newPage();
+  await her.goto(invite);
+  await her.waitForFunction(() => window.cultivateTest && cultivateTest.ui().me !== '', null, { timeout: 30000 });
+  const invited = await state(her);
+  assert.equal(live(invited, 'guideline').length, 5, 'the invitation carries the guidelines');
+  assert.equal(live(invited, 'member').length, 1, 'and no other member');
+  await click(her, '##my-name');
+  await editing(her);
+  await her.keyboard.type('Amara');
+  await her.keyboard.press('Enter');
+  await click(her, 'I acknowledge the guidelines');
+  await until(her, (s) => live(s, 'ack').length === 1, 'her acknowledgement');
+  const download = her.waitForEvent('download');
+  await click(her, 'Download my answers');
+  const answers = fs.readFileSync(await (await download).path(), 'utf8');
+  await other.context.close();
+  assert.ok(JSON.parse(answers).records.some((r) => r.type === 'ack'), 'her answers carry it');
+
+  await dropFiles(page, [{ name: 'amara.cultivate.json', text: answers }]);
+  await click(page, 'Merge into this community');
+  const s = await until(page, (s) => live(s, 'member').some((m) => m.fields.name === 'Amara'), 'Amara joined');
+  const amara = live(s, 'member').find((m) => m.fields.name === 'Amara').id;
+  // Acknowledged, the current version: no button for her on the convener's list.
+  await find(page, 'Acknowledge##p1');
+  assert.ok(!(await items(page)).some((i) => i.id === `Acknowledge##${amara}`));
+  // Amara is not one of the six the meetings below are about.
+  await click(page, 'Members');
+  await page.keyboard.press('Control+z');
+  await until(page, (s) => !live(s, 'member').some((m) => m.fields.name === 'Amara'), 'the import undone');
+});
+
 let meeting;
 test('a meeting from a template: warnings appear and go away as the blocks change', async () => {
   await click(page, 'Meetings');
