@@ -265,6 +265,8 @@ mergeInto(LibraryManager.library, {
       state: function() { return UTF8ToString(_cv_test_state()); },
       items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
       frames: function() { return CV.frames; },
+      // A frame or a tick is due: items() still shows the layout from before the last input.
+      pending: function() { return CV.rafPending || CV.tickPending; },
       // What the page shows besides the community: status, save errors, import preview, share link.
       ui: function() { return JSON.parse(UTF8ToString(_cv_test_ui())); },
       // The platform clock moved on by ms (as if that much time had passed), and the chimes so far.

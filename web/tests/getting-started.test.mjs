@@ -154,7 +154,13 @@ test('a convener starts from an empty page, gathers eight members, and gets a fi
   assert.deepEqual((await ui(page)).first_meeting_warnings, []);
   // Logistics moved to the front: the checker says why that is a problem; moved back, it is quiet.
   const logistics = blocks[4].id;
-  for (let k = 0; k < 4; k++) await click(page, `Up##${logistics}`);
+  // Each move lands before the next click: the rows differ in height, so a click aimed from the frame
+  // before a move can land on another row's field (which would then take the Ctrl+Z below).
+  const order = (s) => live_(s, 'block').sort((a, b) => a.fields.position - b.fields.position).map((b) => b.id);
+  for (let k = 0; k < 4; k++) {
+    await click(page, `Up##${logistics}`);
+    await until(page, (s) => order(s).indexOf(logistics) === 3 - k, `logistics moved to row ${3 - k}`);
+  }
   await page.waitForFunction(() => cultivateTest.ui().first_meeting_warnings.length === 1);
   assert.match((await ui(page)).first_meeting_warnings[0], /comes before the content/);
   await page.keyboard.press('Control+z');

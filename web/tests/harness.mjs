@@ -72,11 +72,25 @@ export const items = (page) => page.evaluate(() => window.cultivateTest.items())
 export const state = async (page) => JSON.parse(await page.evaluate(() => window.cultivateTest.state()));
 export const frames = (page) => page.evaluate(() => window.cultivateTest.frames());
 
+// Waits until the frames due after the last input are drawn, so items() shows where things are now: a
+// click aimed from an older frame can land on whatever moved into that place. While frames keep
+// coming (a long search), two more frames are enough.
+export const drawn = (page) => page.evaluate(() => new Promise((resolve) => {
+  const t = window.cultivateTest;
+  if (!t || !t.pending()) return resolve();
+  const first = t.frames(), end = Date.now() + 1000;
+  (function poll() {
+    if (!t.pending() || t.frames() > first + 2 || Date.now() > end) resolve();
+    else setTimeout(poll, 5);
+  })();
+}));
+
 // Waits for a widget whose visible label (or full ImGui label) matches, and returns its rectangle.
 // `last`: the last match, drawn on top (a menu item over a button of the same name).
 export async function find(page, label, { timeout = 5000, last = false } = {}) {
   const match = (it) => (label instanceof RegExp ? label.test(it.label) || label.test(it.id) : it.label === label || it.id === label);
   const end = Date.now() + timeout;
+  await drawn(page);
   for (;;) {
     const all = (await items(page)).filter(match);
     const found = last ? all[all.length - 1] : all[0];
