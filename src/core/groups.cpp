@@ -845,7 +845,9 @@ struct GroupsSolver {
   std::vector<int> attr_lo, attr_hi;  // per round*value: the fair range of a group's count
   std::vector<int> tabu;       // per round*player: iteration until which the player stays
   long long cost = 0, best_cost = 0, iter = 0, last_better = 0;
-  long long run_best = 0, run_start = 0, restart_after = 1500;  // this run's best; runs restart fresh
+  // This run's best; runs restart fresh after restart_after steps. Short runs win: on 8-4-10 (100 seeds,
+  // native) 600 steps took 362 ms on average and 1.3 s at worst, 1500 steps 718 ms and 3.6 s (40 seeds).
+  long long run_best = 0, run_start = 0, restart_after = 600;
   long long best_at = 0;  // iteration of the last improvement of the best schedule
   Schedule best;
   double started = 0;
@@ -1200,7 +1202,7 @@ struct GroupsSolver {
         best_at = iter;
       }
     } else if (iter - run_start > restart_after) {
-      // Searches from a good start either succeed soon or wander: start afresh, a little later each time.
+      // Searches from a good start either succeed soon or wander: start afresh.
       fresh_start();
     } else if (iter - last_better > 400 + 20 * n) {
       // Stalled: shake a few rounds and forget what was forbidden.
