@@ -1,6 +1,6 @@
 // unit-meetings.cpp: guidelines and acknowledgements, meetings from templates and series, the rule
 // checker's four rules, airtime sums, the live run's clock arithmetic, attendance, actions that come
-// back in the next meeting, and the summary and calendar exports.
+// back in the next meeting, roles that rotate, and the summary and calendar exports.
 #include <doctest/doctest.h>
 
 #include "core/meetings.h"
@@ -275,6 +275,87 @@ TEST_CASE("the summary: who came, the agenda with debrief notes, outcomes, actio
   CHECK(page.find("&lt;specific&gt;") != std::string::npos);
   CHECK(page.find("<specific>") == std::string::npos);
   CHECK(page.find("Алёна") != std::string::npos);
+}
+
+TEST_CASE("roles rotate: whoever offers a role and held it longest ago (or never) is next") {
+  Circle x;
+  // Żaneta and Bo offer to choose books; Jürgen offers to facilitate.
+  x.apply(cv::op_set("Roles", "m3", cv::kMember, "roles", json::array({"Book chooser", "presenter"})));
+  x.apply(cv::op_set("Roles", "m7", cv::kMember, "roles", json::array({" book chooser "})));
+  x.apply(cv::op_set("Roles", "m2", cv::kMember, "roles", json::array({"facilitator"})));
+  x.apply(cv::op_new_meeting(x.c(), "a", "Book discussion", "2026-12-03", "18:30"));
+  auto slots = cv::meeting_roles(x.c(), "a");
+  REQUIRE(slots.size() == 2);
+  CHECK(slots[0].role == "facilitator");
+  CHECK(slots[0].block.empty());
+  CHECK(slots[1].role == "book chooser");
+  CHECK(cv::agenda(x.c(), "a")[3].id == slots[1].block);  // the book block holds it
+
+  // Nobody held the book role yet: those who offer it, by name (Bo before Żaneta).
+  auto t = cv::role_turns(x.c(), "a", slots[1]);
+  REQUIRE(t.size() == 8);
+  CHECK(t[0].name == "Bo");
+  CHECK(t[1].name == "Żaneta");
+  CHECK_FALSE(t[2].offers);
+  CHECK(cv::role_turns(x.c(), "a", slots[0])[0].name == "Jürgen");
+
+  // Rotating fills both, with different members, in one undoable Op.
+  const cv::Op rot = cv::op_rotate_roles(x.c(), "a");
+  CHECK(rot.label == "Rotate roles");
+  REQUIRE(x.apply(rot));
+  slots = cv::meeting_roles(x.c(), "a");
+  CHECK(slots[0].member == "m2");
+  CHECK(slots[1].member == "m7");
+  CHECK(cv::op_rotate_roles(x.c(), "a").changes.empty());  // nothing open: a held role is never moved
+
+  // The next meeting: Bo chose last time, so it is Żaneta's turn; then Bo's again (longest ago).
+  x.apply(cv::op_new_meeting(x.c(), "b", "Book discussion", "2026-12-17", "18:30"));
+  x.apply(cv::op_rotate_roles(x.c(), "b"));
+  CHECK(cv::meeting_roles(x.c(), "b")[1].member == "m3");
+  t = cv::role_turns(x.c(), "b", cv::meeting_roles(x.c(), "b")[1]);
+  CHECK(t[0].member == "m3");  // holds it here; her history is before this meeting only
+  CHECK(t[0].times == 0);
+  CHECK(t[1].member == "m7");
+  CHECK(t[1].times == 1);
+  CHECK(t[1].last == "2026-12-03");
+  x.apply(cv::op_new_meeting(x.c(), "c", "Book discussion", "2027-01-07", ""));
+  x.apply(cv::op_rotate_roles(x.c(), "c"));
+  CHECK(cv::meeting_roles(x.c(), "c")[1].member == "m7");
+  // The facilitator rotates too: Jürgen offered, but after two turns the one who held it longest ago
+  // among those who offer is still him (he is the only one); someone else when he is absent.
+  CHECK(cv::meeting_roles(x.c(), "c")[0].member == "m2");
+  x.apply(cv::op_new_meeting(x.c(), "d", "Case clinic", "2027-01-21", ""));
+  x.apply(cv::op_attend(x.c(), "d", "m2", false));
+  x.apply(cv::op_rotate_roles(x.c(), "d"));
+  slots = cv::meeting_roles(x.c(), "d");
+  REQUIRE(slots.size() == 2);
+  CHECK(slots[1].role == "case bringer");
+  CHECK(slots[0].member != "m2");
+  CHECK(slots[0].member != slots[1].member);
+  // A meeting dated earlier than all of them has no history: it does not count later turns.
+  x.apply(cv::op_new_meeting(x.c(), "z", "Book discussion", "2026-11-01", ""));
+  for (const auto& turn : cv::role_turns(x.c(), "z", cv::meeting_roles(x.c(), "z")[1])) CHECK(turn.times == 0);
+
+  // Who holds which role shows in the summary.
+  const std::string md = cv::meeting_summary_markdown(x.c(), "b");
+  CHECK(md.find("Roles: Facilitator: Jürgen; Book chooser: Żaneta") != std::string::npos);
+  CHECK(cv::meeting_summary_html(x.c(), "b").find("Book chooser: Żaneta") != std::string::npos);
+}
+
+TEST_CASE("roles: with fewer members than roles, some hold two; a peer-assist and an input each have one") {
+  testing::Circle x;
+  x.add("p", "Παύλος");
+  x.apply(cv::op_new_meeting(x.c(), "a", "Regular meeting", "2026-12-03", "18:30"));
+  x.apply(cv::op_add_block(x.c(), "a", "pa", "peer_assist"));
+  const auto slots = cv::meeting_roles(x.c(), "a");
+  REQUIRE(slots.size() == 3);
+  CHECK(slots[1].role == "presenter");
+  CHECK(slots[2].role == "case bringer");
+  x.apply(cv::op_rotate_roles(x.c(), "a"));
+  for (const auto& s : cv::meeting_roles(x.c(), "a")) CHECK(s.member == "p");
+  // Cleared: open again.
+  x.apply(cv::op_set_role("a", slots[1], ""));
+  CHECK(cv::meeting_roles(x.c(), "a")[1].member.empty());
 }
 
 }  // TEST_SUITE

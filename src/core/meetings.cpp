@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "core/breakouts.h"
 #include "core/format.h"
@@ -210,13 +211,17 @@ void put_template_block(Op& op, const std::string& meeting, const std::string& i
   if (std::string(t.kind) == "small_groups") put(op, id, kBlock, "group_size", 4);
 }
 
+// A meeting on `when` comes before one on `date`; an undated one counts as before any other.
+bool before_date(const std::string& when, const std::string& date) {
+  return date.empty() || when.empty() || when < date;
+}
+
 std::vector<Action> open_actions_for_date(const Community& c, const std::string& except, const std::string& date) {
   std::vector<Action> out;
   for (const auto& [id, r] : live_of(c, kAction)) {
     if (r->get("done") == json(true) || r->text("meeting") == except) continue;
     const Record* m = find_live(c, r->text("meeting"));
-    const std::string when = m ? m->text("date") : "";
-    if (!date.empty() && !when.empty() && when >= date) continue;
+    if (!before_date(m ? m->text("date") : "", date)) continue;
     out.push_back({id, r->text("meeting"), r->text("text"), r->text("owner"), r->text("due"), false});
   }
   std::sort(out.begin(), out.end(), [](const Action& a, const Action& b) {
@@ -484,6 +489,95 @@ std::vector<Action> open_actions_before(const Community& c, const std::string& m
   return open_actions_for_date(c, meeting, m ? m->text("date") : "");
 }
 
+// [SECTION] Roles that rotate ----------------------------------------------------------------------------
+
+const char* block_role(const std::string& kind) {
+  if (kind == "input") return "presenter";
+  if (kind == "book") return "book chooser";
+  if (kind == "case" || kind == "peer_assist") return "case bringer";
+  return "";
+}
+
+std::vector<RoleSlot> meeting_roles(const Community& c, const std::string& meeting) {
+  std::vector<RoleSlot> out;
+  const Record* m = find_live(c, meeting);
+  if (!m) return out;
+  out.push_back({"facilitator", "", m->text("facilitator")});
+  for (const Block& b : agenda(c, meeting))
+    if (*block_role(b.kind)) out.push_back({block_role(b.kind), b.id, b.lead});
+  return out;
+}
+
+namespace {
+
+// role_turns with `taken`: members given a role by the op being built count as busy too.
+std::vector<RoleTurn> turns(const Community& c, const std::string& meeting, const RoleSlot& slot,
+                            const std::vector<std::string>& taken) {
+  std::vector<RoleTurn> out;
+  const Record* m = find_live(c, meeting);
+  if (!m) return out;
+  const std::string date = m->text("date");
+  const auto here = attendees(c, meeting);
+  std::vector<std::string> busy = taken;
+  for (const RoleSlot& s : meeting_roles(c, meeting))
+    if ((s.role != slot.role || s.block != slot.block) && !s.member.empty()) busy.push_back(s.member);
+  // Who held the role in earlier meetings, and when.
+  std::map<std::string, std::pair<int, std::string>> held;  // member -> times, latest date
+  for (const MeetingInfo& other : meetings(c)) {
+    if (other.id == meeting || !before_date(other.date, date)) continue;
+    for (const RoleSlot& s : meeting_roles(c, other.id)) {
+      if (s.role != slot.role || s.member.empty()) continue;
+      auto& [times, last] = held[s.member];
+      ++times;
+      last = std::max(last, other.date);
+    }
+  }
+  for (const auto& [id, r] : live_by_name(c, kMember)) {
+    RoleTurn t;
+    t.member = id, t.name = r->text("name");
+    for (const std::string& x : r->texts("roles")) t.offers = t.offers || fold(trim(x)) == fold(slot.role);
+    t.busy = std::find(busy.begin(), busy.end(), id) != busy.end();
+    if (auto h = held.find(id); h != held.end()) t.times = h->second.first, t.last = h->second.second;
+    out.push_back(std::move(t));
+  }
+  auto is_here = [&](const RoleTurn& t) { return std::find(here.begin(), here.end(), t.member) != here.end(); };
+  std::stable_sort(out.begin(), out.end(), [&](const RoleTurn& a, const RoleTurn& b) {
+    if (is_here(a) != is_here(b)) return is_here(a);
+    if (a.offers != b.offers) return a.offers;
+    if (a.busy != b.busy) return !a.busy;
+    if ((a.times == 0) != (b.times == 0)) return a.times == 0;
+    if (a.last != b.last) return a.last < b.last;
+    return a.times < b.times;  // by name otherwise: live_by_name's order, kept by the stable sort
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<RoleTurn> role_turns(const Community& c, const std::string& meeting, const RoleSlot& slot) {
+  return turns(c, meeting, slot, {});
+}
+
+Op op_set_role(const std::string& meeting, const RoleSlot& slot, const std::string& member) {
+  const std::string label = "Set the " + slot.role;
+  return slot.block.empty() ? op_set(label, meeting, kMeeting, "facilitator", member)
+                            : op_set(label, slot.block, kBlock, "lead", member);
+}
+
+Op op_rotate_roles(const Community& c, const std::string& meeting) {
+  Op op{"Rotate roles", {}};
+  std::vector<std::string> taken;
+  for (const RoleSlot& s : meeting_roles(c, meeting)) {
+    if (!s.member.empty()) continue;
+    const auto t = turns(c, meeting, s, taken);
+    if (t.empty()) break;
+    taken.push_back(t[0].member);
+    Op one = op_set_role(meeting, s, t[0].member);
+    op.changes.insert(op.changes.end(), one.changes.begin(), one.changes.end());
+  }
+  return op;
+}
+
 // [SECTION] Summary and calendar -----------------------------------------------------------------------
 
 namespace {
@@ -492,7 +586,7 @@ struct SummaryParts {
   const Record* m = nullptr;
   MeetingInfo info;
   std::vector<Block> blocks;
-  std::vector<std::string> starts, people, topics;
+  std::vector<std::string> starts, people, topics, roles;  // roles: "Facilitator: Zoë"
   std::vector<Action> actions, earlier;
 };
 
@@ -506,6 +600,12 @@ SummaryParts summary_parts(const Community& c, const std::string& meeting) {
   for (const std::string& id : attendees(c, meeting)) s.people.push_back(member_name(c, id));
   for (const std::string& t : s.info.topics)
     if (const Record* r = find_live(c, t)) s.topics.push_back(r->text("title"));
+  for (const RoleSlot& r : meeting_roles(c, meeting))
+    if (!r.member.empty()) {
+      std::string role = r.role;
+      role[0] = static_cast<char>(role[0] - 'a' + 'A');
+      s.roles.push_back(role + ": " + member_name(c, r.member));
+    }
   s.actions = actions_of(c, meeting);
   s.earlier = open_actions_before(c, meeting);
   return s;
@@ -544,7 +644,9 @@ std::string meeting_summary_markdown(const Community& c, const std::string& meet
   if (!s.info.place.empty()) out += " · " + s.info.place;
   out += "\n\n";
   if (!s.topics.empty()) out += "Topics: " + join(s.topics, "; ") + "\n\n";
-  out += "Present (" + std::to_string(s.people.size()) + "): " + join(s.people, ", ") + "\n\n## Agenda\n\n";
+  out += "Present (" + std::to_string(s.people.size()) + "): " + join(s.people, ", ") + "\n\n";
+  if (!s.roles.empty()) out += "Roles: " + join(s.roles, "; ") + "\n\n";
+  out += "## Agenda\n\n";
   out += "| Time | Minutes | Block | Debrief |\n|---|---:|---|---|\n";
   for (size_t i = 0; i < s.blocks.size(); ++i) {
     const Block& b = s.blocks[i];
@@ -583,6 +685,7 @@ std::string meeting_summary_html(const Community& c, const std::string& meeting)
   out += "</p>\n";
   if (!s.topics.empty()) out += "<p>Topics: " + html_escape(join(s.topics, "; ")) + "</p>\n";
   out += "<p>Present (" + std::to_string(s.people.size()) + "): " + html_escape(join(s.people, ", ")) + "</p>\n";
+  if (!s.roles.empty()) out += "<p>Roles: " + html_escape(join(s.roles, "; ")) + "</p>\n";
   out += "<h2>Agenda</h2>\n<table><tr><th>Time</th><th>Minutes</th><th>Block</th><th>Debrief</th></tr>\n";
   for (size_t i = 0; i < s.blocks.size(); ++i) {
     const Block& b = s.blocks[i];

@@ -216,6 +216,56 @@ void draw_attendance(const cv::Community& c, const std::string& meeting, Output&
   }
 }
 
+std::string capitalized(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// The meeting's roles: a combo each, whose turn it is first, and one button for every open role.
+void draw_roles(const cv::Community& c, const std::string& meeting, Output& out) {
+  const auto slots = cv::meeting_roles(c, meeting);
+  bool open = false;
+  for (const auto& s : slots) open = open || s.member.empty();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Roles");
+  const float combo_w = 170;
+  for (const auto& s : slots) {
+    const std::string label = capitalized(s.role);
+    const float need = ImGui::CalcTextSize(label.c_str()).x + combo_w + 3 * ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", label.c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(combo_w);
+    const std::string key = s.block.empty() ? "facilitator" : s.block;
+    const std::string holder = s.member.empty() ? "open" : cv::member_name(c, s.member);
+    if (begin_combo(("##role-" + key).c_str(), holder.c_str(), ImGuiComboFlags_HeightLarge)) {
+      if (ImGui::Selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
+        out.ops.push_back(cv::op_set_role(meeting, s, ""));
+      for (const cv::RoleTurn& t : cv::role_turns(c, meeting, s)) {
+        if (ImGui::Selectable((t.name + "##turn-" + key + "-" + t.member).c_str(), t.member == s.member) &&
+            t.member != s.member)
+          out.ops.push_back(cv::op_set_role(meeting, s, t.member));
+        std::string why = t.times == 0 ? "never yet" : t.times == 1 ? "once" : std::to_string(t.times) + " times";
+        if (!t.last.empty()) why += ", last " + t.last;
+        if (t.offers) why = "offers it, " + why;
+        if (t.busy) why += ", has a role here";
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.45f);
+        ImGui::TextDisabled("%s", why.c_str());
+      }
+      ImGui::EndCombo();
+    }
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!open);
+  if (ImGui::Button("Rotate roles")) out.ops.push_back(cv::op_rotate_roles(c, meeting));
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Each open role to whoever's turn it is: members who offer it first, then whoever held it "
+                      "longest ago or never.");
+}
+
 }  // namespace
 
 void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
@@ -435,6 +485,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   const auto here = cv::attendees(c, m.id);
   const int people = static_cast<int>(here.size());
   if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, m.id, out, 3);
+  draw_roles(c, m.id, out);
 
   // The rule checker, in words; the block ones are shown on their rows too.
   const auto warnings = cv::check_meeting(blocks, m.slot);
@@ -514,6 +565,10 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) 
   const cv::RunView v = cv::run_view(*r, blocks, w.now_ms);
   ImGui::PushID("live");
   ImGui::Text("%s", r->text("title").c_str());
+  if (!r->text("facilitator").empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("facilitated by %s", cv::member_name(c, r->text("facilitator")).c_str());
+  }
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 150);
   if (ImGui::Button("Leave the live view")) {
     st.live_dismissed = id;
@@ -549,6 +604,8 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) 
     std::string kind = b.title == cv::kind_label(b.kind) ? "" : cv::kind_label(b.kind);
     if (v.extra_minutes) kind += (kind.empty() ? "" : ", ") + std::to_string(v.extra_minutes) + " min added";
     if (!kind.empty()) ImGui::TextDisabled("%s", kind.c_str());
+    if (*cv::block_role(b.kind) && !b.lead.empty())
+      ImGui::TextDisabled("%s: %s", capitalized(cv::block_role(b.kind)).c_str(), cv::member_name(c, b.lead).c_str());
     // The countdown, large: digits from the big font when the platform loaded one.
     ImFont* big = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
     const std::string count = cv::format_countdown(v.remaining_ms);

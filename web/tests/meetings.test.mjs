@@ -3,7 +3,7 @@
 // and go away as blocks are removed, dragged and lengthened; groups made for its pairs from who
 // attends; the meeting run with the platform clock moved on (not by waiting), a chime at the end of a
 // block, a reload in the middle that resumes where it was; actions and a summary exported; the
-// next meeting of the series reviewing the open action; the series as an .ics file.
+// next meeting of the series reviewing the open action; the series as an .ics file; roles that rotate.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -318,5 +318,53 @@ test('a run left unended for hours does not take the window after a reload; its 
   await click(page, /^2026-12-17  Regular meeting$/);  // the one that was run
   await click(page, 'Resume the live view');
   await find(page, 'Leave the live view');
+  assert.deepEqual(page.problems, []);
+});
+
+test('roles rotate: whoever offers a role and has waited longest takes it, with one button or by hand', async () => {
+  await click(page, 'Leave the live view');  // the run resumed by the test before
+  await click(page, 'Members');
+  await typeInto('##roles-p1', 'Book chooser, presenter');
+  await typeInto('##roles-p3', 'book chooser');
+  await until(page, (s) => live(s, 'member').filter((m) => (m.fields.roles || []).some((r) => /book chooser/i.test(r))).length === 2, 'two book choosers');
+  await click(page, 'Meetings');
+  await click(page, '##template');
+  await click(page, 'Book discussion##tpl');
+  await typeInto('##new-date', '2027-02-04');
+  await click(page, 'Create meeting');
+  let s = await until(page, (s) => live(s, 'meeting').some((m) => m.fields.date === '2027-02-04'), 'the book meeting');
+  const first = live(s, 'meeting').find((m) => m.fields.date === '2027-02-04').id;
+  const bookOf = (s, m) => blocksOf(s, m).find((b) => b.fields.kind === 'book');
+  const facilitator = (s, m) => s.records.find((r) => r.id === m).fields.facilitator;
+
+  // Both offer and neither has chosen a book yet: by name, Ñúñez first. The facilitator is someone else.
+  await click(page, 'Rotate roles');
+  s = await until(page, (s) => bookOf(s, first).fields.lead && facilitator(s, first), 'roles filled');
+  assert.equal(bookOf(s, first).fields.lead, 'p1');
+  assert.notEqual(facilitator(s, first), 'p1');
+
+  // A week on, Ñúñez has had a turn: it is Żaneta's.
+  await click(page, 'Plan the next meeting');
+  s = await until(page, (s) => live(s, 'meeting').some((m) => m.fields.date === '2027-02-11'), 'the next book meeting');
+  const second = live(s, 'meeting').find((m) => m.fields.date === '2027-02-11').id;
+  assert.ok(!bookOf(s, second).fields.lead, 'roles are not copied: they rotate');
+  await click(page, 'Rotate roles');
+  s = await until(page, (s) => bookOf(s, second).fields.lead, 'the book chooser');
+  assert.equal(bookOf(s, second).fields.lead, 'p3');
+  const rotated = facilitator(s, second);
+  assert.ok(rotated && rotated !== facilitator(s, first), 'another facilitator than last time');
+
+  // By hand, from the list whose turn comes first; undone with Ctrl+Z.
+  await click(page, '##role-facilitator');
+  await click(page, 'Παύλος##turn-facilitator-p5');
+  await until(page, (s) => facilitator(s, second) === 'p5', 'Παύλος facilitates');
+  await page.keyboard.press('Control+z');
+  await until(page, (s) => facilitator(s, second) === rotated, 'undone');
+
+  const d = page.waitForEvent('download');
+  await click(page, 'Summary (Markdown)');
+  const md = fs.readFileSync(await (await d).path(), 'utf8');
+  assert.match(md, /^Roles: Facilitator: [^;\n]+; Book chooser: Żaneta$/m);
+  await untilStored(page);
   assert.deepEqual(page.problems, []);
 });
