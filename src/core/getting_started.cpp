@@ -379,7 +379,7 @@ Op op_first_meeting(const Community& c, const std::string& meeting_id) {
        "Each person: their name and one learning objective they bring." +
            (shared.empty() ? std::string() : " Objectives many of us share: " + shared + "."),
        "", 15},
-      {"input", title + (lead.empty() ? "" : ": opened by " + member_name(c, lead)),
+      {"input", title,  // its presenter is the lead, a role that can change hands, so not in the title
        lead.empty() ? "Nobody's skills match this topic yet: ask who would open it." : lead_why + ".", lead, 15},
       {pairs ? "pairs" : "small_groups", pairs ? "Pairs: " + title : "Small groups of 3 or 4: " + title,
        "Everyone talks: what do you know, what do you not know yet?" +

@@ -221,7 +221,9 @@ std::string capitalized(std::string s) {
   return s;
 }
 
-// The meeting's roles: a combo each, whose turn it is first, and one button for every open role.
+}  // namespace
+
+// Each combo lists whose turn it is first, with why.
 void draw_roles(const cv::Community& c, const std::string& meeting, Output& out) {
   const auto slots = cv::meeting_roles(c, meeting);
   bool open = false;
@@ -265,8 +267,6 @@ void draw_roles(const cv::Community& c, const std::string& meeting, Output& out)
     ImGui::SetTooltip("Each open role to whoever's turn it is: members who offer it first, then whoever held it "
                       "longest ago or never.");
 }
-
-}  // namespace
 
 void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
                        const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out) {

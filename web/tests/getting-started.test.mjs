@@ -151,6 +151,7 @@ test('a convener starts from an empty page, gathers eight members, and gets a fi
   const blocks = live_(s, 'block').sort((a, b) => a.fields.position - b.fields.position);
   assert.deepEqual(blocks.map((b) => b.fields.kind), ['welcome', 'input', 'small_groups', 'debrief', 'logistics', 'closing']);
   assert.ok(blocks[1].fields.lead, 'a member whose skills match opens the topic');
+  await find(page, `##role-${blocks[1].id}`);  // shown as the presenter, a role that can change hands
   assert.deepEqual((await ui(page)).first_meeting_warnings, []);
   // Logistics moved to the front: the checker says why that is a problem; moved back, it is quiet.
   const logistics = blocks[4].id;
