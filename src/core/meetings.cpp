@@ -545,8 +545,7 @@ std::vector<RoleTurn> turns(const Community& c, const std::string& meeting, cons
     if (is_here(a) != is_here(b)) return is_here(a);
     if (a.offers != b.offers) return a.offers;
     if (a.busy != b.busy) return !a.busy;
-    if ((a.times == 0) != (b.times == 0)) return a.times == 0;
-    if (a.last != b.last) return a.last < b.last;
+    if (a.last != b.last) return a.last < b.last;  // "" first: never held (or only in undated meetings)
     return a.times < b.times;  // by name otherwise: live_by_name's order, kept by the stable sort
   });
   return out;
