@@ -353,9 +353,14 @@ TEST_CASE("roles: with fewer members than roles, some hold two; a peer-assist an
   CHECK(slots[2].role == "case bringer");
   x.apply(cv::op_rotate_roles(x.c(), "a"));
   for (const auto& s : cv::meeting_roles(x.c(), "a")) CHECK(s.member == "p");
-  // Cleared: open again.
+  // Cleared: open again. A member removed leaves their roles open, and rotation fills them.
   x.apply(cv::op_set_role("a", slots[1], ""));
   CHECK(cv::meeting_roles(x.c(), "a")[1].member.empty());
+  x.add("z", "Zoë");
+  x.apply(cv::op_delete("Remove member", "p", cv::kMember));
+  for (const auto& s : cv::meeting_roles(x.c(), "a")) CHECK(s.member.empty());
+  x.apply(cv::op_rotate_roles(x.c(), "a"));
+  for (const auto& s : cv::meeting_roles(x.c(), "a")) CHECK(s.member == "z");
 }
 
 }  // TEST_SUITE

@@ -498,13 +498,21 @@ const char* block_role(const std::string& kind) {
   return "";
 }
 
+std::string role_title(const std::string& role) {
+  std::string out = role;
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 std::vector<RoleSlot> meeting_roles(const Community& c, const std::string& meeting) {
   std::vector<RoleSlot> out;
   const Record* m = find_live(c, meeting);
   if (!m) return out;
-  out.push_back({"facilitator", "", m->text("facilitator")});
+  // A member removed since no longer holds a role: it is open again.
+  auto holder = [&](const std::string& id) { return find_live(c, id) ? id : std::string(); };
+  out.push_back({"facilitator", "", holder(m->text("facilitator"))});
   for (const Block& b : agenda(c, meeting))
-    if (*block_role(b.kind)) out.push_back({block_role(b.kind), b.id, b.lead});
+    if (*block_role(b.kind)) out.push_back({block_role(b.kind), b.id, holder(b.lead)});
   return out;
 }
 
@@ -600,11 +608,7 @@ SummaryParts summary_parts(const Community& c, const std::string& meeting) {
   for (const std::string& t : s.info.topics)
     if (const Record* r = find_live(c, t)) s.topics.push_back(r->text("title"));
   for (const RoleSlot& r : meeting_roles(c, meeting))
-    if (!r.member.empty()) {
-      std::string role = r.role;
-      role[0] = static_cast<char>(role[0] - 'a' + 'A');
-      s.roles.push_back(role + ": " + member_name(c, r.member));
-    }
+    if (!r.member.empty()) s.roles.push_back(role_title(r.role) + ": " + member_name(c, r.member));
   s.actions = actions_of(c, meeting);
   s.earlier = open_actions_before(c, meeting);
   return s;

@@ -151,6 +151,7 @@ std::vector<Action> open_actions_before(const Community& c, const std::string& m
 // meeting's "facilitator" field; the others are the lead of their block (so the first meeting's
 // opener counts as a presenter).
 const char* block_role(const std::string& kind);  // "" for a block with no role
+std::string role_title(const std::string& role);  // "book chooser" -> "Book chooser"
 struct RoleSlot {
   std::string role;    // "facilitator", "presenter", "book chooser", "case bringer"
   std::string block;   // "" for the facilitator

@@ -216,11 +216,6 @@ void draw_attendance(const cv::Community& c, const std::string& meeting, Output&
   }
 }
 
-std::string capitalized(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
 }  // namespace
 
 // Each combo lists whose turn it is first, with why.
@@ -232,7 +227,7 @@ void draw_roles(const cv::Community& c, const std::string& meeting, Output& out)
   ImGui::TextUnformatted("Roles");
   const float combo_w = 170;
   for (const auto& s : slots) {
-    const std::string label = capitalized(s.role);
+    const std::string label = cv::role_title(s.role);
     const float need = ImGui::CalcTextSize(label.c_str()).x + combo_w + 3 * ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
@@ -605,7 +600,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) 
     if (v.extra_minutes) kind += (kind.empty() ? "" : ", ") + std::to_string(v.extra_minutes) + " min added";
     if (!kind.empty()) ImGui::TextDisabled("%s", kind.c_str());
     if (*cv::block_role(b.kind) && !b.lead.empty())
-      ImGui::TextDisabled("%s: %s", capitalized(cv::block_role(b.kind)).c_str(), cv::member_name(c, b.lead).c_str());
+      ImGui::TextDisabled("%s: %s", cv::role_title(cv::block_role(b.kind)).c_str(), cv::member_name(c, b.lead).c_str());
     // The countdown, large: digits from the big font when the platform loaded one.
     ImFont* big = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
     const std::string count = cv::format_countdown(v.remaining_ms);
