@@ -41,3 +41,26 @@ TEST_CASE("ids are 16 characters of Crockford base 32 and differ with their bits
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("a stamp seen with the same milliseconds and a higher counter still puts the clock ahead") {
+  cv::Clock mine{"a", 1000, 0};
+  mine.observe(cv::Stamp{1000, 5, "b"});
+  const cv::Stamp next = mine.tick(1000);
+  CHECK(cv::Stamp{1000, 5, "b"} < next);
+  CHECK(next.counter == 6);
+}
+
+TEST_CASE("the counter never wraps: at its maximum the clock borrows the next millisecond") {
+  cv::Clock c{"a", 1000, 0};
+  c.observe(cv::Stamp{1000, UINT32_MAX, "b"});
+  const cv::Stamp s = c.tick(1000);
+  CHECK(cv::Stamp{1000, UINT32_MAX, "b"} < s);
+  CHECK(s.ms == 1001);
+  CHECK(s.counter == 0);
+  const cv::Stamp s2 = c.tick(900);  // a wall clock behind: still ahead
+  CHECK(s < s2);
+}
+
+}  // TEST_SUITE

@@ -27,6 +27,9 @@ Stamp Clock::tick(int64_t now_ms) {
   if (now_ms > ms) {
     ms = now_ms;
     counter = 0;
+  } else if (counter == UINT32_MAX) {
+    ++ms;  // the counter never wraps: borrow the next millisecond instead (stays ahead all the same)
+    counter = 0;
   } else {
     ++counter;  // same millisecond, or a wall clock that went back: stay ahead of what we saw
   }
@@ -147,23 +150,29 @@ static bool wins(const Field& incoming, const Field& existing) {
   return existing.value.dump() < incoming.value.dump();
 }
 
-void merge_into(Community& into, const Community& from) {
+size_t merge_into(Community& into, const Community& from) {
+  size_t taken = 0;
   for (const auto& [id, theirs] : from.records) {
     if (theirs.type == kCommunity && id != into.id) continue;
     auto it = into.records.find(id);
     if (it == into.records.end()) {
       into.records.emplace(id, theirs);
+      taken += theirs.fields.size() + 1;
       continue;
     }
     Record& ours = it->second;
     for (const auto& [name, f] : theirs.fields) {
       auto mine = ours.fields.find(name);
-      if (mine == ours.fields.end())
+      if (mine == ours.fields.end()) {
         ours.fields.emplace(name, f);
-      else if (wins(f, mine->second))
+        ++taken;
+      } else if (wins(f, mine->second)) {
         mine->second = f;
+        ++taken;
+      }
     }
   }
+  return taken;
 }
 
 Community merge(const Community& a, const Community& b) {
@@ -235,20 +244,26 @@ static bool replay(Doc& d, std::vector<Edit>& from, std::vector<Edit>& to, bool 
 bool doc_undo(Doc& d, int64_t now_ms) { return replay(d, d.undo_stack, d.redo_stack, true, now_ms); }
 bool doc_redo(Doc& d, int64_t now_ms) { return replay(d, d.redo_stack, d.undo_stack, false, now_ms); }
 
+// Every winning stamp is taken, even where the value stays the same (two copies that both hold
+// null under different stamps): a copy that kept the older stamp would later resolve an edit
+// differently from the others. Only a change of value is an undo step.
 Diff doc_import(Doc& d, const Community& incoming, const std::string& label) {
-  Community merged = merge(d.community, incoming);
-  Diff changes = diff(d.community, merged);
+  Community merged = d.community;
+  const size_t taken = merge_into(merged, incoming);
   observe_all(d.clock, incoming);
-  if (changes.empty()) return changes;
+  if (taken == 0) return Diff{};
+  Diff changes = diff(d.community, merged);
   d.community = std::move(merged);
-  push_edit(d, Edit{label, changes.before, changes.after});
+  if (changes.empty()) ++d.revision;
+  else push_edit(d, Edit{label, changes.before, changes.after});
   return changes;
 }
 
 bool doc_absorb(Doc& d, const Community& other) {
-  Community merged = merge(d.community, other);
+  Community merged = d.community;
+  const size_t taken = merge_into(merged, other);
   observe_all(d.clock, other);
-  if (diff(d.community, merged).empty()) return false;
+  if (taken == 0) return false;
   d.community = std::move(merged);
   ++d.revision;
   return true;

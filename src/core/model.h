@@ -30,6 +30,7 @@ bool operator<(const Stamp& a, const Stamp& b);
 bool operator==(const Stamp& a, const Stamp& b);
 
 // A hybrid logical clock: every stamp it gives is greater than every stamp it has given or seen.
+// A counter at its maximum borrows the next millisecond, so it never wraps to 0.
 struct Clock {
   std::string actor;
   int64_t ms = 0;
@@ -120,7 +121,8 @@ struct Diff {
 
 // Takes into `into` every field of `from` whose stamp is greater. Commutative, associative and
 // idempotent. A community record of another community is not taken (a community has one).
-void merge_into(Community& into, const Community& from);
+// Returns how many fields it took (a new value or only a newer stamp).
+size_t merge_into(Community& into, const Community& from);
 Community merge(const Community& a, const Community& b);
 // What differs between two states of one community, per field, with counts per record type.
 Diff diff(const Community& before, const Community& after);
@@ -138,10 +140,11 @@ struct Doc {
 bool doc_apply(Doc& d, const Op& op, int64_t now_ms);
 bool doc_undo(Doc& d, int64_t now_ms);
 bool doc_redo(Doc& d, int64_t now_ms);
-// Merges another copy of this community in as one undoable step; returns what it changed.
+// Merges another copy of this community in as one undoable step; returns the values it changed.
+// Newer stamps on equal values are taken too (the revision moves, with no undo step).
 Diff doc_import(Doc& d, const Community& incoming, const std::string& label);
 // Takes in what another copy holds (another tab's save) without an undo step: those edits are not
-// this person's to undo. True when anything changed.
+// this person's to undo. True when anything was taken (a value or a newer stamp).
 bool doc_absorb(Doc& d, const Community& other);
 // Replaces the open community (opening another one): history is cleared.
 void doc_open(Doc& d, Community c);
