@@ -10,6 +10,12 @@
 
 namespace testing {
 
+// Bytes held through operator new now, and the most held since alloc_reset_peak() (alloc_counter.cpp).
+bool alloc_counting();
+size_t alloc_now();
+void alloc_reset_peak();
+size_t alloc_peak();
+
 // A deterministic stand-in for the platform clock.
 struct FakeTime {
   int64_t ms = 1'790'000'000'000;

@@ -34,7 +34,7 @@ TEST_CASE("an export truncated at every byte offset is refused and changes nothi
   for (size_t cut = 0; cut < file.size(); ++cut) {
     const std::string part = file.substr(0, cut);
     if (cv::trim(part) == whole) continue;  // only the final line feed is missing: a whole file
-    const cv::Preview p = cv::import_into(target, part, "Import");
+    const cv::Preview p = cv::import_into(target, part, "Import", t.ms);
     INFO("cut at byte " << cut);
     REQUIRE_FALSE(p.ok);
     REQUIRE_FALSE(p.error.empty());
@@ -43,7 +43,7 @@ TEST_CASE("an export truncated at every byte offset is refused and changes nothi
     ++refused;
   }
   CHECK(refused == static_cast<int>(file.size()) - 1);
-  CHECK(cv::import_into(target, file, "Import").ok);  // and the whole file does import
+  CHECK(cv::import_into(target, file, "Import", t.ms).ok);  // and the whole file does import
   MESSAGE("truncation: " << refused << " cuts of a " << file.size() << "-byte file refused");
 }
 

@@ -99,7 +99,7 @@ TEST_CASE("a file of a newer version is refused and says so") {
 
 TEST_CASE("limits: file size, nesting depth, string length, record count") {
   std::string big(cv::kMaxFileBytes + 1, ' ');
-  CHECK(cv::parse_file(big).error == "the file is too large: 16.0 MB; the limit is 16.0 MB");
+  CHECK(cv::parse_file(big).error == "the file is too large: more than 16.0 MB; the limit is 16.0 MB");
 
   std::string deep = std::string(40, '[') + std::string(40, ']');
   CHECK(cv::parse_file(deep).error == "too deeply nested: more than 32 levels of arrays and objects (at byte 32)");
@@ -189,6 +189,93 @@ TEST_CASE("statistics") {
   CHECK(s["writers"] == 1);
   CHECK(cv::format_utc(0) == "1970-01-01 00:00 UTC");
   CHECK(cv::format_utc(1795860000000) == "2026-11-28 10:00 UTC");
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("values a hostile or broken file may hold are refused with the place") {
+  // A NUL cuts a label on screen but not an export: never stored.
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["name"] = std::string("Zo\0ë", 5); }) ==
+        "records[1].fields.name: the text holds a control character (U+0000), which Cultivate does not store");
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["name"] = "a\x1b[2Jb"; }).find("control character") !=
+        std::string::npos);
+  // Tab and line breaks are text.
+  CHECK(error_after([](json& j) { j["records"][1]["fields"]["notes"] = "a\tb\r\nc";
+                                  j["records"][1]["stamps"]["notes"] = json::array({1, 0, "x"}); }) == "");
+  // Numbers out of their field's range never reach an int.
+  auto with_field = [](const char* type, const char* field, json v) {
+    return error_after([&](json& j) {
+      j["records"].push_back({{"id", "x1"}, {"type", type}, {"fields", {{field, v}}},
+                              {"stamps", {{field, json::array({1, 0, "x"})}}}});
+    });
+  };
+  CHECK(with_field("block", "minutes", 1e308) ==
+        "records[3].fields.minutes: expected a whole number from 0 to 1440, found 1e+308");
+  CHECK(with_field("block", "minutes", -5) == "records[3].fields.minutes: expected a whole number from 0 to 1440, found -5");
+  CHECK(with_field("block", "minutes", 7.5) == "records[3].fields.minutes: expected a whole number from 0 to 1440, found 7.5");
+  CHECK(with_field("block", "minutes", 30.0) == "");  // a whole number written as 30.0
+  CHECK(with_field("vote", "dots", 1000000) == "records[3].fields.dots: expected a whole number from 0 to 100, found 1000000");
+  CHECK(with_field("block", "group_size", "4") ==
+        "records[3].fields.group_size: expected a whole number from 0 to 100, found a string");
+  CHECK(with_field("community", "shared_threshold", 2) == "records[3].fields.shared_threshold: expected a number from 0 to 1, found 2");
+  // Fields the registry declares that the old hand-kept table missed.
+  CHECK(with_field("meeting", "facilitator", 12) == "records[3].fields.facilitator: expected an id (a string), found a number");
+  CHECK(with_field("breakout", "groups", json::array({json::array({"m1", 3})})) ==
+        "records[3].fields.groups[0][1]: expected an id (a string), found a number");
+  CHECK(with_field("breakout", "locked", json::array({1, -1})) ==
+        "records[3].fields.locked[1]: expected a whole number from 0 to 10000, found -1");
+  CHECK(with_field("meeting", "topics", json::array({"t1", "not an id!"})) ==
+        "records[3].fields.topics[1]: expected an id (up to 64 letters, digits, - _ : .)");
+  // A field or type this version does not know is kept, but its strings are checked too.
+  CHECK(with_field("book", "title", "Any text") == "");
+  CHECK(with_field("book", "parts", json::array({json::object({{"x", std::string("a\0b", 3)}})})) ==
+        "records[3].fields.parts[0].x: the text holds a control character (U+0000), which Cultivate does not store");
+}
+
+// Before the streaming reader, this file held 650-940 MB. Now only nlohmann/json's lexer keeps the run
+// of characters since the last string or number (about the file's size, for a file with none).
+TEST_CASE("a 16 MB file of empty objects under a key nobody reads costs no more than the file's size") {
+  std::string hostile = "{\"format\": \"cultivate.community\", \"version\": 1, \"community\": \"c1\", \"records\": [], \"x\": [";
+  while (hostile.size() < cv::kMaxFileBytes - 10) hostile += "{},";
+  hostile += "{}]}";
+  if (!alloc_counting()) {
+    MESSAGE("skipped: this build counts no allocations (a sanitizer build)");
+    return;
+  }
+  alloc_reset_peak();
+  const size_t base = alloc_now();
+  const cv::Parsed p = cv::parse_file(hostile);
+  const size_t peak = alloc_peak() - base;
+  CHECK(p.ok);  // a key this version does not know is no error
+  MESSAGE("parsing " << hostile.size() / 1024 << " KB of {}: at most " << peak / 1024 << " KB held");
+  CHECK(peak < 2 * hostile.size());
+  // The same objects inside one record are capped, not built.
+  std::string in_record = "{\"format\": \"cultivate.community\", \"version\": 1, \"community\": \"c1\", \"records\": "
+                          "[{\"id\": \"x\", \"type\": \"note\", \"fields\": {\"f\": [";
+  while (in_record.size() < 4000000) in_record += "{},";
+  in_record += "{}]}, \"stamps\": {}}]}";
+  alloc_reset_peak();
+  const cv::Parsed q = cv::parse_file(in_record);
+  CHECK(q.error == "records[0]: more than 100000 values in one record");
+  CHECK(alloc_peak() - base < 64u * 1024 * 1024);
+}
+
+TEST_CASE("the community id may follow the records in a file written by hand") {
+  FakeTime t;
+  const std::string file = cv::to_file(sample(t).community);
+  json j = json::parse(file);
+  // nlohmann/json orders keys; write the records first by hand.
+  const std::string reordered = "{\"records\": " + j["records"].dump() + ", \"community\": \"c1\", \"version\": 1, "
+                                "\"format\": \"cultivate.community\"}";
+  const cv::Parsed p = cv::parse_file(reordered);
+  REQUIRE(p.ok);
+  CHECK(cv::to_file(p.community) == file);
+  // ...and a community record of another id is still found.
+  const std::string other = "{\"records\": [{\"id\": \"c9\", \"type\": \"community\", \"fields\": {}, \"stamps\": {}}], "
+                            "\"community\": \"c1\", \"version\": 1, \"format\": \"cultivate.community\"}";
+  CHECK(cv::parse_file(other).error == "records: a community record for another community (\"c9\")");
 }
 
 }  // TEST_SUITE

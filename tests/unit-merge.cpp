@@ -21,8 +21,8 @@ TEST_CASE("two copies edited apart keep both people's edits") {
   cv::doc_apply(member, cv::op_set("Contact", "m1", cv::kMember, "contact", "zoe@example.org"), t.next());
   add_member(member, "m3", "Алёна", t);
 
-  cv::import_into(convener, cv::to_file(member.community), "Import");
-  cv::import_into(member, cv::to_file(convener.community), "Import");
+  cv::import_into(convener, cv::to_file(member.community), "Import", t.ms);
+  cv::import_into(member, cv::to_file(convener.community), "Import", t.ms);
   CHECK(canon(convener) == canon(member));
   CHECK(cv::community_record(convener.community).text("purpose_why") == "Learn from practice");
   CHECK(cv::find_live(convener.community, "m1")->text("contact") == "zoe@example.org");
@@ -61,7 +61,7 @@ TEST_CASE("a delete survives re-import of an older file that still has the recor
   add_member(d, "m1", "Żaneta", t);
   const std::string older = cv::to_file(d.community);
   cv::doc_apply(d, cv::op_delete("Remove member", "m1", cv::kMember), t.next());
-  cv::Preview p = cv::import_into(d, older, "Import");
+  cv::Preview p = cv::import_into(d, older, "Import", t.ms);
   REQUIRE(p.ok);
   CHECK(p.diff.empty());
   CHECK(cv::find_live(d.community, "m1") == nullptr);
@@ -93,7 +93,7 @@ TEST_CASE("importing a file is one undoable step") {
   add_member(b, "m1", "Zoë", t);
   add_member(b, "m2", "Алёна", t);
   cv::doc_apply(b, cv::op_set("Purpose", "c1", cv::kCommunity, "purpose_learn", "Feedback"), t.next());
-  cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import file");
+  cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import file", t.ms);
   REQUIRE(p.ok);
   CHECK(p.diff.by_type["member"].added == 2);
   CHECK(p.diff.by_type["community"].changed == 1);
@@ -128,7 +128,7 @@ TEST_CASE("a preview counts what would change and changes nothing") {
   cv::doc_apply(b, cv::op_set("Notes", "m2", cv::kMember, "notes", "Lead"), t.next());
   add_member(b, "m3", "Παύλος", t);
   const std::string before = canon(a);
-  cv::Preview p = cv::preview_import(a, cv::to_file(b.community));
+  cv::Preview p = cv::preview_import(a, cv::to_file(b.community), t.ms);
   REQUIRE(p.ok);
   CHECK(p.diff.by_type["member"].added == 1);
   CHECK(p.diff.by_type["member"].changed == 1);
@@ -141,7 +141,7 @@ TEST_CASE("another community's file keeps its own community record out") {
   cv::Doc a = new_doc("a", "c1", "Circle", t);
   cv::Doc other = new_doc("b", "c2", "Other circle", t);
   add_member(other, "m9", "Ñúñez", t);
-  cv::Preview p = cv::import_into(a, cv::to_file(other.community), "Import");
+  cv::Preview p = cv::import_into(a, cv::to_file(other.community), "Import", t.ms);
   REQUIRE(p.ok);
   CHECK(p.other_community);
   CHECK(p.incoming_name == "Other circle");
@@ -157,10 +157,95 @@ TEST_CASE("a record whose type differs between copies is refused whole") {
   cv::Doc b = new_doc("b", "c1", "Circle", t);
   cv::doc_apply(b, cv::op_create("Add", "x1", "topic", {{"name", "Feedback"}}), t.next());
   const std::string before = canon(a);
-  cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import");
+  cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import", t.ms);
   CHECK_FALSE(p.ok);
   CHECK(p.error == "record \"x1\" is a member here but a topic in the file");
   CHECK(canon(a) == before);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("a merge that changes only stamps still takes the newer stamps, without an undo step") {
+  // Two copies hold the same value under different stamps (both undid the same name, say). The newer
+  // stamp must travel, or the copies would later settle an edit differently.
+  FakeTime t;
+  cv::Doc a = new_doc("a", "c1", "Circle", t);
+  add_member(a, "m1", "Zoë", t);
+  cv::Doc b = a;
+  b.clock.actor = "b";
+  cv::doc_apply(a, cv::op_set("Clear", "m1", cv::kMember, "contact", nullptr), t.next());
+  cv::doc_apply(a, cv::op_set("Set", "m1", cv::kMember, "notes", "x"), t.next());
+  cv::doc_apply(b, cv::op_set("Set", "m1", cv::kMember, "notes", "x"), t.next());  // same value, newer stamp
+  const uint64_t revision = a.revision;
+  const size_t undo = a.undo_stack.size();
+  const cv::Preview p = cv::import_into(a, cv::to_file(b.community), "Import", t.ms);
+  REQUIRE(p.ok);
+  CHECK(p.diff.empty());                               // no value changed...
+  CHECK(canon(a) == cv::to_file(cv::merge(a.community, b.community)));
+  CHECK(a.community.records.at("m1").fields.at("notes").stamp.actor == "b");  // ...but the newer stamp came
+  CHECK(a.revision > revision);                        // so the copy is saved again
+  CHECK(a.undo_stack.size() == undo);                  // and there is nothing to undo
+  // Another tab's save: the same.
+  cv::Doc c = new_doc("c", "c1", "Circle", t);
+  c.community = b.community;
+  cv::doc_apply(c, cv::op_set("Set", "m1", cv::kMember, "notes", "x"), t.next());  // no value change: skipped
+  cv::doc_apply(c, cv::op_set("Set", "m1", cv::kMember, "notes", "y"), t.next());
+  cv::doc_apply(c, cv::op_set("Set", "m1", cv::kMember, "notes", "x"), t.next());  // back to x, newest stamp
+  CHECK(cv::doc_absorb(a, c.community));
+  CHECK(a.community.records.at("m1").fields.at("notes").stamp.actor == "c");
+  CHECK_FALSE(cv::doc_absorb(a, c.community));  // nothing new the second time
+}
+
+TEST_CASE("a copy whose stamps are far in the future is refused, with how many and where") {
+  FakeTime t;
+  cv::Doc mine = new_doc("a", "c1", "Circle", t);
+  add_member(mine, "m1", "Zoë", t);
+  const std::string before = canon(mine);
+  cv::Doc theirs = mine;
+  theirs.clock.actor = "b";
+  // A device whose clock says the year 3000 (32503680000000 ms) edits two fields.
+  cv::doc_apply(theirs, cv::op_set("Rename", "m1", cv::kMember, "name", "Zoë (3000)"), 32503680000000);
+  cv::doc_apply(theirs, cv::op_set("Notes", "m1", cv::kMember, "notes", "x"), 32503680000000);
+  const cv::Preview p = cv::import_into(mine, cv::to_file(theirs.community), "Import", t.ms);
+  CHECK_FALSE(p.ok);
+  CHECK(p.error.rfind("2 changes are dated more than a day after this device's clock (the first: member \"Zoë (3000)\", "
+                      "field name, dated 3000-01-01 00:00 UTC)", 0) == 0);
+  CHECK(canon(mine) == before);
+  CHECK(mine.clock.ms < 32503680000000);  // the clock did not follow
+  // Up to a day ahead is a clock that runs a little fast: accepted.
+  cv::Doc close = mine;
+  close.clock.actor = "c";
+  cv::doc_apply(close, cv::op_set("Notes", "m1", cv::kMember, "notes", "soon"), t.ms + 23 * 3600 * 1000);
+  CHECK(cv::import_into(mine, cv::to_file(close.community), "Import", t.ms).ok);
+  // The largest stamp a file may hold is refused the same way, not taken.
+  cv::json j = cv::to_json(theirs.community);
+  for (auto& r : j["records"])
+    for (auto& s : r["stamps"]) s = cv::json::array({cv::kMaxStampMs, 4294967295u, "b"});
+  const cv::Preview q = cv::preview_import(mine, j.dump(), t.ms);
+  CHECK_FALSE(q.ok);
+  CHECK(q.error.find("changes are dated more than a day after") != std::string::npos);
+}
+
+TEST_CASE("an import that would make the community too large to reopen is refused before it is made") {
+  FakeTime t;
+  cv::Doc mine = new_doc("a", "c1", "Circle", t);
+  cv::Doc theirs = new_doc("b", "c1", "Circle", t);
+  // Two halves of 9 MB each: each reads alone, together they would not.
+  const std::string long_text(90000, 'x');
+  for (int i = 0; i < 105; ++i) {
+    cv::doc_apply(mine, cv::op_create("Add", "a" + std::to_string(i), "problem", {{"text", long_text}}), t.next());
+    cv::doc_apply(theirs, cv::op_create("Add", "b" + std::to_string(i), "problem", {{"text", long_text}}), t.next());
+  }
+  const std::string before = canon(mine);
+  REQUIRE(cv::check_fits(mine.community).empty());
+  REQUIRE(cv::parse_file(cv::to_file(theirs.community)).ok);
+  const cv::Preview p = cv::import_into(mine, cv::to_file(theirs.community), "Import", t.ms);
+  CHECK_FALSE(p.ok);
+  CHECK(p.error.rfind("merging this the community would take 18.", 0) == 0);
+  CHECK(p.error.find("over the 16.0 MB a copy may have") != std::string::npos);
+  CHECK(canon(mine) == before);
 }
 
 }  // TEST_SUITE

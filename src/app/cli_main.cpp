@@ -2,6 +2,7 @@
 //   cultivate validate FILE          check a community file; prints what it holds
 //   cultivate merge A B [C...] -o OUT  merge copies of one community into a canonical file
 //   cultivate stats FILE             records per type, writers, last edit (JSON)
+//   cultivate schema                 the JSON Schema of the file format, from the record registry
 //   cultivate groups --groups G | --size S --rounds R [--members FILE] [--seed N] [--budget-ms MS]
 //                    [--smaller] [--json]
 //                                    breakout groups that make the most new connections
@@ -14,6 +15,8 @@
 
 #include "core/format.h"
 #include "core/groups.h"
+#include "core/registry.h"
+#include "core/text.h"
 #include "platform/platform.h"
 
 namespace {
@@ -24,6 +27,7 @@ int usage() {
       "  cultivate validate FILE\n"
       "  cultivate merge A B [C...] -o OUT\n"
       "  cultivate stats FILE\n"
+      "  cultivate schema\n"
       "  cultivate groups (--groups G | --size S) --rounds R [--players N | --members FILE]\n"
       "                   [--seed N] [--budget-ms MS] [--smaller] [--json]\n",
       stderr);
@@ -33,13 +37,13 @@ int usage() {
 // Reads and validates one file; prints "FILE: message" and returns false when it is refused.
 bool load(const std::string& path, cv::Community& out) {
   std::string bytes, error;
-  if (!platform::read_file(path, bytes, error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+  if (!platform::read_file(path, bytes, error, cv::kMaxFileBytes)) {
+    std::fprintf(stderr, "%s\n", cv::terminal_safe(error).c_str());
     return false;
   }
   cv::Parsed p = cv::parse_file(bytes);
   if (!p.ok) {
-    std::fprintf(stderr, "%s: %s\n", path.c_str(), p.error.c_str());
+    std::fprintf(stderr, "%s: %s\n", cv::terminal_safe(path).c_str(), cv::terminal_safe(p.error).c_str());
     return false;
   }
   out = std::move(p.community);
@@ -51,8 +55,9 @@ int cmd_validate(const std::vector<std::string>& args) {
   cv::Community c;
   if (!load(args[0], c)) return 1;
   const cv::json s = cv::stats(c);
-  std::printf("%s: a valid community file (\"%s\", %zu records)\n", args[0].c_str(),
-              s["name"].get<std::string>().c_str(), c.records.size());
+  // Names are the file's, not ours: printed so they cannot move the cursor or clear the terminal.
+  std::printf("%s: a valid community file (\"%s\", %zu records)\n", cv::terminal_safe(args[0]).c_str(),
+              cv::terminal_safe(s["name"].get<std::string>()).c_str(), c.records.size());
   return 0;
 }
 
@@ -90,10 +95,19 @@ int cmd_merge(const std::vector<std::string>& args) {
       return 1;
     }
     if (std::string why = cv::check_compatible(merged, c); !why.empty()) {
-      std::fprintf(stderr, "%s: %s\n", inputs[i].c_str(), why.c_str());
+      std::fprintf(stderr, "%s: %s\n", inputs[i].c_str(), cv::terminal_safe(why).c_str());
       return 1;
     }
     cv::merge_into(merged, c);
+  }
+  // The same checks as the page: no stamps from the future, and a result that can be read back.
+  if (std::string why = cv::check_stamps(merged, platform::now_ms()); !why.empty()) {
+    std::fprintf(stderr, "merge: %s\n", cv::terminal_safe(why).c_str());
+    return 1;
+  }
+  if (std::string why = cv::check_fits(merged); !why.empty()) {
+    std::fprintf(stderr, "merge: %s; nothing was written\n", why.c_str());
+    return 1;
   }
   std::string error;
   if (!platform::write_file(out, cv::to_file(merged), error)) {
@@ -269,5 +283,9 @@ int main(int argc, char** argv) {
   if (cmd == "merge") return cmd_merge(args);
   if (cmd == "stats") return cmd_stats(args);
   if (cmd == "groups") return cmd_groups(args);
+  if (cmd == "schema" && args.empty()) {
+    std::printf("%s\n", cv::file_schema().dump(2, ' ', false, cv::json::error_handler_t::replace).c_str());
+    return 0;
+  }
   return usage();
 }

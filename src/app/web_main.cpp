@@ -270,7 +270,7 @@ void build_preview(const std::string& source) {
     if (!in.error.empty()) {
       f.error = in.error;
     } else {
-      cv::Preview p = cv::preview_import(S.doc, in.bytes);
+      cv::Preview p = cv::preview_import(S.doc, in.bytes, now());
       if (!p.ok) {
         f.error = p.error;
       } else {

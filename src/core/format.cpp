@@ -1,127 +1,24 @@
 // format.cpp: see format.h.
-//  [SECTION] Field kinds of version 1
 //  [SECTION] Export
 //  [SECTION] Import: limits before parsing
+//  [SECTION] Import: a streaming reader (one record in memory at a time)
 //  [SECTION] Import: records
+//  [SECTION] Import: checks against the receiving copy
 //  [SECTION] Statistics
 #include "core/format.h"
 
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <set>
 
+#include "core/registry.h"
 #include "core/text.h"
 
 namespace cv {
 
-// [SECTION] Field kinds of version 1 ---------------------------------------------------------------
-
 namespace {
-
-enum class Kind { Any, Text, Bool, Texts, Number };
-
-struct FieldSpec {
-  const char* type;  // nullptr: every record type
-  const char* field;
-  Kind kind;
-};
-
-// The fields this version knows. Fields and record types it does not know are kept as they are
-// (a newer Cultivate may have written them) and merge like the rest.
-constexpr FieldSpec kFields[] = {
-    {nullptr, "deleted", Kind::Bool},
-    {"community", "name", Kind::Text},
-    {"community", "purpose_why", Kind::Text},
-    {"community", "purpose_learn", Kind::Text},
-    {"community", "purpose_share", Kind::Text},
-    {"member", "name", Kind::Text},
-    {"member", "contact", Kind::Text},
-    {"member", "roles", Kind::Texts},
-    {"member", "notes", Kind::Text},
-    {"member", "availability", Kind::Text},
-    {"community", "vote_budget", Kind::Number},
-    {"community", "shared_threshold", Kind::Number},
-    {"community", "first_topic", Kind::Text},
-    {"community", "first_meeting", Kind::Text},
-    {"objective", "member", Kind::Text},
-    {"objective", "text", Kind::Text},
-    {"objective", "group", Kind::Text},
-    {"problem", "member", Kind::Text},
-    {"problem", "text", Kind::Text},
-    {"topic", "title", Kind::Text},
-    {"topic", "description", Kind::Text},
-    {"topic", "proposed_by", Kind::Text},
-    {"topic", "source", Kind::Text},
-    {"topic", "state", Kind::Text},
-    {"vote", "topic", Kind::Text},
-    {"vote", "member", Kind::Text},
-    {"vote", "dots", Kind::Number},
-    {"skill", "member", Kind::Text},
-    {"skill", "text", Kind::Text},
-    {"skill", "offer", Kind::Text},
-    {"resource", "member", Kind::Text},
-    {"resource", "text", Kind::Text},
-    {"meeting", "title", Kind::Text},
-    {"meeting", "date", Kind::Text},
-    {"meeting", "time", Kind::Text},
-    {"meeting", "place", Kind::Text},
-    {"meeting", "topic", Kind::Text},
-    {"meeting", "kind", Kind::Text},
-    {"meeting", "topics", Kind::Texts},
-    {"meeting", "slot", Kind::Number},
-    {"meeting", "every_weeks", Kind::Number},
-    {"meeting", "series_count", Kind::Number},
-    {"meeting", "outcomes", Kind::Text},
-    {"meeting", "run_block", Kind::Text},
-    {"meeting", "run_at", Kind::Number},
-    {"meeting", "run_paused", Kind::Number},
-    {"meeting", "run_extra", Kind::Number},
-    {"block", "meeting", Kind::Text},
-    {"block", "kind", Kind::Text},
-    {"block", "title", Kind::Text},
-    {"block", "notes", Kind::Text},
-    {"block", "lead", Kind::Text},
-    {"block", "minutes", Kind::Number},
-    {"block", "position", Kind::Number},
-    {"block", "group_size", Kind::Number},
-    {"block", "debrief", Kind::Text},
-    {"parking", "meeting", Kind::Text},
-    {"parking", "text", Kind::Text},
-    {"guideline", "text", Kind::Text},
-    {"guideline", "why", Kind::Text},
-    {"guideline", "position", Kind::Number},
-    {"ack", "member", Kind::Text},
-    {"ack", "version", Kind::Text},
-    {"attendance", "meeting", Kind::Text},
-    {"attendance", "member", Kind::Text},
-    {"attendance", "present", Kind::Bool},
-    {"action", "meeting", Kind::Text},
-    {"action", "text", Kind::Text},
-    {"action", "owner", Kind::Text},
-    {"action", "due", Kind::Text},
-    {"action", "done", Kind::Bool},
-    {"breakout", "session", Kind::Text},
-    {"breakout", "round", Kind::Number},
-};
-
-Kind kind_of(const std::string& type, const std::string& field) {
-  for (const FieldSpec& s : kFields)
-    if ((!s.type || type == s.type) && field == s.field) return s.kind;
-  return Kind::Any;
-}
-
-const char* json_kind(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true or false";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
-  }
-}
 
 std::string quote_text(std::string_view s) {
   std::string t = utf8_sanitize(s.substr(0, 60));
@@ -213,11 +110,225 @@ static std::string json_error_text(std::string what) {
   return utf8_sanitize(what);
 }
 
-static std::string mb(size_t bytes) {
+static std::string megabytes(size_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
   return buf;
 }
+
+// [SECTION] Import: a streaming reader (one record in memory at a time) ----------------------------
+// nlohmann/json's SAX events drive this: only the file's own keys ("format", "version", "community")
+// and one record at a time become JSON values, each capped in how many values it may hold, so a
+// hostile file (millions of empty objects under a key nobody reads) costs no memory. Everything
+// else is skipped as it streams past, but still checked as JSON to its end.
+
+namespace {
+
+constexpr size_t kMaxValuesPerRecord = 100000;  // a breakout round of 10,000 members fits
+constexpr size_t kMaxValuesPerKey = 1000;        // "format", "version", "community"
+
+class FileSax {
+ public:
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  // What the file held at its top.
+  std::string root_kind;  // the root's kind when it is not an object
+  json format, version, community;
+  bool has_format = false, has_version = false, has_community = false, has_records = false;
+  std::string records_kind;  // what "records" held when not an array
+  std::string json_error, limit_error;
+  size_t records_seen = 0;  // elements of "records", kept or not
+  // Each record as it completes: index and value. False stops taking records (the rest are skipped).
+  std::function<bool(size_t, json&)> on_record;
+
+  bool null() { return scalar(json()); }
+  bool boolean(bool v) { return scalar(json(v)); }
+  bool number_integer(number_integer_t v) { return scalar(json(v)); }
+  bool number_unsigned(number_unsigned_t v) { return scalar(json(v)); }
+  bool number_float(number_float_t v, const string_t&) { return scalar(json(v)); }
+  bool string(string_t& v) { return scalar(json(std::move(v))); }
+  bool binary(binary_t&) { return scalar(json()); }
+  bool key(string_t& k) {
+    if (mode_ == Mode::Build) build_key_ = std::move(k);
+    else if (mode_ == Mode::Top && depth_ == 1) key_ = std::move(k);
+    return true;
+  }
+  bool start_object(std::size_t) { return open(json::object()); }
+  bool start_array(std::size_t) { return open(json::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    json_error = json_error_text(e.what());
+    return false;
+  }
+
+ private:
+  // Top: the root object (depth 1) or the records array (depth 2); Build: a value being kept;
+  // Skip: a value passing by.
+  enum class Mode { Top, Build, Skip } mode_ = Mode::Top;
+  enum class Target { Format, Version, Community, Record } target_ = Target::Format;
+  int depth_ = 0;           // containers open at the top level (1: in the root, 2: in "records")
+  bool in_records_ = false;
+  bool taking_records_ = true;
+  size_t record_index_ = 0;
+  std::string key_;         // the current key of the root object
+  // Build
+  json built_;
+  std::vector<json*> stack_;
+  std::string build_key_;
+  size_t count_ = 0, cap_ = 0;
+  // Skip
+  int skip_depth_ = 0;
+
+  // Where a value that starts now goes.
+  void choose() {
+    mode_ = Mode::Skip;
+    if (depth_ == 2 && in_records_) {
+      if (++records_seen >= kMaxRecords + 1) taking_records_ = false;  // counted to the end, not kept
+      if (!taking_records_) return;
+      target_ = Target::Record;
+      cap_ = kMaxValuesPerRecord;
+    } else if (depth_ == 1) {
+      if (key_ == "format") target_ = Target::Format, has_format = true;
+      else if (key_ == "version") target_ = Target::Version, has_version = true;
+      else if (key_ == "community") target_ = Target::Community, has_community = true;
+      else return;
+      cap_ = kMaxValuesPerKey;
+    } else {
+      return;
+    }
+    mode_ = Mode::Build;
+    built_ = json();
+    stack_.clear();
+    count_ = 0;
+  }
+
+  bool counted() {
+    if (++count_ <= cap_) return true;
+    limit_error = target_ == Target::Record
+                      ? "records[" + std::to_string(record_index_) + "]: more than " + std::to_string(kMaxValuesPerRecord) +
+                            " values in one record"
+                      : key_ + ": more than " + std::to_string(kMaxValuesPerKey) + " values";
+    return false;
+  }
+
+  bool scalar(json v) {
+    if (mode_ == Mode::Skip) return true;
+    if (mode_ == Mode::Top) {
+      if (depth_ == 0) {
+        root_kind = json_kind(v);
+        return true;
+      }
+      if (depth_ == 1 && key_ == "records") {
+        has_records = true;
+        records_kind = json_kind(v);
+        return true;
+      }
+      choose();
+      if (mode_ == Mode::Skip) {
+        mode_ = Mode::Top;
+        return true;
+      }
+    }
+    if (!counted()) return false;
+    if (stack_.empty()) {
+      built_ = std::move(v);
+      return finish();
+    }
+    json* top = stack_.back();
+    if (top->is_array()) top->push_back(std::move(v));
+    else (*top)[build_key_] = std::move(v);
+    return true;
+  }
+
+  bool open(json container) {
+    if (mode_ == Mode::Skip) {
+      ++skip_depth_;
+      return true;
+    }
+    if (mode_ == Mode::Top) {
+      if (depth_ == 0) {
+        if (!container.is_object()) {
+          root_kind = json_kind(container);
+          mode_ = Mode::Skip;
+          skip_depth_ = 1;
+          return true;
+        }
+        depth_ = 1;
+        return true;
+      }
+      if (depth_ == 1 && key_ == "records") {
+        has_records = true;
+        if (container.is_array()) {
+          in_records_ = true;
+          depth_ = 2;
+        } else {
+          records_kind = json_kind(container);
+          mode_ = Mode::Skip;
+          skip_depth_ = 1;
+        }
+        return true;
+      }
+      choose();
+      if (mode_ == Mode::Skip) {
+        skip_depth_ = 1;
+        return true;
+      }
+    }
+    if (!counted()) return false;
+    if (stack_.empty()) {
+      built_ = std::move(container);
+      stack_.push_back(&built_);
+      return true;
+    }
+    json* top = stack_.back();
+    if (top->is_array()) {
+      top->push_back(std::move(container));
+      stack_.push_back(&top->back());
+    } else {
+      json& slot = (*top)[build_key_];
+      slot = std::move(container);
+      stack_.push_back(&slot);
+    }
+    return true;
+  }
+
+  bool close() {
+    if (mode_ == Mode::Skip) {
+      if (--skip_depth_ == 0) mode_ = Mode::Top;
+      return true;
+    }
+    if (mode_ == Mode::Build) {
+      stack_.pop_back();
+      return stack_.empty() ? finish() : true;
+    }
+    // The top level: the end of "records" or of the root.
+    if (depth_ == 2) in_records_ = false;
+    --depth_;
+    return true;
+  }
+
+  // A kept value is complete.
+  bool finish() {
+    mode_ = Mode::Top;
+    switch (target_) {
+      case Target::Format: format = std::move(built_); break;
+      case Target::Version: version = std::move(built_); break;
+      case Target::Community: community = std::move(built_); break;
+      case Target::Record:
+        if (!on_record(record_index_++, built_)) taking_records_ = false;
+        break;
+    }
+    built_ = json();
+    return true;
+  }
+};
+
+}  // namespace
 
 // [SECTION] Import: records ------------------------------------------------------------------------
 
@@ -231,27 +342,6 @@ struct Reader {
     return false;
   }
 
-  // Every string anywhere in v (keys too) within the length limit.
-  bool check_strings(const std::string& where, const json& v) {
-    if (v.is_string()) {
-      const std::string& s = v.get_ref<const std::string&>();
-      if (s.size() > kMaxStringChars && utf8_length(s) > kMaxStringChars)
-        return fail(where, "text is longer than " + std::to_string(kMaxStringChars) + " characters");
-      return true;
-    }
-    if (v.is_array()) {
-      for (size_t i = 0; i < v.size(); ++i)
-        if (!check_strings(where + "[" + std::to_string(i) + "]", v[i])) return false;
-    }
-    if (v.is_object()) {
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        if (it.key().size() > kMaxStringChars) return fail(where, "a key is longer than the limit");
-        if (!check_strings(where + "." + it.key(), it.value())) return false;
-      }
-    }
-    return true;
-  }
-
   bool check_id(const std::string& where, const json& v) {
     if (!v.is_string()) return fail(where, std::string("expected a string id, found ") + json_kind(v));
     const std::string& s = v.get_ref<const std::string&>();
@@ -263,35 +353,10 @@ struct Reader {
     return true;
   }
 
-  bool check_value(const std::string& where, const std::string& type, const std::string& field, const json& v) {
-    if (v.is_null()) return true;  // "not set" (an undone write)
-    switch (kind_of(type, field)) {
-      case Kind::Text:
-        if (!v.is_string()) return fail(where, std::string("expected a string, found ") + json_kind(v));
-        break;
-      case Kind::Bool:
-        if (!v.is_boolean()) return fail(where, std::string("expected true or false, found ") + json_kind(v));
-        break;
-      case Kind::Number:
-        if (!v.is_number()) return fail(where, std::string("expected a number, found ") + json_kind(v));
-        break;
-      case Kind::Texts:
-        if (!v.is_array()) return fail(where, std::string("expected a list of strings, found ") + json_kind(v));
-        for (size_t i = 0; i < v.size(); ++i)
-          if (!v[i].is_string())
-            return fail(where + "[" + std::to_string(i) + "]",
-                        std::string("expected a string, found ") + json_kind(v[i]));
-        break;
-      case Kind::Any:
-        break;
-    }
-    return check_strings(where, v);
-  }
-
   bool read_stamp(const std::string& where, const json& v, Stamp& out) {
     if (!v.is_array() || v.size() != 3)
       return fail(where, "expected a stamp [milliseconds, counter, actor]");
-    if (!v[0].is_number_integer() || v[0].get<int64_t>() < 0 || v[0].get<int64_t>() > (int64_t(1) << 53))
+    if (!v[0].is_number_integer() || v[0].get<int64_t>() < 0 || v[0].get<int64_t>() > kMaxStampMs)
       return fail(where + "[0]", "expected milliseconds, a whole number from 0");
     if (!v[1].is_number_integer() || v[1].get<int64_t>() < 0 || v[1].get<int64_t>() > 0xFFFFFFFFll)
       return fail(where + "[1]", "expected a counter, a whole number from 0");
@@ -300,7 +365,7 @@ struct Reader {
     return true;
   }
 
-  bool read_record(const std::string& where, const json& v, std::string& id, Record& out) {
+  bool read_record(const std::string& where, json& v, std::string& id, Record& out) {
     if (!v.is_object()) return fail(where, std::string("expected a record (an object), found ") + json_kind(v));
     for (const char* key : {"id", "type", "fields", "stamps"})
       if (!v.contains(key)) return fail(where, std::string("missing \"") + key + "\"");
@@ -312,19 +377,20 @@ struct Reader {
     if (out.type.empty() || out.type.size() > 32 ||
         out.type.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
       return fail(where + ".type", quote_text(out.type) + " is not a record type (lower-case letters and _)");
-    const json& fields = v["fields"];
+    json& fields = v["fields"];
     const json& stamps = v["stamps"];
     if (!fields.is_object()) return fail(where + ".fields", std::string("expected an object, found ") + json_kind(fields));
     if (!stamps.is_object()) return fail(where + ".stamps", std::string("expected an object, found ") + json_kind(stamps));
     for (auto it = fields.begin(); it != fields.end(); ++it) {
       const std::string& name = it.key();
-      const std::string fw = where + ".fields." + utf8_sanitize(name);
       if (name.empty() || name.size() > 64 || !std::islower(static_cast<unsigned char>(name[0])) ||
           name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
         return fail(where + ".fields", quote_text(name) + " is not a field name (lower-case letters, digits and _)");
-      if (!check_value(fw, out.type, name, it.value())) return false;
+      std::string inside;
+      if (std::string why = check_field_value(out.type, name, it.value(), inside); !why.empty())
+        return fail(where + ".fields." + name + inside, why);
       if (!stamps.contains(name)) return fail(where + ".stamps." + name, "missing: every field needs a stamp");
-      Field f{it.value(), {}};
+      Field f{std::move(it.value()), {}};
       if (!read_stamp(where + ".stamps." + name, stamps[name], f.stamp)) return false;
       out.fields.emplace(name, std::move(f));
     }
@@ -334,56 +400,56 @@ struct Reader {
     return true;
   }
 
-  bool read_file(const json& root, Parsed& p) {
-    if (!root.is_object())
-      return fail("", std::string("not a Cultivate community: the file holds ") + json_kind(root) +
+  // One record, as it streams in: read, checked against the community id when known, added.
+  bool add_record(size_t index, json& v, Parsed& p, const std::string& community_id) {
+    const std::string where = "records[" + std::to_string(index) + "]";
+    std::string id;
+    Record r;
+    if (!read_record(where, v, id, r)) return false;
+    if (!community_id.empty()) {
+      if (r.type == kCommunity && id != community_id)
+        return fail(where, "a community record for another community (" + quote_text(id) + ")");
+      if (id == community_id && r.type != kCommunity)
+        return fail(where, "the community's own id is used by a " + r.type + " record");
+    }
+    auto it = p.community.records.find(id);
+    if (it == p.community.records.end()) {
+      p.community.records.emplace(std::move(id), std::move(r));
+      return true;
+    }
+    // The same record twice, as when two copies were pasted together: merge them.
+    if (it->second.type != r.type)
+      return fail(where, "id " + quote_text(id) + " is used twice, by a " + it->second.type + " and a " + r.type);
+    ++p.duplicates;
+    Community one;
+    one.records.emplace(id, std::move(r));
+    merge_into(p.community, one);
+    return true;
+  }
+
+  // The file's own keys, once the whole file has streamed by.
+  bool read_top(const FileSax& sax, Parsed& p) {
+    if (!sax.root_kind.empty())
+      return fail("", "not a Cultivate community: the file holds " + sax.root_kind +
                           ", not an object with \"format\": \"cultivate.community\"");
-    if (!root.contains("format"))
-      return fail("", "not a Cultivate community: \"format\" is missing");
-    const json& format = root["format"];
+    if (!sax.has_format) return fail("", "not a Cultivate community: \"format\" is missing");
+    const json& format = sax.format;
     if (!format.is_string() || format.get<std::string>() != kFormatName)
       return fail("format", std::string("not a Cultivate community: expected \"") + kFormatName + "\", found " +
                                 (format.is_string() ? quote_text(format.get<std::string>()) : json_kind(format)));
-    if (!root.contains("version")) return fail("version", "missing");
-    const json& version = root["version"];
+    if (!sax.has_version) return fail("version", "missing");
+    const json& version = sax.version;
     if (!version.is_number_integer() || version.get<int64_t>() < 1)
       return fail("version", "expected a whole number from 1");
     if (version.get<int64_t>() > kFormatVersion)
       return fail("version", "this file is format version " + std::to_string(version.get<int64_t>()) +
                                  ", written by a newer Cultivate; this one reads version " +
                                  std::to_string(kFormatVersion) + ". Update Cultivate to open it.");
-    if (!root.contains("community")) return fail("community", "missing (the community's id)");
-    if (!check_id("community", root["community"])) return false;
-    p.community.id = root["community"].get<std::string>();
-    if (!root.contains("records")) return fail("records", "missing");
-    const json& records = root["records"];
-    if (!records.is_array()) return fail("records", std::string("expected an array, found ") + json_kind(records));
-    if (records.size() > kMaxRecords)
-      return fail("records", "too many records: " + std::to_string(records.size()) + "; the limit is " +
-                                 std::to_string(kMaxRecords));
-    for (size_t i = 0; i < records.size(); ++i) {
-      const std::string where = "records[" + std::to_string(i) + "]";
-      std::string id;
-      Community one;
-      one.id = p.community.id;
-      Record r;
-      if (!read_record(where, records[i], id, r)) return false;
-      if (r.type == kCommunity && id != p.community.id)
-        return fail(where, "a community record for another community (" + quote_text(id) + ")");
-      if (id == p.community.id && r.type != kCommunity)
-        return fail(where, "the community's own id is used by a " + r.type + " record");
-      auto it = p.community.records.find(id);
-      if (it != p.community.records.end()) {
-        // The same record twice, as when two copies were pasted together: merge them.
-        if (it->second.type != r.type)
-          return fail(where, "id " + quote_text(id) + " is used twice, by a " + it->second.type + " and a " + r.type);
-        ++p.duplicates;
-        one.records.emplace(id, std::move(r));
-        merge_into(p.community, one);
-      } else {
-        p.community.records.emplace(id, std::move(r));
-      }
-    }
+    if (!sax.has_community) return fail("community", "missing (the community's id)");
+    if (!check_id("community", sax.community)) return false;
+    p.community.id = sax.community.get<std::string>();
+    if (!sax.has_records) return fail("records", "missing");
+    if (!sax.records_kind.empty()) return fail("records", "expected an array, found " + sax.records_kind);
     return true;
   }
 };
@@ -393,7 +459,8 @@ struct Reader {
 Parsed parse_file(std::string_view bytes) {
   Parsed p;
   if (bytes.size() > kMaxFileBytes) {
-    p.error = "the file is too large: " + mb(bytes.size()) + "; the limit is " + mb(kMaxFileBytes);
+    p.error = "the file is too large: " + std::string(bytes.size() == kMaxFileBytes + 1 ? "more than " : "") +
+              megabytes(bytes.size()) + "; the limit is " + megabytes(kMaxFileBytes);
     return p;
   }
   if (trim(bytes).empty()) {
@@ -410,28 +477,50 @@ Parsed parse_file(std::string_view bytes) {
     p.error = "not valid JSON: a NUL byte at byte " + std::to_string(nul);
     return p;
   }
-  json root;
+  Reader reader;
+  FileSax sax;
+  std::string record_error;
+  sax.on_record = [&](size_t index, json& v) {
+    const std::string cid = sax.has_community && sax.community.is_string() ? sax.community.get<std::string>() : "";
+    if (reader.add_record(index, v, p, cid)) return true;
+    record_error = reader.error;
+    return false;
+  };
   try {
-    root = json::parse(bytes.begin(), bytes.end());
-  } catch (const std::exception& e) {
-    p.error = "not valid JSON: " + json_error_text(e.what());
+    json::sax_parse(bytes.begin(), bytes.end(), &sax);
+  } catch (const std::exception& e) {  // a check missed above; still a message, never a crash
+    p = Parsed{};
+    p.error = std::string("could not read the file: ") + utf8_sanitize(e.what());
     return p;
   }
-  try {
-    Reader r;
-    if (!r.read_file(root, p)) {
-      p.community = Community{};
-      p.error = r.error;
-      return p;
+  // Not JSON at all comes first, then a limit, then the file's own keys, then its records.
+  Reader top;
+  if (!sax.json_error.empty()) top.error = "not valid JSON: " + sax.json_error;
+  else if (!sax.limit_error.empty()) top.error = sax.limit_error;
+  else if (sax.records_seen > kMaxRecords)
+    top.error = "records: too many records: " + std::to_string(sax.records_seen) + "; the limit is " +
+                std::to_string(kMaxRecords);
+  else if (top.read_top(sax, p) && !record_error.empty()) top.error = record_error;
+  if (top.error.empty()) {
+    // The community id may come after the records in a file written by hand: check them now.
+    const std::string& cid = p.community.id;
+    for (const auto& [id, r] : p.community.records) {
+      if (r.type == kCommunity && id != cid)
+        top.fail("records", "a community record for another community (" + quote_text(id) + ")");
+      else if (id == cid && r.type != kCommunity)
+        top.fail("records", "the community's own id is used by a " + r.type + " record");
     }
-  } catch (const std::exception& e) {  // a check missed above; still a message, never a crash
-    p.community = Community{};
-    p.error = std::string("could not read the file: ") + utf8_sanitize(e.what());
+  }
+  if (!top.error.empty()) {
+    p = Parsed{};
+    p.error = top.error;
     return p;
   }
   p.ok = true;
   return p;
 }
+
+// [SECTION] Import: checks against the receiving copy ----------------------------------------------
 
 std::string check_compatible(const Community& into, const Community& incoming) {
   for (const auto& [id, r] : incoming.records) {
@@ -442,30 +531,82 @@ std::string check_compatible(const Community& into, const Community& incoming) {
   return {};
 }
 
-Preview preview_import(const Doc& d, std::string_view bytes) {
+// How a record is named in a message: its type and its name or title, else its id.
+static std::string record_words(const std::string& id, const Record& r) {
+  for (const char* f : {"name", "title", "text"})
+    if (const std::string t = r.text(f); !t.empty()) return r.type + " " + quote_text(t);
+  return r.type + " " + quote_text(id);
+}
+
+std::string check_stamps(const Community& incoming, int64_t now_ms) {
+  const int64_t limit = now_ms + kMaxClockSkewMs;
+  size_t ahead = 0;
+  std::string first;
+  int64_t first_ms = 0;
+  for (const auto& [id, r] : incoming.records)
+    for (const auto& [name, f] : r.fields)
+      if (f.stamp.ms > limit) {
+        if (ahead++ == 0) {
+          first = record_words(id, r) + ", field " + name;
+          first_ms = f.stamp.ms;
+        }
+      }
+  if (ahead == 0) return {};
+  return std::to_string(ahead) + (ahead == 1 ? " change is" : " changes are") +
+         " dated more than a day after this device's clock (the first: " + first + ", dated " + format_utc(first_ms) +
+         "). A copy from a device whose clock runs ahead would win every later edit, so it is not merged; ask for a "
+         "copy made after that device's clock was set right.";
+}
+
+std::string check_fits(const Community& c, size_t* bytes_out) {
+  const size_t bytes = to_file(c).size();
+  if (bytes_out) *bytes_out = bytes;
+  if (c.records.size() > kMaxRecords)
+    return "the community would hold " + std::to_string(c.records.size()) + " records, over the " +
+           std::to_string(kMaxRecords) + " a copy may have";
+  if (bytes > kMaxFileBytes)
+    return "the community would take " + megabytes(bytes) + ", over the " + megabytes(kMaxFileBytes) +
+           " a copy may have (it could not be opened again)";
+  return {};
+}
+
+Preview preview_import(const Doc& d, std::string_view bytes, int64_t now_ms) {
   Preview out;
   Parsed p = parse_file(bytes);
   if (!p.ok) {
     out.error = p.error;
     return out;
   }
-  if (p.community.id != d.community.id) {
+  return preview_community(d, std::move(p.community), now_ms);
+}
+
+Preview preview_community(const Doc& d, Community incoming, int64_t now_ms) {
+  Preview out;
+  if (incoming.id != d.community.id) {
     out.other_community = true;
-    const std::string name = community_record(p.community).text("name");
-    out.incoming_name = name;
+    out.incoming_name = community_record(incoming).text("name");
   }
-  if (std::string why = check_compatible(d.community, p.community); !why.empty()) {
+  if (std::string why = check_compatible(d.community, incoming); !why.empty()) {
     out.error = why;
     return out;
   }
-  out.diff = diff(d.community, merge(d.community, p.community));
-  out.community = std::move(p.community);
+  if (std::string why = check_stamps(incoming, std::max(now_ms, d.clock.ms)); !why.empty()) {
+    out.error = why;
+    return out;
+  }
+  Community merged = merge(d.community, incoming);
+  if (std::string why = check_fits(merged, &out.merged_bytes); !why.empty()) {
+    out.error = "merging this " + why + ". Nothing was changed.";
+    return out;
+  }
+  out.diff = diff(d.community, merged);
+  out.community = std::move(incoming);
   out.ok = true;
   return out;
 }
 
-Preview import_into(Doc& d, std::string_view bytes, const std::string& label) {
-  Preview out = preview_import(d, bytes);
+Preview import_into(Doc& d, std::string_view bytes, const std::string& label, int64_t now_ms) {
+  Preview out = preview_import(d, bytes, now_ms);
   if (out.ok) out.diff = doc_import(d, out.community, label);
   return out;
 }

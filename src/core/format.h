@@ -21,6 +21,10 @@ inline constexpr int kMaxDepth = 32;                   // nesting of arrays and 
 inline constexpr size_t kMaxStringChars = 100000;      // characters in one text
 inline constexpr size_t kMaxRecords = 200000;
 inline constexpr size_t kMaxIdChars = 64;
+inline constexpr int64_t kMaxStampMs = int64_t(1) << 53;   // the largest whole number JSON readers keep
+// A copy whose stamps run more than this ahead of the receiving device's clock is refused: it would
+// win every later edit, and its clock would drag everyone's clock along.
+inline constexpr int64_t kMaxClockSkewMs = 24 * 3600 * 1000;
 
 // [SECTION] Export ---------------------------------------------------------------------------------
 
@@ -46,6 +50,11 @@ Parsed parse_file(std::string_view bytes);
 // Checks that `incoming` may be merged into `into`: the same id must keep its record type.
 // Returns "" when it may, else the message.
 std::string check_compatible(const Community& into, const Community& incoming);
+// Stamps more than kMaxClockSkewMs after now_ms: "" when there are none, else how many and the first.
+std::string check_stamps(const Community& incoming, int64_t now_ms);
+// What Cultivate writes it must read back: "" when the community's file stays within the limits,
+// else by how much it would not. The file's size goes to *bytes when asked.
+std::string check_fits(const Community& c, size_t* bytes = nullptr);
 
 // What importing a file into an open community would do (or did).
 struct Preview {
@@ -55,11 +64,15 @@ struct Preview {
   Diff diff;                      // records added, changed, removed per type
   bool other_community = false;   // the file is another community (its own name and purpose stay out)
   std::string incoming_name;
+  size_t merged_bytes = 0;        // the size of the community's file after the merge
 };
-// Reads bytes and says what merging them into d would change, changing nothing.
-Preview preview_import(const Doc& d, std::string_view bytes);
+// Every way in (files, links, invitations, answers, sign-up sheets) runs the same checks: the file
+// reads, its records keep their types, its stamps are not from the future (now_ms is the receiving
+// device's clock), and the merged community still fits the limits. Changes nothing.
+Preview preview_import(const Doc& d, std::string_view bytes, int64_t now_ms);
+Preview preview_community(const Doc& d, Community incoming, int64_t now_ms);
 // Reads bytes and merges them into d as one undoable step. On any problem d stays exactly as it was.
-Preview import_into(Doc& d, std::string_view bytes, const std::string& label);
+Preview import_into(Doc& d, std::string_view bytes, const std::string& label, int64_t now_ms);
 
 // [SECTION] Statistics -----------------------------------------------------------------------------
 

@@ -4,6 +4,8 @@
 //  [SECTION] Folding, collation, search
 #include "core/text.h"
 
+#include <cstdio>
+
 #include <tuple>
 
 namespace cv {
@@ -64,6 +66,25 @@ std::string utf8_sanitize(std::string_view s) {
     char32_t c = utf8_next(s, i);
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) continue;
     utf8_append(out, c);
+  }
+  return out;
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = utf8_next(s, i);
+    // C0 and C1 controls, DEL, and the marks that reorder text on screen (bidirectional overrides).
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+                         (c >= 0x2066 && c <= 0x2069);
+    if (!control) {
+      utf8_append(out, c);
+      continue;
+    }
+    char buf[12];
+    std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
+    out += buf;
   }
   return out;
 }

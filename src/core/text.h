@@ -15,6 +15,9 @@ bool utf8_valid(std::string_view s);
 // s with every ill-formed sequence replaced by U+FFFD, and control characters other than tab and
 // line feed dropped: safe to show in a message.
 std::string utf8_sanitize(std::string_view s);
+// s for a terminal: control characters (C0, C1, DEL) and bidirectional overrides written as \u001B,
+// so a name cannot move the cursor, clear the screen or reorder what is printed after it.
+std::string terminal_safe(std::string_view s);
 // Number of code points (not bytes) in well-formed UTF-8.
 size_t utf8_length(std::string_view s);
 // Decodes the code point at s[i] and advances i; U+FFFD for an ill-formed sequence.

@@ -21,7 +21,8 @@ uint64_t random_u64();     // from the system's cryptographic source
 std::string new_id();      // a fresh record id (cv::make_id over random bits)
 
 // [SECTION] Files (native: paths on disk)
-bool read_file(const std::string& path, std::string& bytes, std::string& error);
+// Reads at most max_bytes + 1 bytes: more than max_bytes means the file is larger than allowed.
+bool read_file(const std::string& path, std::string& bytes, std::string& error, size_t max_bytes = SIZE_MAX);
 bool write_file(const std::string& path, const std::string& bytes, std::string& error);
 
 // [SECTION] The page (web build only)

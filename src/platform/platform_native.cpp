@@ -1,4 +1,5 @@
 // platform_native.cpp: platform.h for the command-line tool and tests (native or Node).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -22,15 +23,24 @@ uint64_t random_u64() {
 
 std::string new_id() { return cv::make_id(random_u64(), random_u64()); }
 
-bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+bool read_file(const std::string& path, std::string& bytes, std::string& error, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = path + ": cannot open the file";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  bytes = ss.str();
+  // Read in pieces and stop one byte past the limit: /dev/zero or a huge file is refused, not loaded.
+  bytes.clear();
+  char buf[1 << 16];
+  while (in && bytes.size() <= max_bytes) {
+    const size_t room = max_bytes - bytes.size() + 1;  // max_bytes + 1 in all; SIZE_MAX wraps to "any"
+    in.read(buf, static_cast<std::streamsize>(room == 0 ? sizeof buf : std::min(sizeof buf, room)));
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    error = path + ": cannot read the file";
+    return false;
+  }
   return true;
 }
 

@@ -83,7 +83,7 @@ uint64_t random_u64() {
 
 std::string new_id() { return cv::make_id(random_u64(), random_u64()); }
 
-bool read_file(const std::string& path, std::string&, std::string& error) {
+bool read_file(const std::string& path, std::string&, std::string& error, size_t) {
   error = path + ": the page reads files through the file picker";
   return false;
 }

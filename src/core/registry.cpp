@@ -1,0 +1,438 @@
+// registry.cpp: see registry.h.
+//  [SECTION] The record types of format version 1
+//  [SECTION] Lookup
+//  [SECTION] Validation of one value
+//  [SECTION] Labels
+//  [SECTION] JSON Schema
+#include "core/registry.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/format.h"
+#include "core/text.h"
+
+namespace cv {
+
+using json = nlohmann::json;
+
+// [SECTION] The record types of format version 1 ---------------------------------------------------
+
+namespace {
+
+using K = FieldKind;
+constexpr double kMaxMs = 9007199254740992.0;  // 2^53: the largest whole number every JSON reader keeps
+
+// Shorthands that keep the table below one line per field.
+FieldDecl text(const char* n, const char* doc, bool self = false) { return {n, K::Text, doc, nullptr, 0, 0, true, self}; }
+FieldDecl ref(const char* n, const char* to, const char* doc, bool self = false) {
+  return {n, K::Ref, doc, to, 0, 0, true, self};
+}
+FieldDecl whole(const char* n, double lo, double hi, const char* doc, bool self = false) {
+  return {n, K::Number, doc, nullptr, lo, hi, true, self};
+}
+FieldDecl real(const char* n, double lo, double hi, const char* doc) { return {n, K::Number, doc, nullptr, lo, hi, false}; }
+FieldDecl flag(const char* n, const char* doc, bool self = false) { return {n, K::Bool, doc, nullptr, 0, 0, true, self}; }
+FieldDecl date(const char* n, const char* doc) { return {n, K::Date, doc}; }
+FieldDecl time(const char* n, const char* doc) { return {n, K::Time, doc}; }
+
+const std::vector<RecordDecl>& table() {
+  static const std::vector<RecordDecl> types = {
+      {"community", "community", "community", "The community itself: one record, whose id is the community's.", "",
+       {text("name", "The community's name."),
+        text("purpose_why", "Why we come together."),
+        text("purpose_learn", "What we want to learn with and from each other."),
+        text("purpose_share", "What resources we can share."),
+        whole("vote_budget", 0, 100, "Dots each member may give (default 3)."),
+        real("shared_threshold", 0, 1, "Share of members an objective needs to count as held by most (default 0.5)."),
+        ref("first_topic", "topic", "The topic chosen for the first meeting."),
+        ref("first_meeting", "meeting", "The first meeting.")}},
+      {"member", "member", "members", "A member of the community.", "id",
+       {text("name", "The member's name, as they write it.", true),
+        text("contact", "Email, phone, or however the member likes to be reached.", true),
+        {"roles", K::Texts, "Roles the member offers to take: presenter, book chooser, case bringer, ...", nullptr, 0, 0,
+         true, true},
+        text("notes", "The convener's notes."),
+        text("availability", "When the member can meet.", true)}},
+      {"objective", "learning objective", "learning objectives", "What a member wants to learn.", "member",
+       {ref("member", "member", "The member who wants to learn it.", true),
+        text("text", "The learning objective, in the member's words.", true),
+        text("group", "The convener's pin: objectives with one pin are one group; \"alone:<id>\" keeps one apart.")}},
+      {"problem", "problem", "problems", "A real-life problem a member brings.", "member",
+       {ref("member", "member", "The member who brings it.", true),
+        text("text", "A real-life problem the group could help with.", true)}},
+      {"topic", "topic", "topics", "A topic the community could learn about in a meeting.", "proposed_by",
+       {text("title", "The topic.", true),
+        text("description", "What it would cover.", true),
+        ref("proposed_by", "member", "The member who proposed it.", true),
+        ref("source", "", "The objective or problem it came from.", true),
+        text("state", "backlog, chosen or done.")}},
+      {"vote", "vote", "votes", "Dots a member gives a topic; its id is vote:<topic>:<member>.", "member",
+       {ref("topic", "topic", "The topic voted for.", true),
+        ref("member", "member", "The member who votes.", true),
+        whole("dots", 0, 100, "Dots this member gives this topic; a member's dots beyond the budget do not count.",
+              true)}},
+      {"skill", "skill", "skills", "A skill a member can offer the community.", "member",
+       {ref("member", "member", "The member who offers it.", true),
+        text("text", "The skill, in the member's words.", true),
+        text("offer", "present, lead, or empty.", true)}},
+      {"resource", "resource", "resources", "A resource a member can share.", "member",
+       {ref("member", "member", "The member who shares it.", true),
+        text("text", "The resource.", true)}},
+      {"meeting", "meeting", "meetings", "A meeting of the community, before, during and after.", "",
+       {text("title", "The meeting's title."),
+        date("date", "YYYY-MM-DD"),
+        time("time", "HH:MM, local"),
+        text("place", "A place or a video link."),
+        ref("topic", "topic", "The topic of the first meeting (older files; see topics)."),
+        text("kind", "first, or empty."),
+        {"topics", K::Refs, "The topics the meeting is about.", "topic"},
+        whole("slot", 0, 1440, "Minutes booked for the meeting; the designer warns when the agenda is longer."),
+        whole("every_weeks", 0, 52, "A series: the meeting repeats every N weeks (0 or null: once)."),
+        whole("series_count", 0, 520, "How many meetings the series has, this one included."),
+        ref("facilitator", "member", "The member who facilitates this meeting (a role that rotates)."),
+        text("outcomes", "What the meeting concluded, written afterwards."),
+        ref("run_block", "block", "The live run: the current block, \"end\" after the last, empty before the start."),
+        whole("run_at", 0, kMaxMs, "The live run: wall-clock ms when the current block started, moved on by pauses."),
+        whole("run_paused", 0, kMaxMs, "The live run: wall-clock ms when it was paused; 0 when running."),
+        whole("run_extra", -1440, 1440, "The live run: minutes added to the current block.")}},
+      {"block", "agenda block", "agenda blocks", "A timed block of a meeting's agenda.", "",
+       {ref("meeting", "meeting", "The meeting whose agenda it is in."),
+        text("kind", "welcome, input, pairs, small_groups, debrief, peer_assist, book, case, break, logistics, "
+                     "technology, closing."),
+        text("title", "The block's title."),
+        text("notes", "Instructions for the block."),
+        ref("lead", "member", "Who leads it: the presenter of an input block, the book chooser of a book discussion, "
+                              "the case bringer of a case discussion or peer-assist. These roles rotate."),
+        whole("minutes", 0, 1440, "How long the block takes."),
+        real("position", -1e15, 1e15, "Order in the agenda: blocks sort by position, so a move writes one number."),
+        whole("group_size", 0, 100, "Small groups: people per group (0 or null: 4)."),
+        text("debrief", "Points noted for the block while the meeting ran.")}},
+      {"parking", "parked question", "parked questions", "A logistics question kept for the end of a meeting.", "",
+       {ref("meeting", "meeting", "The meeting."),
+        text("text", "A logistics question kept for the end of the meeting.")}},
+      {"breakout", "breakout round", "breakout rounds", "One round of breakout groups: who met whom.", "",
+       {text("session", "The session the round belongs to: a meeting's breakout block, or a name."),
+        whole("round", 0, 10000, "The round's number within its session."),
+        {"groups", K::Groups, "Member ids per group: who met whom.", "member"},
+        {"locked", K::Ints, "Indexes of groups kept when the round is regenerated.", nullptr, 0, 10000}}},
+      {"guideline", "guideline", "guidelines", "A guideline the community agrees to.", "",
+       {text("text", "The guideline."),
+        text("why", "Why it matters, in a sentence."),
+        real("position", -1e15, 1e15, "Order in the list.")}},
+      {"ack", "acknowledgement", "acknowledgements",
+       "A member's acknowledgement of the guidelines; its id is \"ack:<member>\".", "member",
+       {ref("member", "member", "The member who acknowledged the guidelines.", true),
+        text("version", "A fingerprint of the guidelines' texts as acknowledged; a change asks again.", true)}},
+      {"attendance", "attendance", "attendances", "Whether a member attended a meeting; its id is att:<meeting>:<member>.",
+       "member",
+       {ref("meeting", "meeting", "The meeting."),
+        ref("member", "member", "The member."),
+        flag("present", "Ticked present. A meeting without attendance records counts everyone.")}},
+      {"action", "action", "actions", "Something agreed in a meeting, with an owner and a due date.", "owner",
+       {ref("meeting", "meeting", "The meeting that agreed it."),
+        text("text", "What is to be done."),
+        ref("owner", "member", "The member who does it."),
+        date("due", "Due date, YYYY-MM-DD."),
+        flag("done", "Done; open actions come back in the next meeting's review block.", true)}},
+  };
+  return types;
+}
+
+}  // namespace
+
+// [SECTION] Lookup ---------------------------------------------------------------------------------
+
+const std::vector<RecordDecl>& record_types() { return table(); }
+
+const RecordDecl* record_decl(std::string_view type) {
+  for (const RecordDecl& r : table())
+    if (type == r.type) return &r;
+  return nullptr;
+}
+
+const FieldDecl* field_decl(std::string_view type, std::string_view field) {
+  const RecordDecl* r = record_decl(type);
+  if (!r) return nullptr;
+  for (const FieldDecl& f : r->fields)
+    if (field == f.name) return &f;
+  return nullptr;
+}
+
+// [SECTION] Validation of one value ----------------------------------------------------------------
+
+const char* json_kind(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true or false";
+    case json::value_t::discarded: return "nothing";
+    default: return "a number";
+  }
+}
+
+bool text_allowed(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
+  return true;
+}
+
+namespace {
+
+std::string number_text(double x) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", x);
+  return buf;
+}
+
+std::string found(const json& v) { return std::string("found ") + json_kind(v); }
+// Out of range: the number itself says what is wrong with it.
+std::string found_number(const json& v) {
+  return v.is_number() ? "found " + number_text(v.get<double>()) : found(v);
+}
+
+std::string check_string(const json& v, size_t max_chars) {
+  if (!v.is_string()) return "expected a string, " + found(v);
+  const std::string& s = v.get_ref<const std::string&>();
+  for (unsigned char c : s)
+    if (!text_allowed(std::string_view(reinterpret_cast<const char*>(&c), 1))) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      return std::string("the text holds a control character (") + code + "), which Cultivate does not store";
+    }
+  if (s.size() > max_chars && utf8_length(s) > max_chars)
+    return "text is longer than " + std::to_string(max_chars) + " characters";
+  return {};
+}
+
+bool id_shaped(const std::string& s) {
+  if (s.size() > kMaxIdChars) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.')) return false;
+  return true;
+}
+
+std::string check_id(const json& v, bool may_be_empty) {
+  if (!v.is_string()) return "expected an id (a string), " + found(v);
+  const std::string& s = v.get_ref<const std::string&>();
+  if ((s.empty() && !may_be_empty) || !id_shaped(s))
+    return "expected an id (up to " + std::to_string(kMaxIdChars) + " letters, digits, - _ : .)";
+  return {};
+}
+
+std::string check_number(const json& v, double lo, double hi, bool whole_only) {
+  const bool integral = v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                                  std::floor(v.get<double>()) == v.get<double>());
+  const char* what = whole_only ? "a whole number" : "a number";
+  const std::string range = std::string("expected ") + what + " from " + number_text(lo) + " to " + number_text(hi);
+  if (!v.is_number() || (whole_only && !integral)) return range + ", " + found_number(v);
+  const double x = v.get<double>();
+  if (!(x >= lo && x <= hi)) return range + ", " + found_number(v);
+  return {};
+}
+
+// Strings anywhere in a value of a field this version does not know.
+std::string check_any(const json& v, std::string& where) {
+  if (v.is_string()) return check_string(v, kMaxStringChars);
+  if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i)
+      if (std::string e = check_any(v[i], where); !e.empty()) {
+        where = "[" + std::to_string(i) + "]" + where;
+        return e;
+      }
+  } else if (v.is_object()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (!text_allowed(it.key()) || it.key().size() > kMaxStringChars) {
+        where = "." + utf8_sanitize(it.key().substr(0, 60)) + where;
+        return "a key that is too long or holds a control character";
+      }
+      if (std::string e = check_any(it.value(), where); !e.empty()) {
+        where = "." + utf8_sanitize(it.key().substr(0, 60)) + where;
+        return e;
+      }
+    }
+  }
+  return {};
+}
+
+template <class F>
+std::string check_list(const json& v, std::string& where, const char* what, F each) {
+  if (!v.is_array()) return std::string("expected ") + what + ", " + found(v);
+  for (size_t i = 0; i < v.size(); ++i)
+    if (std::string e = each(v[i], where); !e.empty()) {
+      where = "[" + std::to_string(i) + "]" + where;
+      return e;
+    }
+  return {};
+}
+
+}  // namespace
+
+std::string check_field_value(std::string_view type, std::string_view field, const json& v, std::string& where) {
+  if (v.is_null()) return {};  // "not set" (an undone write)
+  if (field == kDeletedField) return v.is_boolean() ? "" : "expected true or false, " + found(v);
+  const FieldDecl* f = field_decl(type, field);
+  if (!f) return check_any(v, where);
+  switch (f->kind) {
+    case K::Text:
+    case K::Date:
+    case K::Time: return check_string(v, f->max_chars);
+    case K::Number: return check_number(v, f->min, f->max, f->whole);
+    case K::Bool: return v.is_boolean() ? "" : "expected true or false, " + found(v);
+    case K::Ref: return check_id(v, true);
+    case K::Refs:
+      return check_list(v, where, "a list of ids", [](const json& x, std::string&) { return check_id(x, false); });
+    case K::Texts:
+      return check_list(v, where, "a list of strings",
+                        [f](const json& x, std::string&) { return check_string(x, f->max_chars); });
+    case K::Groups:
+      return check_list(v, where, "a list of groups", [](const json& g, std::string& w) {
+        return check_list(g, w, "a group (a list of ids)", [](const json& x, std::string&) { return check_id(x, false); });
+      });
+    case K::Ints:
+      return check_list(v, where, "a list of whole numbers",
+                        [f](const json& x, std::string&) { return check_number(x, f->min, f->max, true); });
+  }
+  return {};
+}
+
+// [SECTION] Labels ---------------------------------------------------------------------------------
+
+std::string plural_label(std::string_view type) {
+  if (const RecordDecl* r = record_decl(type)) return r->plural;
+  return std::string(type) + " records";
+}
+
+std::string count_label(std::string_view type, long long n) {
+  const RecordDecl* r = record_decl(type);
+  const std::string word = r ? (n == 1 ? r->label : r->plural) : std::string(type) + (n == 1 ? " record" : " records");
+  return std::to_string(n) + " " + word;
+}
+
+// [SECTION] JSON Schema ----------------------------------------------------------------------------
+
+namespace {
+
+json nullable(const char* type) { return json::array({type, "null"}); }
+
+json field_schema(const FieldDecl& f) {
+  json s;
+  const char* target = f.ref && *f.ref ? f.ref : nullptr;
+  switch (f.kind) {
+    case K::Text: s = {{"$ref", "#/$defs/text"}}; break;
+    case K::Date: s = {{"$ref", "#/$defs/text"}}; break;
+    case K::Time: s = {{"$ref", "#/$defs/text"}}; break;
+    case K::Bool: s = {{"type", nullable("boolean")}}; break;
+    case K::Number:
+      s = {{"type", nullable(f.whole ? "integer" : "number")}, {"minimum", f.min}, {"maximum", f.max}};
+      if (f.whole) s["minimum"] = static_cast<long long>(f.min), s["maximum"] = static_cast<long long>(f.max);
+      break;
+    case K::Ref: s = {{"$ref", "#/$defs/ref"}}; break;
+    case K::Refs: s = {{"type", nullable("array")}, {"items", {{"$ref", "#/$defs/id"}}}}; break;
+    case K::Texts:
+      s = {{"type", nullable("array")}, {"items", {{"type", "string"}, {"maxLength", f.max_chars}}}};
+      break;
+    case K::Groups:
+      s = {{"type", nullable("array")}, {"items", {{"type", "array"}, {"items", {{"$ref", "#/$defs/id"}}}}}};
+      break;
+    case K::Ints:
+      s = {{"type", nullable("array")},
+           {"items", {{"type", "integer"}, {"minimum", static_cast<long long>(f.min)},
+                      {"maximum", static_cast<long long>(f.max)}}}};
+      break;
+  }
+  std::string doc = f.doc;
+  if (target && (f.kind == K::Ref || f.kind == K::Refs)) {
+    const RecordDecl* t = record_decl(target);
+    doc = std::string(f.kind == K::Ref ? "Id of a " : "Ids of ") + (t ? (f.kind == K::Ref ? t->label : t->plural) : target) +
+          ". " + doc;
+  }
+  if (f.self) doc += " The member it belongs to may write it.";
+  s["description"] = doc;
+  return s;
+}
+
+}  // namespace
+
+json file_schema() {
+  std::string types;
+  for (const RecordDecl& r : table()) types += std::string(types.empty() ? "" : ", ") + r.type;
+  json all_of = json::array();
+  for (const RecordDecl& r : table()) {
+    json props = json::object();
+    for (const FieldDecl& f : r.fields) props[f.name] = field_schema(f);
+    std::string doc = r.doc;
+    if (*r.owner) doc += std::string(" It belongs to the member named by its ") +
+                         (std::string(r.owner) == "id" ? "own id" : "\"" + std::string(r.owner) + "\" field") + ".";
+    all_of.push_back({{"if", {{"properties", {{"type", {{"const", r.type}}}}}}},
+                      {"then", {{"description", doc}, {"properties", {{"fields", {{"properties", props}}}}}}}});
+  }
+  const json field_name = {{"pattern", "^[a-z][a-z0-9_]{0,63}$"}};
+  const std::string limits = "Limits: " + std::to_string(kMaxFileBytes >> 20) + " MB per file, " +
+                             std::to_string(kMaxDepth) + " levels of nesting, " + std::to_string(kMaxStringChars) +
+                             " characters per text, " + std::to_string(kMaxRecords) + " records.";
+  json s = {
+      {"$schema", "https://json-schema.org/draft/2020-12/schema"},
+      {"$id", "community.schema.json"},
+      {"title", "Cultivate community file, format version " + std::to_string(kFormatVersion)},
+      {"description",
+       "A community of practice as a mergeable replica: records with stamped fields. Every field's value sits in "
+       "`fields` and the stamp of its last write in `stamps` under the same name; copies merge field by field, the "
+       "greater stamp winning. Files are written canonically: records ordered by id, keys ordered by name, two-space "
+       "indentation, a final line feed. Record types and fields this version does not know are kept and merged as they "
+       "are. Generated from the record registry (src/core/registry.cpp) by `cultivate schema`. " + limits},
+      {"type", "object"},
+      {"required", {"format", "version", "community", "records"}},
+      {"properties",
+       {{"format", {{"const", kFormatName}, {"description", "Marks the file as a Cultivate community."}}},
+        {"version",
+         {{"type", "integer"}, {"minimum", 1}, {"maximum", kFormatVersion},
+          {"description", "Format version. A reader refuses a newer version and says so."}}},
+        {"community",
+         {{"$ref", "#/$defs/id"}, {"description", "The community's id; also the id of its one record of type \"community\"."}}},
+        {"records", {{"type", "array"}, {"maxItems", kMaxRecords}, {"items", {{"$ref", "#/$defs/record"}}}}}}},
+      {"$defs",
+       {{"id",
+         {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdChars}, {"pattern", "^[A-Za-z0-9_:.-]+$"},
+          {"description", "Record ids are random (16 characters of Crockford base 32); a record for a pair of records "
+                          "(a vote) derives its id from theirs."}}},
+        {"ref",
+         {{"type", nullable("string")}, {"maxLength", kMaxIdChars}, {"pattern", "^[A-Za-z0-9_:.-]*$"},
+          {"description", "The id of another record, or empty while unset."}}},
+        {"text",
+         {{"type", nullable("string")}, {"maxLength", kMaxStringChars},
+          {"pattern", "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"},
+          {"description", "Text as people write it: no control characters but tab and line breaks."}}},
+        {"stamp",
+         {{"description", "When and by whom a field was last written: [wall-clock milliseconds, counter, actor id], a "
+                          "hybrid logical clock. Compared in that order; the greater wins. A reader refuses stamps "
+                          "more than a day ahead of its own clock."},
+          {"type", "array"},
+          {"prefixItems", json::array({{{"type", "integer"}, {"minimum", 0}, {"maximum", 9007199254740992LL}},
+                                       {{"type", "integer"}, {"minimum", 0}, {"maximum", 4294967295LL}},
+                                       {{"$ref", "#/$defs/id"}}})},
+          {"minItems", 3},
+          {"maxItems", 3}}},
+        {"record",
+         {{"type", "object"},
+          {"required", {"id", "type", "fields", "stamps"}},
+          {"properties",
+           {{"id", {{"$ref", "#/$defs/id"}}},
+            {"type",
+             {{"type", "string"}, {"pattern", "^[a-z_]{1,32}$"},
+              {"description", types + ", or a type of a newer version (kept as it is)."}}},
+            {"fields",
+             {{"type", "object"},
+              {"propertyNames", field_name},
+              {"properties",
+               {{kDeletedField,
+                 {{"type", nullable("boolean")},
+                  {"description", "true: the record was removed (a tombstone, kept so the removal merges)."}}}}}}},
+            {"stamps", {{"type", "object"}, {"propertyNames", field_name}, {"additionalProperties", {{"$ref", "#/$defs/stamp"}}}}}}},
+          {"allOf", all_of}}}}}};
+  return s;
+}
+
+}  // namespace cv
