@@ -268,7 +268,7 @@ TEST_CASE("the summary: who came, the agenda with debrief notes, outcomes, actio
   CHECK(md.find("Zoë") != std::string::npos);
   CHECK(md.find("Bo") == std::string::npos);  // ticked absent
   CHECK(md.find("| 18:30 | 10 |") != std::string::npos);
-  CHECK(md.find("Feedback lands when it is <specific> \\| kind") != std::string::npos);
+  CHECK(md.find("Feedback lands when it is &lt;specific&gt; \\| kind") != std::string::npos);
   CHECK(md.find("We keep the pairs format.") != std::string::npos);
   CHECK(md.find("| Try it with my team | Алёна | 2026-12-10 |  |") != std::string::npos);
   const std::string page = cv::meeting_summary_html(x.c(), "a");

@@ -5,6 +5,8 @@
 //  [SECTION] Group cards
 #include "core/breakouts.h"
 
+#include "core/document.h"
+
 #include <algorithm>
 #include <set>
 
@@ -229,25 +231,22 @@ GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std
 
 std::string group_cards_html(const Community& c, const std::string& session) {
   const std::string title = session_title(c, session);
-  std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Groups: " + html_escape(title) +
-      "</title>\n<style>body{font-family:system-ui,sans-serif;margin:1.5em;color:#1a1c1a}.cards{display:flex;flex-wrap:"
-      "wrap;gap:1em}.card{border:2px solid #45855f;border-radius:10px;padding:1em 1.2em;width:14em;break-inside:avoid}"
-      ".card h3{margin:0 0 .5em;color:#2f6b48}.card li{margin:.2em 0}.new{color:#555;font-size:.85em}h2{page-break-"
-      "before:always}h2:first-of-type{page-break-before:auto}</style></head><body>\n<h1>" +
-      html_escape(community_record(c).text("name")) + ": " + html_escape(title) + "</h1>\n";
+  Document d;
+  d.title = "Groups: " + title;
+  d.heading(1, community_record(c).text("name") + ": " + title);
   for (const auto& r : breakout_rounds(c)) {
     if (r.session != session) continue;
-    out += "<h2>Round " + std::to_string(r.round) + "</h2>\n<div class=\"cards\">\n";
+    d.heading(2, "Round " + std::to_string(r.round));
+    std::vector<Card> cards;
     for (size_t g = 0; g < r.groups.size(); ++g) {
-      out += "<div class=\"card\"><h3>Group " + std::to_string(g + 1) + "</h3><ul>";
-      for (const auto& m : r.groups[g]) out += "<li>" + html_escape(member_name(c, m)) + "</li>";
-      const auto fresh = first_meetings(c, r.id, r.groups[g]);
-      out += "</ul><div class=\"new\">" + std::to_string(fresh.size()) + " first meetings</div></div>\n";
+      Card card{"Group " + std::to_string(g + 1), {}, ""};
+      for (const auto& m : r.groups[g]) card.items.push_back(member_name(c, m));
+      card.note = std::to_string(first_meetings(c, r.id, r.groups[g]).size()) + " first meetings";
+      cards.push_back(std::move(card));
     }
-    out += "</div>\n";
+    d.cards(std::move(cards));
   }
-  return out + "</body></html>\n";
+  return to_html(d);
 }
 
 }  // namespace cv

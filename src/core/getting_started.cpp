@@ -7,6 +7,8 @@
 //  [SECTION] Exports
 #include "core/getting_started.h"
 
+#include "core/document.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -455,63 +457,49 @@ Op op_move_block(const std::vector<Block>& blocks, size_t from, size_t to) {
 
 // [SECTION] Exports ---------------------------------------------------------------------------------------
 
-std::string agenda_markdown(const Community& c, const std::string& meeting) {
-  const Record* m = find_live(c, meeting);
-  if (!m) return {};
+// The agenda as a document: time, minutes, block (with its notes), lead; then the parking lot.
+static Document agenda_document(const Community& c, const Record& m, const std::string& meeting) {
+  Document d;
+  d.title = m.text("title");
+  d.heading(1, m.text("title"));
+  Line where = {strong(community_record(c).text("name"))};
+  const std::string when = trim(m.text("date") + " " + m.text("time"));
+  if (!when.empty()) where.push_back(plain(" · " + when));
+  if (!m.text("place").empty()) where.push_back(plain(" · " + m.text("place")));
+  d.paragraph(where);
   const auto blocks = agenda(c, meeting);
-  std::string out = "# " + m->text("title") + "\n\n";
-  out += "**" + community_record(c).text("name") + "**";
-  const std::string when = trim(m->text("date") + " " + m->text("time"));
-  if (!when.empty()) out += " · " + when;
-  if (!m->text("place").empty()) out += " · " + m->text("place");
-  out += "\n\n| Time | Minutes | Block | Lead |\n|---|---:|---|---|\n";
+  std::vector<std::vector<Line>> rows;
   int at = 0;
   for (const auto& b : blocks) {
-    const std::string t = clock_time(m->text("time"), at);
-    out += "| " + (t.empty() ? "+" + std::to_string(at) + " min" : t) + " | " + std::to_string(b.minutes) + " | **" +
-           md_cell(b.title) + "**" + (b.notes.empty() ? "" : "<br>" + md_cell(b.notes)) + " | " +
-           (b.lead.empty() ? "" : md_cell(member_name(c, b.lead))) + " |\n";
+    const std::string t = clock_time(m.text("time"), at);
+    Line block = {strong(b.title)};
+    if (!b.notes.empty()) block.push_back(small(b.notes));
+    rows.push_back({{plain(t.empty() ? "+" + std::to_string(at) + " min" : t)},
+                    {plain(std::to_string(b.minutes))},
+                    block,
+                    {plain(b.lead.empty() ? "" : member_name(c, b.lead))}});
     at += b.minutes;
   }
-  out += "\nTotal: " + std::to_string(agenda_minutes(blocks)) + " minutes.\n";
+  d.table({"Time", "Minutes", "Block", "Lead"}, {false, true, false, false}, rows);
+  d.paragraph({plain("Total: " + std::to_string(agenda_minutes(blocks)) + " minutes.")});
   const auto parked = parking_lot(c, meeting);
   if (!parked.empty()) {
-    out += "\n## Parking lot (for the logistics block)\n\n";
-    for (const auto& p : parked) out += "- " + p + "\n";
+    d.heading(2, "Parking lot (for the logistics block)");
+    std::vector<Line> items;
+    for (const auto& p : parked) items.push_back({plain(p)});
+    d.list(items);
   }
-  return out;
+  return d;
+}
+
+std::string agenda_markdown(const Community& c, const std::string& meeting) {
+  const Record* m = find_live(c, meeting);
+  return m ? to_markdown(agenda_document(c, *m, meeting)) : std::string();
 }
 
 std::string agenda_html(const Community& c, const std::string& meeting) {
   const Record* m = find_live(c, meeting);
-  if (!m) return {};
-  std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(m->text("title")) +
-      "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;color:#1a1c1a}"
-      "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccd;padding:.4em;text-align:left;"
-      "vertical-align:top}td.min{text-align:right}.notes{color:#555;font-size:.92em}@media print{body{margin:0}}"
-      "</style></head><body>\n<h1>" +
-      html_escape(m->text("title")) + "</h1>\n<p><strong>" + html_escape(community_record(c).text("name")) + "</strong>";
-  const std::string when = trim(m->text("date") + " " + m->text("time"));
-  if (!when.empty()) out += " · " + html_escape(when);
-  if (!m->text("place").empty()) out += " · " + html_escape(m->text("place"));
-  out += "</p>\n<table><tr><th>Time</th><th>Minutes</th><th>Block</th><th>Lead</th></tr>\n";
-  int at = 0;
-  for (const auto& b : agenda(c, meeting)) {
-    const std::string t = clock_time(m->text("time"), at);
-    out += "<tr><td>" + html_escape(t.empty() ? "+" + std::to_string(at) + " min" : t) + "</td><td class=\"min\">" +
-           std::to_string(b.minutes) + "</td><td><strong>" + html_escape(b.title) + "</strong><div class=\"notes\">" +
-           html_escape(b.notes) + "</div></td><td>" + (b.lead.empty() ? "" : html_escape(member_name(c, b.lead))) + "</td></tr>\n";
-    at += b.minutes;
-  }
-  out += "</table>\n";
-  const auto parked = parking_lot(c, meeting);
-  if (!parked.empty()) {
-    out += "<h2>Parking lot</h2><ul>";
-    for (const auto& p : parked) out += "<li>" + html_escape(p) + "</li>";
-    out += "</ul>\n";
-  }
-  return out + "</body></html>\n";
+  return m ? to_html(agenda_document(c, *m, meeting)) : std::string();
 }
 
 std::string meeting_ics(const Community& c, const std::string& meeting, int64_t now_ms) {

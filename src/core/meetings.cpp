@@ -1,6 +1,8 @@
 // meetings.cpp: see meetings.h.
 #include "core/meetings.h"
 
+#include "core/document.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -638,81 +640,60 @@ std::string groups_text(const Community& c, const std::string& block) {
 
 }  // namespace
 
-std::string meeting_summary_markdown(const Community& c, const std::string& meeting) {
-  const SummaryParts s = summary_parts(c, meeting);
-  if (!s.m) return {};
-  std::string out = "# " + s.info.title + "\n\n**" + community_record(c).text("name") + "**";
+// The summary as a document: when and where, topics, who came, roles, the agenda with its debriefs
+// and groups, outcomes, actions, and what is still open from earlier meetings.
+static Document summary_document(const Community& c, const SummaryParts& s) {
+  Document d;
+  d.title = s.info.title;
+  d.heading(1, s.info.title);
+  Line where = {strong(community_record(c).text("name"))};
   const std::string when = trim(s.info.date + " " + s.info.time);
-  if (!when.empty()) out += " · " + when;
-  if (!s.info.place.empty()) out += " · " + s.info.place;
-  out += "\n\n";
-  if (!s.topics.empty()) out += "Topics: " + join(s.topics, "; ") + "\n\n";
-  out += "Present (" + std::to_string(s.people.size()) + "): " + join(s.people, ", ") + "\n\n";
-  if (!s.roles.empty()) out += "Roles: " + join(s.roles, "; ") + "\n\n";
-  out += "## Agenda\n\n";
-  out += "| Time | Minutes | Block | Debrief |\n|---|---:|---|---|\n";
+  if (!when.empty()) where.push_back(plain(" · " + when));
+  if (!s.info.place.empty()) where.push_back(plain(" · " + s.info.place));
+  d.paragraph(where);
+  if (!s.topics.empty()) d.paragraph({plain("Topics: " + join(s.topics, "; "))});
+  d.paragraph({plain("Present (" + std::to_string(s.people.size()) + "): " + join(s.people, ", "))});
+  if (!s.roles.empty()) d.paragraph({plain("Roles: " + join(s.roles, "; "))});
+  d.heading(2, "Agenda");
+  std::vector<std::vector<Line>> rows;
   for (size_t i = 0; i < s.blocks.size(); ++i) {
     const Block& b = s.blocks[i];
     const std::string groups = is_breakout(b.kind) ? groups_text(c, b.id) : "";
-    out += "| " + s.starts[i] + " | " + std::to_string(b.minutes) + " | **" + md_cell(b.title) + "**" +
-           (groups.empty() ? "" : "<br>Groups: " + md_cell(groups)) + " | " + md_cell(b.debrief) + " |\n";
+    Line block = {strong(b.title)};
+    if (!groups.empty()) block.push_back(small("Groups: " + groups));
+    rows.push_back({{plain(s.starts[i])}, {plain(std::to_string(b.minutes))}, block, {plain(b.debrief)}});
   }
-  if (!s.m->text("outcomes").empty()) out += "\n## Outcomes\n\n" + s.m->text("outcomes") + "\n";
+  d.table({"Time", "Minutes", "Block", "Debrief"}, {false, true, false, false}, rows);
+  if (!s.m->text("outcomes").empty()) {
+    d.heading(2, "Outcomes");
+    d.paragraph({plain(s.m->text("outcomes"))});
+  }
   if (!s.actions.empty()) {
-    out += "\n## Actions\n\n| Action | Owner | Due | Done |\n|---|---|---|---|\n";
+    d.heading(2, "Actions");
+    rows.clear();
     for (const Action& a : s.actions)
-      out += "| " + md_cell(a.text) + " | " + md_cell(member_name(c, a.owner)) + " | " + a.due + " | " +
-             (a.done ? "yes" : "") + " |\n";
+      rows.push_back({{plain(a.text)}, {plain(member_name(c, a.owner))}, {plain(a.due)}, {plain(a.done ? "yes" : "")}});
+    d.table({"Action", "Owner", "Due", "Done"}, {}, rows);
   }
   if (!s.earlier.empty()) {
-    out += "\n## Still open from earlier meetings\n\n";
+    d.heading(2, "Still open from earlier meetings");
+    std::vector<Line> items;
     for (const Action& a : s.earlier)
-      out += "- " + a.text + (a.owner.empty() ? "" : " (" + member_name(c, a.owner) + ")") +
-             (a.due.empty() ? "" : ", due " + a.due) + "\n";
+      items.push_back({plain(a.text + (a.owner.empty() ? "" : " (" + member_name(c, a.owner) + ")") +
+                             (a.due.empty() ? "" : ", due " + a.due))});
+    d.list(items);
   }
-  return out;
+  return d;
+}
+
+std::string meeting_summary_markdown(const Community& c, const std::string& meeting) {
+  const SummaryParts s = summary_parts(c, meeting);
+  return s.m ? to_markdown(summary_document(c, s)) : std::string();
 }
 
 std::string meeting_summary_html(const Community& c, const std::string& meeting) {
   const SummaryParts s = summary_parts(c, meeting);
-  if (!s.m) return {};
-  std::string out =
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(s.info.title) +
-      "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;color:#1a1c1a}"
-      "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccd;padding:.4em;text-align:left;"
-      "vertical-align:top}.small{color:#555;font-size:.92em}@media print{body{margin:0}}</style></head><body>\n<h1>" +
-      html_escape(s.info.title) + "</h1>\n<p><strong>" + html_escape(community_record(c).text("name")) + "</strong>";
-  const std::string when = trim(s.info.date + " " + s.info.time);
-  if (!when.empty()) out += " · " + html_escape(when);
-  if (!s.info.place.empty()) out += " · " + html_escape(s.info.place);
-  out += "</p>\n";
-  if (!s.topics.empty()) out += "<p>Topics: " + html_escape(join(s.topics, "; ")) + "</p>\n";
-  out += "<p>Present (" + std::to_string(s.people.size()) + "): " + html_escape(join(s.people, ", ")) + "</p>\n";
-  if (!s.roles.empty()) out += "<p>Roles: " + html_escape(join(s.roles, "; ")) + "</p>\n";
-  out += "<h2>Agenda</h2>\n<table><tr><th>Time</th><th>Minutes</th><th>Block</th><th>Debrief</th></tr>\n";
-  for (size_t i = 0; i < s.blocks.size(); ++i) {
-    const Block& b = s.blocks[i];
-    const std::string groups = is_breakout(b.kind) ? groups_text(c, b.id) : "";
-    out += "<tr><td>" + html_escape(s.starts[i]) + "</td><td>" + std::to_string(b.minutes) + "</td><td><strong>" +
-           html_escape(b.title) + "</strong>" +
-           (groups.empty() ? "" : "<div class=\"small\">Groups: " + html_escape(groups) + "</div>") + "</td><td>" +
-           html_escape(b.debrief) + "</td></tr>\n";
-  }
-  out += "</table>\n";
-  if (!s.m->text("outcomes").empty()) out += "<h2>Outcomes</h2>\n<p>" + html_escape(s.m->text("outcomes")) + "</p>\n";
-  if (!s.actions.empty()) {
-    out += "<h2>Actions</h2>\n<table><tr><th>Action</th><th>Owner</th><th>Due</th><th>Done</th></tr>\n";
-    for (const Action& a : s.actions)
-      out += "<tr><td>" + html_escape(a.text) + "</td><td>" + html_escape(member_name(c, a.owner)) + "</td><td>" +
-             html_escape(a.due) + "</td><td>" + (a.done ? "yes" : "") + "</td></tr>\n";
-    out += "</table>\n";
-  }
-  if (!s.earlier.empty()) {
-    out += "<h2>Still open from earlier meetings</h2><ul>";
-    for (const Action& a : s.earlier) out += "<li>" + html_escape(a.text) + "</li>";
-    out += "</ul>\n";
-  }
-  return out + "</body></html>\n";
+  return s.m ? to_html(summary_document(c, s)) : std::string();
 }
 
 std::string meeting_series_ics(const Community& c, const std::string& meeting, int64_t now_ms) {
