@@ -14,7 +14,9 @@ cv::CsvImport import(const std::string& bytes, cv::CsvMapping* mapping = nullptr
   REQUIRE(t.ok);
   cv::CsvMapping m = mapping ? *mapping : cv::guess_mapping(t);
   cv::Clock clock{"csv", 0, 0};
-  return cv::csv_to_community(t, m, "c1", clock, 1000);
+  cv::Community none;
+  none.id = "c1";
+  return cv::csv_to_community(t, m, none, clock, 1000);
 }
 }  // namespace
 
@@ -66,7 +68,9 @@ TEST_CASE("a 100,000-row file is read and imported") {
   CHECK(t.rows.size() == 100001);
   cv::CsvMapping m = cv::guess_mapping(t);
   cv::Clock clock{"csv", 0, 0};
-  const cv::CsvImport in = cv::csv_to_community(t, m, "c1", clock, 1000);
+  cv::Community none;
+  none.id = "c1";
+  const cv::CsvImport in = cv::csv_to_community(t, m, none, clock, 1000);
   CHECK(in.imported == 100000);
   CHECK(in.community.records.size() == 100000);
   std::string too_many;
@@ -113,6 +117,61 @@ TEST_CASE("importing the same file twice changes nothing the second time") {
   CHECK_FALSE(cv::doc_import(d, first.community, "CSV").empty());
   CHECK(cv::doc_import(d, second.community, "CSV again").empty());
   CHECK(cv::live_by_name(d.community, cv::kMember).size() == 2);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("a re-imported sheet changes only what the sheet changed: removed members stay removed") {
+  testing::Circle x;
+  auto reimport = [&](const std::string& bytes) {
+    const cv::CsvTable t = cv::parse_csv(bytes);
+    REQUIRE(t.ok);
+    cv::CsvImport in = cv::csv_to_community(t, cv::guess_mapping(t), x.c(), x.d.clock, x.t.next());
+    x.t.next();
+    cv::doc_import(x.d, in.community, "Import sheet");
+    return in;
+  };
+  const std::string first = "Name,E-mail,Availability,Objectives\n"
+                            "Zoë,zoe@example.org,Thursdays,give feedback\n"
+                            "Jürgen,j@example.org,Mondays,coaching\n";
+  reimport(first);
+  REQUIRE(cv::live_by_name(x.c(), cv::kMember).size() == 2);
+  const std::string zoe = cv::live_by_name(x.c(), cv::kMember)[1].first;
+  const std::string jurgen = cv::live_by_name(x.c(), cv::kMember)[0].first;
+  // Later, in Cultivate: Jürgen is removed, Zoë's availability and objective edited.
+  x.apply(cv::op_delete("Remove member", jurgen, cv::kMember));
+  x.apply(cv::op_set("Edit", zoe, cv::kMember, "availability", "Thursdays after 18:00"));
+  const std::string objective = cv::items_of(x.c(), zoe, cv::kObjective)[0].id;
+  x.apply(cv::op_set("Edit", objective, cv::kObjective, "text", "give feedback that lands"));
+  // The form keeps collecting: the sheet comes again with everyone, one new row, one change.
+  const cv::CsvImport again = reimport(first + "Алёна,a@example.org,Fridays,listening\n");
+  CHECK(cv::find_live(x.c(), jurgen) == nullptr);                                  // removed stays removed
+  CHECK(cv::find_live(x.c(), zoe)->text("availability") == "Thursdays after 18:00");  // the edit stays
+  CHECK(cv::items_of(x.c(), zoe, cv::kObjective)[0].text == "give feedback that lands");
+  CHECK(cv::live_by_name(x.c(), cv::kMember).size() == 2);                          // Zoë and Алёна
+  CHECK(again.skipped == 1);
+  CHECK(again.rows[1].problem == "removed from the community since an earlier import; not imported again");
+  // Zoë changes her own answer in the form: that change comes in (and only that one).
+  reimport("Name,E-mail,Availability,Objectives\nZoë,zoe@example.org,Wednesdays,give feedback\n");
+  CHECK(cv::find_live(x.c(), zoe)->text("availability") == "Wednesdays");
+  CHECK(cv::items_of(x.c(), zoe, cv::kObjective)[0].text == "give feedback that lands");
+  // The same sheet once more changes nothing at all.
+  const std::string before = testing::canon(x.d);
+  const cv::CsvTable t = cv::parse_csv("Name,E-mail,Availability,Objectives\nZoë,zoe@example.org,Wednesdays,give feedback\n");
+  CHECK(cv::csv_to_community(t, cv::guess_mapping(t), x.c(), x.d.clock, x.t.next()).community.records.empty());
+  CHECK(testing::canon(x.d) == before);
+}
+
+TEST_CASE("cells are stored as text Cultivate reads back: no control characters, no endless cells") {
+  const cv::CsvImport in = import(std::string("Name,Skills\nZo\x01\xC3\xAB,facili\x1btation\nBo,") +
+                                  std::string(cv::kMaxCsvCellChars + 1, 'x') + "\n");
+  REQUIRE(in.imported == 1);
+  CHECK(in.rows[1].problem == "a cell is longer than 100000 characters");
+  const std::string file = cv::to_file(in.community);
+  CHECK(file.find("Zoë") != std::string::npos);
+  CHECK(cv::parse_file(file).ok);
 }
 
 }  // TEST_SUITE

@@ -249,3 +249,34 @@ TEST_CASE("exports: Markdown, printable HTML and iCalendar, with the text escape
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("a member's dots beyond the budget do not count, and the tally says whose") {
+  testing::Circle x;
+  x.add("m1", "Ñúñez");
+  x.add("m2", "Zoë");
+  for (const char* t : {"t1", "t2", "t3"}) x.apply(cv::op_create("Propose", t, cv::kTopic, {{"title", t}, {"state", "backlog"}}));
+  // A forged file: Ñúñez gives 9 dots to t2 and 4 to t3 (the budget is 3).
+  for (auto [topic, dots] : {std::pair<const char*, int>{"t2", 9}, {"t3", 4}})
+    x.apply(cv::Op{"Forged", {{cv::vote_id(topic, "m1"), cv::kVote, "deleted", false},
+                              {cv::vote_id(topic, "m1"), cv::kVote, "topic", topic},
+                              {cv::vote_id(topic, "m1"), cv::kVote, "member", "m1"},
+                              {cv::vote_id(topic, "m1"), cv::kVote, "dots", dots}}});
+  x.apply(cv::op_vote(x.c(), "t1", "m2", 1));
+  x.apply(cv::op_vote(x.c(), "t1", "m2", 1));
+  const auto tally = cv::tally_topics(x.c());
+  REQUIRE(tally.size() == 3);
+  int total = 0;
+  for (const auto& t : tally) total += t.dots;
+  CHECK(total == 3 + 2);                  // 3 of Ñúñez's 13, and Zoë's 2
+  CHECK(tally[0].id == "t2");             // counted in vote-id order: t2 first, up to the budget
+  CHECK(tally[0].dots == 3);
+  const auto over = cv::votes_over_budget(x.c());
+  REQUIRE(over.size() == 1);
+  CHECK(over[0].member == "m1");
+  CHECK(over[0].given == 13);
+  CHECK(over[0].counted == 3);
+}
+
+}  // TEST_SUITE

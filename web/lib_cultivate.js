@@ -280,6 +280,10 @@ mergeInto(LibraryManager.library, {
       // How many characters of `text` the UI font cannot draw.
       missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
     };
+    // A new version of the page took over (loader.js watches the service worker): offer a reload.
+    var updated = function() { CV.emit('update-ready', {}); };
+    if (window.cultivateUpdated) updated();
+    window.addEventListener('cultivate-update', updated);
     CV.text.setAttribute('inputmode', 'none');
     CV.text.focus({ preventScroll: true });
     CV.resize();
@@ -350,6 +354,8 @@ mergeInto(LibraryManager.library, {
 
   cvjs_set_cursor__deps: ['$CV'],
   cvjs_set_cursor: function(ptr) { CV.canvas.style.cursor = UTF8ToString(ptr); },
+
+  cvjs_reload: function() { location.reload(); },
 
   cvjs_is_mac: function() { return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 1 : 0; },
 });

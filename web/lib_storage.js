@@ -1,11 +1,18 @@
 // lib_storage.js: communities in IndexedDB, for src/platform/platform_web.cpp (--js-library).
-// One database "cultivate": store "communities" (one record per community: its canonical file as
-// text, its name, when it was saved, whether it is in the bin) and store "meta" (this browser's
-// actor id, the last open community). Every save is one readwrite transaction with strict
-// durability that reads the stored copy, lets the app merge it (another tab may have written it),
-// and writes the complete result: a closed tab leaves the old or the new state, never a mix.
+// The seam is one way: the app sends commands (load, save these bytes if the stored copy is still
+// the one I know, journal, trash, purge), the page answers with events. It never calls back into the
+// app inside a transaction.
+// One database "cultivate", two stores:
+//   communities  one record per community: its canonical file as text, its name, when it was saved,
+//                whether it is in the bin, and an etag that changes with every write. A community
+//                deleted for good leaves a tombstone {id, purged}, so a tab that still has it open
+//                cannot bring it back.
+//   meta         this browser's actor id, the last open community, who this browser answers as,
+//                journals (the last state of a tab that was hidden or closed) and recovery copies (a
+//                stored copy that could not be read, kept aside before it was replaced).
 //  [SECTION] Opening
-//  [SECTION] Saving
+//  [SECTION] Loading and saving
+//  [SECTION] Journals: the last state of a page being hidden or closed
 //  [SECTION] The list, the bin, meta
 //  [SECTION] Other tabs
 
@@ -13,121 +20,163 @@ mergeInto(LibraryManager.library, {
   $CVStore__deps: ['$CV'],
   $CVStore: {
     db: null,
-    tab: '',          // this tab, to tell its own saves from others' (set at run time, not build time)
-    lastSeq: {},      // community id -> the seq this tab last wrote
+    tab: '',          // this tab (set at run time, not build time)
     channel: null,
+    openError: '',
+    blocked: false,   // another tab holds the database open at an older version
+    // What a stored record says about itself: its etag, "#purged" for a tombstone, "" when there is none.
+    tagOf: function(v) { return !v ? '' : v.purged ? '#purged' : (v.etag || '#unversioned'); },
     listOf: function(done) {
-      var out = [];
-      var req = CVStore.db.transaction('communities').objectStore('communities').openCursor();
+      var out = [], recovery = [];
+      var tx = CVStore.db.transaction(['communities', 'meta']);
+      var req = tx.objectStore('communities').openCursor();
       req.onsuccess = function() {
         var c = req.result;
-        if (!c) { done(out); return; }
+        if (!c) return;
         var v = c.value;
-        out.push({ id: v.id, name: v.name, saved: v.saved || 0, trashed: v.trashed || 0, bytes: v.data ? v.data.length : 0 });
+        if (!v.purged) out.push({ id: v.id, name: v.name, saved: v.saved || 0, trashed: v.trashed || 0, bytes: v.data ? v.data.length : 0 });
         c.continue();
       };
-      req.onerror = function() { done(out); };
+      var rc = tx.objectStore('meta').openCursor(IDBKeyRange.bound('recovery:', 'recovery:\uffff'));
+      rc.onsuccess = function() {
+        var c = rc.result;
+        if (!c) return;
+        var v = c.value || {};
+        recovery.push({ key: String(c.key), id: v.id, name: v.name, at: v.at || 0, reason: v.reason || '', bytes: v.data ? v.data.length : 0 });
+        c.continue();
+      };
+      tx.oncomplete = function() { done(out, recovery); };
+      tx.onabort = function() { done(out, recovery); };
     },
     emitList: function() {
       if (!CVStore.db) return;
-      CVStore.listOf(function(list) { CV.emit('list', { communities: list }); });
-    },
-    openError: '',   // why the database could not be (re)opened, for the next failed save's message
-    // Opens (or, after another tab closed it, reopens) the database; done(error or '').
-    connect: function(done) {
-      var open;
-      try { open = indexedDB.open('cultivate', 1); } catch (e) { done(CVStore.failure(e)); return; }
-      open.onupgradeneeded = function() {
-        var db = open.result;
-        if (!db.objectStoreNames.contains('communities')) db.createObjectStore('communities', { keyPath: 'id' });
-        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
-      };
-      open.onblocked = function() { CVStore.openError = 'another tab holds an older version of the database'; };
-      open.onerror = function(e) {
-        if (e && e.preventDefault) e.preventDefault();
-        CVStore.openError = CVStore.failure(open.error);
-        done(CVStore.openError);
-      };
-      open.onsuccess = function() {
-        var db = CVStore.db = open.result;
-        CVStore.openError = '';
-        CVStore.lastSeq = {};  // whatever is stored now was not written by this connection
-        // Another tab upgrades or deletes the database (or site data is cleared): let go of it;
-        // the next save reopens it and writes everything again.
-        db.onversionchange = function() { db.close(); if (CVStore.db === db) CVStore.db = null; };
-        db.onclose = function() { if (CVStore.db === db) CVStore.db = null; };
-        done('');
-      };
-    },
-    // One transaction: read the stored copy, let the app merge it, write the complete result.
-    save: function(id, seq) {
-      var tx, store;
-      try {
-        tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
-        store = tx.objectStore('communities');
-      } catch (e) {
-        CV.emit('saved', { id: id, seq: seq, ok: false, error: CVStore.failure(e) });
-        return;
-      }
-      var record = null;
-      var get = store.get(id);
-      get.onsuccess = function() {
-        var old = get.result;
-        var others = old && !(old.writer === CVStore.tab && old.seq === CVStore.lastSeq[id]);
-        var stored = others ? CV.utf8(old.data) : null;
-        // Ask the app for the complete text to write (merged with `stored` when another tab wrote).
-        var n = stored ? stored.length : 0;
-        var sp = n ? _malloc(n) : 0;
-        if (n) HEAPU8.set(stored, sp);
-        var np = _malloc(lengthBytesUTF8(id) + 1);
-        stringToUTF8(id, np, lengthBytesUTF8(id) + 1);
-        var out = _cv_bytes_for_save(np, sp, n);
-        _free(np);
-        if (sp) _free(sp);
-        if (!out) { tx.abort(); return; }
-        var result = JSON.parse(UTF8ToString(out));
-        record = { id: id, name: result.name, data: result.data, saved: Date.now(), trashed: old ? old.trashed || 0 : 0,
-                   writer: CVStore.tab, seq: seq };
-        try { store.put(record); } catch (e) { tx.abort(); }
-      };
-      tx.oncomplete = function() {
-        CVStore.lastSeq[id] = seq;
-        CV.emit('saved', { id: id, seq: seq, ok: true, saved: record ? record.saved : 0 });
-        if (CVStore.channel) CVStore.channel.postMessage({ type: 'saved', id: id, tab: CVStore.tab });
-      };
-      tx.onabort = function() {
-        CV.emit('saved', { id: id, seq: seq, ok: false, error: CVStore.failure(tx.error || get.error) });
-      };
+      CVStore.listOf(function(list, recovery) { CV.emit('list', { communities: list, recovery: recovery }); });
     },
     failure: function(err) {
       if (!err) return 'unknown error';
       return (err.name ? err.name + ': ' : '') + (err.message || String(err));
     },
+    // Opens (or, after another tab closed it, reopens) the database; done(error or '').
+    connect: function(done) {
+      var open, settled = false;
+      var finish = function(err) { if (!settled) { settled = true; done(err); } };
+      try { open = indexedDB.open('cultivate', 1); } catch (e) { finish(CVStore.failure(e)); return; }
+      open.onupgradeneeded = function() {
+        var db = open.result;
+        if (!db.objectStoreNames.contains('communities')) db.createObjectStore('communities', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      };
+      // Blocked: another tab keeps an older connection open. Say so now rather than wait in silence.
+      open.onblocked = function() {
+        CVStore.blocked = true;
+        CV.emit('storage-error', { error: 'another Cultivate tab holds the storage open with an older version; close or reload that tab' });
+        finish('another Cultivate tab holds the storage open with an older version; close or reload that tab');
+      };
+      open.onerror = function(e) {
+        if (e && e.preventDefault) e.preventDefault();
+        CVStore.openError = CVStore.failure(open.error);
+        finish(CVStore.openError);
+      };
+      open.onsuccess = function() {
+        var db = open.result;
+        if (settled) { if (!CVStore.db) CVStore.adopt(db); else db.close(); CVStore.blocked = false; return; }
+        CVStore.adopt(db);
+        finish('');
+      };
+    },
+    adopt: function(db) {
+      CVStore.db = db;
+      CVStore.openError = '';
+      CVStore.blocked = false;
+      // Another tab upgrades or deletes the database (or site data is cleared): let go of it; the next
+      // command reopens it.
+      db.onversionchange = function() { db.close(); if (CVStore.db === db) CVStore.db = null; };
+      db.onclose = function() { if (CVStore.db === db) CVStore.db = null; };
+    },
+    // Runs fn once the database is open, or reports err(message).
+    withDb: function(fn, err) {
+      if (CVStore.db) { fn(); return; }
+      CVStore.connect(function(e) { if (e) err('the storage cannot be opened: ' + e); else fn(); });
+    },
+    bytesOf: function(ptr, len) { return UTF8ToString(ptr, len); },
+    // This tab's journal of a community is covered by a write of the same or a later revision.
+    dropJournal: function(id, revision) {
+      if (!CVStore.db) return;
+      var key = 'journal:' + CVStore.tab + ':' + id;
+      var tx = CVStore.db.transaction('meta', 'readwrite');
+      var meta = tx.objectStore('meta');
+      var j = meta.get(key);
+      j.onsuccess = function() { if (j.result && j.result.revision <= revision) meta.delete(key); };
+    },
+    // A save: one readwrite transaction that checks the stored copy is still the one the app knows
+    // (its etag) and writes the whole new text, or gives the stored copy back as a conflict.
+    // Only a write that keeps a copy aside touches "meta" too: every other write leaves "meta" free,
+    // so a journal written as the page goes away never waits behind a write in flight.
+    save: function(cmd, text) {
+      var tx, store, meta;
+      try {
+        tx = CVStore.db.transaction(cmd.keep_aside ? ['communities', 'meta'] : ['communities'], 'readwrite',
+                                    { durability: 'strict' });
+        store = tx.objectStore('communities');
+        meta = cmd.keep_aside ? tx.objectStore('meta') : null;
+      } catch (e) {
+        CV.emit('save-failed', { id: cmd.id, seq: cmd.seq, error: CVStore.failure(e) });
+        return;
+      }
+      var conflict = null, kept = '', saved = 0;
+      var get = store.get(cmd.id);
+      get.onsuccess = function() {
+        var old = get.result;
+        var tag = CVStore.tagOf(old);
+        var match = cmd.expect === '*' ? !old : tag === cmd.expect;
+        if (!match && !(cmd.keep_aside && old && !old.purged)) {
+          conflict = { tag: tag, purged: !!(old && old.purged), data: old && old.data ? old.data : '' };
+          tx.abort();
+          return;
+        }
+        if (!match) {  // the stored copy could not be read: keep it aside, then replace it
+          kept = 'recovery:' + cmd.id + ':' + Date.now();
+          meta.put({ id: cmd.id, name: old.name, data: old.data, at: Date.now(), reason: cmd.reason || '' }, kept);
+        }
+        saved = Date.now();
+        store.put({ id: cmd.id, name: cmd.name, data: text, saved: saved, trashed: old ? old.trashed || 0 : 0,
+                    etag: cmd.etag, writer: CVStore.tab, format: 1 });
+      };
+      tx.oncomplete = function() {
+        CV.emit('saved', { id: cmd.id, seq: cmd.seq, etag: cmd.etag, saved: saved, kept_aside: kept });
+        if (CVStore.channel) CVStore.channel.postMessage({ type: 'saved', id: cmd.id, tab: CVStore.tab });
+        CVStore.dropJournal(cmd.id, cmd.revision);
+      };
+      tx.onabort = function() {
+        if (conflict) CV.emit('save-conflict', { id: cmd.id, seq: cmd.seq, etag: conflict.tag, purged: conflict.purged },
+                              conflict.data ? CV.utf8(conflict.data) : null);
+        else CV.emit('save-failed', { id: cmd.id, seq: cmd.seq, error: CVStore.failure(tx.error || get.error) });
+      };
+    },
   },
 
   // [SECTION] Opening -------------------------------------------------------------------------------
+  // Answers "storage-ready" {ok, tab, actor, last_open, me, communities, recovery}, after one "journal"
+  // event per journal left by a tab that was hidden or closed (its bytes with it).
   cvjs_storage_init__deps: ['$CVStore', '$CV'],
   cvjs_storage_init: function() {
     var r = new Uint32Array(2);
     crypto.getRandomValues(r);
     CVStore.tab = r[0].toString(36) + r[1].toString(36);
     if (!window.indexedDB) {
-      CV.emit('storage-ready', { ok: false, error: 'this browser offers no IndexedDB' });
+      CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: 'this browser offers no IndexedDB' });
       return;
     }
     CVStore.connect(function(err) {
-      if (err) { CV.emit('storage-ready', { ok: false, error: err }); return; }
-      var tx = CVStore.db.transaction('meta', 'readwrite');
+      if (err) { CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: err }); return; }
+      var tx = CVStore.db.transaction('meta');
       var meta = tx.objectStore('meta');
-      var info = { ok: true };
+      var info = { ok: true, tab: CVStore.tab, me: {} }, journals = [];
       var a = meta.get('actor');
-      a.onsuccess = function() {
-        info.actor = a.result || '';
-        var l = meta.get('last_open');
-        l.onsuccess = function() { info.last_open = l.result || ''; };
-      };
+      a.onsuccess = function() { info.actor = a.result || ''; };
+      var l = meta.get('last_open');
+      l.onsuccess = function() { info.last_open = l.result || ''; };
       // Who this browser answers as, per community ("me:<community>" -> member id).
-      info.me = {};
       var mc = meta.openCursor(IDBKeyRange.bound('me:', 'me:\uffff'));
       mc.onsuccess = function() {
         var cur = mc.result;
@@ -135,20 +184,30 @@ mergeInto(LibraryManager.library, {
         if (cur.value) info.me[String(cur.key).slice(3)] = cur.value;
         cur.continue();
       };
+      var jc = meta.openCursor(IDBKeyRange.bound('journal:', 'journal:\uffff'));
+      jc.onsuccess = function() {
+        var cur = jc.result;
+        if (!cur) return;
+        var v = cur.value || {};
+        if (v.id && typeof v.data === 'string') journals.push({ key: String(cur.key), id: v.id, name: v.name || '', data: v.data });
+        cur.continue();
+      };
       tx.oncomplete = function() {
-        CVStore.listOf(function(list) {
+        journals.forEach(function(j) { CV.emit('journal', { key: j.key, id: j.id, name: j.name }, CV.utf8(j.data)); });
+        CVStore.listOf(function(list, recovery) {
           info.communities = list;
+          info.recovery = recovery;
           CV.emit('storage-ready', info);
         });
       };
-      tx.onerror = function() { CV.emit('storage-ready', { ok: false, error: CVStore.failure(tx.error) }); };
+      tx.onerror = function() { CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: CVStore.failure(tx.error) }); };
       if (window.BroadcastChannel) {
         CVStore.channel = new BroadcastChannel('cultivate');
         CVStore.channel.onmessage = function(e) {
           var m = e.data || {};
           if (m.tab === CVStore.tab) return;
           if (m.type === 'saved') CV.emit('other-tab-saved', { id: String(m.id) });
-          if (m.type === 'list') CVStore.emitList();
+          if (m.type === 'list') { CVStore.emitList(); if (m.purged) CV.emit('purged', { id: String(m.purged) }); }
         };
       }
       // Keep what is stored: ask the browser not to evict it under storage pressure.
@@ -159,66 +218,119 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // [SECTION] Loading and saving ----------------------------------------------------------------------
+  // -> "loaded" {id, found, purged, etag, name} and the stored text.
   cvjs_storage_load__deps: ['$CVStore', '$CV'],
   cvjs_storage_load: function(idPtr) {
     var id = UTF8ToString(idPtr);
-    if (!CVStore.db) { CV.emit('loaded', { id: id, found: false, error: 'the database is closed' }); CVStore.connect(function() {}); return; }
-    var req = CVStore.db.transaction('communities').objectStore('communities').get(id);
-    req.onsuccess = function() {
-      var v = req.result;
-      if (v && v.writer === CVStore.tab) CVStore.lastSeq[id] = v.seq;
-      CV.emit('loaded', { id: id, found: !!v, name: v ? v.name : '' }, v ? CV.utf8(v.data) : null);
-    };
-    req.onerror = function() { CV.emit('loaded', { id: id, found: false, error: CVStore.failure(req.error) }); };
+    CVStore.withDb(function() {
+      var req = CVStore.db.transaction('communities').objectStore('communities').get(id);
+      req.onsuccess = function() {
+        var v = req.result;
+        var live = !!(v && !v.purged);
+        CV.emit('loaded', { id: id, found: live, purged: !!(v && v.purged), etag: CVStore.tagOf(v), name: live ? v.name : '' },
+                live ? CV.utf8(v.data) : null);
+      };
+      req.onerror = function() { CV.emit('loaded', { id: id, found: false, error: CVStore.failure(req.error) }); };
+    }, function(e) { CV.emit('loaded', { id: id, found: false, error: e }); });
   },
 
-  // [SECTION] Saving --------------------------------------------------------------------------------
-  // The app's bytes are asked for inside the transaction, after the stored copy was read, so that
-  // what is written already holds every other tab's saved edits.
+  // cmd: {id, name, expect, etag, seq, revision, keep_aside, reason} as JSON; the text to store.
+  // -> "saved" {id, seq, etag, kept_aside}, "save-conflict" {id, seq, etag, purged} + the stored text,
+  //    or "save-failed" {id, seq, error}.
   cvjs_storage_save__deps: ['$CVStore', '$CV'],
-  cvjs_storage_save: function(idPtr, seq) {
-    var id = UTF8ToString(idPtr);
-    if (CVStore.db) { CVStore.save(id, seq); return; }
-    // The database was closed under us (another tab deleted or upgraded it, or site data was
-    // cleared): reopen it and write everything again, or say why not (the app retries).
-    CVStore.connect(function(err) {
-      if (err) CV.emit('saved', { id: id, seq: seq, ok: false, error: 'the database cannot be opened: ' + err });
-      else CVStore.save(id, seq);
-    });
+  cvjs_storage_save: function(cmdPtr, dataPtr, len) {
+    var cmd = JSON.parse(UTF8ToString(cmdPtr));
+    var text = CVStore.bytesOf(dataPtr, len);
+    CVStore.withDb(function() { CVStore.save(cmd, text); },
+                   function(e) { CV.emit('save-failed', { id: cmd.id, seq: cmd.seq, error: e }); });
+  },
+
+  // [SECTION] Journals: the last state of a page being hidden or closed ---------------------------------
+  // One put, committed at once: it reaches the database even when the page goes away right after.
+  // The next start merges it into the stored copy (see the "journal" event).
+  cvjs_storage_journal__deps: ['$CVStore'],
+  cvjs_storage_journal: function(cmdPtr, dataPtr, len) {
+    if (!CVStore.db) return;
+    var cmd = JSON.parse(UTF8ToString(cmdPtr));
+    try {
+      var tx = CVStore.db.transaction('meta', 'readwrite', { durability: 'strict' });
+      tx.objectStore('meta').put({ id: cmd.id, name: cmd.name, revision: cmd.revision, at: Date.now(),
+                                   data: CVStore.bytesOf(dataPtr, len) }, 'journal:' + CVStore.tab + ':' + cmd.id);
+      if (tx.commit) tx.commit();
+    } catch (e) { /* the page is going away; the regular save may still land */ }
+  },
+
+  cvjs_storage_drop_meta__deps: ['$CVStore', '$CV'],
+  cvjs_storage_drop_meta: function(keyPtr) {
+    var key = UTF8ToString(keyPtr);
+    CVStore.withDb(function() {
+      var tx = CVStore.db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete(key);
+      tx.oncomplete = function() { if (key.indexOf('recovery:') === 0) CVStore.emitList(); };
+      tx.onabort = function() { CV.emit('storage-error', { error: 'could not remove ' + key + ': ' + CVStore.failure(tx.error) }); };
+    }, function(e) { CV.emit('storage-error', { error: e }); });
+  },
+
+  // Downloads a recovery copy as it was stored (a person or a newer Cultivate may read it).
+  cvjs_storage_download_recovery__deps: ['$CVStore', '$CV'],
+  cvjs_storage_download_recovery: function(keyPtr) {
+    var key = UTF8ToString(keyPtr);
+    CVStore.withDb(function() {
+      var req = CVStore.db.transaction('meta').objectStore('meta').get(key);
+      req.onsuccess = function() {
+        var v = req.result;
+        if (!v) return;
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([v.data || ''], { type: 'application/json' }));
+        a.download = (v.name || 'community').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') + ' (recovery copy).cultivate.json';
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      };
+    }, function(e) { CV.emit('storage-error', { error: e }); });
   },
 
   // [SECTION] The list, the bin, meta ---------------------------------------------------------------
   cvjs_storage_list__deps: ['$CVStore'],
   cvjs_storage_list: function() { CVStore.emitList(); },
 
-  // Moves a community to the bin (trashed = when) or back (0); purge deletes it for good.
+  // Moves a community to the bin (trashed = when) or back (0); purge deletes it for good, leaving a
+  // tombstone so that no open tab can save it back.
   cvjs_storage_trash__deps: ['$CVStore', '$CV'],
   cvjs_storage_trash: function(idPtr, trashed, purge) {
     var id = UTF8ToString(idPtr);
-    if (!CVStore.db) { CV.emit('storage-error', { error: 'the database is closed; try again' }); CVStore.connect(function() {}); return; }
-    var tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
-    var store = tx.objectStore('communities');
-    if (purge) store.delete(id);
-    else {
+    CVStore.withDb(function() {
+      var tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
+      var store = tx.objectStore('communities');
       var get = store.get(id);
       get.onsuccess = function() {
         if (!get.result) return;
-        get.result.trashed = trashed ? Date.now() : 0;
-        store.put(get.result);
+        if (purge) store.put({ id: id, purged: Date.now() });
+        else {
+          get.result.trashed = trashed ? Date.now() : 0;
+          store.put(get.result);
+        }
       };
-    }
-    tx.oncomplete = function() {
-      CVStore.emitList();
-      if (CVStore.channel) CVStore.channel.postMessage({ type: 'list', tab: CVStore.tab });
-    };
-    tx.onabort = function() { CV.emit('storage-error', { error: CVStore.failure(tx.error) }); };
+      tx.oncomplete = function() {
+        CVStore.emitList();
+        if (purge) CV.emit('purged', { id: id });
+        if (CVStore.channel) CVStore.channel.postMessage({ type: 'list', tab: CVStore.tab, purged: purge ? id : '' });
+      };
+      tx.onabort = function() { CV.emit('storage-error', { error: CVStore.failure(tx.error) }); };
+    }, function(e) { CV.emit('storage-error', { error: e }); });
   },
 
-  cvjs_storage_set_meta__deps: ['$CVStore'],
+  cvjs_storage_set_meta__deps: ['$CVStore', '$CV'],
   cvjs_storage_set_meta: function(keyPtr, valuePtr) {
-    if (!CVStore.db) return;
-    var tx = CVStore.db.transaction('meta', 'readwrite');
-    tx.objectStore('meta').put(UTF8ToString(valuePtr), UTF8ToString(keyPtr));
+    var key = UTF8ToString(keyPtr), value = UTF8ToString(valuePtr);
+    CVStore.withDb(function() {
+      var tx = CVStore.db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(value, key);
+      tx.onabort = function() {
+        CV.emit('storage-error', { error: 'could not remember ' + key.replace(/:.*/, '') + ': ' + CVStore.failure(tx.error) });
+      };
+    }, function(e) { CV.emit('storage-error', { error: e }); });
   },
 
   cvjs_storage_estimate__deps: ['$CV'],

@@ -70,12 +70,15 @@
     onAbort: function (what) { problem('Cultivate stopped', String(what)); },
   };
   // Offline use: the service worker keeps this build's files. A new build takes over on its own;
-  // the page in use says so, and the next load runs it.
+  // the page in use offers "A new version is ready: reload" (and stores what it holds first).
   if ('serviceWorker' in navigator) {
     var hadController = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker: ' + e); });
     navigator.serviceWorker.addEventListener('controllerchange', function () {
-      if (hadController) window.cultivateUpdated = true;
+      if (hadController) {
+        window.cultivateUpdated = true;
+        window.dispatchEvent(new Event('cultivate-update'));
+      }
       hadController = true;
     });
   }

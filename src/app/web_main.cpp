@@ -1,10 +1,11 @@
-// web_main.cpp: the page's wiring. Owns the open community; each frame it takes the page's events
-// (storage, files, links, other tabs), lets the UI draw and emit Ops and Commands, applies them,
-// and keeps IndexedDB in step (debounced saves, a flush when the page is hidden, retries).
+// web_main.cpp: the page's wiring. Owns the open community; each frame it takes the page's events,
+// lets the UI draw and emit Ops and Commands, applies them, and carries the Saver's and the
+// Importer's commands to the platform. The state machines themselves live in saver.cpp and
+// importer.cpp (tested without a browser).
 //  [SECTION] Session
+//  [SECTION] Storage: the Saver's commands out, its results in
 //  [SECTION] Opening and creating communities
-//  [SECTION] Saving
-//  [SECTION] Importing files and links
+//  [SECTION] Importing files, links and invitations
 //  [SECTION] Sign-up sheets
 //  [SECTION] Breakout groups
 //  [SECTION] Events from the page
@@ -13,6 +14,8 @@
 #include <algorithm>
 #include <map>
 
+#include "app/importer.h"
+#include "app/saver.h"
 #include "core/breakouts.h"
 #include "core/csv.h"
 #include "core/format.h"
@@ -27,10 +30,11 @@ namespace {
 
 // [SECTION] Session ---------------------------------------------------------------------------------
 
-constexpr int64_t kSaveDelayMs = 700;  // autosave at most about a second behind the last edit
-
-struct Incoming {
-  std::string name, bytes, error;
+// A journal left by a tab that was hidden or closed: merged into its community, then dropped.
+struct PendingJournal {
+  std::string key, id;
+  cv::Community c;
+  int after_seq = -1;  // dropped once a write of its community issued after this seq has landed
 };
 
 struct Session {
@@ -38,18 +42,15 @@ struct Session {
   ui::World world;
   ui::State ui;
   std::string actor;
+  app::Saver saver;
+  app::Importer importer;
+  std::vector<app::Incoming> incoming;  // files arriving, until "files-done"
   std::string opening;                  // a community being loaded to open
   std::string duplicating;              // a community being loaded to copy
   cv::Community import_after_open;      // merged into a community once it has opened
   bool has_import_after_open = false;
   std::string answer_after_open;        // a community to answer an invitation of, once it has opened
-  // Saving
-  uint64_t saved_revision = 0;          // the revision storage holds
-  std::map<int, uint64_t> in_flight;    // save seq -> the revision it writes
-  int seq = 0;
-  int64_t save_due_ms = 0;
-  int failures = 0;
-  std::map<std::string, std::string> unsaved_new;  // communities to store that are not open (copies)
+  std::vector<PendingJournal> journals;
   int64_t estimate_at_ms = 0;
   // Sign-up sheets (CSV)
   cv::CsvTable csv;
@@ -62,9 +63,6 @@ struct Session {
   std::string job_session;
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;
-  // Importing
-  std::vector<Incoming> incoming;
-  cv::Community incoming_all;           // every importable file merged
   std::vector<platform::Event> waiting;  // links that came before a community was open
 };
 
@@ -83,9 +81,78 @@ std::string name_of(const cv::Community& c) {
   return n.empty() ? "Untitled community" : n;
 }
 
+// [SECTION] Storage: the Saver's commands out, its results in ----------------------------------------
+
+// Carries what the Saver decided to the platform, and its sentences to the status line.
+void pump_storage() {
+  app::Saver& sv = S.saver;
+  // Journals first: the page may be going away, and a journal must not wait behind a write.
+  for (app::Journal& j : sv.journals)
+    if (S.world.storage_ok) platform::storage_journal({{"id", j.id}, {"name", j.name}, {"revision", j.revision}}, j.bytes);
+  sv.journals.clear();
+  for (app::Write& w : sv.writes) {
+    if (!S.world.storage_ok) break;
+    platform::storage_save({{"id", w.id}, {"name", w.name}, {"expect", w.expect}, {"etag", w.etag}, {"seq", w.seq},
+                            {"revision", w.revision}, {"keep_aside", w.keep_aside}, {"reason", w.reason}},
+                           w.bytes);
+  }
+  sv.writes.clear();
+  for (const std::string& n : sv.notices) say(n, true);
+  sv.notices.clear();
+}
+
+// Each frame and tick: what the saver wants now, and when to look again.
+void step_storage(bool flush = false) {
+  if (!S.world.storage_ok) return;
+  const int64_t wake = app::saver_step(S.saver, S.doc, now(), flush);
+  pump_storage();
+  if (wake >= 0) platform::wake_after_ms(static_cast<int>(std::max<int64_t>(wake, 1)));
+  ui::World& w = S.world;
+  w.dirty = w.ready && app::saver_dirty(S.saver, S.doc);
+  w.saving = S.saver.busy_seq != 0;
+  w.save_error = S.saver.error;
+  w.retry_at_ms = S.saver.retry_at_ms;
+  w.save_blocked = S.saver.blocked;
+}
+
+void open_latest(const std::string& except);
+
+void on_write_result(const platform::Event& e) {
+  app::WriteResult r;
+  r.kind = e.kind == "saved" ? app::WriteResult::Saved
+           : e.kind == "save-conflict" ? app::WriteResult::Conflict : app::WriteResult::Failed;
+  r.id = e.info.value("id", "");
+  r.seq = e.info.value("seq", 0);
+  r.etag = e.info.value("etag", "");
+  r.purged = e.info.value("purged", false);
+  r.error = e.info.value("error", "");
+  r.kept_aside = e.info.value("kept_aside", "");
+  r.stored = e.data;
+  const uint64_t revision = S.doc.revision;
+  app::saver_result(S.saver, S.doc, r, now());
+  if (S.doc.revision != revision) platform::request_frame();
+  if (r.kind == app::WriteResult::Saved) {
+    if (r.id == S.doc.community.id) S.world.last_saved_ms = now();
+    // Journals of this community are in the store now.
+    S.journals.erase(std::remove_if(S.journals.begin(), S.journals.end(),
+                                    [&](const PendingJournal& j) {
+                                      if (j.id != r.id || j.after_seq < 0 || r.seq <= j.after_seq) return false;
+                                      platform::storage_drop_meta(j.key);
+                                      return true;
+                                    }),
+                     S.journals.end());
+    platform::storage_list();
+    if (now() > S.estimate_at_ms) {
+      platform::storage_estimate();
+      S.estimate_at_ms = now() + 10000;
+    }
+  }
+  pump_storage();
+  if (S.saver.purged && S.world.ready && r.id == S.doc.community.id) open_latest(r.id);
+}
+
 // [SECTION] Opening and creating communities ----------------------------------------------------------
 
-void start_save();
 void become_member();
 
 // The community opened most recently that is not in the bin, or "".
@@ -96,51 +163,65 @@ std::string latest_community(const std::string& except = {}) {
   return best ? best->id : std::string();
 }
 
-void opened(cv::Community c) {
+// Whatever is open is being left: its last edits are written first (they land before anything else
+// this tab asks of the storage, which keeps the order of its transactions).
+void leave_open() {
+  if (!S.world.ready) return;
+  app::saver_leave(S.saver, S.doc);
+  step_storage();
+}
+
+// Journals of this community left by a closed tab join it now.
+void absorb_journals(const std::string& id) {
+  for (PendingJournal& j : S.journals)
+    if (j.id == id && j.after_seq < 0) {
+      cv::doc_absorb(S.doc, j.c);
+      j.after_seq = S.saver.seq;
+    }
+}
+
+void opened(cv::Community c, const std::string& etag, bool stored) {
   cv::doc_open(S.doc, std::move(c));
-  S.saved_revision = S.doc.revision;
-  S.in_flight.clear();
-  S.save_due_ms = 0;
+  app::saver_open(S.saver, S.doc.community.id, etag, stored ? S.doc.revision : 0);
   S.world.ready = true;
   S.ui.member_filter.clear();
   auto me = S.me.find(S.doc.community.id);
   S.world.me = me == S.me.end() ? std::string() : me->second;
   platform::storage_set_meta("last_open", S.doc.community.id);
+  absorb_journals(S.doc.community.id);
   if (S.has_import_after_open) {
     S.has_import_after_open = false;
-    const cv::Diff d = cv::doc_import(S.doc, S.import_after_open, "Import into " + name_of(S.doc.community));
-    say("Opened your copy of " + name_of(S.doc.community) + " and merged the import into it (" +
-        std::to_string(d.before.size()) + " fields changed). Undo takes the import back.");
+    bool ok = false;
+    const std::string said = app::merge_checked(S.doc, S.import_after_open, "Import into " + name_of(S.doc.community),
+                                                now(), ok);
+    say(ok ? "Opened your copy of " + name_of(S.doc.community) + ". " + said : said, !ok);
   }
   if (!S.answer_after_open.empty() && S.answer_after_open == S.doc.community.id) {
     S.answer_after_open.clear();
     become_member();
   }
-}
-
-void flush_now() {
-  if (S.world.ready && S.doc.revision != S.saved_revision) start_save();
+  step_storage();
 }
 
 void new_community(const std::string& name) {
-  flush_now();
-  opened(cv::new_community(new_id(), name, S.doc.clock, now()));
-  S.saved_revision = 0;  // not stored yet
-  start_save();
+  leave_open();
+  opened(cv::new_community(new_id(), name, S.doc.clock, now()), "", false);
   S.ui.focus_name = true;
 }
 
 void open_community(const std::string& id) {
   if (S.world.ready && id == S.doc.community.id) return;
-  flush_now();
+  leave_open();
+  S.world.ready = false;
   S.opening = id;
   platform::storage_load(id);
 }
 
-// A community that is not open is stored by the same save path, with its text kept here.
-void store_other(const cv::Community& c) {
-  S.unsaved_new[c.id] = cv::to_file(c);
-  platform::storage_save(c.id, ++S.seq);
+void open_latest(const std::string& except) {
+  const std::string next = latest_community(except);
+  S.world.ready = false;
+  if (next.empty()) new_community("Our community");
+  else open_community(next);
 }
 
 cv::Community copy_of(const cv::Community& src) {
@@ -161,138 +242,129 @@ cv::Community copy_of(const cv::Community& src) {
   return copy;
 }
 
-// [SECTION] Saving ----------------------------------------------------------------------------------
+// [SECTION] Importing files, links and invitations ----------------------------------------------------
 
-void start_save() {
-  if (!S.world.storage_ok || !S.world.ready) return;
-  S.in_flight[++S.seq] = S.doc.revision;
-  S.save_due_ms = 0;
-  S.world.saving = true;
-  platform::storage_save(S.doc.community.id, S.seq);
-}
-
-// Inside the save's transaction: merge what another tab stored, then hand over the whole text.
-std::string bytes_for_save(const std::string& id, const std::string* stored) {
-  cv::json out;
-  if (S.world.ready && id == S.doc.community.id) {
-    if (stored) {
-      cv::Parsed p = cv::parse_file(*stored);
-      if (p.ok && p.community.id == id && cv::check_compatible(S.doc.community, p.community).empty()) {
-        if (cv::doc_absorb(S.doc, p.community)) platform::request_frame();
-        // What is written now includes those edits too.
-        if (!S.in_flight.empty()) S.in_flight.rbegin()->second = S.doc.revision;
-      }
-    }
-    out = {{"name", name_of(S.doc.community)}, {"data", cv::to_file(S.doc.community)}};
-  } else if (auto it = S.unsaved_new.find(id); it != S.unsaved_new.end()) {
-    cv::Community c = cv::parse_file(it->second).community;
-    if (stored) {
-      cv::Parsed p = cv::parse_file(*stored);
-      if (p.ok && p.community.id == id) cv::merge_into(c, p.community);
-    }
-    out = {{"name", name_of(c)}, {"data", cv::to_file(c)}};
-  } else {
-    return {};
-  }
-  return out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
-}
-
-void on_saved(const platform::Event& e) {
-  const std::string id = e.info.value("id", "");
-  const int seq = e.info.value("seq", 0);
-  if (S.unsaved_new.count(id) && !(S.world.ready && id == S.doc.community.id)) {
-    if (e.info.value("ok", false)) S.unsaved_new.erase(id);
-    else say("Could not store the copy: " + e.info.value("error", std::string()), true);
-    platform::storage_list();
-    return;
-  }
-  auto it = S.in_flight.find(seq);
-  if (it == S.in_flight.end()) return;
-  const uint64_t revision = it->second;
-  S.in_flight.erase(it);
-  S.world.saving = !S.in_flight.empty();
-  if (e.info.value("ok", false)) {
-    S.saved_revision = std::max(S.saved_revision, revision);
-    S.failures = 0;
-    S.world.save_error.clear();
-    S.world.retry_at_ms = 0;
-    S.world.last_saved_ms = now();
-    platform::storage_list();
-    if (now() > S.estimate_at_ms) {
-      platform::storage_estimate();
-      S.estimate_at_ms = now() + 10000;
-    }
-  } else {
-    // Never a silent loss: the banner stays, the community stays in memory, saving is retried.
-    ++S.failures;
-    const int64_t backoff[] = {2000, 5000, 10000, 30000, 60000};
-    const int64_t wait = backoff[std::min(S.failures, 5) - 1];
-    S.world.save_error = e.info.value("error", std::string("the browser refused the write"));
-    S.world.retry_at_ms = now() + wait;
-    platform::wake_after_ms(static_cast<int>(wait));
-  }
-}
-
-// Called every frame: a save when the last edit is old enough and nothing else is being written.
-void schedule_save() {
-  S.world.dirty = S.world.ready && S.doc.revision != S.saved_revision;
-  S.world.saving = !S.in_flight.empty();
-  if (!S.world.dirty || !S.in_flight.empty() || !S.world.storage_ok) return;
-  const int64_t t = now();
-  if (S.world.retry_at_ms && t < S.world.retry_at_ms) {
-    platform::wake_after_ms(static_cast<int>(std::min<int64_t>(1000, S.world.retry_at_ms - t)));  // the countdown
-    return;
-  }
-  if (S.save_due_ms == 0) {
-    S.save_due_ms = t + kSaveDelayMs;
-    platform::wake_after_ms(static_cast<int>(kSaveDelayMs));
-    return;
-  }
-  if (t >= S.save_due_ms) start_save();
-  else platform::wake_after_ms(static_cast<int>(S.save_due_ms - t));
-}
-
-// [SECTION] Importing files and links ----------------------------------------------------------------
-
-void build_preview(const std::string& source) {
+void show_import() {
+  const app::Importer& im = S.importer;
   ui::World& w = S.world;
-  w.importing = true;
-  w.import_source = source;
+  w.importing = im.open;
+  w.import_source = im.source;
   w.import_files.clear();
-  w.import_mixed = false;
-  w.import_other = false;
-  w.import_other_name.clear();
-  S.incoming_all = cv::Community{};
-  bool first = true;
-  for (const Incoming& in : S.incoming) {
-    ui::ImportFile f;
-    f.name = in.name;
-    if (!in.error.empty()) {
-      f.error = in.error;
-    } else {
-      cv::Preview p = cv::preview_import(S.doc, in.bytes, now());
-      if (!p.ok) {
-        f.error = p.error;
-      } else {
-        f.diff = p.diff;
-        f.other_community = p.other_community;
-        f.incoming_name = name_of(p.community);
-        if (first) {
-          S.incoming_all = p.community;
-          first = false;
-        } else {
-          if (p.community.id != S.incoming_all.id) w.import_mixed = true;
-          cv::merge_into(S.incoming_all, p.community);
-        }
-      }
+  for (const auto& f : im.files) w.import_files.push_back({f.name, f.error, f.diff, f.other_community, f.incoming_name});
+  w.import_diff = im.diff;
+  w.import_mixed = im.mixed;
+  w.import_other = im.other;
+  w.import_other_name = im.other_name;
+  w.import_error = im.error;
+  w.import_invitation = im.kind == app::Importer::Invitation;
+  w.invite_purpose = im.purpose;
+  w.invite_guidelines = im.guidelines;
+}
+
+void preview(std::vector<app::Incoming> in, app::Importer::Kind kind, const std::string& source) {
+  app::importer_preview(S.importer, S.doc, in, kind, source, now());
+  show_import();
+}
+
+void close_import() {
+  app::importer_close(S.importer);
+  show_import();
+}
+
+void import_merge() {
+  bool ok = false;
+  const std::string said = app::importer_merge(S.importer, S.doc, now(), ok);
+  if (!said.empty()) say(said, !ok);
+  if (ok) close_import();
+}
+
+void import_as_new() {
+  app::Importer& im = S.importer;
+  if (im.readable == 0 || im.mixed) return;
+  cv::Community c = im.all;
+  close_import();
+  const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
+                                 [&](const ui::CommunityEntry& e) { return e.id == c.id; });
+  if (c.id == S.doc.community.id) {
+    bool ok = false;
+    say(app::merge_checked(S.doc, c, "Import", now(), ok), !ok);
+  } else if (known) {
+    // The same community (its id) is already here: merge into that copy rather than make a second,
+    // checked against that copy once it has opened.
+    S.import_after_open = std::move(c);
+    S.has_import_after_open = true;
+    open_community(S.import_after_open.id);
+  } else {
+    leave_open();
+    opened(std::move(c), "", false);
+    say("Opened " + name_of(S.doc.community) + " as a new community in this browser.");
+  }
+}
+
+// This browser answers as a member of the open community: the one it answered as before, or a new one.
+void become_member() {
+  const std::string cid = S.doc.community.id;
+  std::string me = S.me.count(cid) ? S.me[cid] : std::string();
+  if (me.empty() || !cv::find_live(S.doc.community, me)) {
+    me = new_id();
+    cv::doc_apply(S.doc, cv::op_create("Answer the invitation", me, cv::kMember, {{"name", ""}}), now());
+    S.me[cid] = me;
+    platform::storage_set_meta("me:" + cid, me);
+  }
+  S.world.me = me;
+  step_storage();
+}
+
+// The invitation in the preview was accepted: open (or find) its community and answer as a member.
+void answer_invitation() {
+  app::Importer& im = S.importer;
+  if (im.kind != app::Importer::Invitation || im.readable == 0 || !im.error.empty()) return;
+  cv::Community c = im.all;
+  close_import();
+  const std::string cid = c.id;
+  const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
+                                 [&](const ui::CommunityEntry& e) { return e.id == cid && !e.trashed_ms; });
+  if (S.doc.community.id != cid) {
+    if (known) {
+      // Already here (answered before, or the convener's own): answer once it has opened.
+      S.import_after_open = std::move(c);
+      S.has_import_after_open = true;
+      S.answer_after_open = cid;
+      open_community(cid);
+      return;
     }
-    w.import_files.push_back(std::move(f));
+    leave_open();
+    opened(std::move(c), "", false);
+  } else {
+    bool ok = false;
+    const std::string said = app::merge_checked(S.doc, c, "Invitation", now(), ok);
+    if (!ok) {
+      say(said, true);
+      return;
+    }
   }
-  w.import_diff = first ? cv::Diff{} : cv::diff(S.doc.community, cv::merge(S.doc.community, S.incoming_all));
-  if (!first && S.incoming_all.id != S.doc.community.id) {
-    w.import_other = true;
-    w.import_other_name = name_of(S.incoming_all);
+  become_member();
+}
+
+// The records that are this member's answers: their member record and what they added.
+cv::Community my_answers() {
+  cv::Community out;
+  out.id = S.doc.community.id;
+  const std::string& me = S.world.me;
+  for (const auto& [id, r] : S.doc.community.records) {
+    const bool mine = id == me || r.text("member") == me || r.text("proposed_by") == me;
+    if (mine && r.type != cv::kCommunity) out.records.emplace(id, r);
   }
+  return out;
+}
+
+void handle_link(const platform::Event& e) {
+  S.world.fetching.clear();
+  const std::string source = e.info.value("source", "");
+  const bool invite = e.info.value("invite", false);
+  std::vector<app::Incoming> in = {{source, e.data, e.info.value("error", "")}};
+  if (invite) preview(in, app::Importer::Invitation, "an invitation");
+  else preview(in, app::Importer::Link, source == "share link" ? "a share link" : source);
 }
 
 // [SECTION] Sign-up sheets -------------------------------------------------------------------------------
@@ -307,7 +379,10 @@ bool is_csv_name(const std::string& name) {
 void csv_preview() {
   ui::World& w = S.world;
   cv::Clock clock = S.doc.clock;
-  S.csv_import = cv::csv_to_community(S.csv, S.csv_map, S.doc.community.id, clock, now());
+  S.csv_import = cv::csv_to_community(S.csv, S.csv_map, S.doc.community, clock, now());
+  // The same checks as every import: what the rows would make must still fit.
+  const cv::Preview p = cv::preview_community(S.doc, S.csv_import.community, now());
+  w.csv_blocked = p.ok ? std::string() : p.error;
   w.csv_header.clear();
   w.csv_rows.clear();
   w.csv_row_problem.clear();
@@ -328,7 +403,7 @@ void csv_preview() {
                    {"Resources", S.csv_map.resources}, {"Availability", S.csv_map.availability}};
 }
 
-void open_csv(const Incoming& in) {
+void open_csv(const app::Incoming& in) {
   ui::World& w = S.world;
   w.csv_open = true;
   w.csv_name = in.name;
@@ -358,6 +433,9 @@ void csv_remap(const std::string& arg) {
 }
 
 void csv_confirm() {
+  // Built again on the page's clock now, against the community as it is now.
+  csv_preview();
+  if (!S.world.csv_blocked.empty() || S.csv_import.imported == 0) return;
   const cv::Diff d = cv::doc_import(S.doc, S.csv_import.community, "Import " + S.world.csv_name);
   int members = 0;
   if (auto it = d.by_type.find(cv::kMember); it != d.by_type.end()) members = it->second.added;
@@ -366,52 +444,6 @@ void csv_confirm() {
   S.world.csv_open = false;
   S.csv = cv::CsvTable{};
   S.world.csv_rows.clear();
-}
-
-void close_import() {
-  S.world.importing = false;
-  S.incoming.clear();
-  S.world.import_files.clear();
-}
-
-void import_merge() {
-  if (S.incoming_all.id.empty()) return;
-  const std::string label = S.world.import_files.size() == 1 ? "Import " + S.world.import_files[0].name
-                                                            : "Import " + std::to_string(S.world.import_files.size()) + " files";
-  const cv::Diff d = cv::doc_import(S.doc, S.incoming_all, label);
-  int added = 0, changed = 0, removed = 0;
-  for (const auto& [type, c] : d.by_type) {
-    added += c.added;
-    changed += c.changed;
-    removed += c.removed;
-  }
-  say(d.empty() ? "Nothing new: this community already holds everything in the import."
-                : "Imported: " + std::to_string(added) + " added, " + std::to_string(changed) + " changed, " +
-                      std::to_string(removed) + " removed. Undo takes the whole import back.");
-  close_import();
-}
-
-void import_as_new() {
-  if (S.incoming_all.id.empty() || S.world.import_mixed) return;
-  cv::Community c = S.incoming_all;
-  close_import();
-  const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
-                                 [&](const ui::CommunityEntry& e) { return e.id == c.id; });
-  if (c.id == S.doc.community.id) {
-    S.incoming_all = c;
-    import_merge();
-  } else if (known) {
-    // The same community (its id) is already here: merge into that copy rather than make a second.
-    S.import_after_open = std::move(c);
-    S.has_import_after_open = true;
-    open_community(S.import_after_open.id);
-  } else {
-    flush_now();
-    opened(std::move(c));
-    S.saved_revision = 0;
-    start_save();
-    say("Opened " + name_of(S.doc.community) + " as a new community in this browser.");
-  }
 }
 
 // [SECTION] Breakout groups --------------------------------------------------------------------------
@@ -513,21 +545,28 @@ ui::CommunityEntry entry_of(const cv::json& j) {
   return e;
 }
 
-void set_list(const cv::json& list) {
+void set_list(const cv::json& info) {
+  const cv::json& list = info.contains("communities") ? info["communities"] : cv::json();
   S.world.communities.clear();
   if (list.is_array())
     for (const auto& j : list) S.world.communities.push_back(entry_of(j));
   std::sort(S.world.communities.begin(), S.world.communities.end(),
             [](const ui::CommunityEntry& a, const ui::CommunityEntry& b) { return cv::collate_less(a.name, b.name); });
+  S.world.recovery.clear();
+  if (info.contains("recovery") && info["recovery"].is_array())
+    for (const auto& j : info["recovery"])
+      S.world.recovery.push_back({j.value("key", ""), j.value("name", ""), j.value("reason", ""),
+                                  j.value("at", int64_t(0)), j.value("bytes", size_t(0))});
 }
 
 void on_storage_ready(const platform::Event& e) {
+  S.saver.tab = e.info.value("tab", std::string("tab"));
   if (!e.info.value("ok", false)) {
     S.world.storage_ok = false;
     S.world.storage_error = e.info.value("error", std::string("storage is not available"));
     S.actor = new_id();
     S.doc.clock.actor = S.actor;
-    opened(cv::new_community(new_id(), "Our community", S.doc.clock, now()));
+    opened(cv::new_community(new_id(), "Our community", S.doc.clock, now()), "", false);
     return;
   }
   S.actor = e.info.value("actor", "");
@@ -539,14 +578,29 @@ void on_storage_ready(const platform::Event& e) {
   if (e.info.contains("me") && e.info["me"].is_object())
     for (auto it = e.info["me"].begin(); it != e.info["me"].end(); ++it)
       if (it.value().is_string()) S.me[it.key()] = it.value().get<std::string>();
-  set_list(e.info["communities"]);
+  set_list(e.info);
   std::string open = e.info.value("last_open", "");
   const bool usable = std::any_of(S.world.communities.begin(), S.world.communities.end(),
                                   [&](const ui::CommunityEntry& c) { return c.id == open && !c.trashed_ms; });
   if (!usable) open = latest_community();
+  // Journals of communities that will not be opened now are merged into their stored copies.
+  for (PendingJournal& j : S.journals)
+    if (j.id != open && j.after_seq < 0) {
+      app::saver_store(S.saver, j.c);
+      j.after_seq = S.saver.seq;
+    }
   if (open.empty()) new_community("Our community");
   else open_community(open);
   platform::storage_estimate();
+}
+
+void on_journal(const platform::Event& e) {
+  cv::Parsed p = cv::parse_file(e.data);
+  if (!p.ok || p.community.id != e.info.value("id", "")) {
+    platform::storage_drop_meta(e.info.value("key", ""));  // nothing to merge from it
+    return;
+  }
+  S.journals.push_back({e.info.value("key", ""), p.community.id, std::move(p.community), -1});
 }
 
 void on_loaded(const platform::Event& e) {
@@ -556,104 +610,44 @@ void on_loaded(const platform::Event& e) {
     cv::Parsed p = cv::parse_file(e.data);
     if (p.ok) {
       cv::Community copy = copy_of(p.community);
-      store_other(copy);
+      app::saver_store(S.saver, copy);
+      step_storage();
       say("Made a copy: " + name_of(copy) + ".");
     }
     return;
   }
   if (id == S.opening) {
     S.opening.clear();
-    cv::Parsed p = e.info.value("found", false) ? cv::parse_file(e.data) : cv::Parsed{};
+    const bool found = e.info.value("found", false);
+    cv::Parsed p = found ? cv::parse_file(e.data) : cv::Parsed{};
     if (p.ok) {
-      opened(std::move(p.community));
+      // A write of it still pending from this tab (it was just left): its edits are part of it.
+      if (auto it = S.saver.others.find(id); it != S.saver.others.end()) cv::merge_into(p.community, it->second.c);
+      opened(std::move(p.community), e.info.value("etag", ""), true);
     } else {
-      say("The stored copy could not be opened (" + (p.error.empty() ? std::string("it is missing") : p.error) +
-              "); it was left as it is.", true);
+      const std::string why = e.info.value("purged", false) ? std::string("it was deleted for good")
+                              : p.error.empty() ? e.info.value("error", std::string("it is missing"))
+                                                : p.error;
+      say("The stored copy could not be opened (" + why + "); it was left as it is.", true);
+      S.has_import_after_open = false;
+      S.answer_after_open.clear();
       if (!S.world.ready) new_community("Our community");
     }
     return;
   }
   if (S.world.ready && id == S.doc.community.id && e.info.value("found", false)) {
     // Another tab saved this community: take its edits in.
-    cv::Parsed p = cv::parse_file(e.data);
-    if (p.ok && cv::check_compatible(S.doc.community, p.community).empty() && cv::doc_absorb(S.doc, p.community))
-      say("Took in edits saved in another tab.");
+    if (app::saver_absorb(S.saver, S.doc, e.data, e.info.value("etag", ""))) say("Took in edits saved in another tab.");
+    step_storage();
   }
-}
-
-// This browser answers as a member of the open community: the one it answered as before, or a new one.
-void become_member() {
-  const std::string cid = S.doc.community.id;
-  std::string me = S.me.count(cid) ? S.me[cid] : std::string();
-  if (me.empty() || !cv::find_live(S.doc.community, me)) {
-    me = new_id();
-    cv::doc_apply(S.doc, cv::op_create("Answer the invitation", me, cv::kMember, {{"name", ""}}), now());
-    S.me[cid] = me;
-    platform::storage_set_meta("me:" + cid, me);
-  }
-  S.world.me = me;
-  start_save();
-}
-
-// An invitation: the community's record (name, purpose). This browser answers as a new member of it.
-void answer_invitation(const platform::Event& e) {
-  cv::Parsed p = cv::parse_file(e.data);
-  if (!p.ok) {
-    say("The invitation link cannot be read: " + p.error + ". Ask for a new one.", true);
-    return;
-  }
-  const std::string cid = p.community.id;
-  const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
-                                 [&](const ui::CommunityEntry& c) { return c.id == cid && !c.trashed_ms; });
-  if (S.doc.community.id != cid) {
-    if (known) {
-      // Already here (answered before, or the convener's own): answer once it has opened.
-      S.import_after_open = p.community;
-      S.has_import_after_open = true;
-      S.answer_after_open = cid;
-      open_community(cid);
-      return;
-    }
-    flush_now();
-    opened(std::move(p.community));
-    S.saved_revision = 0;
-  }
-  become_member();
-}
-
-// The records that are this member's answers: their member record and what they added.
-cv::Community my_answers() {
-  cv::Community out;
-  out.id = S.doc.community.id;
-  const std::string& me = S.world.me;
-  for (const auto& [id, r] : S.doc.community.records) {
-    const bool mine = id == me || r.text("member") == me || r.text("proposed_by") == me;
-    if (mine && r.type != cv::kCommunity) out.records.emplace(id, r);
-  }
-  return out;
-}
-
-void handle_link(const platform::Event& e) {
-  S.world.fetching.clear();
-  if (e.info.value("invite", false) && e.info.value("error", std::string()).empty()) {
-    answer_invitation(e);
-    return;
-  }
-  const std::string source = e.info.value("source", "");
-  S.incoming.clear();
-  Incoming in;
-  in.name = source;
-  in.error = e.info.value("error", "");
-  in.bytes = e.data;
-  S.incoming.push_back(std::move(in));
-  build_preview(source == "share link" ? "a share link" : source);
 }
 
 void handle_event(const platform::Event& e) {
   if (e.kind == "storage-ready") on_storage_ready(e);
+  else if (e.kind == "journal") on_journal(e);
   else if (e.kind == "loaded") on_loaded(e);
-  else if (e.kind == "saved") on_saved(e);
-  else if (e.kind == "list") set_list(e.info["communities"]);
+  else if (e.kind == "saved" || e.kind == "save-conflict" || e.kind == "save-failed") on_write_result(e);
+  else if (e.kind == "list") set_list(e.info);
   else if (e.kind == "persist") S.world.persisted = e.info.value("granted", false) ? 1 : 0;
   else if (e.kind == "estimate") {
     S.world.usage = e.info.value("usage", 0.0);
@@ -662,8 +656,19 @@ void handle_event(const platform::Event& e) {
   } else if (e.kind == "other-tab-saved") {
     if (S.world.ready && e.info.value("id", "") == S.doc.community.id) platform::storage_load(S.doc.community.id);
     platform::storage_list();
+  } else if (e.kind == "purged") {
+    // Deleted for good (here or in another tab): never stored again, and no longer open.
+    const std::string id = e.info.value("id", "");
+    S.saver.others.erase(id);
+    if (S.world.ready && id == S.doc.community.id) {
+      S.saver.purged = true;
+      say(name_of(S.doc.community) + " was deleted for good in another tab.", true);
+      open_latest(id);
+    }
   } else if (e.kind == "storage-error") {
     say("Storage: " + e.info.value("error", std::string()), true);
+  } else if (e.kind == "update-ready") {
+    S.world.update_ready = true;
   } else if (e.kind == "files-start") {
     S.incoming.clear();
   } else if (e.kind == "file") {
@@ -671,10 +676,11 @@ void handle_event(const platform::Event& e) {
   } else if (e.kind == "files-done") {
     if (!S.incoming.empty() && is_csv_name(S.incoming[0].name)) {
       open_csv(S.incoming[0]);  // a sign-up sheet: its own preview, with columns to map
-      S.incoming.clear();
     } else {
-      build_preview(S.incoming.size() == 1 ? S.incoming[0].name : std::to_string(S.incoming.size()) + " files");
+      preview(S.incoming, app::Importer::Files,
+              S.incoming.size() == 1 ? S.incoming[0].name : std::to_string(S.incoming.size()) + " files");
     }
+    S.incoming.clear();
   } else if (e.kind == "link-fetching") {
     S.world.fetching = e.info.value("source", "");
   } else if (e.kind == "link") {
@@ -710,7 +716,8 @@ void run(const ui::Command& c) {
     case K::DuplicateCommunity:
       if (S.world.ready && c.arg == S.doc.community.id) {
         cv::Community copy = copy_of(S.doc.community);
-        store_other(copy);
+        app::saver_store(S.saver, copy);
+        step_storage();
         say("Made a copy: " + name_of(copy) + ". Open it from Community > Communities.");
       } else {
         S.duplicating = c.arg;
@@ -718,15 +725,19 @@ void run(const ui::Command& c) {
       }
       break;
     case K::TrashCommunity:
+      // The open one's last edits are written first, then it goes to the bin.
+      if (S.world.ready && c.arg == S.doc.community.id) leave_open();
       platform::storage_trash(c.arg, true);
       for (auto& e : S.world.communities)
         if (e.id == c.arg) e.trashed_ms = now();
       if (S.world.ready && c.arg == S.doc.community.id) {
-        flush_now();
+        S.world.ready = false;  // already left
         const std::string next = latest_community(c.arg);
-        S.world.ready = false;
         if (next.empty()) new_community("Our community");
-        else open_community(next);
+        else {
+          S.opening = next;
+          platform::storage_load(next);
+        }
       }
       say("Moved to the bin. Community > Communities > Bin brings it back.");
       break;
@@ -814,14 +825,23 @@ void run(const ui::Command& c) {
       break;
     }
     case K::ImportMerge: import_merge(); break;
+    case K::AnswerInvitation: answer_invitation(); break;
+    case K::Reload:
+      // Whatever is not stored yet is journalled and written first; the journal survives the reload.
+      app::saver_hide(S.saver, S.doc, now());
+      pump_storage();
+      platform::reload_page();
+      break;
+    case K::DownloadRecovery: platform::storage_download_recovery(c.arg); break;
+    case K::DropRecovery: platform::storage_drop_meta(c.arg); break;
     case K::ImportAsNew: import_as_new(); break;
     case K::ImportCancel: close_import(); break;
     case K::ShareLink: platform::make_share_link(cv::to_compact(S.doc.community), "c"); break;
     case K::CopyShareLink: platform::copy_text(S.world.share_url); break;
     case K::CloseShare: S.world.share_open = false; break;
     case K::RetrySave:
-      S.world.retry_at_ms = 0;
-      start_save();
+      S.saver.retry_at_ms = 0;
+      step_storage(true);
       break;
   }
 }
@@ -839,7 +859,7 @@ void tick() {
     for (const auto& e : S.waiting) handle_event(e);
     S.waiting.clear();
   }
-  schedule_save();
+  if (S.world.ready) step_storage();
   if (S.doc.revision != revision_before) platform::request_frame();
 }
 
@@ -858,7 +878,7 @@ bool frame() {
   }
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();
-  schedule_save();
+  if (S.world.ready) step_storage();
   // A meeting running in the live view: a frame at each new second of its countdown, none otherwise.
   if (const cv::Record* m = cv::find_live(S.doc.community, S.ui.live_meeting)) {
     const cv::RunView v = cv::run_view(*m, cv::agenda(S.doc.community, S.ui.live_meeting), now());
@@ -903,6 +923,8 @@ std::string test_ui() {
       counts[type] = {{"added", c.added}, {"changed", c.changed}, {"removed", c.removed}};
     files.push_back({{"name", f.name}, {"error", f.error}, {"counts", counts}});
   }
+  cv::json recovery = cv::json::array();
+  for (const auto& r : w.recovery) recovery.push_back({{"key", r.key}, {"name", r.name}, {"reason", r.reason}});
   cv::json list = cv::json::array();
   for (const auto& e : w.communities)
     list.push_back({{"id", e.id}, {"name", e.name}, {"trashed", e.trashed_ms != 0}});
@@ -917,7 +939,11 @@ std::string test_ui() {
       {"storage", {{"persisted", w.persisted}, {"usage", w.usage}, {"quota", w.quota}}},
       {"communities", list},
       {"importing", w.importing},
-      {"import", {{"source", w.import_source}, {"files", files}}},
+      {"import", {{"source", w.import_source}, {"files", files}, {"error", w.import_error},
+                  {"invitation", w.import_invitation}}},
+      {"save_blocked", w.save_blocked},
+      {"update_ready", w.update_ready},
+      {"recovery", recovery},
       {"share", {{"open", w.share_open}, {"kind", w.share_kind}, {"url", w.share_url}, {"length", w.share_length},
                  {"error", w.share_error}, {"copied", w.share_copied}}},
       {"me", w.me},
@@ -927,7 +953,7 @@ std::string test_ui() {
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},
       {"meetings", meetings_test_ui()},
       {"csv", {{"open", w.csv_open}, {"error", w.csv_error}, {"encoding", w.csv_encoding}, {"imported", w.csv_imported},
-               {"skipped", w.csv_skipped}, {"problems", w.csv_row_problem}}},
+               {"skipped", w.csv_skipped}, {"problems", w.csv_row_problem}, {"blocked", w.csv_blocked}}},
   };
   return out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
 }
@@ -942,9 +968,10 @@ int main() {
   hooks.tick = tick;
   hooks.test_state = test_state;
   hooks.test_ui = test_ui;
-  hooks.bytes_for_save = bytes_for_save;
   hooks.flush = [] {
-    flush_now();
+    if (!S.world.ready) return;
+    app::saver_hide(S.saver, S.doc, now());
+    pump_storage();
   };
   platform::page_start(hooks);
   platform::storage_init();

@@ -185,12 +185,18 @@ static std::string derived_id(const std::string& prefix, const std::string& key)
   return prefix + make_id(f, f * 0x9E3779B97F4A7C15ull).substr(0, 12);
 }
 
-CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const std::string& community_id, Clock& clock,
+CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const Community& current, Clock& clock,
                            int64_t now_ms) {
   CsvImport out;
-  out.community.id = community_id;
+  out.community.id = current.id;
+  // Cells as text Cultivate stores: no control characters (a sheet can hold anything).
   auto cell = [](const std::vector<std::string>& row, int col) {
-    return col >= 0 && col < static_cast<int>(row.size()) ? row[col] : std::string();
+    return col >= 0 && col < static_cast<int>(row.size()) ? utf8_sanitize(row[col]) : std::string();
+  };
+  auto skip = [&](CsvRow& info, std::string why) {
+    info.problem = std::move(why);
+    out.rows.push_back(info);
+    ++out.skipped;
   };
   for (size_t r = m.header ? 1 : 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
@@ -198,31 +204,59 @@ CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const std::st
     info.line = static_cast<int>(r) + 1;
     info.name = trim(cell(row, m.name));
     if (info.name.empty()) {
-      info.problem = "no name";
-      out.rows.push_back(info);
-      ++out.skipped;
+      skip(info, "no name");
       continue;
     }
     if (utf8_length(info.name) > 200) {
-      info.problem = "the name is longer than 200 characters";
-      out.rows.push_back(info);
-      ++out.skipped;
+      skip(info, "the name is longer than 200 characters");
+      continue;
+    }
+    bool too_long = false;
+    for (const std::string& c : row) too_long = too_long || utf8_length(c) > kMaxCsvCellChars;
+    if (too_long) {
+      skip(info, "a cell is longer than " + std::to_string(kMaxCsvCellChars) + " characters");
       continue;
     }
     const std::string contact = trim(cell(row, m.contact));
+    const std::string availability = trim(cell(row, m.availability));
     const std::string member = derived_id("csv-", fold(info.name) + "\n" + fold(contact));
-    json fields = {{"name", info.name}};
-    if (!contact.empty()) fields["contact"] = contact;
-    if (const std::string a = trim(cell(row, m.availability)); !a.empty()) fields["availability"] = a;
-    apply(out.community, clock, op_create("Import", member, kMember, fields), now_ms);
+    const Record* existing = nullptr;
+    if (auto it = current.records.find(member); it != current.records.end()) existing = &it->second;
+    // Removed since the last import: removed it stays, and nothing of the row comes back.
+    if (existing && existing->deleted()) {
+      skip(info, "removed from the community since an earlier import; not imported again");
+      continue;
+    }
+    // What the sheet says now, and what it said at the last import (kept on the member): only what
+    // the sheet changed since then is written, so edits made in Cultivate since then stay.
+    const json said = json::array({info.name, contact, availability});
+    const char* fields[] = {"name", "contact", "availability"};
+    Op op{"Import", {}};
+    if (!existing) {
+      op = op_create("Import", member, kMember, {{"name", info.name}});
+      if (!contact.empty()) op.changes.push_back({member, kMember, "contact", contact});
+      if (!availability.empty()) op.changes.push_back({member, kMember, "availability", availability});
+      op.changes.push_back({member, kMember, "sheet", said});
+    } else {
+      const std::vector<std::string> before = existing->texts("sheet");
+      for (size_t i = 0; i < 3; ++i) {
+        const std::string now = said[i].get<std::string>();
+        // Imported before this rule (no "sheet"): fill only what is empty.
+        const bool changed = before.size() == 3 ? now != before[i] : existing->text(fields[i]).empty() && !now.empty();
+        if (changed) op.changes.push_back({member, kMember, fields[i], now});
+      }
+      if (existing->get("sheet") != said) op.changes.push_back({member, kMember, "sheet", said});
+    }
+    apply(out.community, clock, op, now_ms);
     auto add_all = [&](int col, const char* type, int& count) {
       for (const std::string& v : split_values(cell(row, col))) {
         const std::string id = derived_id(std::string(type) + "-", member + "\n" + fold(v));
+        ++count;
+        if (current.records.count(id)) continue;  // imported before: edited or removed since, it stays so
         // A topic is proposed by someone; the rest belong to the member.
         json f = std::string(type) == "topic" ? json{{"title", v}, {"proposed_by", member}, {"state", "backlog"}}
                                               : json{{"member", member}, {"text", v}};
         apply(out.community, clock, op_create("Import", id, type, f), now_ms);
-        ++count;
       }
     };
     add_all(m.objectives, "objective", info.objectives);

@@ -16,6 +16,7 @@ namespace cv {
 // [SECTION] Reading a table ---------------------------------------------------------------------------
 inline constexpr size_t kMaxCsvBytes = 16u << 20;
 inline constexpr size_t kMaxCsvRows = 200000;
+inline constexpr size_t kMaxCsvCellChars = 100000;  // a text's limit in the community file
 
 struct CsvTable {
   bool ok = false;
@@ -55,8 +56,11 @@ struct CsvImport {
   int imported = 0, skipped = 0;
 };
 
-// Cells with several values split on ';' and line breaks. Stamps come from `clock` at now_ms.
-CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const std::string& community_id, Clock& clock,
+// The records a sheet adds to `current`. A re-import changes only what the sheet changed since the
+// last import (a member keeps what the sheet said in "sheet"): members removed since stay removed,
+// and edits made in Cultivate since stay. Cells with several values split on ';' and line breaks.
+// Stamps come from `clock` at now_ms (the platform's clock in the page).
+CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const Community& current, Clock& clock,
                            int64_t now_ms);
 // Splits a cell with several values ("a; b\nc" -> a, b, c), trimmed, empty ones dropped.
 std::vector<std::string> split_values(std::string_view cell);

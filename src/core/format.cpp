@@ -441,10 +441,12 @@ struct Reader {
     const json& version = sax.version;
     if (!version.is_number_integer() || version.get<int64_t>() < 1)
       return fail("version", "expected a whole number from 1");
-    if (version.get<int64_t>() > kFormatVersion)
+    if (version.get<int64_t>() > kFormatVersion) {
+      p.newer_version = true;
       return fail("version", "this file is format version " + std::to_string(version.get<int64_t>()) +
                                  ", written by a newer Cultivate; this one reads version " +
                                  std::to_string(kFormatVersion) + ". Update Cultivate to open it.");
+    }
     if (!sax.has_community) return fail("community", "missing (the community's id)");
     if (!check_id("community", sax.community)) return false;
     p.community.id = sax.community.get<std::string>();
@@ -512,8 +514,10 @@ Parsed parse_file(std::string_view bytes) {
     }
   }
   if (!top.error.empty()) {
+    const bool newer = p.newer_version;
     p = Parsed{};
     p.error = top.error;
+    p.newer_version = newer;
     return p;
   }
   p.ok = true;

@@ -43,6 +43,7 @@ struct Parsed {
   Community community;
   std::string error;  // "records[12].fields.name: expected a string"
   int duplicates = 0;  // records whose id appeared more than once (merged like two copies)
+  bool newer_version = false;  // refused because a newer Cultivate wrote it (never to be overwritten)
 };
 
 // Reads a community file. Never throws; refuses anything malformed, oversized or of a newer version.

@@ -155,11 +155,38 @@ int dots_used(const Community& c, const std::string& member) {
   return used;
 }
 
+// Each member's dots on topics still open to the vote, counted in vote-id order up to the budget: a
+// forged file (or a budget lowered after the vote) cannot give anyone more say than the budget.
+static std::map<std::string, int> counted_dots(const Community& c, std::vector<OverBudget>* over) {
+  std::map<std::string, int> dots, used;
+  const int budget = vote_budget(c);
+  std::map<std::string, int> given;
+  for (const auto& [id, v] : live_of(c, kVote)) {
+    const std::string member = v->text("member");
+    const Record* t = find_live(c, v->text("topic"));
+    if (!find_live(c, member) || !t || t->text("state") == "done") continue;
+    const int n = std::max(0, static_cast<int>(number(*v, "dots", 0)));
+    given[member] += n;
+    const int take = std::min(n, budget - used[member]);
+    if (take <= 0) continue;
+    used[member] += take;
+    dots[v->text("topic")] += take;
+  }
+  if (over)
+    for (const auto& [member, n] : given)
+      if (n > budget) over->push_back({member, n, budget});
+  return dots;
+}
+
+std::vector<OverBudget> votes_over_budget(const Community& c) {
+  std::vector<OverBudget> out;
+  counted_dots(c, &out);
+  return out;
+}
+
 std::vector<TopicTally> tally_topics(const Community& c) {
   std::vector<TopicTally> out;
-  std::map<std::string, int> dots;
-  for (const auto& [id, v] : live_of(c, kVote))
-    if (find_live(c, v->text("member"))) dots[v->text("topic")] += std::max(0, static_cast<int>(number(*v, "dots", 0)));
+  std::map<std::string, int> dots = counted_dots(c, nullptr);
   for (const auto& [id, t] : live_of(c, kTopic)) {
     if (t->text("state") == "done") continue;
     out.push_back({id, t->text("title"), t->text("proposed_by"), t->text("state"), dots[id], 0, false});

@@ -68,7 +68,14 @@ struct TopicTally {
   int rank = 0;       // 1 for the most dots; equal dots share a rank
   bool tied = false;  // another topic has the same dots
 };
-// Topics that are not chosen or done, most dots first; ties shown as ties.
+// A member whose votes add up to more dots than the budget: only the budget counts.
+struct OverBudget {
+  std::string member;
+  int given = 0, counted = 0;
+};
+std::vector<OverBudget> votes_over_budget(const Community& c);
+// Topics that are not chosen or done, most dots first; ties shown as ties. A member's dots beyond
+// the budget do not count (see votes_over_budget).
 std::vector<TopicTally> tally_topics(const Community& c);
 int vote_budget(const Community& c);
 int dots_used(const Community& c, const std::string& member);

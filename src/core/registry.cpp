@@ -53,7 +53,9 @@ const std::vector<RecordDecl>& table() {
         {"roles", K::Texts, "Roles the member offers to take: presenter, book chooser, case bringer, ...", nullptr, 0, 0,
          true, true},
         text("notes", "The convener's notes."),
-        text("availability", "When the member can meet.", true)}},
+        text("availability", "When the member can meet.", true),
+        {"sheet", K::Texts, "What the last sign-up sheet import said (name, contact, availability), so that a "
+                            "re-import changes only what the sheet changed since."}}},
       {"objective", "learning objective", "learning objectives", "What a member wants to learn.", "member",
        {ref("member", "member", "The member who wants to learn it.", true),
         text("text", "The learning objective, in the member's words.", true),

@@ -29,11 +29,9 @@ bool write_file(const std::string& path, const std::string& bytes, std::string& 
 // What the app gives the page: one frame of UI, and the open community for the test interface.
 struct PageHooks {
   void (*setup)() = nullptr;               // once Dear ImGui exists, before the first frame
-  // Inside a save's transaction: the complete text to store for community `id`, after merging the
-  // copy another tab stored (`stored`, or null when this tab wrote it last). Returns
-  // {"name": ..., "data": ...}, or "" to write nothing.
-  std::string (*bytes_for_save)(const std::string& id, const std::string* stored) = nullptr;
-  void (*flush)() = nullptr;               // the page is being hidden or closed: save now
+  // The page is being hidden or closed: store now (storage_journal reaches the database even when
+  // the page goes away right after).
+  void (*flush)() = nullptr;
   bool (*frame)() = nullptr;               // draws the UI; true when it wants another frame soon
   // Work that must not wait for a frame (background tabs get few): page events, saves.
   void (*tick)() = nullptr;
@@ -57,13 +55,20 @@ struct Event {
 std::vector<Event> take_events();
 
 // [SECTION] Storage (web build only)
-// Results come back as events: storage-ready, loaded, saved, list, estimate, persist.
+// Commands go out; results come back as events (storage-ready, journal, loaded, saved, save-conflict,
+// save-failed, list, purged, estimate, persist, storage-error). Nothing calls back into the app.
 void storage_init();
-void storage_load(const std::string& id);
-// Starts a save of community `id`; its text is asked for with PageHooks::bytes_for_save.
-void storage_save(const std::string& id, int seq);
+void storage_load(const std::string& id);              // -> "loaded" {id, found, purged, etag} + text
+// Stores `bytes` if the stored copy's etag is still write["expect"]; write: {id, name, expect, etag,
+// seq, revision, keep_aside, reason} -> "saved" {id, seq, etag, kept_aside}, or "save-conflict"
+// {id, seq, etag, purged} + the stored text, or "save-failed" {id, seq, error}.
+void storage_save(const nlohmann::json& write, const std::string& bytes);
+// The open community's text, committed at once: {id, name, revision}. The next start merges it.
+void storage_journal(const nlohmann::json& journal, const std::string& bytes);
+void storage_drop_meta(const std::string& key);           // a merged journal, a discarded recovery copy
+void storage_download_recovery(const std::string& key);   // a recovery copy, as it was stored
 void storage_trash(const std::string& id, bool trashed);  // to the bin, or back
-void storage_purge(const std::string& id);                // gone for good
+void storage_purge(const std::string& id);                // gone for good (a tombstone stays)
 void storage_list();
 void storage_set_meta(const std::string& key, const std::string& value);  // "storage-ready" returns them
 void storage_estimate();
@@ -78,5 +83,6 @@ void make_share_link(const std::string& compact, const std::string& kind);
 void copy_text(const std::string& text);             // -> "copied" {ok}
 void open_location_hash();                           // a #c= or #url= link -> "link"
 std::string local_date();                            // "2026-11-28", the person's own calendar
+void reload_page();                                  // a new version is ready and the person chose it
 
 }  // namespace platform

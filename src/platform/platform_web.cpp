@@ -43,7 +43,11 @@ void cvjs_set_cursor(const char* css);
 int cvjs_is_mac();
 void cvjs_storage_init();
 void cvjs_storage_load(const char* id);
-void cvjs_storage_save(const char* id, int seq);
+void cvjs_storage_save(const char* cmd, const char* data, int len);
+void cvjs_storage_journal(const char* cmd, const char* data, int len);
+void cvjs_storage_drop_meta(const char* key);
+void cvjs_storage_download_recovery(const char* key);
+void cvjs_reload();
 void cvjs_storage_trash(const char* id, int trashed, int purge);
 void cvjs_storage_list();
 void cvjs_storage_set_meta(const char* key, const char* value);
@@ -101,7 +105,6 @@ void chime() { cvjs_chime(); }
 // [SECTION] Events, storage, files ------------------------------------------------------------------
 namespace {
 std::vector<platform::Event> g_events;
-std::string g_save_result;
 }  // namespace
 
 namespace platform {
@@ -114,7 +117,15 @@ std::vector<Event> take_events() {
 
 void storage_init() { cvjs_storage_init(); }
 void storage_load(const std::string& id) { cvjs_storage_load(id.c_str()); }
-void storage_save(const std::string& id, int seq) { cvjs_storage_save(id.c_str(), seq); }
+void storage_save(const nlohmann::json& write, const std::string& bytes) {
+  cvjs_storage_save(write.dump().c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+void storage_journal(const nlohmann::json& journal, const std::string& bytes) {
+  cvjs_storage_journal(journal.dump().c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+void storage_drop_meta(const std::string& key) { cvjs_storage_drop_meta(key.c_str()); }
+void storage_download_recovery(const std::string& key) { cvjs_storage_download_recovery(key.c_str()); }
+void reload_page() { cvjs_reload(); }
 void storage_trash(const std::string& id, bool trashed) { cvjs_storage_trash(id.c_str(), trashed, 0); }
 void storage_purge(const std::string& id) { cvjs_storage_trash(id.c_str(), 0, 1); }
 void storage_list() { cvjs_storage_list(); }
@@ -158,15 +169,6 @@ EMSCRIPTEN_KEEPALIVE void cv_on_event(const char* info, const char* data, int le
 // Runs the app's work between frames (timers, events) even where no frame is drawn.
 EMSCRIPTEN_KEEPALIVE void cv_tick() {
   if (g_hooks.tick) g_hooks.tick();
-}
-
-// Called inside a save's transaction (see lib_storage.js); returns {"name","data"} JSON or null.
-EMSCRIPTEN_KEEPALIVE const char* cv_bytes_for_save(const char* id, const char* stored, int len) {
-  if (!g_hooks.bytes_for_save) return nullptr;
-  std::string theirs;
-  if (stored) theirs.assign(stored, static_cast<size_t>(len));
-  g_save_result = g_hooks.bytes_for_save(id, stored ? &theirs : nullptr);
-  return g_save_result.empty() ? nullptr : g_save_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void cv_flush() {

@@ -69,7 +69,18 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
 
 // A failed save stays on screen until a save succeeds: the community is safe in memory meanwhile.
 void draw_save_banner(const World& w, Output& out) {
-  if (w.save_error.empty() && w.storage_ok) return;
+  if (w.update_ready) {
+    // A new version installed itself: the person chooses when to reload (edits are stored first).
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86f, 0.93f, 0.88f, 1));
+    ImGui::BeginChild("update-banner", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 12), ImGuiChildFlags_Border);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("A new version of Cultivate is ready.");
+    ImGui::SameLine();
+    if (ImGui::Button("Reload")) out.command(Command::Reload);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+  if (w.save_error.empty() && w.storage_ok && w.save_blocked.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.98f, 0.88f, 0.85f, 1));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.05f, 0.02f, 1));
   const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() + 12;
@@ -77,13 +88,15 @@ void draw_save_banner(const World& w, Output& out) {
   if (!w.storage_ok) {
     ImGui::TextWrapped("This browser does not let Cultivate keep data (%s). Your community lives in this tab only: "
                        "export it before you close the tab.", w.storage_error.c_str());
+  } else if (!w.save_blocked.empty()) {
+    ImGui::TextWrapped("Not saved: %s", w.save_blocked.c_str());
   } else {
     ImGui::TextWrapped("Saving failed: %s. Nothing is lost: your community is kept in this tab. "
                        "Export it to be safe, or free some space.", w.save_error.c_str());
   }
   ImGui::PopStyleColor();
   if (ImGui::Button("Export now")) out.command(Command::ExportFile);
-  if (w.storage_ok) {
+  if (w.storage_ok && w.save_blocked.empty()) {
     ImGui::SameLine();
     if (ImGui::Button("Retry now")) out.command(Command::RetrySave);
     if (w.retry_at_ms > w.now_ms) {
@@ -110,7 +123,7 @@ void draw_status(const cv::Doc& doc, const World& w, const State& st) {
   }
   // Right side: where the data is, with the details a click away.
   std::string where = !w.storage_ok ? "Not stored in this browser"
-                      : !w.save_error.empty() ? "Not saved"
+                      : !w.save_error.empty() || !w.save_blocked.empty() ? "Not saved"
                       : w.dirty || w.saving ? "Saving..."
                       : "Saved in this browser";
   if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " · persistent storage" : " · storage may be cleared";
@@ -157,7 +170,7 @@ void draw_member_window(const cv::Doc& doc, State& st, const Env& env, Output& o
 }
 
 void draw_save_banner_window(const World& w, Output& out) {
-  if (w.save_error.empty() && w.storage_ok) return;
+  if (w.save_error.empty() && w.storage_ok && w.save_blocked.empty() && !w.update_ready) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y), ImGuiCond_Always, ImVec2(0, 1));
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, 0));

@@ -72,7 +72,12 @@ void draw_csv_window(const World& w, Output& out) {
     ImGui::EndTable();
   }
   ImGui::Text("%d members will be imported, %d rows skipped.", w.csv_imported, w.csv_skipped);
-  ImGui::BeginDisabled(w.csv_imported == 0);
+  if (!w.csv_blocked.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.05f, 1));
+    ImGui::TextWrapped("Cannot import: %s", w.csv_blocked.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::BeginDisabled(w.csv_imported == 0 || !w.csv_blocked.empty());
   if (ImGui::Button(("Import " + std::to_string(w.csv_imported) + " members").c_str())) out.command(Command::CsvConfirm);
   ImGui::EndDisabled();
   ImGui::SameLine();

@@ -41,6 +41,13 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   if (ImGui::InputInt("dots each", &b) && b != budget && b >= 1 && b <= 20)
     out.ops.push_back(cv::op_set("Set the dot budget", c.id, cv::kCommunity, "vote_budget", b));
 
+  // Said in words, not only by colour: whose dots do not all count, and why.
+  for (const cv::OverBudget& o : cv::votes_over_budget(c)) {
+    const std::string line = "Note: " + cv::member_name(c, o.member) + "'s votes add up to " + std::to_string(o.given) +
+                             " dots, more than the budget of " + std::to_string(o.counted) + "; only " +
+                             std::to_string(o.counted) + " count.";
+    ImGui::TextWrapped("%s", line.c_str());
+  }
   const auto tally = cv::tally_topics(c);
   const std::string chosen = cv::community_record(c).text("first_topic");
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |

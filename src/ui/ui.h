@@ -32,6 +32,10 @@ struct Command {
     ExportGroupCards,    // arg: session
     ExportSummaryMarkdown, ExportSummaryHtml, ExportSeriesIcs,  // arg: meeting id
     Chime,               // the end of a block in the live view
+    AnswerInvitation,    // the invitation in the preview: answer it as a member in this browser
+    Reload,              // a new version of the page is ready
+    DownloadRecovery,    // arg: a recovery copy's key
+    DropRecovery,        // arg: a recovery copy's key
   };
   Kind kind;
   std::string arg;  // a community id, where the command needs one
@@ -51,6 +55,13 @@ struct CommunityEntry {
   size_t bytes = 0;
 };
 
+// A stored copy that could not be read, kept aside before it was replaced.
+struct RecoveryEntry {
+  std::string key, name, reason;
+  int64_t at_ms = 0;
+  size_t bytes = 0;
+};
+
 struct ImportFile {
   std::string name;
   std::string error;  // empty when the file can be imported
@@ -65,9 +76,12 @@ struct World {
   bool storage_ok = true;           // IndexedDB works in this browser
   std::string storage_error;
   std::vector<CommunityEntry> communities;
+  std::vector<RecoveryEntry> recovery;
+  bool update_ready = false;        // a new version of the page was installed: reload to use it
   // Saving
   bool dirty = false, saving = false;
   std::string save_error;           // the last failed save, until one succeeds
+  std::string save_blocked;         // why the community is not being stored at all (too large, a newer version)
   int64_t retry_at_ms = 0;
   int64_t last_saved_ms = 0;
   int persisted = -1;               // navigator.storage.persist(): -1 not known yet, 0 refused, 1 granted
@@ -80,6 +94,10 @@ struct World {
   bool import_mixed = false;        // the files hold different communities
   std::string import_other_name;    // the name of the community the files hold, when not this one
   bool import_other = false;
+  std::string import_error;         // why the files cannot be merged together (Merge is not offered)
+  bool import_invitation = false;   // the preview is of an invitation
+  std::string invite_purpose;
+  int invite_guidelines = 0;
   std::string fetching;             // an address being fetched for a #url= link
   // Share link
   bool share_open = false;
@@ -95,6 +113,7 @@ struct World {
   std::vector<std::string> csv_row_problem;        // per data row: why it is skipped, or ""
   std::vector<std::pair<std::string, int>> csv_mapping;  // field -> column (-1 none)
   int csv_imported = 0, csv_skipped = 0;
+  std::string csv_blocked;          // why the rows cannot be imported (the community would be too large)
   // Breakout groups being made (the solver runs a slice per frame)
   bool groups_running = false;
   float groups_progress = 0;

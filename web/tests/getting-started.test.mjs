@@ -77,7 +77,10 @@ test('a convener starts from an empty page, gathers eight members, and gets a fi
   const her = await zoe.context.newPage();
   her.problems = [];
   await her.goto(invite);
-  await her.waitForFunction(() => window.cultivateTest && cultivateTest.ui().me !== '', null, { timeout: 30000 });
+  // Every way in shows a preview first: here, the invitation, answered with one click.
+  await her.waitForFunction(() => window.cultivateTest && cultivateTest.ui().import.invitation, null, { timeout: 30000 });
+  await click(her, 'Answer the invitation');
+  await her.waitForFunction(() => cultivateTest.ui().me !== '', null, { timeout: 30000 });
   const invited = await state(her);
   assert.equal(invited.community, community);
   assert.equal(invited.records.find((r) => r.type === 'community').fields.name, 'Feedback practice circle');

@@ -86,7 +86,10 @@ test('a member reads the guidelines in the invitation, acknowledges them, and th
   const other = await launch({ acceptDownloads: true });
   const her = await other.context.newPage();
   await her.goto(invite);
-  await her.waitForFunction(() => window.cultivateTest && cultivateTest.ui().me !== '', null, { timeout: 30000 });
+  // Every way in shows a preview first: here, the invitation, answered with one click.
+  await her.waitForFunction(() => window.cultivateTest && cultivateTest.ui().import.invitation, null, { timeout: 30000 });
+  await click(her, 'Answer the invitation');
+  await her.waitForFunction(() => cultivateTest.ui().me !== '', null, { timeout: 30000 });
   const invited = await state(her);
   assert.equal(live(invited, 'guideline').length, 5, 'the invitation carries the guidelines');
   assert.equal(live(invited, 'member').length, 1, 'and no other member');
@@ -269,7 +272,7 @@ test('after: an action, the summary, the series as .ics, and the next meeting re
   assert.match(md, /^# Regular meeting/);
   assert.match(md, /Present \(5\): /);
   assert.ok(!md.includes('Παύλος'), 'the one who did not attend');
-  assert.match(md, /\| 18:55 \| 15 \| \*\*Pairs\*\*<br>Groups: [^|]+\| Feedback lands when it is specific \|/);
+  assert.match(md, /\| 18:55 \| 15 \| \*\*Pairs\*\*<br>\*Groups: [^|]+\* \| Feedback lands when it is specific \|/);
   assert.match(md, /\| Try the feedback model with my team \| Алёна \| 2026-12-10 \|/);
 
   // A series every two weeks, four meetings.
