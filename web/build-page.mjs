@@ -1,5 +1,10 @@
-// build-page.mjs: assembles the static page in build/web/dist: copies the page's files from web/
-// and writes sw.js with this build's version (a hash of every file it precaches) and file list.
+// build-page.mjs: assembles the static page twice from one build:
+//   build/web/dist      the page a person runs: a strict Content-Security-Policy (https only for
+//                       #url= links), no test interface
+//   build/web/dist-dev  the development page the tests drive: the same files, plus the switch that
+//                       turns on window.cultivateTest and the test clock, and http://127.0.0.1 /
+//                       localhost allowed for #url= links
+// Each gets its own sw.js with this build's version (a hash of every file it precaches).
 //   node web/build-page.mjs <dist>
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,13 +16,35 @@ const dist = path.resolve(process.argv[2] || path.join(web, '../build/web/dist')
 const COPIED = ['index.html', 'loader.js', 'style.css', 'manifest.webmanifest', 'icon.svg'];
 const BUILT = ['cultivate_app.js', 'cultivate_app.wasm'];
 
-for (const f of COPIED) fs.copyFileSync(path.join(web, f), path.join(dist, f));
-const files = [...COPIED, ...BUILT];
-const hash = crypto.createHash('sha256');
-for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dist, f)));
-const version = hash.digest('hex').slice(0, 16);
-const sw = fs.readFileSync(path.join(web, 'sw.js'), 'utf8')
-  .replace("'__VERSION__'", JSON.stringify(version))
-  .replace('__FILES__', JSON.stringify(['./', ...files]));
-fs.writeFileSync(path.join(dist, 'sw.js'), sw);
-console.log(`page assembled in ${dist}: version ${version}`);
+// The development page differs only in its HTML: the switch, and local addresses in connect-src.
+function devHtml(html) {
+  const out = html
+    .replace("connect-src 'self' https:;", "connect-src 'self' https: http://127.0.0.1:* http://localhost:*;")
+    .replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<meta name="cultivate-development" content="tests">');
+  if (out === html || !out.includes('cultivate-development') || !out.includes('http://127.0.0.1:*'))
+    throw new Error('build-page: index.html no longer has the CSP or charset line the development page changes');
+  return out;
+}
+
+function assemble(dir, transformHtml) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of COPIED) {
+    const from = path.join(web, f);
+    if (f === 'index.html' && transformHtml) fs.writeFileSync(path.join(dir, f), transformHtml(fs.readFileSync(from, 'utf8')));
+    else fs.copyFileSync(from, path.join(dir, f));
+  }
+  if (dir !== dist) for (const f of BUILT) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  const files = [...COPIED, ...BUILT];
+  const hash = crypto.createHash('sha256');
+  for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+  const version = hash.digest('hex').slice(0, 16);
+  const sw = fs.readFileSync(path.join(web, 'sw.js'), 'utf8')
+    .replace("'__VERSION__'", JSON.stringify(version))
+    .replace('__FILES__', JSON.stringify(['./', ...files]));
+  fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+  return version;
+}
+
+const v = assemble(dist, null);
+const vd = assemble(dist + '-dev', devHtml);
+console.log(`page assembled in ${dist} (version ${v}) and ${dist}-dev (version ${vd})`);

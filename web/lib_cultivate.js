@@ -21,7 +21,8 @@ mergeInto(LibraryManager.library, {
     textActive: false,
     touch: null,           // a touch in progress: a tap, or a drag that scrolls
     chimes: 0,             // chimes played (cultivateTest.chimes())
-    clockOffset: 0,        // ms the tests moved the platform clock on (see cvjs_init)
+    clockOffset: 0,        // ms the tests moved the platform clock on (development page only)
+    development: false,    // the development page the tests drive (see installTestInterface)
 
     requestFrame: function() {
       if (CV.rafPending) return;
@@ -240,6 +241,30 @@ mergeInto(LibraryManager.library, {
       document.addEventListener('visibilitychange', function() { if (document.visibilityState === 'hidden') _cv_flush(); });
       window.addEventListener('pagehide', function() { _cv_flush(); });
     },
+    // Stable for every browser test: the open community, the last frame's widgets, frames drawn.
+    // The tests' clock offset outlives a reload of the tab (sessionStorage), as real time would.
+    installTestInterface: function() {
+      try { CV.clockOffset = Number(sessionStorage.getItem('cultivate-test-clock')) || 0; } catch (e) { CV.clockOffset = 0; }
+      window.cultivateTest = {
+        state: function() { return UTF8ToString(_cv_test_state()); },
+        items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
+        frames: function() { return CV.frames; },
+        // A frame or a tick is due: items() still shows the layout from before the last input.
+        pending: function() { return CV.rafPending || CV.tickPending; },
+        // What the page shows besides the community: status, save errors, import preview, share link.
+        ui: function() { return JSON.parse(UTF8ToString(_cv_test_ui())); },
+        // The platform clock moved on by ms (as if that much time had passed), and the chimes so far.
+        advanceClock: function(ms) {
+          CV.clockOffset += ms;
+          sessionStorage.setItem('cultivate-test-clock', String(CV.clockOffset));
+          _cv_tick();
+          CV.requestFrame();
+        },
+        chimes: function() { return CV.chimes || 0; },
+        // How many characters of `text` the UI font cannot draw.
+        missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
+      };
+    },
     // True while an HTML element of the page (not the canvas) has the keyboard.
     modalDom: function() {
       var a = document.activeElement;
@@ -258,28 +283,10 @@ mergeInto(LibraryManager.library, {
     CV.watchPixelRatio();
 
     // [SECTION] Test interface ----------------------------------------------------------------------
-    // Stable for every browser test: the open community, the last frame's widgets, frames drawn.
-    // The tests' clock offset outlives a reload of the tab (sessionStorage), as real time would.
-    try { CV.clockOffset = Number(sessionStorage.getItem('cultivate-test-clock')) || 0; } catch (e) { CV.clockOffset = 0; }
-    window.cultivateTest = {
-      state: function() { return UTF8ToString(_cv_test_state()); },
-      items: function() { return JSON.parse(UTF8ToString(_cv_test_items())); },
-      frames: function() { return CV.frames; },
-      // A frame or a tick is due: items() still shows the layout from before the last input.
-      pending: function() { return CV.rafPending || CV.tickPending; },
-      // What the page shows besides the community: status, save errors, import preview, share link.
-      ui: function() { return JSON.parse(UTF8ToString(_cv_test_ui())); },
-      // The platform clock moved on by ms (as if that much time had passed), and the chimes so far.
-      advanceClock: function(ms) {
-        CV.clockOffset += ms;
-        sessionStorage.setItem('cultivate-test-clock', String(CV.clockOffset));
-        _cv_tick();
-        CV.requestFrame();
-      },
-      chimes: function() { return CV.chimes || 0; },
-      // How many characters of `text` the UI font cannot draw.
-      missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
-    };
+    // Only on the development page the tests drive (build/web/dist-dev says so in its HTML): the page a
+    // person runs has no window.cultivateTest, no test clock, and no local addresses for #url= links.
+    CV.development = !!document.querySelector('meta[name="cultivate-development"]');
+    if (CV.development) CV.installTestInterface();
     // A new version of the page took over (loader.js watches the service worker): offer a reload.
     var updated = function() { CV.emit('update-ready', {}); };
     if (window.cultivateUpdated) updated();

@@ -60,9 +60,21 @@ mergeInto(LibraryManager.library, {
       }
       return pump();
     },
-    // Handles a #c= or #url= fragment: the app gets the bytes (or a message) and shows a preview.
+    // Handles a #c=, #invite= or #url= fragment: the app gets the bytes (or a message) and shows a
+    // preview. Whatever a hostile link holds, it ends in a message, never an uncaught error.
     openHash: function() {
       var h = location.hash;
+      try { CVFiles.openFragment(h); } catch (e) {
+        CV.emit('link', { source: 'a link', error: 'the link is damaged: ' + (e && e.message || e) });
+      }
+    },
+    // A #url= address may be fetched: https, or (on the development page only) this machine.
+    allowed: function(url) {
+      if (url.protocol === 'https:') return true;
+      var local = url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+      return local && CV.development;
+    },
+    openFragment: function(h) {
       var invite = h.indexOf('#invite=') === 0;
       if (h.indexOf('#c=') !== 0 && h.indexOf('#url=') !== 0 && !invite) return;
       history.replaceState(null, '', location.pathname + location.search);  // a reload does not import again
@@ -83,11 +95,14 @@ mergeInto(LibraryManager.library, {
                 });
         return;
       }
-      var raw = decodeURIComponent(h.slice(5));
+      var raw;
+      try { raw = decodeURIComponent(h.slice(5)); } catch (e) {
+        CV.emit('link', { source: 'a link', error: 'the link is damaged: its address is not properly encoded (' + h.slice(5, 40) + ')' });
+        return;
+      }
       var url;
       try { url = new URL(raw); } catch (e) { CV.emit('link', { source: raw, error: 'the link does not hold a web address' }); return; }
-      var local = url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-      if (url.protocol !== 'https:' && !local) {
+      if (!CVFiles.allowed(url)) {
         CV.emit('link', { source: raw, error: 'only https:// addresses can be opened' });
         return;
       }
@@ -96,6 +111,9 @@ mergeInto(LibraryManager.library, {
       var timer = setTimeout(function() { ctrl.abort(); }, CVFiles.TIMEOUT_MS);
       fetch(url.href, { credentials: 'omit', mode: 'cors', redirect: 'follow', cache: 'no-store', signal: ctrl.signal })
         .then(function(resp) {
+          // A redirect must land where a link may point too (the policy has already refused other places).
+          if (resp.redirected && !CVFiles.allowed(new URL(resp.url)))
+            throw new Error('the address redirected to ' + new URL(resp.url).origin + ', which a link may not open');
           if (!resp.ok) throw new Error('the server answered ' + resp.status + (resp.statusText ? ' ' + resp.statusText : '') +
                                         (resp.status === 404 ? ': there is no file at that address' : ''));
           var length = Number(resp.headers.get('Content-Length') || 0);

@@ -23,7 +23,8 @@ mergeInto(LibraryManager.library, {
     tab: '',          // this tab (set at run time, not build time)
     channel: null,
     openError: '',
-    blocked: false,   // another tab holds the database open at an older version
+    blocked: false,   // another tab holds the database (an older version open, or deleting it)
+    OPEN_TIMEOUT_MS: 4000,
     // What a stored record says about itself: its etag, "#purged" for a tombstone, "" when there is none.
     tagOf: function(v) { return !v ? '' : v.purged ? '#purged' : (v.etag || '#unversioned'); },
     listOf: function(done) {
@@ -50,7 +51,8 @@ mergeInto(LibraryManager.library, {
     },
     emitList: function() {
       if (!CVStore.db) return;
-      CVStore.listOf(function(list, recovery) { CV.emit('list', { communities: list, recovery: recovery }); });
+      try { CVStore.listOf(function(list, recovery) { CV.emit('list', { communities: list, recovery: recovery }); }); }
+      catch (e) { CV.emit('storage-error', { error: 'could not list the communities: ' + CVStore.failure(e) }); }
     },
     failure: function(err) {
       if (!err) return 'unknown error';
@@ -59,7 +61,13 @@ mergeInto(LibraryManager.library, {
     // Opens (or, after another tab closed it, reopens) the database; done(error or '').
     connect: function(done) {
       var open, settled = false;
-      var finish = function(err) { if (!settled) { settled = true; done(err); } };
+      var finish = function(err) { if (!settled) { settled = true; clearTimeout(timer); done(err); } };
+      // An open can wait without any event (behind another tab's deletion of the database): say so
+      // after a few seconds rather than let autosave stall in silence. It may still open later.
+      var timer = setTimeout(function() {
+        CVStore.blocked = true;
+        finish('another Cultivate tab has been holding it for ' + CVStore.OPEN_TIMEOUT_MS / 1000 + ' s (close or reload that tab)');
+      }, CVStore.OPEN_TIMEOUT_MS);
       try { open = indexedDB.open('cultivate', 1); } catch (e) { finish(CVStore.failure(e)); return; }
       open.onupgradeneeded = function() {
         var db = open.result;
@@ -103,10 +111,12 @@ mergeInto(LibraryManager.library, {
     dropJournal: function(id, revision) {
       if (!CVStore.db) return;
       var key = 'journal:' + CVStore.tab + ':' + id;
-      var tx = CVStore.db.transaction('meta', 'readwrite');
-      var meta = tx.objectStore('meta');
-      var j = meta.get(key);
-      j.onsuccess = function() { if (j.result && j.result.revision <= revision) meta.delete(key); };
+      try {
+        var tx = CVStore.db.transaction('meta', 'readwrite');
+        var meta = tx.objectStore('meta');
+        var j = meta.get(key);
+        j.onsuccess = function() { if (j.result && j.result.revision <= revision) meta.delete(key); };
+      } catch (e) { /* kept: the next start merges it, which changes nothing */ }
     },
     // A save: one readwrite transaction that checks the stored copy is still the one the app knows
     // (its etag) and writes the whole new text, or gives the stored copy back as a conflict.
@@ -129,12 +139,12 @@ mergeInto(LibraryManager.library, {
         var old = get.result;
         var tag = CVStore.tagOf(old);
         var match = cmd.expect === '*' ? !old : tag === cmd.expect;
-        if (!match && !(cmd.keep_aside && old && !old.purged)) {
+        if (!match) {
           conflict = { tag: tag, purged: !!(old && old.purged), data: old && old.data ? old.data : '' };
           tx.abort();
           return;
         }
-        if (!match) {  // the stored copy could not be read: keep it aside, then replace it
+        if (cmd.keep_aside && old && !old.purged) {  // the app could not read it: keep it aside, then replace it
           kept = 'recovery:' + cmd.id + ':' + Date.now();
           meta.put({ id: cmd.id, name: old.name, data: old.data, at: Date.now(), reason: cmd.reason || '' }, kept);
         }
@@ -224,7 +234,11 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_load: function(idPtr) {
     var id = UTF8ToString(idPtr);
     CVStore.withDb(function() {
-      var req = CVStore.db.transaction('communities').objectStore('communities').get(id);
+      var req;
+      try { req = CVStore.db.transaction('communities').objectStore('communities').get(id); } catch (e) {
+        CV.emit('loaded', { id: id, found: false, error: CVStore.failure(e) });
+        return;
+      }
       req.onsuccess = function() {
         var v = req.result;
         var live = !!(v && !v.purged);
@@ -265,7 +279,8 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_drop_meta: function(keyPtr) {
     var key = UTF8ToString(keyPtr);
     CVStore.withDb(function() {
-      var tx = CVStore.db.transaction('meta', 'readwrite');
+      var tx;
+      try { tx = CVStore.db.transaction('meta', 'readwrite'); } catch (e) { CV.emit('storage-error', { error: CVStore.failure(e) }); return; }
       tx.objectStore('meta').delete(key);
       tx.oncomplete = function() { if (key.indexOf('recovery:') === 0) CVStore.emitList(); };
       tx.onabort = function() { CV.emit('storage-error', { error: 'could not remove ' + key + ': ' + CVStore.failure(tx.error) }); };
@@ -277,7 +292,11 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_download_recovery: function(keyPtr) {
     var key = UTF8ToString(keyPtr);
     CVStore.withDb(function() {
-      var req = CVStore.db.transaction('meta').objectStore('meta').get(key);
+      var req;
+      try { req = CVStore.db.transaction('meta').objectStore('meta').get(key); } catch (e) {
+        CV.emit('storage-error', { error: CVStore.failure(e) });
+        return;
+      }
       req.onsuccess = function() {
         var v = req.result;
         if (!v) return;
@@ -301,7 +320,11 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_trash: function(idPtr, trashed, purge) {
     var id = UTF8ToString(idPtr);
     CVStore.withDb(function() {
-      var tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' });
+      var tx;
+      try { tx = CVStore.db.transaction('communities', 'readwrite', { durability: 'strict' }); } catch (e) {
+        CV.emit('storage-error', { error: CVStore.failure(e) });
+        return;
+      }
       var store = tx.objectStore('communities');
       var get = store.get(id);
       get.onsuccess = function() {
@@ -324,13 +347,14 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_set_meta__deps: ['$CVStore', '$CV'],
   cvjs_storage_set_meta: function(keyPtr, valuePtr) {
     var key = UTF8ToString(keyPtr), value = UTF8ToString(valuePtr);
+    var failed = function(why) { CV.emit('storage-error', { error: 'could not remember ' + key.replace(/:.*/, '') + ': ' + why }); };
     CVStore.withDb(function() {
-      var tx = CVStore.db.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put(value, key);
-      tx.onabort = function() {
-        CV.emit('storage-error', { error: 'could not remember ' + key.replace(/:.*/, '') + ': ' + CVStore.failure(tx.error) });
-      };
-    }, function(e) { CV.emit('storage-error', { error: e }); });
+      try {
+        var tx = CVStore.db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put(value, key);
+        tx.onabort = function() { failed(CVStore.failure(tx.error)); };
+      } catch (e) { failed(CVStore.failure(e)); }
+    }, failed);
   },
 
   cvjs_storage_estimate__deps: ['$CV'],

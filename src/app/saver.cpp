@@ -257,6 +257,7 @@ void saver_result(Saver& s, cv::Doc& doc, const WriteResult& r, int64_t now_ms) 
       ++s.failures;
       s.error = r.error.empty() ? "the browser refused the write" : r.error;
       s.retry_at_ms = now_ms + backoff_ms(s.failures);
+      s.due_ms = s.retry_at_ms;  // then at once, without the autosave delay on top
       return;
     case WriteResult::Conflict: {
       if (r.purged) {

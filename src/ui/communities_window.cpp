@@ -98,9 +98,9 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
         ImGui::TableNextColumn();
         ImGui::TextDisabled("in the bin since %s", human_age(e.trashed_ms, w.now_ms).c_str());
         ImGui::TableNextColumn();
-        if (ImGui::SmallButton("Restore")) out.command(Command::RestoreCommunity, e.id);
+        if (ImGui::SmallButton(("Restore##" + e.id).c_str())) out.command(Command::RestoreCommunity, e.id);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Delete for good")) st.confirm_purge = e.id;
+        if (ImGui::SmallButton(("Delete for good##" + e.id).c_str())) st.confirm_purge = e.id;
         ImGui::PopID();
       }
       ImGui::EndTable();
@@ -110,22 +110,20 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
     ImGui::SeparatorText("Recovery copies");
     ImGui::TextWrapped("Stored copies that could not be read when they were about to be replaced (damaged, or "
                        "written by another program). They are kept as they were: download one to look at it.");
-    if (ImGui::BeginTable("recovery", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-      for (const RecoveryEntry& e : w.recovery) {
-        ImGui::PushID(e.key.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.name.empty() ? "Untitled community" : e.name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("kept %s, %s: %s", human_age(e.at_ms, w.now_ms).c_str(), human_bytes(double(e.bytes)).c_str(),
-                            e.reason.c_str());
-        ImGui::TableNextColumn();
-        if (ImGui::SmallButton("Download")) out.command(Command::DownloadRecovery, e.key);
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Discard")) out.command(Command::DropRecovery, e.key);
-        ImGui::PopID();
-      }
-      ImGui::EndTable();
+    for (const RecoveryEntry& e : w.recovery) {
+      ImGui::PushID(e.key.c_str());
+      ImGui::Bullet();
+      ImGui::TextUnformatted(e.name.empty() ? "Untitled community" : e.name.c_str());
+      ImGui::Indent();
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("kept %s, %s: %s", human_age(e.at_ms, w.now_ms).c_str(), human_bytes(double(e.bytes)).c_str(),
+                          e.reason.c_str());
+      ImGui::PopTextWrapPos();
+      if (ImGui::SmallButton("Download")) out.command(Command::DownloadRecovery, e.key);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Discard")) out.command(Command::DropRecovery, e.key);
+      ImGui::Unindent();
+      ImGui::PopID();
     }
   }
   ImGui::End();

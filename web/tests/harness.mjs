@@ -10,7 +10,10 @@ import { serve } from '../serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../..');
-export const dist = process.env.CULTIVATE_DIST || path.join(repo, 'build/web/dist');
+// The development page: the page a person runs plus the test switch (see web/build-page.mjs).
+export const dist = process.env.CULTIVATE_DIST || path.join(repo, 'build/web/dist-dev');
+// The page a person runs, for the tests that check what it does not allow.
+export const distPerson = path.join(repo, 'build/web/dist');
 
 // Flags checked on these machines: WebGL2 through SwiftShader, no network chatter.
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, launch, openPage, state, live, untilStored, addMember, ready, dist } from './harness.mjs';
+import { startServer, launch, openPage, state, live, untilStored, addMember, ready, dist, click } from './harness.mjs';
 import { serve } from '../serve.mjs';
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
@@ -54,8 +54,13 @@ test('a new version installs, takes over and deletes the old cache', async () =>
   await page.waitForFunction(() => caches.keys().then((k) => k.length === 1 && k[0] === 'cultivate-next0000000000000'),
     null, { timeout: 15000, polling: 100 });
   await page.waitForFunction(() => window.cultivateUpdated === true, null, { timeout: 15000 });
-  await page.reload();
+  // The page in use says so, and the person chooses when: an edit just made survives the reload.
+  await page.waitForFunction(() => cultivateTest.ui().update_ready === true, null, { timeout: 5000 });
+  await addMember(page, 'Edited just before the reload');
+  await click(page, 'Reload');
+  await page.waitForFunction(() => document.title === 'Cultivate next', null, { timeout: 15000 });
   await ready(page);
+  assert.ok(live(await state(page), 'member').some((m) => m.fields.name === 'Edited just before the reload'));
   assert.equal(await page.title(), 'Cultivate next');
   assert.deepEqual(await cacheNames(page), ['cultivate-next0000000000000']);
   await b.context.close();

@@ -214,3 +214,63 @@ test('a tab closed in the middle of saving leaves the old or the new state, neve
   console.log(`closed or crashed mid-save 8 times: ${outcomes.old} kept the old state, ${outcomes.new} the new one`);
   assert.ok(outcomes.new >= 4, 'the new state was stored');
 });
+
+test('a storage another tab is holding is reported within seconds, and saving resumes when it lets go', async () => {
+  const page = await openPage(browser.context, server.url);
+  const id = (await state(page)).community;
+  await untilStored(page);
+  // Another tab holds a connection it never closes, and deletes the database: the deletion waits for
+  // it, and any open of the database waits behind the deletion, without an event of its own.
+  const other = await browser.context.newPage();
+  await other.goto(server.url + 'manifest.webmanifest');
+  await other.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('cultivate');
+    open.onsuccess = () => {
+      window.held = open.result;  // no onversionchange: it does not let go
+      window.del = indexedDB.deleteDatabase('cultivate');
+      window.del.onblocked = () => resolve();
+    };
+  }));
+  await addMember(page, 'While the storage is held');
+  await page.waitForFunction(() => cultivateTest.ui().save_error !== '', null, { timeout: 15000 });
+  const u = await ui(page);
+  console.log(`held storage says: "${u.save_error}"`);
+  assert.match(u.save_error, /the storage cannot be opened: another Cultivate tab has been holding it for 4 s/);
+  await find(page, 'Export now');
+  // The other tab lets go: the deletion goes through, the page opens a fresh database and the retry
+  // writes it all.
+  await other.evaluate(() => { window.held.close(); });
+  await page.waitForFunction(() => cultivateTest.ui().save_error === '', null, { timeout: 15000 });
+  const now = await untilStored(page, 15000);
+  assert.ok(JSON.parse(now).records.some((r) => r.fields.name === 'While the storage is held'));
+  assert.equal(JSON.parse(now).community, id);
+  await other.close();
+  await page.close();
+});
+
+test('a storage without its "meta" part (damaged, or another program) is reported, never thrown', async () => {
+  const page = await openPage(browser.context, server.url);
+  await untilStored(page);
+  const other = await browser.context.newPage();
+  await other.goto(server.url + 'manifest.webmanifest');
+  // Delete the database (the page lets go of it) and make one with only "communities".
+  await other.evaluate(() => new Promise((resolve, reject) => {
+    const del = indexedDB.deleteDatabase('cultivate');
+    del.onsuccess = () => {
+      const open = indexedDB.open('cultivate', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('communities', { keyPath: 'id' });
+      open.onsuccess = () => { open.result.close(); resolve(); };
+      open.onerror = () => reject(open.error);
+    };
+  }));
+  await other.close();
+  // Remembering which community is open writes to "meta": New community does.
+  await menu(page, 'Community', 'New community');
+  await page.waitForFunction(() => /could not remember last_open: NotFoundError/.test(cultivateTest.ui().status), null,
+    { timeout: 10000 });
+  assert.deepEqual(page.problems.filter((p) => !/NotFoundError/.test(p) || /Uncaught/.test(p)), []);
+  // The community itself is still stored.
+  await untilStored(page, 10000);
+  await page.evaluate(() => new Promise((r) => { indexedDB.deleteDatabase('cultivate').onsuccess = r; }));
+  await page.close();
+});
