@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds one or both presets: scripts/build.sh [native] [web]  (both when none is named).
+# Builds presets: scripts/build.sh [native] [web] [sanitize]  (native and web when none is named).
+#   sanitize: the tests under ASan and UBSan, and the fuzz target (clang).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten finds acorn there (TOOLCHAIN.md)
@@ -13,6 +14,9 @@ for t in "${targets[@]}"; do
     web)
       [ -f build/web/build.ninja ] || emcmake cmake --preset web >/dev/null
       cmake --build build/web ;;
+    sanitize)
+      [ -f build/sanitize/build.ninja ] || cmake --preset sanitize >/dev/null
+      cmake --build --preset sanitize --target cultivate_tests fuzz_import ;;
     *) echo "build.sh: unknown preset $t" >&2; exit 2 ;;
   esac
 done

@@ -13,7 +13,8 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # --- 1. Debian packages --------------------------------------------------------------------------
 PKGS=(emscripten nlohmann-json3-dev doctest-dev chromium cmake ninja-build g++ nodejs npm
-      dpkg-dev xz-utils fonts-dejavu-core fonttools ca-certificates)
+      dpkg-dev xz-utils fonts-dejavu-core fonttools ca-certificates
+      clang-14 libclang-rt-14-dev)   # the sanitizer build and libFuzzer
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,6 +8,8 @@
 #   5 truncation    a valid export cut at every byte (native)
 #   6 cli           the command-line tool, native and wasm, and the file format's JSON Schema
 #   7 browser       the built page in Debian's Chromium through playwright-core
+#   8 sanitizers    layers 1 and 2 under AddressSanitizer and UndefinedBehaviorSanitizer (2 fixed seeds)
+#   9 fuzz          libFuzzer on the import path for a minute (scripts/fuzz.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,7 +20,7 @@ summary() { echo; echo "$passed passed, $failed failed"; }
 fail_setup() { echo "test.sh: $1" >&2; failed=$((failed + 1)); summary; exit 1; }
 
 scripts/setup.sh || fail_setup "set-up failed"
-scripts/build.sh native web || fail_setup "the build failed"
+scripts/build.sh native web sanitize || fail_setup "the build failed"
 
 # The shared test data: ../shared/testdata next to the checkout, or where CULTIVATE_TESTDATA says.
 if [ -z "${CULTIVATE_TESTDATA:-}" ]; then
@@ -42,6 +44,9 @@ layer() {
   if grep -q '^\[doctest\] test cases:' "$log"; then
     p=$(sed -n 's/^\[doctest\] test cases: *[0-9]* *| *\([0-9]*\) passed.*/\1/p' "$log" | tail -1)
     f=$(sed -n 's/^\[doctest\] test cases:.*| *\([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+  elif grep -q '^\[cultivate\] checks:' "$log"; then
+    p=$(sed -n 's/^\[cultivate\] checks: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+    f=$(sed -n 's/^\[cultivate\] checks: .*, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
   else
     p=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$log" | tail -1)
     f=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$log" | tail -1)
@@ -67,6 +72,9 @@ layer jsontestsuite build/native/cultivate_tests "${DT[@]}" -ts=jsontestsuite
 layer truncation    build/native/cultivate_tests "${DT[@]}" -ts=truncation
 layer cli           node --test --test-reporter=spec tests/cli.test.mjs
 layer browser       timeout 1800 node --test --test-concurrency=1 --test-reporter=spec web/tests/
+SAN=(env CULTIVATE_SEED_COUNT=2 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1)
+layer sanitizers    "${SAN[@]}" build/sanitize/cultivate_tests "${DT[@]}" -ts=unit,properties
+layer fuzz          scripts/fuzz.sh 60
 
 summary
 [ "$failed" -eq 0 ]

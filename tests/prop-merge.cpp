@@ -6,6 +6,7 @@
 // random seeds for as long as asked.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -21,9 +22,14 @@ namespace {
 // edit differently (fixed by taking every winning stamp).
 const std::vector<uint64_t> kSeeds = {3166907894ull, 1, 2, 3, 42, 2024, 31337, 987654321};
 
+// CULTIVATE_SEED=N: that seed alone. CULTIVATE_SEED_COUNT=K: the first K fixed seeds (the slower
+// sanitizer and mutation runs).
 std::vector<uint64_t> seeds_for_run() {
   if (const char* s = std::getenv("CULTIVATE_SEED")) return {std::strtoull(s, nullptr, 10)};
-  return kSeeds;
+  std::vector<uint64_t> seeds = kSeeds;
+  if (const char* k = std::getenv("CULTIVATE_SEED_COUNT"))
+    seeds.resize(std::min(seeds.size(), static_cast<size_t>(std::max(1, std::atoi(k)))));
+  return seeds;
 }
 
 // How the replicas' clocks behave.

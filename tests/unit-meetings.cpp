@@ -95,7 +95,11 @@ TEST_CASE("the rule checker: debriefs, interaction, logistics last, the slot") {
   w = cv::check_meeting(lecture, 0);
   REQUIRE(w.size() == 1);
   CHECK(mentions(w, "20 of 65 content minutes, under half"));
+  lecture[0].minutes = 40;  // 25 of 65: more than a third, still under half
+  lecture[1].minutes = 15;
+  CHECK(mentions(cv::check_meeting(lecture, 0), "25 of 65 content minutes, under half"));
   lecture[0].minutes = 20;  // 20 of 40: exactly half is enough
+  lecture[1].minutes = 10;
   CHECK(cv::check_meeting(lecture, 0).empty());
 
   // Logistics or technology before the content.
