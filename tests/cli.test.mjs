@@ -152,6 +152,40 @@ for (const [kind, run] of Object.entries(TOOLS)) {
     assert.equal(r.stderr, 'groups: at least two members are needed to make groups\n');
   });
 
+  test(`${kind}: validate reads at most the limit, and prints names so they cannot take over the terminal`, () => {
+    // An endless input is refused at once, not read whole.
+    const t0 = Date.now();
+    const r = run(['validate', '/dev/zero']);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, '/dev/zero: the file is too large: more than 16.0 MB; the limit is 16.0 MB\n');
+    assert.ok(Date.now() - t0 < 20000, 'answered without reading everything');
+    // Control characters never reach a community; a name that reorders text (bidi override) is shown escaped.
+    const sneaky = write('sneaky.json', community([rec('c1', 'community', { deleted: false, name: 'Zoë\u202Egnp.exe' }, 1000)]));
+    const v = run(['validate', sneaky]);
+    assert.equal(v.status, 0, v.stderr);
+    assert.equal(v.stdout, `${sneaky}: a valid community file ("Zoë\\u202Egnp.exe", 1 record)\n`);
+    const esc = write('esc.json', community([rec('c1', 'community', { deleted: false, name: 'a\u001b[2Jb' }, 1000)]));
+    const e = run(['validate', esc]);
+    assert.equal(e.status, 1);
+    assert.equal(e.stderr, `${esc}: records[0].fields.name: the text holds a control character (U+001B), which Cultivate does not store\n`);
+    assert.ok(!e.stderr.includes('\u001b'));
+  });
+
+  test(`${kind}: merge refuses changes dated far ahead of this clock, and a result too large to reopen`, () => {
+    const future = write('future.json', community([rec('m9', 'member', { deleted: false, name: 'From 3000' }, 32503680000000)]));
+    const out = path.join(tmp, `${kind}-future.json`);
+    const r = run(['merge', A, future, '-o', out]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^merge: 2 changes are dated more than a day after this device's clock \(the first: member "From 3000"/);
+    assert.ok(!fs.existsSync(out), 'nothing written');
+  });
+
+  test(`${kind}: schema prints the file format's JSON Schema, as assets/ holds it`, () => {
+    const r = run(['schema']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, fs.readFileSync(path.join(repo, 'assets/community.schema.json'), 'utf8'));
+  });
+
   test(`${kind}: stats counts records per type, writers and the last edit`, () => {
     const out = path.join(tmp, `${kind}-stats.json`);
     run(['merge', A, B, C, '-o', out]);

@@ -243,7 +243,7 @@ TEST_CASE("an import that would make the community too large to reopen is refuse
   REQUIRE(cv::parse_file(cv::to_file(theirs.community)).ok);
   const cv::Preview p = cv::import_into(mine, cv::to_file(theirs.community), "Import", t.ms);
   CHECK_FALSE(p.ok);
-  CHECK(p.error.rfind("merging this the community would take 18.", 0) == 0);
+  CHECK(p.error.rfind("this would make the community too large to store and open again (18.", 0) == 0);
   CHECK(p.error.find("over the 16.0 MB a copy may have") != std::string::npos);
   CHECK(canon(mine) == before);
 }

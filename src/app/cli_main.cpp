@@ -56,8 +56,9 @@ int cmd_validate(const std::vector<std::string>& args) {
   if (!load(args[0], c)) return 1;
   const cv::json s = cv::stats(c);
   // Names are the file's, not ours: printed so they cannot move the cursor or clear the terminal.
-  std::printf("%s: a valid community file (\"%s\", %zu records)\n", cv::terminal_safe(args[0]).c_str(),
-              cv::terminal_safe(s["name"].get<std::string>()).c_str(), c.records.size());
+  std::printf("%s: a valid community file (\"%s\", %zu %s)\n", cv::terminal_safe(args[0]).c_str(),
+              cv::terminal_safe(s["name"].get<std::string>()).c_str(), c.records.size(),
+              c.records.size() == 1 ? "record" : "records");
   return 0;
 }
 
@@ -106,7 +107,8 @@ int cmd_merge(const std::vector<std::string>& args) {
     return 1;
   }
   if (std::string why = cv::check_fits(merged); !why.empty()) {
-    std::fprintf(stderr, "merge: %s; nothing was written\n", why.c_str());
+    std::fprintf(stderr, "merge: the merged community would be too large to open again (%s); nothing was written\n",
+                 why.c_str());
     return 1;
   }
   std::string error;

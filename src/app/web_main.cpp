@@ -64,6 +64,7 @@ struct Session {
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;
   std::vector<platform::Event> waiting;  // links that came before a community was open
+  std::vector<std::string> storage_errors;  // the last few, as said (the status line keeps only one)
 };
 
 Session S;
@@ -667,6 +668,8 @@ void handle_event(const platform::Event& e) {
     }
   } else if (e.kind == "storage-error") {
     say("Storage: " + e.info.value("error", std::string()), true);
+    S.storage_errors.push_back(S.ui.status);
+    if (S.storage_errors.size() > 10) S.storage_errors.erase(S.storage_errors.begin());
   } else if (e.kind == "update-ready") {
     S.world.update_ready = true;
   } else if (e.kind == "files-start") {
@@ -942,6 +945,7 @@ std::string test_ui() {
       {"import", {{"source", w.import_source}, {"files", files}, {"error", w.import_error},
                   {"invitation", w.import_invitation}}},
       {"save_blocked", w.save_blocked},
+      {"storage_errors", S.storage_errors},
       {"update_ready", w.update_ready},
       {"recovery", recovery},
       {"share", {{"open", w.share_open}, {"kind", w.share_kind}, {"url", w.share_url}, {"length", w.share_length},

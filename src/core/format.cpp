@@ -566,11 +566,9 @@ std::string check_fits(const Community& c, size_t* bytes_out) {
   const size_t bytes = to_file(c).size();
   if (bytes_out) *bytes_out = bytes;
   if (c.records.size() > kMaxRecords)
-    return "the community would hold " + std::to_string(c.records.size()) + " records, over the " +
-           std::to_string(kMaxRecords) + " a copy may have";
+    return std::to_string(c.records.size()) + " records, over the " + std::to_string(kMaxRecords) + " a copy may have";
   if (bytes > kMaxFileBytes)
-    return "the community would take " + megabytes(bytes) + ", over the " + megabytes(kMaxFileBytes) +
-           " a copy may have (it could not be opened again)";
+    return megabytes(bytes) + ", over the " + megabytes(kMaxFileBytes) + " a copy may have";
   return {};
 }
 
@@ -600,7 +598,7 @@ Preview preview_community(const Doc& d, Community incoming, int64_t now_ms) {
   }
   Community merged = merge(d.community, incoming);
   if (std::string why = check_fits(merged, &out.merged_bytes); !why.empty()) {
-    out.error = "merging this " + why + ". Nothing was changed.";
+    out.error = "this would make the community too large to store and open again (" + why + "). Nothing was changed.";
     return out;
   }
   out.diff = diff(d.community, merged);

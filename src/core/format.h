@@ -54,7 +54,8 @@ std::string check_compatible(const Community& into, const Community& incoming);
 // Stamps more than kMaxClockSkewMs after now_ms: "" when there are none, else how many and the first.
 std::string check_stamps(const Community& incoming, int64_t now_ms);
 // What Cultivate writes it must read back: "" when the community's file stays within the limits,
-// else by how much it would not. The file's size goes to *bytes when asked.
+// else by how much it does not ("17.2 MB, over the 16.0 MB a copy may have"). The file's size goes
+// to *bytes when asked.
 std::string check_fits(const Community& c, size_t* bytes = nullptr);
 
 // What importing a file into an open community would do (or did).

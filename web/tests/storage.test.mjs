@@ -266,8 +266,8 @@ test('a storage without its "meta" part (damaged, or another program) is reporte
   await other.close();
   // Remembering which community is open writes to "meta": New community does.
   await menu(page, 'Community', 'New community');
-  await page.waitForFunction(() => /could not remember last_open: NotFoundError/.test(cultivateTest.ui().status), null,
-    { timeout: 10000 });
+  await page.waitForFunction(() => cultivateTest.ui().storage_errors.some((e) => /could not remember last_open: NotFoundError/.test(e)),
+    null, { timeout: 10000 });
   assert.deepEqual(page.problems.filter((p) => !/NotFoundError/.test(p) || /Uncaught/.test(p)), []);
   // The community itself is still stored.
   await untilStored(page, 10000);

@@ -93,7 +93,7 @@ test('several files dropped at once are checked against each other, and an impor
   await dropFiles(page, [{ name: 'a.cultivate.json', text: half(1) }, { name: 'b.cultivate.json', text: half(2) }]);
   await page.waitForFunction(() => cultivateTest.ui().importing, null, { timeout: 20000 });
   const u = await ui(page);
-  assert.match(u.import.error, /the community would take 1[78]\.\d MB, over the 16\.0 MB a copy may have/);
+  assert.match(u.import.error, /this would make the community too large to store and open again \(1[78]\.\d MB, over the 16\.0 MB a copy may have\)/);
   const merge = (await page.evaluate(() => cultivateTest.items())).filter((i) => i.label === 'Merge into this community');
   assert.equal(merge.length, 0, 'no Merge button');
   await click(page, 'Cancel');
@@ -234,6 +234,27 @@ test('a sign-up sheet imported again changes only what it changed: removed membe
   assert.equal((await ui(page)).csv.open, false);
   s = await until(page, (s) => live(s, 'member').length === 2, 'Zoë and Алёна');
   assert.deepEqual(names(s), ['Zoë', 'Алёна']);
+  await page.close();
+});
+
+test('a sign-up sheet that would make the community too large to reopen is refused in its preview', async () => {
+  const page = await openPage(browser.context, server.url);
+  await menu(page, 'Community', 'New community');
+  await until(page, (s) => live(s, 'member').length === 0);
+  const before = await untilStored(page);
+  // 60,000 rows of 150 characters: 9 MB of sheet, far more as a community (stamps on every field).
+  const rows = ['Name,E-mail,Objectives,Skills'];
+  for (let i = 0; i < 60000; i++) rows.push(`Member ${i} Ñúñez,m${i}@example.org,give feedback ${i},facilitation ${i}; coaching ${i}`);
+  await dropFiles(page, [{ name: 'everyone.csv', text: rows.join('\n') }]);
+  await page.waitForFunction(() => cultivateTest.ui().csv.open, null, { timeout: 60000 });
+  const csv = (await ui(page)).csv;
+  assert.equal(csv.imported, 60000);
+  assert.match(csv.blocked, /too large to store and open again \((240001 records, over the 200000|\d+\.\d MB, over the 16\.0 MB) a copy may have\)/);
+  await find(page, 'Import 60000 members');
+  await click(page, 'Import 60000 members');  // disabled: nothing happens
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => cultivateTest.state()), before);
+  await click(page, 'Cancel');
   await page.close();
 });
 
