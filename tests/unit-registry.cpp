@@ -52,3 +52,25 @@ TEST_CASE("which fields a member may write about themselves") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("unit") {
+
+TEST_CASE("an edit is checked as an import would check it: what is stored reads back") {
+  CHECK(cv::check_op(cv::op_set("Notes", "m1", "member", "notes", "fine")).empty());
+  CHECK(cv::check_op(cv::op_set("Notes", "m1", "member", "notes", std::string(100001, 'x'))) ==
+        "notes: text is longer than 100000 characters");
+  CHECK(cv::check_op(cv::op_set("Minutes", "b1", "block", "minutes", 5000)) ==
+        "minutes: expected a whole number from 0 to 1440, found 5000");
+  CHECK(cv::check_op(cv::op_set("Name", "m1", "member", "name", std::string("a\0b", 3))) ==
+        "name: the text holds a control character (U+0000), which Cultivate does not store");
+  // And a community made only of checked edits always reads back.
+  testing::Circle x;
+  x.add("m1", "Zoë");
+  const cv::Op long_notes = cv::op_set("Notes", "m1", "member", "notes", std::string(100001, 'x'));
+  REQUIRE_FALSE(cv::check_op(long_notes).empty());
+  cv::Doc copy = x.d;
+  cv::doc_apply(copy, long_notes, x.t.next());
+  CHECK_FALSE(cv::parse_file(cv::to_file(copy.community)).ok);  // why the check must come first
+}
+
+}  // TEST_SUITE

@@ -21,6 +21,7 @@
 #include "core/format.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
+#include "core/registry.h"
 #include "core/text.h"
 #include "imgui.h"
 #include "platform/platform.h"
@@ -876,8 +877,14 @@ bool frame() {
   env.new_id = new_id;
   ui::draw_app(S.doc, S.world, S.ui, env, out);
   if (S.world.ready) {
-    for (const cv::Op& op : out.ops)
+    for (const cv::Op& op : out.ops) {
+      // What is stored must read back: a value an import would refuse is refused here too.
+      if (std::string why = cv::check_op(op); !why.empty()) {
+        say("Not changed: " + why + ".", true);
+        continue;
+      }
       if (cv::doc_apply(S.doc, op, now()) && op.label.rfind("Remove", 0) != 0) S.ui.status.clear();
+    }
   }
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "core/format.h"
+#include "core/model.h"
 #include "core/text.h"
 
 namespace cv {
@@ -173,6 +174,15 @@ const char* json_kind(const json& v) {
     case json::value_t::discarded: return "nothing";
     default: return "a number";
   }
+}
+
+std::string check_op(const Op& op) {
+  for (const Change& ch : op.changes) {
+    std::string where;
+    if (std::string why = check_field_value(ch.type, ch.field, ch.value, where); !why.empty())
+      return ch.field + where + ": " + why;
+  }
+  return {};
 }
 
 bool text_allowed(std::string_view s) {

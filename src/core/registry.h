@@ -69,6 +69,10 @@ const FieldDecl* field_decl(std::string_view type, std::string_view field);  // 
 // `where` gets the place of a problem inside a list ("[2]"), appended by the caller.
 std::string check_field_value(std::string_view type, std::string_view field, const nlohmann::json& v,
                               std::string& where);
+// Checks every value an Op would write, as an import would: "" when all are acceptable, else the
+// first problem ("notes: text is longer than 100000 characters"). What is stored must read back.
+struct Op;
+std::string check_op(const Op& op);
 // True when a string may be stored as text: no control characters but tab, line feed and carriage
 // return (a NUL would cut labels on screen and hide text that exports still carry).
 bool text_allowed(std::string_view s);
