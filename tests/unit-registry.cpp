@@ -2,6 +2,7 @@
 // the schema file in assets/ is exactly what the registry generates.
 #include <doctest/doctest.h>
 
+#include "core/fields.h"
 #include "core/registry.h"
 #include "helpers.h"
 
@@ -38,6 +39,24 @@ TEST_CASE("every declared field is in the schema with its kind, and every type h
   CHECK(cv::count_label("member", 1) == "1 member");
   CHECK(cv::count_label("block", 3) == "3 agenda blocks");
   CHECK(cv::count_label("book", 2) == "2 book records");  // a type of a newer version
+}
+
+TEST_CASE("every field is declared with the typed constant of its own record type") {
+  size_t fields = 0;
+  for (const cv::RecordDecl& r : cv::record_types())
+    for (const cv::FieldDecl& f : r.fields) {
+      INFO(r.type << "." << f.name);
+      CHECK(std::string(f.type) == r.type);
+      ++fields;
+    }
+  CHECK(fields >= 76);
+  // The typed readers clamp what a forged file could hold to the declared range.
+  cv::Record block;
+  block.type = "block";
+  block.fields["minutes"] = cv::Field{1e308, {}};
+  CHECK(cv::get(block, cv::f::block_minutes) == 1440);
+  block.fields["minutes"] = cv::Field{"ten", {}};
+  CHECK(cv::get(block, cv::f::block_minutes, 7) == 7);
 }
 
 TEST_CASE("which fields a member may write about themselves") {

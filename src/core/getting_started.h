@@ -7,12 +7,13 @@
 //  [SECTION] Objectives shared by most
 //  [SECTION] Topics and dot votes
 //  [SECTION] Skills that can serve a topic
-//  [SECTION] Agendas and the first meeting
-//  [SECTION] Exports: Markdown, printable HTML, iCalendar
+//  [SECTION] The first meeting
 #pragma once
 #include <string>
 #include <vector>
 
+#include "core/agenda.h"
+#include "core/fields.h"
 #include "core/model.h"
 
 namespace cv {
@@ -24,10 +25,6 @@ inline constexpr const char* kTopic = "topic";          // title, description, p
 inline constexpr const char* kVote = "vote";            // topic, member, dots; id "vote:<topic>:<member>"
 inline constexpr const char* kSkill = "skill";          // member, text, offer ("present", "lead" or "")
 inline constexpr const char* kResource = "resource";    // member, text
-inline constexpr const char* kMeeting = "meeting";      // title, date, time, place, topic, kind
-inline constexpr const char* kBlock = "block";          // meeting, kind, title, minutes, position, notes, lead,
-                                                        // group_size, debrief
-inline constexpr const char* kParking = "parking";      // meeting, text: a logistics question for the end
 
 // [SECTION] What members bring ------------------------------------------------------------------------
 // A member's item of one type (objective, problem, skill, resource): id, text, and offer for skills.
@@ -35,6 +32,11 @@ struct Item {
   std::string id, text, offer;
 };
 std::vector<Item> items_of(const Community& c, const std::string& member, const std::string& type);
+// The fields of what a member brings, by type (objective, problem, skill, resource).
+struct ItemFields {
+  TextField member, text;
+};
+ItemFields item_fields(const std::string& type);
 // Live records of a type, by id.
 std::vector<std::pair<std::string, const Record*>> live_of(const Community& c, const std::string& type);
 std::string member_name(const Community& c, const std::string& member_id);
@@ -104,38 +106,12 @@ struct SkillsOverview {
 };
 SkillsOverview skills_overview(const Community& c);
 
-// [SECTION] Agendas and the first meeting ---------------------------------------------------------------
-struct Block {
-  std::string id, kind, title, notes, lead;
-  int minutes = 0;
-  double position = 0;
-  int group_size = 0;   // small groups: people per group (0: the default, 4)
-  std::string debrief;  // points noted while the meeting runs
-};
-// Block kinds that are the meeting's content (learning together), and those that are not.
-bool is_content(const std::string& kind);
-bool is_logistics(const std::string& kind);  // logistics and technology
-const char* kind_label(const std::string& kind);
-std::vector<Block> agenda(const Community& c, const std::string& meeting);  // in position order
+// [SECTION] The first meeting ---------------------------------------------------------------------------
 // The first meeting, made from the chosen topic and the people: mostly content, logistics last.
 // Blocks get ids derived from the meeting's.
 Op op_first_meeting(const Community& c, const std::string& meeting_id);
-int agenda_minutes(const std::vector<Block>& blocks);
-// Each logistics or technology block that comes before some content, with why it should move, in
-// words (the rule the first meeting and every meeting share).
-std::vector<std::pair<size_t, std::string>> logistics_before_content(const std::vector<Block>& blocks);
 // What is wrong with an agenda, in words (empty when nothing): logistics or technology before the
 // content, or more than a fifth of the time.
 std::vector<std::string> check_first_meeting(const std::vector<Block>& blocks);
-// Moving a block: a position between its new neighbours.
-Op op_move_block(const std::vector<Block>& blocks, size_t from, size_t to);
-std::vector<std::string> parking_lot(const Community& c, const std::string& meeting);
-
-// [SECTION] Exports -----------------------------------------------------------------------------------
-std::string agenda_markdown(const Community& c, const std::string& meeting);
-std::string agenda_html(const Community& c, const std::string& meeting);
-// An iCalendar file for the meeting (date and time as the convener wrote them, local time);
-// DTSTAMP from now_ms.
-std::string meeting_ics(const Community& c, const std::string& meeting, int64_t now_ms);
 
 }  // namespace cv

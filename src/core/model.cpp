@@ -10,7 +10,11 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/assert.h"
 #include "core/text.h"
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace cv {
 
@@ -305,6 +309,11 @@ int64_t last_edit_ms(const Community& c) {
   for (const auto& [id, r] : c.records)
     for (const auto& [n, f] : r.fields) ms = std::max(ms, f.stamp.ms);
   return ms;
+}
+
+void assert_failed(const char* what, const char* why, const char* file, int line) {
+  std::fprintf(stderr, "%s:%d: CV_ASSERT(%s) failed: %s\n", file, line, what, why);
+  std::abort();
 }
 
 }  // namespace cv

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/fields.h"
 #include "core/format.h"
 #include "core/model.h"
 #include "core/text.h"
@@ -24,120 +25,133 @@ namespace {
 using K = FieldKind;
 constexpr double kMaxMs = 9007199254740992.0;  // 2^53: the largest whole number every JSON reader keeps
 
-// Shorthands that keep the table below one line per field.
-FieldDecl text(const char* n, const char* doc, bool self = false) { return {n, K::Text, doc, nullptr, 0, 0, true, self}; }
-FieldDecl ref(const char* n, const char* to, const char* doc, bool self = false) {
-  return {n, K::Ref, doc, to, 0, 0, true, self};
+// Shorthands that keep the table below one line per field. Each takes the field's typed constant
+// (fields.h), so the registry and the typed readers name the same field with the same kind.
+FieldDecl text(TextField f, const char* doc, bool self = false) { return {f.name, K::Text, doc, nullptr, 0, 0, true, self, 100000, f.type}; }
+FieldDecl date(TextField f, const char* doc) { return {f.name, K::Date, doc, nullptr, 0, 0, true, false, 100000, f.type}; }
+FieldDecl time(TextField f, const char* doc) { return {f.name, K::Time, doc, nullptr, 0, 0, true, false, 100000, f.type}; }
+FieldDecl ref(TextField f, const char* to, const char* doc, bool self = false) {
+  return {f.name, K::Ref, doc, to, 0, 0, true, self, 100000, f.type};
 }
-FieldDecl whole(const char* n, double lo, double hi, const char* doc, bool self = false) {
-  return {n, K::Number, doc, nullptr, lo, hi, true, self};
+FieldDecl whole(WholeField f, double lo, double hi, const char* doc, bool self = false) {
+  return {f.name, K::Number, doc, nullptr, lo, hi, true, self, 100000, f.type};
 }
-FieldDecl real(const char* n, double lo, double hi, const char* doc) { return {n, K::Number, doc, nullptr, lo, hi, false}; }
-FieldDecl flag(const char* n, const char* doc, bool self = false) { return {n, K::Bool, doc, nullptr, 0, 0, true, self}; }
-FieldDecl date(const char* n, const char* doc) { return {n, K::Date, doc}; }
-FieldDecl time(const char* n, const char* doc) { return {n, K::Time, doc}; }
+FieldDecl millis(MillisField f, const char* doc) { return {f.name, K::Number, doc, nullptr, 0, kMaxMs, true, false, 100000, f.type}; }
+FieldDecl real(RealField f, double lo, double hi, const char* doc) {
+  return {f.name, K::Number, doc, nullptr, lo, hi, false, false, 100000, f.type};
+}
+FieldDecl flag(FlagField f, const char* doc, bool self = false) { return {f.name, K::Bool, doc, nullptr, 0, 0, true, self, 100000, f.type}; }
+FieldDecl texts(TextsField f, const char* doc, bool self = false) {
+  return {f.name, K::Texts, doc, nullptr, 0, 0, true, self, 100000, f.type};
+}
+FieldDecl refs(TextsField f, const char* to, const char* doc) { return {f.name, K::Refs, doc, to, 0, 0, true, false, 100000, f.type}; }
+FieldDecl groups(GroupsField f, const char* to, const char* doc) {
+  return {f.name, K::Groups, doc, to, 0, 0, true, false, 100000, f.type};
+}
+FieldDecl ints(IntsField f, double lo, double hi, const char* doc) {
+  return {f.name, K::Ints, doc, nullptr, lo, hi, true, false, 100000, f.type};
+}
 
 const std::vector<RecordDecl>& table() {
   static const std::vector<RecordDecl> types = {
       {"community", "community", "community", "The community itself: one record, whose id is the community's.", "",
-       {text("name", "The community's name."),
-        text("purpose_why", "Why we come together."),
-        text("purpose_learn", "What we want to learn with and from each other."),
-        text("purpose_share", "What resources we can share."),
-        whole("vote_budget", 0, 100, "Dots each member may give (default 3)."),
-        real("shared_threshold", 0, 1, "Share of members an objective needs to count as held by most (default 0.5)."),
-        ref("first_topic", "topic", "The topic chosen for the first meeting."),
-        ref("first_meeting", "meeting", "The first meeting.")}},
+       {text(f::community_name, "The community's name."),
+        text(f::community_purpose_why, "Why we come together."),
+        text(f::community_purpose_learn, "What we want to learn with and from each other."),
+        text(f::community_purpose_share, "What resources we can share."),
+        whole(f::community_vote_budget, 0, 100, "Dots each member may give (default 3)."),
+        real(f::community_shared_threshold, 0, 1, "Share of members an objective needs to count as held by most (default 0.5)."),
+        ref(f::community_first_topic, "topic", "The topic chosen for the first meeting."),
+        ref(f::community_first_meeting, "meeting", "The first meeting.")}},
       {"member", "member", "members", "A member of the community.", "id",
-       {text("name", "The member's name, as they write it.", true),
-        text("contact", "Email, phone, or however the member likes to be reached.", true),
-        {"roles", K::Texts, "Roles the member offers to take: presenter, book chooser, case bringer, ...", nullptr, 0, 0,
-         true, true},
-        text("notes", "The convener's notes."),
-        text("availability", "When the member can meet.", true),
-        {"sheet", K::Texts, "What the last sign-up sheet import said (name, contact, availability), so that a "
-                            "re-import changes only what the sheet changed since."}}},
+       {text(f::member_name, "The member's name, as they write it.", true),
+        text(f::member_contact, "Email, phone, or however the member likes to be reached.", true),
+        texts(f::member_roles, "Roles the member offers to take: presenter, book chooser, case bringer, ...", true),
+        text(f::member_notes, "The convener's notes."),
+        text(f::member_availability, "When the member can meet.", true),
+        texts(f::member_sheet, "What the last sign-up sheet import said (name, contact, availability), so that a "
+                            "re-import changes only what the sheet changed since.")}},
       {"objective", "learning objective", "learning objectives", "What a member wants to learn.", "member",
-       {ref("member", "member", "The member who wants to learn it.", true),
-        text("text", "The learning objective, in the member's words.", true),
-        text("group", "The convener's pin: objectives with one pin are one group; \"alone:<id>\" keeps one apart.")}},
+       {ref(f::objective_member, "member", "The member who wants to learn it.", true),
+        text(f::objective_text, "The learning objective, in the member's words.", true),
+        text(f::objective_group, "The convener's pin: objectives with one pin are one group; \"alone:<id>\" keeps one apart.")}},
       {"problem", "problem", "problems", "A real-life problem a member brings.", "member",
-       {ref("member", "member", "The member who brings it.", true),
-        text("text", "A real-life problem the group could help with.", true)}},
+       {ref(f::problem_member, "member", "The member who brings it.", true),
+        text(f::problem_text, "A real-life problem the group could help with.", true)}},
       {"topic", "topic", "topics", "A topic the community could learn about in a meeting.", "proposed_by",
-       {text("title", "The topic.", true),
-        text("description", "What it would cover.", true),
-        ref("proposed_by", "member", "The member who proposed it.", true),
-        ref("source", "", "The objective or problem it came from.", true),
-        text("state", "backlog, chosen or done.")}},
+       {text(f::topic_title, "The topic.", true),
+        text(f::topic_description, "What it would cover.", true),
+        ref(f::topic_proposed_by, "member", "The member who proposed it.", true),
+        ref(f::topic_source, "", "The objective or problem it came from.", true),
+        text(f::topic_state, "backlog, chosen or done.")}},
       {"vote", "vote", "votes", "Dots a member gives a topic; its id is vote:<topic>:<member>.", "member",
-       {ref("topic", "topic", "The topic voted for.", true),
-        ref("member", "member", "The member who votes.", true),
-        whole("dots", 0, 100, "Dots this member gives this topic; a member's dots beyond the budget do not count.",
+       {ref(f::vote_topic, "topic", "The topic voted for.", true),
+        ref(f::vote_member, "member", "The member who votes.", true),
+        whole(f::vote_dots, 0, 100, "Dots this member gives this topic; a member's dots beyond the budget do not count.",
               true)}},
       {"skill", "skill", "skills", "A skill a member can offer the community.", "member",
-       {ref("member", "member", "The member who offers it.", true),
-        text("text", "The skill, in the member's words.", true),
-        text("offer", "present, lead, or empty.", true)}},
+       {ref(f::skill_member, "member", "The member who offers it.", true),
+        text(f::skill_text, "The skill, in the member's words.", true),
+        text(f::skill_offer, "present, lead, or empty.", true)}},
       {"resource", "resource", "resources", "A resource a member can share.", "member",
-       {ref("member", "member", "The member who shares it.", true),
-        text("text", "The resource.", true)}},
+       {ref(f::resource_member, "member", "The member who shares it.", true),
+        text(f::resource_text, "The resource.", true)}},
       {"meeting", "meeting", "meetings", "A meeting of the community, before, during and after.", "",
-       {text("title", "The meeting's title."),
-        date("date", "YYYY-MM-DD"),
-        time("time", "HH:MM, local"),
-        text("place", "A place or a video link."),
-        ref("topic", "topic", "The topic of the first meeting (older files; see topics)."),
-        text("kind", "first, or empty."),
-        {"topics", K::Refs, "The topics the meeting is about.", "topic"},
-        whole("slot", 0, 1440, "Minutes booked for the meeting; the designer warns when the agenda is longer."),
-        whole("every_weeks", 0, 52, "A series: the meeting repeats every N weeks (0 or null: once)."),
-        whole("series_count", 0, 520, "How many meetings the series has, this one included."),
-        ref("facilitator", "member", "The member who facilitates this meeting (a role that rotates)."),
-        text("outcomes", "What the meeting concluded, written afterwards."),
-        ref("run_block", "block", "The live run: the current block, \"end\" after the last, empty before the start."),
-        whole("run_at", 0, kMaxMs, "The live run: wall-clock ms when the current block started, moved on by pauses."),
-        whole("run_paused", 0, kMaxMs, "The live run: wall-clock ms when it was paused; 0 when running."),
-        whole("run_extra", -1440, 1440, "The live run: minutes added to the current block.")}},
+       {text(f::meeting_title, "The meeting's title."),
+        date(f::meeting_date, "YYYY-MM-DD"),
+        time(f::meeting_time, "HH:MM, local"),
+        text(f::meeting_place, "A place or a video link."),
+        ref(f::meeting_topic, "topic", "The topic of the first meeting (older files; see topics)."),
+        text(f::meeting_kind, "first, or empty."),
+        refs(f::meeting_topics, "topic", "The topics the meeting is about."),
+        whole(f::meeting_slot, 0, 1440, "Minutes booked for the meeting; the designer warns when the agenda is longer."),
+        whole(f::meeting_every_weeks, 0, 52, "A series: the meeting repeats every N weeks (0 or null: once)."),
+        whole(f::meeting_series_count, 0, 520, "How many meetings the series has, this one included."),
+        ref(f::meeting_facilitator, "member", "The member who facilitates this meeting (a role that rotates)."),
+        text(f::meeting_outcomes, "What the meeting concluded, written afterwards."),
+        ref(f::meeting_run_block, "block", "The live run: the current block, \"end\" after the last, empty before the start."),
+        millis(f::meeting_run_at, "The live run: wall-clock ms when the current block started, moved on by pauses."),
+        millis(f::meeting_run_paused, "The live run: wall-clock ms when it was paused; 0 when running."),
+        whole(f::meeting_run_extra, -1440, 1440, "The live run: minutes added to the current block.")}},
       {"block", "agenda block", "agenda blocks", "A timed block of a meeting's agenda.", "",
-       {ref("meeting", "meeting", "The meeting whose agenda it is in."),
-        text("kind", "welcome, input, pairs, small_groups, debrief, peer_assist, book, case, break, logistics, "
+       {ref(f::block_meeting, "meeting", "The meeting whose agenda it is in."),
+        text(f::block_kind, "welcome, input, pairs, small_groups, debrief, peer_assist, book, case, break, logistics, "
                      "technology, closing."),
-        text("title", "The block's title."),
-        text("notes", "Instructions for the block."),
-        ref("lead", "member", "Who leads it: the presenter of an input block, the book chooser of a book discussion, "
+        text(f::block_title, "The block's title."),
+        text(f::block_notes, "Instructions for the block."),
+        ref(f::block_lead, "member", "Who leads it: the presenter of an input block, the book chooser of a book discussion, "
                               "the case bringer of a case discussion or peer-assist. These roles rotate."),
-        whole("minutes", 0, 1440, "How long the block takes."),
-        real("position", -1e15, 1e15, "Order in the agenda: blocks sort by position, so a move writes one number."),
-        whole("group_size", 0, 100, "Small groups: people per group (0 or null: 4)."),
-        text("debrief", "Points noted for the block while the meeting ran.")}},
+        whole(f::block_minutes, 0, 1440, "How long the block takes."),
+        real(f::block_position, -1e15, 1e15, "Order in the agenda: blocks sort by position, so a move writes one number."),
+        whole(f::block_group_size, 0, 100, "Small groups: people per group (0 or null: 4)."),
+        text(f::block_debrief, "Points noted for the block while the meeting ran.")}},
       {"parking", "parked question", "parked questions", "A logistics question kept for the end of a meeting.", "",
-       {ref("meeting", "meeting", "The meeting."),
-        text("text", "A logistics question kept for the end of the meeting.")}},
+       {ref(f::parking_meeting, "meeting", "The meeting."),
+        text(f::parking_text, "A logistics question kept for the end of the meeting.")}},
       {"breakout", "breakout round", "breakout rounds", "One round of breakout groups: who met whom.", "",
-       {text("session", "The session the round belongs to: a meeting's breakout block, or a name."),
-        whole("round", 0, 10000, "The round's number within its session."),
-        {"groups", K::Groups, "Member ids per group: who met whom.", "member"},
-        {"locked", K::Ints, "Indexes of groups kept when the round is regenerated.", nullptr, 0, 10000}}},
+       {text(f::breakout_session, "The session the round belongs to: a meeting's breakout block, or a name."),
+        whole(f::breakout_round, 0, 10000, "The round's number within its session."),
+        groups(f::breakout_groups, "member", "Member ids per group: who met whom."),
+        ints(f::breakout_locked, 0, 10000, "Indexes of groups kept when the round is regenerated.")}},
       {"guideline", "guideline", "guidelines", "A guideline the community agrees to.", "",
-       {text("text", "The guideline."),
-        text("why", "Why it matters, in a sentence."),
-        real("position", -1e15, 1e15, "Order in the list.")}},
+       {text(f::guideline_text, "The guideline."),
+        text(f::guideline_why, "Why it matters, in a sentence."),
+        real(f::guideline_position, -1e15, 1e15, "Order in the list.")}},
       {"ack", "acknowledgement", "acknowledgements",
        "A member's acknowledgement of the guidelines; its id is \"ack:<member>\".", "member",
-       {ref("member", "member", "The member who acknowledged the guidelines.", true),
-        text("version", "A fingerprint of the guidelines' texts as acknowledged; a change asks again.", true)}},
+       {ref(f::ack_member, "member", "The member who acknowledged the guidelines.", true),
+        text(f::ack_version, "A fingerprint of the guidelines' texts as acknowledged; a change asks again.", true)}},
       {"attendance", "attendance", "attendances", "Whether a member attended a meeting; its id is att:<meeting>:<member>.",
        "member",
-       {ref("meeting", "meeting", "The meeting."),
-        ref("member", "member", "The member."),
-        flag("present", "Ticked present. A meeting without attendance records counts everyone.")}},
+       {ref(f::attendance_meeting, "meeting", "The meeting."),
+        ref(f::attendance_member, "member", "The member."),
+        flag(f::attendance_present, "Ticked present. A meeting without attendance records counts everyone.")}},
       {"action", "action", "actions", "Something agreed in a meeting, with an owner and a due date.", "owner",
-       {ref("meeting", "meeting", "The meeting that agreed it."),
-        text("text", "What is to be done."),
-        ref("owner", "member", "The member who does it."),
-        date("due", "Due date, YYYY-MM-DD."),
-        flag("done", "Done; open actions come back in the next meeting's review block.", true)}},
+       {ref(f::action_meeting, "meeting", "The meeting that agreed it."),
+        text(f::action_text, "What is to be done."),
+        ref(f::action_owner, "member", "The member who does it."),
+        date(f::action_due, "Due date, YYYY-MM-DD."),
+        flag(f::action_done, "Done; open actions come back in the next meeting's review block.", true)}},
   };
   return types;
 }

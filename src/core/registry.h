@@ -42,6 +42,7 @@ struct FieldDecl {
   bool whole = true;            // Number: whole numbers only
   bool self = false;            // the member the record belongs to may write it (live sync)
   size_t max_chars = 100000;    // Text, Texts: characters per text
+  const char* type = "";        // the record type of the typed constant it was declared with (fields.h)
 };
 
 struct RecordDecl {

@@ -349,10 +349,10 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
   ImGui::EndTable();
   // A block from the library, at the end.
   if (begin_combo("##add-block", "Add a block...", ImGuiComboFlags_HeightLarge)) {
-    for (const auto& t : cv::block_templates()) {
-      const std::string label = std::string(cv::kind_label(t.kind)) + " (" + std::to_string(t.minutes) + " min)##add-" + t.kind;
-      if (ImGui::Selectable(label.c_str())) out.ops.push_back(cv::op_add_block(c, m.id, env.new_id(), t.kind));
-      if (t.instructions[0] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.instructions);
+    for (const cv::BlockKind& k : cv::block_kinds()) {
+      const std::string label = std::string(k.label) + " (" + std::to_string(k.minutes) + " min)##add-" + k.kind;
+      if (ImGui::Selectable(label.c_str())) out.ops.push_back(cv::op_add_block(c, m.id, env.new_id(), k.kind));
+      if (k.instructions[0] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", k.instructions);
     }
     ImGui::EndCombo();
   }

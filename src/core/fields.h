@@ -1,0 +1,175 @@
+// fields.h: typed readers and Op builders for the fields the registry declares. Panels and features
+// read `get(record, f::member_name)` and write `op_set("Rename", id, f::member_name, name)` instead of
+// field names in strings; the registry (registry.cpp) declares each field with these same constants,
+// so a name or a kind cannot drift between them (and tests/unit-registry.cpp checks every one).
+//  [SECTION] Typed field references
+//  [SECTION] Reading
+//  [SECTION] Writing
+//  [SECTION] Every field
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cv {
+
+// [SECTION] Typed field references ---------------------------------------------------------------------
+// A field of a record type, with the C++ type its values are read as.
+template <class T>
+struct FieldRef {
+  const char* type;
+  const char* name;
+};
+using Groups = std::vector<std::vector<std::string>>;
+using TextField = FieldRef<std::string>;               // text, ids, dates, times
+using WholeField = FieldRef<int>;                      // whole numbers in a small range
+using MillisField = FieldRef<int64_t>;                 // wall-clock milliseconds
+using RealField = FieldRef<double>;
+using FlagField = FieldRef<bool>;
+using TextsField = FieldRef<std::vector<std::string>>; // lists of texts or ids
+using GroupsField = FieldRef<Groups>;                  // lists of lists of ids
+using IntsField = FieldRef<std::vector<int>>;
+
+// [SECTION] Reading ------------------------------------------------------------------------------------
+// Unset or of another kind (a forged file, a newer version): the empty value, or `fallback`. Whole
+// numbers come back within their declared range, so nothing out of range reaches an int.
+std::string get(const Record& r, TextField f);
+int get(const Record& r, WholeField f, int fallback = 0);
+int64_t get(const Record& r, MillisField f, int64_t fallback = 0);
+double get(const Record& r, RealField f, double fallback = 0);
+bool get(const Record& r, FlagField f);
+std::vector<std::string> get(const Record& r, TextsField f);
+Groups get(const Record& r, GroupsField f);
+std::vector<int> get(const Record& r, IntsField f);
+// True when the field holds a value (not unset).
+template <class T>
+bool has(const Record& r, FieldRef<T> f) { return !r.get(f.name).is_null(); }
+
+// [SECTION] Writing ------------------------------------------------------------------------------------
+// The value's type comes from the field alone (so "Zoë" is a std::string for a TextField).
+template <class T>
+struct Same {
+  using type = T;
+};
+template <class T>
+Change change(const std::string& id, FieldRef<T> f, const typename Same<T>::type& value) {
+  return Change{id, f.type, f.name, json(value)};
+}
+// Unsets the field (writes null).
+template <class T>
+Change unset(const std::string& id, FieldRef<T> f) {
+  return Change{id, f.type, f.name, json()};
+}
+template <class T>
+void put(Op& op, const std::string& id, FieldRef<T> f, const typename Same<T>::type& value) {
+  op.changes.push_back(change(id, f, value));
+}
+template <class T>
+Op op_set(const std::string& label, const std::string& id, FieldRef<T> f, const typename Same<T>::type& value) {
+  return Op{label, {change(id, f, value)}};
+}
+// A new record (its "deleted" set to false) of `type`, with nothing else yet: put() its fields.
+Op op_new(const std::string& label, const std::string& id, const char* type);
+void put_new(Op& op, const std::string& id, const char* type);
+
+// [SECTION] Every field --------------------------------------------------------------------------------
+namespace f {
+
+// community
+inline constexpr TextField community_name{"community", "name"};
+inline constexpr TextField community_purpose_why{"community", "purpose_why"};
+inline constexpr TextField community_purpose_learn{"community", "purpose_learn"};
+inline constexpr TextField community_purpose_share{"community", "purpose_share"};
+inline constexpr WholeField community_vote_budget{"community", "vote_budget"};
+inline constexpr RealField community_shared_threshold{"community", "shared_threshold"};
+inline constexpr TextField community_first_topic{"community", "first_topic"};
+inline constexpr TextField community_first_meeting{"community", "first_meeting"};
+// member
+inline constexpr TextField member_name{"member", "name"};
+inline constexpr TextField member_contact{"member", "contact"};
+inline constexpr TextsField member_roles{"member", "roles"};
+inline constexpr TextField member_notes{"member", "notes"};
+inline constexpr TextField member_availability{"member", "availability"};
+inline constexpr TextsField member_sheet{"member", "sheet"};
+// objective
+inline constexpr TextField objective_member{"objective", "member"};
+inline constexpr TextField objective_text{"objective", "text"};
+inline constexpr TextField objective_group{"objective", "group"};
+// problem
+inline constexpr TextField problem_member{"problem", "member"};
+inline constexpr TextField problem_text{"problem", "text"};
+// topic
+inline constexpr TextField topic_title{"topic", "title"};
+inline constexpr TextField topic_description{"topic", "description"};
+inline constexpr TextField topic_proposed_by{"topic", "proposed_by"};
+inline constexpr TextField topic_source{"topic", "source"};
+inline constexpr TextField topic_state{"topic", "state"};
+// vote
+inline constexpr TextField vote_topic{"vote", "topic"};
+inline constexpr TextField vote_member{"vote", "member"};
+inline constexpr WholeField vote_dots{"vote", "dots"};
+// skill
+inline constexpr TextField skill_member{"skill", "member"};
+inline constexpr TextField skill_text{"skill", "text"};
+inline constexpr TextField skill_offer{"skill", "offer"};
+// resource
+inline constexpr TextField resource_member{"resource", "member"};
+inline constexpr TextField resource_text{"resource", "text"};
+// meeting
+inline constexpr TextField meeting_title{"meeting", "title"};
+inline constexpr TextField meeting_date{"meeting", "date"};
+inline constexpr TextField meeting_time{"meeting", "time"};
+inline constexpr TextField meeting_place{"meeting", "place"};
+inline constexpr TextField meeting_topic{"meeting", "topic"};
+inline constexpr TextField meeting_kind{"meeting", "kind"};
+inline constexpr TextsField meeting_topics{"meeting", "topics"};
+inline constexpr WholeField meeting_slot{"meeting", "slot"};
+inline constexpr WholeField meeting_every_weeks{"meeting", "every_weeks"};
+inline constexpr WholeField meeting_series_count{"meeting", "series_count"};
+inline constexpr TextField meeting_facilitator{"meeting", "facilitator"};
+inline constexpr TextField meeting_outcomes{"meeting", "outcomes"};
+inline constexpr TextField meeting_run_block{"meeting", "run_block"};
+inline constexpr MillisField meeting_run_at{"meeting", "run_at"};
+inline constexpr MillisField meeting_run_paused{"meeting", "run_paused"};
+inline constexpr WholeField meeting_run_extra{"meeting", "run_extra"};
+// block
+inline constexpr TextField block_meeting{"block", "meeting"};
+inline constexpr TextField block_kind{"block", "kind"};
+inline constexpr TextField block_title{"block", "title"};
+inline constexpr TextField block_notes{"block", "notes"};
+inline constexpr TextField block_lead{"block", "lead"};
+inline constexpr WholeField block_minutes{"block", "minutes"};
+inline constexpr RealField block_position{"block", "position"};
+inline constexpr WholeField block_group_size{"block", "group_size"};
+inline constexpr TextField block_debrief{"block", "debrief"};
+// parking
+inline constexpr TextField parking_meeting{"parking", "meeting"};
+inline constexpr TextField parking_text{"parking", "text"};
+// breakout
+inline constexpr TextField breakout_session{"breakout", "session"};
+inline constexpr WholeField breakout_round{"breakout", "round"};
+inline constexpr GroupsField breakout_groups{"breakout", "groups"};
+inline constexpr IntsField breakout_locked{"breakout", "locked"};
+// guideline
+inline constexpr TextField guideline_text{"guideline", "text"};
+inline constexpr TextField guideline_why{"guideline", "why"};
+inline constexpr RealField guideline_position{"guideline", "position"};
+// ack
+inline constexpr TextField ack_member{"ack", "member"};
+inline constexpr TextField ack_version{"ack", "version"};
+// attendance
+inline constexpr TextField attendance_meeting{"attendance", "meeting"};
+inline constexpr TextField attendance_member{"attendance", "member"};
+inline constexpr FlagField attendance_present{"attendance", "present"};
+// action
+inline constexpr TextField action_meeting{"action", "meeting"};
+inline constexpr TextField action_text{"action", "text"};
+inline constexpr TextField action_owner{"action", "owner"};
+inline constexpr TextField action_due{"action", "due"};
+inline constexpr FlagField action_done{"action", "done"};
+
+}  // namespace f
+
+}  // namespace cv
