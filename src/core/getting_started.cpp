@@ -50,6 +50,32 @@ std::vector<Item> items_of(const Community& c, const std::string& member, const 
   return out;
 }
 
+Op op_add_item(const std::string& type, const std::string& id, const std::string& member, const std::string& text) {
+  const ItemFields fs = item_fields(type);
+  Op op = op_new(std::string("Add ") + (type == kObjective ? "an objective" : type == kProblem ? "a problem"
+                                         : type == kSkill ? "a skill" : "a resource"), id, fs.member.type);
+  put(op, id, fs.member, member);
+  put(op, id, fs.text, text);
+  return op;
+}
+
+Op op_propose_topic(const std::string& id, const std::string& title, const std::string& proposed_by,
+                    const std::string& source) {
+  Op op = op_new(source.empty() ? "Propose topic" : "Make a topic", id, kTopic);
+  put(op, id, f::topic_title, title);
+  if (!proposed_by.empty()) put(op, id, f::topic_proposed_by, proposed_by);
+  if (!source.empty()) put(op, id, f::topic_source, source);
+  put(op, id, f::topic_state, "backlog");
+  return op;
+}
+
+Op op_park(const std::string& id, const std::string& meeting, const std::string& text) {
+  Op op = op_new("Park a question", id, kParking);
+  put(op, id, f::parking_meeting, meeting);
+  put(op, id, f::parking_text, text);
+  return op;
+}
+
 std::string member_name(const Community& c, const std::string& member_id) {
   const Record* r = find_live(c, member_id);
   if (!r) return "someone who left";

@@ -37,6 +37,13 @@ struct ItemFields {
   TextField member, text;
 };
 ItemFields item_fields(const std::string& type);
+// A member's new objective, problem, skill or resource.
+Op op_add_item(const std::string& type, const std::string& id, const std::string& member, const std::string& text);
+// A topic proposed by a member (or by nobody: ""), possibly from an objective or problem (`source`).
+Op op_propose_topic(const std::string& id, const std::string& title, const std::string& proposed_by,
+                    const std::string& source = {});
+// A logistics question kept for the end of a meeting.
+Op op_park(const std::string& id, const std::string& meeting, const std::string& text);
 // Live records of a type, by id.
 std::vector<std::pair<std::string, const Record*>> live_of(const Community& c, const std::string& type);
 std::string member_name(const Community& c, const std::string& member_id);

@@ -227,6 +227,14 @@ std::vector<Action> actions_of(const Community& c, const std::string& meeting) {
   return out;
 }
 
+Op op_add_action(const std::string& id, const std::string& meeting, const std::string& text) {
+  Op op = op_new("Add an action", id, kAction);
+  put(op, id, f::action_meeting, meeting);
+  put(op, id, f::action_text, text);
+  put(op, id, f::action_done, false);
+  return op;
+}
+
 std::vector<Action> open_actions_before(const Community& c, const std::string& meeting) {
   const Record* m = find_live(c, meeting);
   return open_actions_for_date(c, meeting, m ? get(*m, f::meeting_date) : "");

@@ -69,6 +69,7 @@ struct Action {
   bool done = false;
 };
 std::vector<Action> actions_of(const Community& c, const std::string& meeting);
+Op op_add_action(const std::string& id, const std::string& meeting, const std::string& text);
 // Actions not done from meetings before this one (by date; an undated meeting: all others).
 std::vector<Action> open_actions_before(const Community& c, const std::string& meeting);
 

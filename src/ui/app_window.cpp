@@ -162,7 +162,8 @@ void draw_member_window(const cv::Doc& doc, State& st, const Env& env, Output& o
                            ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   bool open = true;
-  const std::string title = (m->text("name").empty() ? std::string("New member") : m->text("name")) + "###member-details";
+  const std::string name = cv::get(*m, cv::f::member_name);
+  const std::string title = (name.empty() ? std::string("New member") : name) + "###member-details";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse))
     draw_member_intake(doc, st.detail_member, false, st, env, out);
   ImGui::End();

@@ -6,14 +6,14 @@ namespace ui {
 
 namespace {
 struct PurposeQuestion {
-  const char* field;
+  cv::TextField field;
   const char* question;
   const char* hint;
 };
 constexpr PurposeQuestion kPurpose[] = {
-    {"purpose_why", "Why do we come together?", "The shared reason this group exists"},
-    {"purpose_learn", "What do we want to learn with and from each other?", "Skills, questions, practices"},
-    {"purpose_share", "What resources can we share?", "Books, cases, tools, places, contacts"},
+    {cv::f::community_purpose_why, "Why do we come together?", "The shared reason this group exists"},
+    {cv::f::community_purpose_learn, "What do we want to learn with and from each other?", "Skills, questions, practices"},
+    {cv::f::community_purpose_share, "What resources can we share?", "Books, cases, tools, places, contacts"},
 };
 }  // namespace
 
@@ -28,18 +28,18 @@ void draw_community_panel(const cv::Doc& doc, State& st, Output& out) {
     focus_text("##community-name");
     st.focus_name = false;
   }
-  if (edit_text("##community-name", rec.text("name"), edited, "Name of the community", -FLT_MIN))
-    out.ops.push_back(cv::op_set("Rename community", c.id, cv::kCommunity, "name", edited));
+  if (edit_text("##community-name", cv::get(rec, cv::f::community_name), edited, "Name of the community", -FLT_MIN))
+    out.ops.push_back(cv::op_set("Rename community", c.id, cv::f::community_name, edited));
 
   ImGui::Spacing();
   ImGui::SeparatorText("Purpose");
   for (const PurposeQuestion& q : kPurpose) {
     ImGui::TextWrapped("%s", q.question);
-    const std::string label = std::string("##") + q.field;
-    if (edit_text(label.c_str(), rec.text(q.field), edited, q.hint, -FLT_MIN, true,
+    const std::string label = std::string("##") + q.field.name;
+    if (edit_text(label.c_str(), cv::get(rec, q.field), edited, q.hint, -FLT_MIN, true,
                   ImGui::GetTextLineHeight() * 4.5f))
-      out.ops.push_back(cv::op_set(std::string("Edit purpose: ") + q.question, c.id, cv::kCommunity, q.field, edited));
-    if (rec.text(q.field).empty()) {
+      out.ops.push_back(cv::op_set(std::string("Edit purpose: ") + q.question, c.id, q.field, edited));
+    if (cv::get(rec, q.field).empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       ImGui::TextWrapped("%s", q.hint);
       ImGui::PopStyleColor();

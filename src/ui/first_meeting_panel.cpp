@@ -14,8 +14,8 @@ namespace ui {
 
 void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
-  const std::string topic = cv::community_record(c).text("first_topic");
-  const std::string meeting = cv::community_record(c).text("first_meeting");
+  const std::string topic = cv::get(cv::community_record(c), cv::f::community_first_topic);
+  const std::string meeting = cv::get(cv::community_record(c), cv::f::community_first_meeting);
   const cv::Record* m = cv::find_live(c, meeting);
   if (!cv::find_live(c, topic)) {
     ImGui::TextWrapped("Choose a topic for the first meeting first (Topics > Choose for the first meeting).");
@@ -29,18 +29,18 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
     return;
   }
   std::string edited;
-  ImGui::TextUnformatted(m->text("title").c_str());
+  ImGui::TextUnformatted(cv::get(*m, cv::f::meeting_title).c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("Make it again")) out.ops.push_back(cv::op_first_meeting(c, meeting));
   const float fw = std::min(170.0f, ImGui::GetContentRegionAvail().x / 3 - 10);
-  if (edit_text("##meeting-date", m->text("date"), edited, "Date: 2026-12-03", fw))
-    out.ops.push_back(cv::op_set("Set the date", meeting, cv::kMeeting, "date", cv::trim(edited)));
+  if (edit_text("##meeting-date", cv::get(*m, cv::f::meeting_date), edited, "Date: 2026-12-03", fw))
+    out.ops.push_back(cv::op_set("Set the date", meeting, cv::f::meeting_date, cv::trim(edited)));
   ImGui::SameLine();
-  if (edit_text("##meeting-time", m->text("time"), edited, "Time: 18:30", fw * 0.7f))
-    out.ops.push_back(cv::op_set("Set the time", meeting, cv::kMeeting, "time", cv::trim(edited)));
+  if (edit_text("##meeting-time", cv::get(*m, cv::f::meeting_time), edited, "Time: 18:30", fw * 0.7f))
+    out.ops.push_back(cv::op_set("Set the time", meeting, cv::f::meeting_time, cv::trim(edited)));
   ImGui::SameLine();
-  if (edit_text("##meeting-place", m->text("place"), edited, "Place or video link", -FLT_MIN))
-    out.ops.push_back(cv::op_set("Set the place", meeting, cv::kMeeting, "place", cv::trim(edited)));
+  if (edit_text("##meeting-place", cv::get(*m, cv::f::meeting_place), edited, "Place or video link", -FLT_MIN))
+    out.ops.push_back(cv::op_set("Set the place", meeting, cv::f::meeting_place, cv::trim(edited)));
 
   draw_roles(c, meeting, out);
 
@@ -65,8 +65,7 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
   ImGui::SeparatorText("Parking lot: logistics questions, answered at the end");
   for (const std::string& p : cv::parking_lot(c, meeting)) ImGui::BulletText("%s", p.c_str());
   if (input_and_add("##new-parking", "When do we meet? Which video tool?", st.new_parking, "Park it")) {
-    out.ops.push_back(cv::op_create("Park a question", env.new_id(), cv::kParking,
-                                    {{"meeting", meeting}, {"text", st.new_parking}}));
+    out.ops.push_back(cv::op_park(env.new_id(), meeting, st.new_parking));
     st.new_parking.clear();
   }
 
@@ -75,7 +74,7 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
   ImGui::SameLine();
   if (ImGui::Button("Printable page")) out.command(Command::ExportAgendaHtml, meeting);
   ImGui::SameLine();
-  const bool dated = !m->text("date").empty();
+  const bool dated = !cv::get(*m, cv::f::meeting_date).empty();
   ImGui::BeginDisabled(!dated);
   if (ImGui::Button("Calendar file (.ics)")) out.command(Command::ExportAgendaIcs, meeting);
   ImGui::EndDisabled();

@@ -107,7 +107,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
       for (const auto& [id, m] : members) {
         ImGui::TableNextColumn();
         bool present = std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end();
-        if (ImGui::Checkbox((m->text("name") + "##here-" + id).c_str(), &present)) {
+        if (ImGui::Checkbox((cv::get(*m, cv::f::member_name) + "##here-" + id).c_str(), &present)) {
           if (present) st.absent.erase(std::remove(st.absent.begin(), st.absent.end(), id), st.absent.end());
           else st.absent.push_back(id);
         }

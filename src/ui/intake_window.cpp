@@ -42,15 +42,16 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   std::string edited;
   if (own) {
     ImGui::TextUnformatted("Your name");
-    if (edit_text("##my-name", m->text("name"), edited, "Name", -FLT_MIN))
-      out.ops.push_back(cv::op_set("Rename member", member, cv::kMember, "name", cv::trim(edited)));
+    if (edit_text("##my-name", cv::get(*m, cv::f::member_name), edited, "Name", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Rename member", member, cv::f::member_name, cv::trim(edited)));
     ImGui::TextUnformatted("How to reach you");
-    if (edit_text("##my-contact", m->text("contact"), edited, "Email or phone", -FLT_MIN))
-      out.ops.push_back(cv::op_set("Edit contact", member, cv::kMember, "contact", cv::trim(edited)));
+    if (edit_text("##my-contact", cv::get(*m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Edit contact", member, cv::f::member_contact, cv::trim(edited)));
   }
   ImGui::TextUnformatted("When I am available");
-  if (edit_text("##availability", m->text("availability"), edited, "e.g. Thursday evenings, not in August", -FLT_MIN))
-    out.ops.push_back(cv::op_set("Edit availability", member, cv::kMember, "availability", cv::trim(edited)));
+  if (edit_text("##availability", cv::get(*m, cv::f::member_availability), edited, "e.g. Thursday evenings, not in August",
+                -FLT_MIN))
+    out.ops.push_back(cv::op_set("Edit availability", member, cv::f::member_availability, cv::trim(edited)));
 
   for (size_t li = 0; li < std::size(kLists); ++li) {
     const ListSpec& spec = kLists[li];
@@ -64,7 +65,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
       if (edit_text(("##text-" + it.id).c_str(), it.text, edited, spec.hint,
                     ImGui::GetContentRegionAvail().x - remove_w - offer_w - ImGui::GetStyle().ItemSpacing.x * 2)) {
         if (cv::trim(edited).empty()) out.ops.push_back(cv::op_delete("Remove", it.id, spec.type));
-        else out.ops.push_back(cv::op_set("Edit", it.id, spec.type, "text", cv::trim(edited)));
+        else out.ops.push_back(cv::op_set("Edit", it.id, cv::item_fields(spec.type).text, cv::trim(edited)));
       }
       if (skill) {
         ImGui::SameLine();
@@ -75,7 +76,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
         if (begin_combo(("##offer-" + it.id).c_str(), offer_labels[current])) {
           for (int k = 0; k < 3; ++k)
             if (ImGui::Selectable(offer_labels[k], k == current) && k != current)
-              out.ops.push_back(cv::op_set("Offer to present or lead", it.id, cv::kSkill, "offer", offers[k]));
+              out.ops.push_back(cv::op_set("Offer to present or lead", it.id, cv::f::skill_offer, std::string(offers[k])));
           ImGui::EndCombo();
         }
       }
@@ -89,8 +90,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     if (ImGui::InputTextWithHint(label.c_str(), spec.hint, &fresh, ImGuiInputTextFlags_EnterReturnsTrue) ||
         (ImGui::IsItemDeactivated() && !cv::trim(fresh).empty())) {
       if (!cv::trim(fresh).empty()) {
-        out.ops.push_back(cv::op_create(std::string("Add ") + spec.type, env.new_id(), spec.type,
-                                        {{"member", member}, {"text", cv::trim(fresh)}}));
+        out.ops.push_back(cv::op_add_item(spec.type, env.new_id(), member, cv::trim(fresh)));
         fresh.clear();
         ImGui::SetKeyboardFocusHere(-1);  // keep typing the next one
       }
@@ -100,15 +100,14 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
 
   ImGui::SeparatorText("Topics I would like to discuss");
   for (const auto& [id, t] : cv::live_of(c, cv::kTopic)) {
-    if (t->text("proposed_by") != member) continue;
-    ImGui::BulletText("%s", t->text("title").c_str());
+    if (cv::get(*t, cv::f::topic_proposed_by) != member) continue;
+    ImGui::BulletText("%s", cv::get(*t, cv::f::topic_title).c_str());
   }
   std::string& topic = g_new_text[4];
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##add-topic", "A topic for a meeting", &topic, ImGuiInputTextFlags_EnterReturnsTrue) &&
       !cv::trim(topic).empty()) {
-    out.ops.push_back(cv::op_create("Propose topic", env.new_id(), cv::kTopic,
-                                    {{"title", cv::trim(topic)}, {"proposed_by", member}, {"state", "backlog"}}));
+    out.ops.push_back(cv::op_propose_topic(env.new_id(), cv::trim(topic), member));
     topic.clear();
     ImGui::SetKeyboardFocusHere(-1);
   }
@@ -127,7 +126,7 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   const cv::Record& cr = cv::community_record(doc.community);
   ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, 760.0f));
-  ImGui::Text("You are invited to %s", cr.text("name").c_str());
+  ImGui::Text("You are invited to %s", cv::get(cr, cv::f::community_name).c_str());
   for (const char* f : {"purpose_why", "purpose_learn", "purpose_share"})
     if (!cr.text(f).empty()) ImGui::TextDisabled("%s", cr.text(f).c_str());
   ImGui::Spacing();

@@ -39,7 +39,7 @@ bool matches(const cv::Record& r, const std::string& filter) {
   if (cv::trim(filter).empty()) return true;
   for (const char* f : {"name", "contact", "notes"})
     if (cv::search_match(r.text(f), filter)) return true;
-  return cv::search_match(join_roles(r.texts("roles")), filter);
+  return cv::search_match(join_roles(cv::get(r, cv::f::member_roles)), filter);
 }
 
 }  // namespace
@@ -53,7 +53,9 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   ImGui::SeparatorText(members.empty() ? "Members" : ("Members (" + std::to_string(members.size()) + ")").c_str());
   if (ImGui::Button("Add member")) {
     const std::string id = env.new_id();
-    out.ops.push_back(cv::op_create("Add member", id, cv::kMember, {{"name", ""}}));
+    cv::Op add = cv::op_new("Add member", id, cv::kMember);
+    cv::put(add, id, cv::f::member_name, "");
+    out.ops.push_back(add);
     st.focus_record = id;
     st.member_filter.clear();
   }
@@ -111,22 +113,23 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
         focus_text(name_label.c_str());
         st.focus_record.clear();
       }
-      if (edit_text(name_label.c_str(), m.text("name"), edited, "Name", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Rename member", id, cv::kMember, "name", cv::trim(edited)));
+      if (edit_text(name_label.c_str(), cv::get(m, cv::f::member_name), edited, "Name", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Rename member", id, cv::f::member_name, cv::trim(edited)));
       ImGui::TableNextColumn();
-      if (edit_text(contact_label.c_str(), m.text("contact"), edited, "Email or phone", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Edit contact", id, cv::kMember, "contact", cv::trim(edited)));
+      if (edit_text(contact_label.c_str(), cv::get(m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Edit contact", id, cv::f::member_contact, cv::trim(edited)));
       ImGui::TableNextColumn();
-      if (edit_text(roles_label.c_str(), join_roles(m.texts("roles")), edited, "presenter, case bringer", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Edit roles", id, cv::kMember, "roles", split_roles(edited)));
+      if (edit_text(roles_label.c_str(), join_roles(cv::get(m, cv::f::member_roles)), edited, "presenter, case bringer",
+                    -FLT_MIN))
+        out.ops.push_back(cv::op_set("Edit roles", id, cv::f::member_roles, split_roles(edited)));
       ImGui::TableNextColumn();
-      if (edit_text(notes_label.c_str(), m.text("notes"), edited, "Notes", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Edit notes", id, cv::kMember, "notes", edited));
+      if (edit_text(notes_label.c_str(), cv::get(m, cv::f::member_notes), edited, "Notes", -FLT_MIN))
+        out.ops.push_back(cv::op_set("Edit notes", id, cv::f::member_notes, edited));
       ImGui::TableNextColumn();
       if (ImGui::SmallButton("Details")) st.detail_member = id;
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) {
-        const std::string name = m.text("name").empty() ? "member" : m.text("name");
+        const std::string name = cv::get(m, cv::f::member_name).empty() ? "member" : cv::get(m, cv::f::member_name);
         out.ops.push_back(cv::op_delete("Remove " + name, id, cv::kMember));
         st.status = "Removed " + name + ". Undo brings them back (Ctrl+Z).";
         st.status_is_error = false;

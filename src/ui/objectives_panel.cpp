@@ -22,8 +22,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
   int percent = static_cast<int>(std::lround(so.threshold * 100));
   ImGui::SetNextItemWidth(130);
   if (ImGui::InputInt("% of members##threshold", &percent, 5, 10) && percent >= 10 && percent <= 100)
-    out.ops.push_back(cv::op_set("Change the shared threshold", c.id, cv::kCommunity, "shared_threshold",
-                                 percent / 100.0));
+    out.ops.push_back(cv::op_set("Change the shared threshold", c.id, cv::f::community_shared_threshold, percent / 100.0));
   ImGui::SameLine();
   ImGui::TextDisabled("%d of %d members make an objective shared by most.", so.needed, so.members);
 
@@ -75,9 +74,10 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
         if (g.objectives.size() > 1) {
           for (const std::string& oid : g.objectives) {
             const cv::Record* o = cv::find_live(c, oid);
-            if (!o || o->text("text") == g.label) continue;
+            if (!o || cv::get(*o, cv::f::objective_text) == g.label) continue;
             ImGui::PushID(oid.c_str());
-            ImGui::TextDisabled("  \"%s\" (%s)", o->text("text").c_str(), cv::member_name(c, o->text("member")).c_str());
+            ImGui::TextDisabled("  \"%s\" (%s)", cv::get(*o, cv::f::objective_text).c_str(),
+                                cv::member_name(c, cv::get(*o, cv::f::objective_member)).c_str());
             ImGui::SameLine();
             if (ImGui::SmallButton("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
             ImGui::PopID();
@@ -88,8 +88,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
         ImGui::TextDisabled("%s", names.c_str());
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(("Make a topic##" + g.label).c_str()))
-          out.ops.push_back(cv::op_create("Make a topic", env.new_id(), cv::kTopic,
-                                          {{"title", g.label}, {"source", g.objectives[0]}, {"state", "backlog"}}));
+          out.ops.push_back(cv::op_propose_topic(env.new_id(), g.label, "", g.objectives[0]));
         if (g.pinned) {
           ImGui::SameLine();
           if (ImGui::SmallButton(("Regroup automatically##" + g.label).c_str())) out.ops.push_back(cv::op_unpin_group(g));
@@ -121,7 +120,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
       if (shared.empty() && alone.empty()) continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(m->text("name").c_str());
+      ImGui::TextUnformatted(cv::get(*m, cv::f::member_name).c_str());
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", shared.c_str());
       ImGui::TableNextColumn();

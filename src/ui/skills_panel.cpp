@@ -9,12 +9,13 @@ void draw_skills_panel(const cv::Doc& doc, State& st, Output&) {
   const cv::Community& c = doc.community;
   // For which topic or problem: the one picked with "Who can help", else the chosen topic.
   std::string target = st.match_for;
-  if (!cv::find_live(c, target)) target = cv::community_record(c).text("first_topic");
+  if (!cv::find_live(c, target)) target = cv::get(cv::community_record(c), cv::f::community_first_topic);
   const cv::Record* t = cv::find_live(c, target);
   if (t) {
-    const std::string text = t->type == cv::kTopic ? t->text("title") : t->text("text");
+    const std::string text = t->type == cv::kTopic ? cv::get(*t, cv::f::topic_title) : cv::get(*t, cv::f::problem_text);
     ImGui::SeparatorText(("Who can help with \"" + text + "\"").c_str());
-    const auto matches = cv::skill_matches(c, text + " " + t->text("description"));
+    const auto matches =
+        cv::skill_matches(c, text + " " + (t->type == cv::kTopic ? cv::get(*t, cv::f::topic_description) : std::string()));
     if (matches.empty()) ImGui::TextDisabled("No member's skills match it yet.");
     for (const auto& m : matches) {
       std::string why;

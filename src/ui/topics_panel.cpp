@@ -17,8 +17,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
 
   // Propose a topic.
   if (input_and_add("##new-topic", "Propose a topic", st.new_topic, "Propose")) {
-    out.ops.push_back(cv::op_create("Propose topic", env.new_id(), cv::kTopic,
-                                    {{"title", st.new_topic}, {"proposed_by", st.voting_as}, {"state", "backlog"}}));
+    out.ops.push_back(cv::op_propose_topic(env.new_id(), st.new_topic, st.voting_as));
     st.new_topic.clear();
   }
 
@@ -29,7 +28,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     const std::string current = cv::member_name(c, st.voting_as);
     if (begin_combo("##voting-as", ("Voting as " + current).c_str())) {
       for (const auto& [id, m] : members)
-        if (ImGui::Selectable((m->text("name") + "##" + id).c_str(), id == st.voting_as)) st.voting_as = id;
+        if (ImGui::Selectable((cv::get(*m, cv::f::member_name) + "##" + id).c_str(), id == st.voting_as)) st.voting_as = id;
       ImGui::EndCombo();
     }
     ImGui::SameLine();
@@ -39,7 +38,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   int b = budget;
   ImGui::SetNextItemWidth(110);
   if (ImGui::InputInt("dots each", &b) && b != budget && b >= 1 && b <= 20)
-    out.ops.push_back(cv::op_set("Set the dot budget", c.id, cv::kCommunity, "vote_budget", b));
+    out.ops.push_back(cv::op_set("Set the dot budget", c.id, cv::f::community_vote_budget, b));
 
   // Said in words, not only by colour: whose dots do not all count, and why.
   for (const cv::OverBudget& o : cv::votes_over_budget(c)) {
@@ -49,7 +48,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::TextWrapped("%s", line.c_str());
   }
   const auto tally = cv::tally_topics(c);
-  const std::string chosen = cv::community_record(c).text("first_topic");
+  const std::string chosen = cv::get(cv::community_record(c), cv::f::community_first_topic);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   if (tally.empty()) {
@@ -105,14 +104,13 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   if (problems.empty()) ImGui::TextDisabled("None yet.");
   for (const auto& [id, p] : problems) {
     ImGui::PushID(id.c_str());
-    ImGui::BulletText("%s", p->text("text").c_str());
+    ImGui::BulletText("%s", cv::get(*p, cv::f::problem_text).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", cv::member_name(c, p->text("member")).c_str());
+    ImGui::TextDisabled("(%s)", cv::member_name(c, cv::get(*p, cv::f::problem_member)).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Make a topic"))
-      out.ops.push_back(cv::op_create("Make a topic", env.new_id(), cv::kTopic,
-                                      {{"title", p->text("text")}, {"source", id}, {"proposed_by", p->text("member")},
-                                       {"state", "backlog"}}));
+      out.ops.push_back(cv::op_propose_topic(env.new_id(), cv::get(*p, cv::f::problem_text),
+                                             cv::get(*p, cv::f::problem_member), id));
     ImGui::SameLine();
     if (ImGui::SmallButton("Who can help")) st.match_for = id;
     ImGui::PopID();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/breakouts.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/model.h"
@@ -209,5 +210,16 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
 bool input_and_add(const char* label, const char* hint, std::string& text, const char* button);
 // Up, Down and Remove for block i of an agenda.
 void block_order_buttons(const std::vector<cv::Block>& blocks, size_t i, Output& out);
+// Colours that go with words (never instead of them): a warning, and all is well.
+inline const ImVec4 kWarn(0.62f, 0.25f, 0.0f, 1);
+inline const ImVec4 kGood(0.15f, 0.5f, 0.28f, 1);
+// The newest breakout round made for a block, or nullptr; its groups as bullets; the button that
+// makes (or remakes) them from who attends.
+const cv::BreakoutRound* round_for(const std::vector<cv::BreakoutRound>& rounds, const std::string& block);
+void draw_groups_line(const cv::Community& c, const cv::BreakoutRound& r);
+void groups_button(const cv::Community& c, const World& w, const cv::Block& b, const std::string& meeting,
+                   const cv::BreakoutRound* made, Output& out);
+// Who attends a meeting: a checkbox per member, in `columns` columns.
+void draw_attendance(const cv::Community& c, const std::string& meeting, Output& out, int columns);
 
 }  // namespace ui

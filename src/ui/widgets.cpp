@@ -2,6 +2,8 @@
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "core/text.h"
+#include "core/breakouts.h"
+#include "core/meetings.h"
 #include "ui/ui.h"
 
 namespace ui {
@@ -80,6 +82,55 @@ void block_order_buttons(const std::vector<cv::Block>& blocks, size_t i, Output&
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::SmallButton(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
+}
+
+// Breakout groups in the agenda table and the live view.
+// The newest breakout round made for a block, or nullptr.
+const cv::BreakoutRound* round_for(const std::vector<cv::BreakoutRound>& rounds, const std::string& block) {
+  const cv::BreakoutRound* out = nullptr;
+  for (const auto& r : rounds)
+    if (r.session == block) out = &r;
+  return out;
+}
+
+void draw_groups_line(const cv::Community& c, const cv::BreakoutRound& r) {
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    std::string names;
+    for (const auto& m : r.groups[g]) names += (names.empty() ? "" : ", ") + cv::member_name(c, m);
+    ImGui::BulletText("Group %zu: %s", g + 1, names.c_str());
+  }
+}
+
+// Make (or remake) the groups of a breakout block from who attends.
+void groups_button(const cv::Community& c, const World& w, const cv::Block& b, const std::string& meeting,
+                   const cv::BreakoutRound* made, Output& out) {
+  if (w.groups_running) {
+    ImGui::TextDisabled("finding groups...");
+    return;
+  }
+  if (made) {
+    if (ImGui::SmallButton(("Regenerate groups##" + b.id).c_str())) out.command(Command::RegenerateRound, made->id);
+    return;
+  }
+  if (ImGui::SmallButton(("Make groups##" + b.id).c_str())) {
+    const cv::json req = {{"present", cv::attendees(c, meeting)}, {"size", b.kind == "pairs" ? 2 : (b.group_size > 1 ? b.group_size : 4)},
+                          {"groups", 0}, {"rounds", 1}, {"bigger", true}, {"session", b.id}};
+    out.command(Command::GenerateGroups, req.dump());
+  }
+}
+
+// Who attends a meeting: a checkbox per member, in columns.
+void draw_attendance(const cv::Community& c, const std::string& meeting, Output& out, int columns) {
+  const auto here = cv::attendees(c, meeting);
+  if (ImGui::BeginTable("attendance", columns)) {
+    for (const auto& [id, m] : cv::live_by_name(c, cv::kMember)) {
+      ImGui::TableNextColumn();
+      bool present = std::find(here.begin(), here.end(), id) != here.end();
+      if (ImGui::Checkbox((cv::get(*m, cv::f::member_name) + "##attends-" + id).c_str(), &present))
+        out.ops.push_back(cv::op_attend(c, meeting, id, present));
+    }
+    ImGui::EndTable();
+  }
 }
 
 }  // namespace ui

@@ -1,0 +1,156 @@
+// agenda_table.cpp: a meeting's blocks as the designer and the first meeting show them: start,
+// minutes, kind, title, airtime, groups for breakouts, order (drag or buttons), a block from the
+// library at the end; and the meeting's roles row.
+#include <algorithm>
+#include <cmath>
+
+#include "core/breakouts.h"
+#include "core/format.h"
+#include "core/meetings.h"
+#include "core/text.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+
+void draw_roles(const cv::Community& c, const std::string& meeting, Output& out) {
+  const auto slots = cv::meeting_roles(c, meeting);
+  bool open = false;
+  for (const auto& s : slots) open = open || s.member.empty();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Roles");
+  const float combo_w = 170;
+  for (const auto& s : slots) {
+    const std::string label = cv::role_title(s.role);
+    const float need = ImGui::CalcTextSize(label.c_str()).x + combo_w + 3 * ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", label.c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(combo_w);
+    const std::string key = s.block.empty() ? "facilitator" : s.block;
+    const std::string holder = s.member.empty() ? "open" : cv::member_name(c, s.member);
+    if (begin_combo(("##role-" + key).c_str(), holder.c_str(), ImGuiComboFlags_HeightLarge)) {
+      if (ImGui::Selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
+        out.ops.push_back(cv::op_set_role(meeting, s, ""));
+      for (const cv::RoleTurn& t : cv::role_turns(c, meeting, s)) {
+        if (ImGui::Selectable((t.name + "##turn-" + key + "-" + t.member).c_str(), t.member == s.member) &&
+            t.member != s.member)
+          out.ops.push_back(cv::op_set_role(meeting, s, t.member));
+        std::string why = t.times == 0 ? "never yet" : t.times == 1 ? "once" : std::to_string(t.times) + " times";
+        if (!t.last.empty()) why += ", last " + t.last;
+        if (t.offers) why = "offers it, " + why;
+        if (t.busy) why += ", has a role here";
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.45f);
+        ImGui::TextDisabled("%s", why.c_str());
+      }
+      ImGui::EndCombo();
+    }
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!open);
+  if (ImGui::Button("Rotate roles")) out.ops.push_back(cv::op_rotate_roles(c, meeting));
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Each open role to whoever's turn it is: members who offer it first, then whoever held it "
+                      "longest ago or never.");
+}
+
+void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
+                       const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out) {
+  const auto starts = cv::start_times(m.time, blocks);
+  const auto air = cv::meeting_airtime(blocks, people);
+  const auto rounds = cv::breakout_rounds(c);
+  const auto open = cv::open_actions_before(c, m.id);
+  std::string edited;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("blocks", 6, flags)) return;
+  ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, 60);
+  ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 110);
+  ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 150);
+  ImGui::TableSetupColumn("Block", ImGuiTableColumnFlags_WidthStretch, 3);
+  ImGui::TableSetupColumn("Airtime", ImGuiTableColumnFlags_WidthFixed, 80);
+  ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed, 185);
+  ImGui::TableHeadersRow();
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const cv::Block& b = blocks[i];
+    ImGui::PushID(b.id.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    // The handle: drag it onto another row to move the block there.
+    ImGui::Selectable((starts[i].empty() ? "::##drag-" + b.id : starts[i] + "##drag-" + b.id).c_str(), false);
+    if (ImGui::BeginDragDropSource()) {
+      const int from = static_cast<int>(i);
+      ImGui::SetDragDropPayload("CULTIVATE_BLOCK", &from, sizeof from);
+      ImGui::Text("Move \"%s\"", b.title.c_str());
+      ImGui::EndDragDropSource();
+    }
+    if (ImGui::BeginDragDropTarget()) {
+      if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("CULTIVATE_BLOCK")) {
+        const int from = *static_cast<const int*>(p->Data);
+        if (from >= 0 && from < static_cast<int>(blocks.size())) out.ops.push_back(cv::op_move_block(blocks, from, i));
+      }
+      ImGui::EndDragDropTarget();
+    }
+    ImGui::TableNextColumn();
+    int minutes = b.minutes;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputInt(("##minutes-" + b.id).c_str(), &minutes, 5, 10) && minutes >= 0 && minutes <= 600)
+      out.ops.push_back(cv::op_set("Change minutes", b.id, cv::f::block_minutes, minutes));
+    ImGui::TableNextColumn();
+    // The kind, with its instructions on hover: one line per block.
+    ImGui::TextDisabled("%s", cv::kind_label(b.kind));
+    if (!b.notes.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", b.notes.c_str());
+    ImGui::TableNextColumn();
+    if (edit_text(("##block-title-" + b.id).c_str(), b.title, edited, "Title", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Rename block", b.id, cv::f::block_title, edited));
+    for (const auto& warn : warnings)
+      if (warn.block == b.id) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("! " + warn.text).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+      }
+    if (b.kind == "review") {
+      if (open.empty()) ImGui::TextDisabled("No open actions from earlier meetings.");
+      for (const auto& a : open) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s (%s%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : cv::member_name(c, a.owner).c_str(),
+                           a.due.empty() ? "" : (", due " + a.due).c_str());
+      }
+    }
+    if (b.kind == "small_groups") {
+      int size = b.group_size > 1 ? b.group_size : 4;
+      ImGui::SetNextItemWidth(110);
+      if (ImGui::InputInt(("per group##size-" + b.id).c_str(), &size) && size >= 2 && size <= 12)
+        out.ops.push_back(cv::op_set("Set the group size", b.id, cv::f::block_group_size, size));
+    }
+    if (cv::is_breakout(b.kind)) {
+      const cv::BreakoutRound* made = round_for(rounds, b.id);
+      if (b.kind == "small_groups") ImGui::SameLine();
+      groups_button(c, w, b, m.id, made, out);
+      if (made) draw_groups_line(c, *made);
+    }
+    ImGui::TableNextColumn();
+    if (b.kind == "break") ImGui::TextDisabled("-");
+    else ImGui::Text("%.1f min", air.per_block[i]);
+    ImGui::TableNextColumn();
+    block_order_buttons(blocks, i, out);
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+  // A block from the library, at the end.
+  if (begin_combo("##add-block", "Add a block...", ImGuiComboFlags_HeightLarge)) {
+    for (const cv::BlockKind& k : cv::block_kinds()) {
+      const std::string label = std::string(k.label) + " (" + std::to_string(k.minutes) + " min)##add-" + k.kind;
+      if (ImGui::Selectable(label.c_str())) out.ops.push_back(cv::op_add_block(c, m.id, env.new_id(), k.kind));
+      if (k.instructions[0] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", k.instructions);
+    }
+    ImGui::EndCombo();
+  }
+}
+
+}  // namespace ui
