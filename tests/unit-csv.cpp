@@ -87,26 +87,31 @@ TEST_CASE("the header guides the mapping; multi-value cells split on ; and line 
       "2026-11-02,,nobody@example.org,x,,,,,\n";
   cv::CsvTable t = cv::parse_csv(csv);
   const cv::CsvMapping m = cv::guess_mapping(t);
-  CHECK(m.name == 1);
-  CHECK(m.contact == 2);
-  CHECK(m.objectives == 3);
-  CHECK(m.problems == 4);
-  CHECK(m.skills == 5);
-  CHECK(m.topics == 6);
-  CHECK(m.resources == 7);
-  CHECK(m.availability == 8);
+  CHECK(m.column("member.name") == 1);
+  CHECK(m.column("member.contact") == 2);
+  CHECK(m.column("objective.text") == 3);
+  CHECK(m.column("problem.text") == 4);
+  CHECK(m.column("skill.text") == 5);
+  CHECK(m.column("topic.title") == 6);
+  CHECK(m.column("resource.text") == 7);
+  CHECK(m.column("member.availability") == 8);
   const cv::CsvImport in = import(csv);
   CHECK(in.imported == 1);
   CHECK(in.skipped == 1);
   CHECK(in.rows[1].line == 3);
   CHECK(in.rows[1].problem == "no name");
-  CHECK(in.rows[0].objectives == 2);
-  CHECK(in.rows[0].topics == 2);
+  CHECK(in.rows[0].counts.at("objective") == 2);
+  CHECK(in.rows[0].counts.at("topic") == 2);
   const auto members = cv::live_by_name(in.community, cv::kMember);
   REQUIRE(members.size() == 1);
   CHECK(members[0].second->text("availability") == "Thursdays");
   CHECK(cv::items_of(in.community, members[0].first, cv::kObjective).size() == 2);
   CHECK(cv::split_values("- one\n• two;  ;three") == std::vector<std::string>{"one", "two", "three"});
+  // The columns a sheet can fill come from the registry, people first.
+  std::vector<std::string> labels;
+  for (const auto& c : cv::sheet_columns()) labels.push_back(c.label);
+  CHECK(labels == std::vector<std::string>{"Name", "Contact", "Availability", "Objectives", "Problems", "Topics", "Skills",
+                                           "Resources"});
 }
 
 TEST_CASE("importing the same file twice changes nothing the second time") {

@@ -15,7 +15,9 @@
 #include <map>
 
 #include "app/importer.h"
+#include "app/groups_job.h"
 #include "app/saver.h"
+#include "app/sign_up_sheet.h"
 #include "core/breakouts.h"
 #include "core/csv.h"
 #include "core/format.h"
@@ -53,15 +55,8 @@ struct Session {
   std::string answer_after_open;        // a community to answer an invitation of, once it has opened
   std::vector<PendingJournal> journals;
   int64_t estimate_at_ms = 0;
-  // Sign-up sheets (CSV)
-  cv::CsvTable csv;
-  cv::CsvMapping csv_map;
-  cv::CsvImport csv_import;
-  // Breakout groups being made: the solver runs a slice per frame
-  cv::GroupsSolver* groups_job = nullptr;
-  std::vector<std::string> job_members;  // solver index -> member id
-  std::string job_round;                 // the round being regenerated, or "" for new rounds
-  std::string job_session;
+  app::SignUpSheet sheet;
+  app::GroupsJob groups;
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;
   std::vector<platform::Event> waiting;  // links that came before a community was open
@@ -226,24 +221,6 @@ void open_latest(const std::string& except) {
   else open_community(next);
 }
 
-cv::Community copy_of(const cv::Community& src) {
-  cv::Community copy;
-  copy.id = new_id();
-  for (const auto& [id, r] : src.records) {
-    if (r.type == cv::kCommunity && id == src.id) continue;
-    copy.records.emplace(id, r);
-  }
-  cv::Clock clock = S.doc.clock;
-  cv::apply(copy, clock, cv::op_create("Duplicate", copy.id, cv::kCommunity, {{"name", name_of(src) + " (copy)"}}),
-            now());
-  const cv::Record& from = cv::community_record(src);
-  for (const auto& [field, f] : from.fields)
-    if (field != "name" && field != "deleted")
-      cv::apply(copy, clock, cv::op_set("Duplicate", copy.id, cv::kCommunity, field, f.value), now());
-  S.doc.clock = clock;
-  return copy;
-}
-
 // [SECTION] Importing files, links and invitations ----------------------------------------------------
 
 void show_import() {
@@ -348,18 +325,6 @@ void answer_invitation() {
   become_member();
 }
 
-// The records that are this member's answers: their member record and what they added.
-cv::Community my_answers() {
-  cv::Community out;
-  out.id = S.doc.community.id;
-  const std::string& me = S.world.me;
-  for (const auto& [id, r] : S.doc.community.records) {
-    const bool mine = id == me || r.text("member") == me || r.text("proposed_by") == me;
-    if (mine && r.type != cv::kCommunity) out.records.emplace(id, r);
-  }
-  return out;
-}
-
 void handle_link(const platform::Event& e) {
   S.world.fetching.clear();
   const std::string source = e.info.value("source", "");
@@ -369,170 +334,45 @@ void handle_link(const platform::Event& e) {
   else preview(in, app::Importer::Link, source == "share link" ? "a share link" : source);
 }
 
-// [SECTION] Sign-up sheets -------------------------------------------------------------------------------
+// [SECTION] Sign-up sheets and breakout groups -----------------------------------------------------------
 
-bool is_csv_name(const std::string& name) {
-  const std::string n = cv::fold(name);
-  for (const char* ext : {".csv", ".tsv", ".txt"})
-    if (n.size() > 4 && n.compare(n.size() - 4, 4, ext) == 0) return true;
-  return false;
-}
-
-void csv_preview() {
+void show_sheet() {
+  const app::SignUpSheet& sh = S.sheet;
   ui::World& w = S.world;
-  cv::Clock clock = S.doc.clock;
-  S.csv_import = cv::csv_to_community(S.csv, S.csv_map, S.doc.community, clock, now());
-  // The same checks as every import: what the rows would make must still fit.
-  const cv::Preview p = cv::preview_community(S.doc, S.csv_import.community, now());
-  w.csv_blocked = p.ok ? std::string() : p.error;
+  w.csv_open = sh.open;
+  w.csv_name = sh.name;
+  w.csv_error = sh.error;
+  w.csv_encoding = sh.table.encoding;
+  w.csv_blocked = sh.blocked;
   w.csv_header.clear();
   w.csv_rows.clear();
   w.csv_row_problem.clear();
-  if (S.csv.rows.empty()) return;
+  w.csv_mapping.clear();
+  w.csv_imported = sh.import.imported;
+  w.csv_skipped = sh.import.skipped;
+  const auto& rows = sh.table.rows;
+  if (!sh.open || rows.empty()) return;
   size_t width = 0;
-  for (const auto& r : S.csv.rows) width = std::max(width, r.size());
+  for (const auto& r : rows) width = std::max(width, r.size());
   for (size_t i = 0; i < width; ++i)
-    w.csv_header.push_back(S.csv_map.header && i < S.csv.rows[0].size() ? S.csv.rows[0][i] : "Column " + std::to_string(i + 1));
-  for (size_t r = S.csv_map.header ? 1 : 0; r < S.csv.rows.size(); ++r) w.csv_rows.push_back(S.csv.rows[r]);
+    w.csv_header.push_back(sh.mapping.header && i < rows[0].size() ? rows[0][i] : "Column " + std::to_string(i + 1));
+  for (size_t r = sh.mapping.header ? 1 : 0; r < rows.size(); ++r) w.csv_rows.push_back(rows[r]);
   w.csv_row_problem.assign(w.csv_rows.size(), "");
-  for (const cv::CsvRow& row : S.csv_import.rows)
-    if (!row.problem.empty()) w.csv_row_problem[row.line - 1 - (S.csv_map.header ? 1 : 0)] = row.problem;
-  w.csv_imported = S.csv_import.imported;
-  w.csv_skipped = S.csv_import.skipped;
-  w.csv_mapping = {{"Name", S.csv_map.name},           {"Contact", S.csv_map.contact},
-                   {"Objectives", S.csv_map.objectives}, {"Problems", S.csv_map.problems},
-                   {"Topics", S.csv_map.topics},       {"Skills", S.csv_map.skills},
-                   {"Resources", S.csv_map.resources}, {"Availability", S.csv_map.availability}};
+  for (const cv::CsvRow& row : sh.import.rows)
+    if (!row.problem.empty()) w.csv_row_problem[row.line - 1 - (sh.mapping.header ? 1 : 0)] = row.problem;
+  for (const cv::SheetColumn& c : cv::sheet_columns()) w.csv_mapping.push_back({c.key, c.label, sh.mapping.column(c.key)});
 }
-
-void open_csv(const app::Incoming& in) {
-  ui::World& w = S.world;
-  w.csv_open = true;
-  w.csv_name = in.name;
-  w.csv_error = in.error;
-  S.csv = cv::CsvTable{};
-  if (w.csv_error.empty()) {
-    S.csv = cv::parse_csv(in.bytes);
-    w.csv_error = S.csv.error;
-  }
-  w.csv_encoding = S.csv.encoding;
-  if (!S.csv.ok) return;
-  S.csv_map = cv::guess_mapping(S.csv);
-  csv_preview();
-}
-
-void csv_remap(const std::string& arg) {
-  const size_t eq = arg.find('=');
-  if (eq == std::string::npos) return;
-  const std::string field = arg.substr(0, eq);
-  const int col = std::atoi(arg.c_str() + eq + 1);
-  cv::CsvMapping& m = S.csv_map;
-  int* slot = field == "Name" ? &m.name : field == "Contact" ? &m.contact : field == "Objectives" ? &m.objectives
-            : field == "Problems" ? &m.problems : field == "Topics" ? &m.topics : field == "Skills" ? &m.skills
-            : field == "Resources" ? &m.resources : field == "Availability" ? &m.availability : nullptr;
-  if (slot) *slot = col;
-  csv_preview();
-}
-
-void csv_confirm() {
-  // Built again on the page's clock now, against the community as it is now.
-  csv_preview();
-  if (!S.world.csv_blocked.empty() || S.csv_import.imported == 0) return;
-  const cv::Diff d = cv::doc_import(S.doc, S.csv_import.community, "Import " + S.world.csv_name);
-  int members = 0;
-  if (auto it = d.by_type.find(cv::kMember); it != d.by_type.end()) members = it->second.added;
-  say("Imported " + std::to_string(members) + " members from " + S.world.csv_name + " (" +
-      std::to_string(S.csv_import.skipped) + " rows skipped). Undo takes the import back.");
-  S.world.csv_open = false;
-  S.csv = cv::CsvTable{};
-  S.world.csv_rows.clear();
-}
-
-// [SECTION] Breakout groups --------------------------------------------------------------------------
 
 double clock_ms() { return static_cast<double>(platform::now_ms()); }
 
-void start_groups(const std::string& request) {
-  const cv::json req = cv::json::parse(request, nullptr, false);
-  if (req.is_discarded() || S.groups_job) return;
-  cv::GroupsProblem p;
-  S.job_members.clear();
-  for (const auto& id : req.value("present", cv::json::array()))
-    if (id.is_string() && cv::find_live(S.doc.community, id.get<std::string>())) S.job_members.push_back(id.get<std::string>());
-  p.players = static_cast<int>(S.job_members.size());
-  p.group_size = req.value("size", 0);
-  p.groups = req.value("groups", 0);
-  p.rounds = req.value("rounds", 1);
-  p.odd_bigger = req.value("bigger", true);
-  // Everyone who met in earlier breakouts has met: the history counts by itself.
-  const auto met = cv::pair_history(S.doc.community);
-  p.met.assign(p.players, std::vector<int>(p.players, 0));
-  for (int i = 0; i < p.players; ++i)
-    for (int j = 0; j < p.players; ++j) {
-      const auto key = S.job_members[i] < S.job_members[j] ? std::make_pair(S.job_members[i], S.job_members[j])
-                                                           : std::make_pair(S.job_members[j], S.job_members[i]);
-      if (auto it = met.find(key); i != j && it != met.end()) p.met[i][j] = it->second;
-    }
-  p.seed = platform::random_u64();
-  p.budget_ms = 5000;
-  p.clock_ms = clock_ms;
-  S.job_round.clear();
-  S.job_session = req.value("session", std::string("Breakouts"));
-  S.groups_job = cv::groups_start(p);
-  S.world.groups_running = true;
-  S.world.groups_progress = 0;
-  S.world.groups_message.clear();
-}
-
-void regenerate_round(const std::string& round_id) {
-  if (S.groups_job) return;
-  for (const auto& r : cv::breakout_rounds(S.doc.community)) {
-    if (r.id != round_id) continue;
-    cv::GroupsProblem p = cv::regenerate_problem(S.doc.community, r, S.job_members);
-    p.seed = platform::random_u64();
-    p.budget_ms = 3000;
-    p.clock_ms = clock_ms;
-    S.job_round = round_id;
-    S.groups_job = cv::groups_start(p);
-    S.world.groups_running = true;
-    S.world.groups_progress = 0;
-    S.world.groups_message.clear();
-  }
-}
-
 // A slice of the solver's work each frame, so the page never freezes.
 void groups_slice() {
-  if (!S.groups_job) return;
-  const bool done = cv::groups_step(S.groups_job, 8);
-  S.world.groups_progress = static_cast<float>(cv::groups_progress(S.groups_job));
-  if (!done) return;
-  const cv::GroupsResult r = cv::groups_finish(S.groups_job);
-  S.groups_job = nullptr;
-  S.world.groups_running = false;
-  if (!r.ok) {
-    S.world.groups_message = "No groups: " + r.error + ".";
-    return;
-  }
-  if (S.job_round.empty()) {
-    int next_round = 1;
-    for (const auto& br : cv::breakout_rounds(S.doc.community))
-      if (br.session == S.job_session) next_round = std::max(next_round, br.round + 1);
-    cv::doc_apply(S.doc, cv::op_breakouts(new_id(), S.job_session, next_round, r.schedule, S.job_members), now());
-  } else {
-    for (const auto& br : cv::breakout_rounds(S.doc.community))
-      if (br.id == S.job_round) cv::doc_apply(S.doc, cv::op_replace_groups(br, r.schedule, S.job_members), now());
-  }
-  S.world.groups_message = std::to_string(r.quality.new_pairs) + " new connections, " +
-                           std::to_string(r.quality.repeated_pairs) + " repeated meetings (" +
-                           std::to_string(static_cast<long long>(r.ms)) + " ms).";
-}
-
-void cancel_groups() {
-  if (!S.groups_job) return;
-  cv::groups_finish(S.groups_job);
-  S.groups_job = nullptr;
-  S.world.groups_running = false;
-  S.world.groups_message = "Cancelled.";
+  cv::Op op;
+  const bool was_running = S.groups.running();
+  if (app::groups_slice(S.groups, S.doc.community, new_id(), op) && !op.changes.empty()) cv::doc_apply(S.doc, op, now());
+  S.world.groups_running = S.groups.running();
+  S.world.groups_progress = S.groups.progress;
+  if (was_running || !S.groups.message.empty()) S.world.groups_message = S.groups.message;
 }
 
 // [SECTION] Events from the page -------------------------------------------------------------------
@@ -611,7 +451,7 @@ void on_loaded(const platform::Event& e) {
     S.duplicating.clear();
     cv::Parsed p = cv::parse_file(e.data);
     if (p.ok) {
-      cv::Community copy = copy_of(p.community);
+      cv::Community copy = cv::duplicate_community(p.community, new_id(), S.doc.clock, now());
       app::saver_store(S.saver, copy);
       step_storage();
       say("Made a copy: " + name_of(copy) + ".");
@@ -678,8 +518,9 @@ void handle_event(const platform::Event& e) {
   } else if (e.kind == "file") {
     S.incoming.push_back({e.info.value("name", "file"), e.data, e.info.value("error", "")});
   } else if (e.kind == "files-done") {
-    if (!S.incoming.empty() && is_csv_name(S.incoming[0].name)) {
-      open_csv(S.incoming[0]);  // a sign-up sheet: its own preview, with columns to map
+    if (!S.incoming.empty() && app::is_sheet_name(S.incoming[0].name)) {
+      app::sheet_open(S.sheet, S.doc, S.incoming[0], now());  // a sign-up sheet: its own preview, with columns to map
+      show_sheet();
     } else {
       preview(S.incoming, app::Importer::Files,
               S.incoming.size() == 1 ? S.incoming[0].name : std::to_string(S.incoming.size()) + " files");
@@ -719,7 +560,7 @@ void run(const ui::Command& c) {
     case K::OpenCommunity: open_community(c.arg); break;
     case K::DuplicateCommunity:
       if (S.world.ready && c.arg == S.doc.community.id) {
-        cv::Community copy = copy_of(S.doc.community);
+        cv::Community copy = cv::duplicate_community(S.doc.community, new_id(), S.doc.clock, now());
         app::saver_store(S.saver, copy);
         step_storage();
         say("Made a copy: " + name_of(copy) + ". Open it from Community > Communities.");
@@ -759,40 +600,41 @@ void run(const ui::Command& c) {
     }
     case K::ImportFiles: platform::pick_files(".json,.cultivate.json,application/json,.csv,text/csv"); break;
     case K::ImportCsv: platform::pick_files(".csv,.tsv,.txt,text/csv"); break;
-    case K::CsvRemap: csv_remap(c.arg); break;
-    case K::CsvConfirm: csv_confirm(); break;
-    case K::CsvCancel:
-      S.world.csv_open = false;
-      S.world.csv_rows.clear();
+    case K::CsvRemap:
+      app::sheet_remap(S.sheet, S.doc, c.key, c.column, now());
+      show_sheet();
       break;
-    case K::CopyInviteLink: {
-      // The invitation: the community's own record (name, purpose) and its guidelines, to read and
-      // acknowledge; nothing about its members.
-      cv::Community invite;
-      invite.id = S.doc.community.id;
-      invite.records.emplace(invite.id, cv::community_record(S.doc.community));
-      for (const auto& [id, r] : S.doc.community.records)
-        if (r.type == cv::kGuideline && !r.deleted()) invite.records.emplace(id, r);
-      platform::make_share_link(cv::to_compact(invite), "invite");
+    case K::CsvConfirm: {
+      bool ok = false;
+      const std::string said = app::sheet_confirm(S.sheet, S.doc, now(), ok);
+      if (!said.empty()) say(said, !ok);
+      show_sheet();
       break;
     }
+    case K::CsvCancel:
+      app::sheet_close(S.sheet);
+      show_sheet();
+      break;
+    case K::CopyInviteLink: platform::make_share_link(cv::to_compact(cv::invitation_of(S.doc.community)), "invite"); break;
     case K::DownloadMyAnswers: {
-      const cv::Community mine = my_answers();
+      const cv::Community mine = cv::member_answers(S.doc.community, S.world.me);
       const std::string name = cv::filename_safe(cv::member_name(S.doc.community, S.world.me) + " answers for " +
                                                  name_of(S.doc.community)) + ".cultivate.json";
       platform::download(name, cv::to_file(mine), "application/json");
       say("Saved " + name + ". Send it to the convener.");
       break;
     }
-    case K::CopyAnswersLink: platform::make_share_link(cv::to_compact(my_answers()), "c"); break;
+    case K::CopyAnswersLink:
+      platform::make_share_link(cv::to_compact(cv::member_answers(S.doc.community, S.world.me)), "c");
+      break;
     case K::StopAnswering:
       S.me.erase(S.doc.community.id);
       platform::storage_set_meta("me:" + S.doc.community.id, "");
       S.world.me.clear();
       break;
-    case K::GenerateGroups: start_groups(c.arg); break;
-    case K::RegenerateRound: regenerate_round(c.arg); break;
-    case K::CancelGroups: cancel_groups(); break;
+    case K::GenerateGroups: app::groups_start(S.groups, S.doc.community, c.groups, platform::random_u64(), clock_ms); break;
+    case K::RegenerateRound: app::groups_regenerate(S.groups, S.doc.community, c.arg, platform::random_u64(), clock_ms); break;
+    case K::CancelGroups: app::groups_cancel(S.groups); break;
     case K::ExportGroupCards:
       platform::download(cv::filename_safe(name_of(S.doc.community) + " " + c.arg + " groups") + ".html",
                          cv::group_cards_html(S.doc.community, c.arg), "text/html");
@@ -877,14 +719,17 @@ bool frame() {
   env.new_id = new_id;
   ui::draw_app(S.doc, S.world, S.ui, env, out);
   if (S.world.ready) {
+    bool applied = false;
     for (const cv::Op& op : out.ops) {
       // What is stored must read back: a value an import would refuse is refused here too.
       if (std::string why = cv::check_op(op); !why.empty()) {
         say("Not changed: " + why + ".", true);
         continue;
       }
-      if (cv::doc_apply(S.doc, op, now()) && op.label.rfind("Remove", 0) != 0) S.ui.status.clear();
+      if (cv::doc_apply(S.doc, op, now())) applied = true;
     }
+    // An applied edit replaces the last message with what the panels say of it (often nothing).
+    if (applied) say(out.status);
   }
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();
@@ -901,7 +746,7 @@ bool frame() {
     if (wake > 0) platform::wake_after_ms(wake);
   }
   // Show the new state; keep a countdown on the save banner moving.
-  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups_job != nullptr;
+  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups.running();
 }
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }

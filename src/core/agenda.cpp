@@ -182,6 +182,11 @@ int floor_size(const Block& b, int people) {
   return std::min(n, people);
 }
 
+int group_size_of(const Block& b) {
+  const BlockKind& k = block_kind(b.kind);
+  return k.floor > 0 ? k.floor : b.group_size > 1 ? b.group_size : std::max(k.default_group, 2);
+}
+
 double airtime(const Block& b, int people) {
   const int f = floor_size(b, people);
   return f > 0 ? static_cast<double>(b.minutes) / f : 0;

@@ -83,6 +83,8 @@ std::vector<MeetingWarning> check_meeting(const std::vector<Block>& blocks, int 
 // How many people share the floor in a block (pairs: 2; small groups: the group size; the large group:
 // everyone); 0 for a break.
 int floor_size(const Block& b, int people);
+// People per group in a pairs or small-groups block (2; its group size; or the kind's default).
+int group_size_of(const Block& b);
 // Minutes each person can speak: block minutes / people sharing the floor.
 double airtime(const Block& b, int people);
 struct AirtimeSummary {

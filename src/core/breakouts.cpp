@@ -227,6 +227,34 @@ GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std
   return p;
 }
 
+GroupsProblem groups_problem(const Community& c, const GroupsRequest& req, std::vector<std::string>& members) {
+  GroupsProblem p;
+  members.clear();
+  for (const std::string& id : req.present)
+    if (find_live(c, id) && std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
+  p.players = static_cast<int>(members.size());
+  p.group_size = req.size;
+  p.groups = req.groups;
+  p.rounds = req.rounds;
+  p.odd_bigger = req.bigger;
+  // Everyone who met in earlier breakouts has met: the history counts by itself.
+  const auto met = pair_history(c);
+  p.met.assign(p.players, std::vector<int>(p.players, 0));
+  for (int i = 0; i < p.players; ++i)
+    for (int j = 0; j < p.players; ++j) {
+      const auto key = members[i] < members[j] ? std::make_pair(members[i], members[j]) : std::make_pair(members[j], members[i]);
+      if (auto it = met.find(key); i != j && it != met.end()) p.met[i][j] = it->second;
+    }
+  return p;
+}
+
+int next_round(const Community& c, const std::string& session) {
+  int next = 1;
+  for (const auto& br : breakout_rounds(c))
+    if (br.session == session) next = std::max(next, br.round + 1);
+  return next;
+}
+
 // [SECTION] Group cards ------------------------------------------------------------------------------------
 
 std::string group_cards_html(const Community& c, const std::string& session) {

@@ -55,6 +55,19 @@ Op op_lock_group(const BreakoutRound& r, int group, bool lock);
 Op op_replace_groups(const BreakoutRound& r, const Schedule& one_round, const std::vector<std::string>& members);
 // The problem for regenerating one round: its locked groups kept, the rest history.
 GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std::vector<std::string>& members);
+// What a person asks the groups generator for: who is here, groups of `size` (or `groups` groups),
+// over `rounds` rounds, odd groups bigger or smaller, written as rounds of `session`.
+struct GroupsRequest {
+  std::vector<std::string> present;  // member ids
+  int size = 0, groups = 0, rounds = 1;
+  bool bigger = true;
+  std::string session;
+};
+// The problem for new rounds: the members present who still exist (their ids in `members`, in the
+// solver's order), with everyone who met in earlier breakouts counted as having met.
+GroupsProblem groups_problem(const Community& c, const GroupsRequest& req, std::vector<std::string>& members);
+// The number the next round of a session gets.
+int next_round(const Community& c, const std::string& session);
 
 // [SECTION] Group cards ----------------------------------------------------------------------------
 // A printable page: one card per group, with the names and who meets whom for the first time.

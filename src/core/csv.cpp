@@ -4,6 +4,11 @@
 //  [SECTION] From rows to members
 #include "core/csv.h"
 
+#include <algorithm>
+
+#include "core/getting_started.h"
+#include "core/registry.h"
+
 #include "core/text.h"
 
 namespace cv {
@@ -145,35 +150,60 @@ std::vector<std::string> split_values(std::string_view cell) {
   return out;
 }
 
+const std::vector<SheetColumn>& sheet_columns() {
+  static const std::vector<SheetColumn> all = [] {
+    std::vector<SheetColumn> out;
+    for (const RecordDecl& r : record_types())
+      for (const FieldDecl& f : r.fields) {
+        if (!f.sheet) continue;
+        SheetColumn c{std::string(r.type) + "." + f.name, f.sheet, r.type, f.name, std::string(r.type) != kMember,
+                      f.sheet_rank, {}};
+        std::string w;
+        for (const char* p = f.sheet_words; p && *p; ++p) {
+          if (*p == '|') c.words.push_back(w), w.clear();
+          else w += *p;
+        }
+        if (!w.empty()) c.words.push_back(w);
+        out.push_back(std::move(c));
+      }
+    // Shown as a person reads a form: who first (name, contact, availability), then what they bring.
+    std::stable_sort(out.begin(), out.end(), [](const SheetColumn& a, const SheetColumn& b) { return a.many < b.many; });
+    return out;
+  }();
+  return all;
+}
+
+int CsvMapping::column(const std::string& key) const {
+  auto it = columns.find(key);
+  return it == columns.end() ? -1 : it->second;
+}
+
 CsvMapping guess_mapping(const CsvTable& t) {
   CsvMapping m;
   if (t.rows.empty()) return m;
   const auto& head = t.rows[0];
-  auto has = [](const std::string& h, std::initializer_list<const char*> words) {
-    for (const char* w : words)
-      if (h.find(w) != std::string::npos) return true;
-    return false;
-  };
+  std::vector<const SheetColumn*> by_rank;
+  for (const SheetColumn& c : sheet_columns()) by_rank.push_back(&c);
+  std::stable_sort(by_rank.begin(), by_rank.end(), [](auto* a, auto* b) { return a->rank < b->rank; });
   bool any = false;
   for (int i = 0; i < static_cast<int>(head.size()); ++i) {
     const std::string h = fold(head[i]);
-    int* slot = nullptr;
-    if (has(h, {"objective", "learn", "goal", "ziel", "objetivo"})) slot = &m.objectives;
-    else if (has(h, {"problem", "challenge", "case", "question"})) slot = &m.problems;
-    else if (has(h, {"topic", "theme", "thema", "tema"})) slot = &m.topics;
-    else if (has(h, {"skill", "offer", "expert", "can teach"})) slot = &m.skills;
-    else if (has(h, {"resource", "book", "share", "tool"})) slot = &m.resources;
-    else if (has(h, {"timestamp", "zeitstempel", "marca temporal"})) slot = nullptr;  // forms add it
-    else if (has(h, {"availab", "when", "wann", "cuando", "disponib"})) slot = &m.availability;
-    else if (has(h, {"mail", "phone", "contact", "telefon"})) slot = &m.contact;
-    else if (has(h, {"name", "nombre", "nom"})) slot = &m.name;
-    if (slot && *slot < 0) {
-      *slot = i;
-      any = true;
+    // Forms add a timestamp column: it fills nothing.
+    if (h.find("timestamp") != std::string::npos || h.find("zeitstempel") != std::string::npos ||
+        h.find("marca temporal") != std::string::npos)
+      continue;
+    for (const SheetColumn* c : by_rank) {
+      if (!std::any_of(c->words.begin(), c->words.end(), [&](const std::string& w) { return h.find(w) != std::string::npos; }))
+        continue;
+      if (m.column(c->key) < 0) {
+        m.columns[c->key] = i;
+        any = true;
+      }
+      break;
     }
   }
   m.header = any;
-  if (!any && !head.empty()) m.name = 0;
+  if (!any && !head.empty()) m.columns["member.name"] = 0;
   return m;
 }
 
@@ -202,7 +232,7 @@ CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const Communi
     const auto& row = t.rows[r];
     CsvRow info;
     info.line = static_cast<int>(r) + 1;
-    info.name = trim(cell(row, m.name));
+    info.name = trim(cell(row, m.column("member.name")));
     if (info.name.empty()) {
       skip(info, "no name");
       continue;
@@ -217,8 +247,8 @@ CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const Communi
       skip(info, "a cell is longer than " + std::to_string(kMaxCsvCellChars) + " characters");
       continue;
     }
-    const std::string contact = trim(cell(row, m.contact));
-    const std::string availability = trim(cell(row, m.availability));
+    const std::string contact = trim(cell(row, m.column("member.contact")));
+    const std::string availability = trim(cell(row, m.column("member.availability")));
     const std::string member = derived_id("csv-", fold(info.name) + "\n" + fold(contact));
     const Record* existing = nullptr;
     if (auto it = current.records.find(member); it != current.records.end()) existing = &it->second;
@@ -248,22 +278,18 @@ CsvImport csv_to_community(const CsvTable& t, const CsvMapping& m, const Communi
       if (existing->get("sheet") != said) op.changes.push_back({member, kMember, "sheet", said});
     }
     apply(out.community, clock, op, now_ms);
-    auto add_all = [&](int col, const char* type, int& count) {
-      for (const std::string& v : split_values(cell(row, col))) {
-        const std::string id = derived_id(std::string(type) + "-", member + "\n" + fold(v));
-        ++count;
+    // What the member brings, several to a cell: records whose ids come from the member and the text.
+    for (const SheetColumn& sc : sheet_columns()) {
+      if (!sc.many) continue;
+      for (const std::string& v : split_values(cell(row, m.column(sc.key)))) {
+        const std::string id = derived_id(sc.type + "-", member + "\n" + fold(v));
+        ++info.counts[sc.type];
         if (current.records.count(id)) continue;  // imported before: edited or removed since, it stays so
         // A topic is proposed by someone; the rest belong to the member.
-        json f = std::string(type) == "topic" ? json{{"title", v}, {"proposed_by", member}, {"state", "backlog"}}
-                                              : json{{"member", member}, {"text", v}};
-        apply(out.community, clock, op_create("Import", id, type, f), now_ms);
+        apply(out.community, clock,
+              sc.type == kTopic ? op_propose_topic(id, v, member) : op_add_item(sc.type, id, member, v), now_ms);
       }
-    };
-    add_all(m.objectives, "objective", info.objectives);
-    add_all(m.problems, "problem", info.problems);
-    add_all(m.topics, "topic", info.topics);
-    add_all(m.skills, "skill", info.skills);
-    add_all(m.resources, "resource", info.resources);
+    }
     out.rows.push_back(info);
     ++out.imported;
   }

@@ -5,6 +5,7 @@
 //  [SECTION] Reading a table
 //  [SECTION] From rows to members
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,12 +32,23 @@ struct CsvTable {
 // size or row limits; guesses the delimiter from the first line (',' ';' or tab).
 CsvTable parse_csv(std::string_view bytes);
 
-// [SECTION] From rows to members -----------------------------------------------------------------------
-// Which column holds what; -1 for none.
+// [SECTION] From rows to members -----------------------------------------------------------------------------
+// What a column can fill: the fields the registry marks for sign-up sheets (a member's name, contact and
+// availability; their objectives, problems, topics, skills and resources, several to a cell).
+struct SheetColumn {
+  std::string key;    // "member.name", "objective.text"
+  std::string label;  // "Name", "Objectives"
+  std::string type, field;
+  bool many = false;  // several values to a cell (every record type but the member)
+  int rank = 0;       // the order headers are tried in
+  std::vector<std::string> words;
+};
+const std::vector<SheetColumn>& sheet_columns();  // in the order the mapping shows them
+// Which column holds what (a column per key; none when absent or -1).
 struct CsvMapping {
-  int name = -1, contact = -1, objectives = -1, problems = -1, topics = -1, skills = -1, resources = -1,
-      availability = -1;
+  std::map<std::string, int> columns;
   bool header = true;  // the first row names the columns
+  int column(const std::string& key) const;
 };
 
 // A guess from the header's words ("Name", "E-mail", "Learning objectives", ...).
@@ -46,7 +58,7 @@ CsvMapping guess_mapping(const CsvTable& t);
 struct CsvRow {
   int line = 0;                 // 1-based line in the file, for messages
   std::string name, problem;    // problem: why the row is not imported ("no name")
-  int objectives = 0, problems = 0, topics = 0, skills = 0, resources = 0;
+  std::map<std::string, int> counts;  // values a row brought, per record type ("objective": 2)
 };
 
 struct CsvImport {

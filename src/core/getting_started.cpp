@@ -76,6 +76,28 @@ Op op_park(const std::string& id, const std::string& meeting, const std::string&
   return op;
 }
 
+Community invitation_of(const Community& c) {
+  Community out;
+  out.id = c.id;
+  out.records.emplace(c.id, community_record(c));
+  for (const auto& [id, r] : c.records)
+    if (r.type == kGuideline && !r.deleted()) out.records.emplace(id, r);
+  return out;
+}
+
+Community member_answers(const Community& c, const std::string& member) {
+  Community out;
+  out.id = c.id;
+  for (const auto& [id, r] : c.records) {
+    if (r.type == kCommunity) continue;
+    const RecordDecl* d = record_decl(r.type);
+    // A record is theirs when the registry's owner field names them (or it is their member record).
+    const bool mine = id == member || (d && *d->owner && std::string(d->owner) != "id" && r.text(d->owner) == member);
+    if (mine) out.records.emplace(id, r);
+  }
+  return out;
+}
+
 std::string member_name(const Community& c, const std::string& member_id) {
   const Record* r = find_live(c, member_id);
   if (!r) return "someone who left";

@@ -48,6 +48,12 @@ Op op_park(const std::string& id, const std::string& meeting, const std::string&
 std::vector<std::pair<std::string, const Record*>> live_of(const Community& c, const std::string& type);
 std::string member_name(const Community& c, const std::string& member_id);
 
+// What an invitation carries: the community's own record (name, purpose) and its guidelines, to read
+// and acknowledge; nothing about its members.
+Community invitation_of(const Community& c);
+// A member's answers to an invitation: their member record and what they brought or proposed.
+Community member_answers(const Community& c, const std::string& member);
+
 // [SECTION] Objectives shared by most ------------------------------------------------------------------
 struct ObjectiveGroup {
   std::string label;                    // the objective that says it best

@@ -90,6 +90,20 @@ std::string make_id(uint64_t a, uint64_t b) {
   return id;
 }
 
+Community duplicate_community(const Community& src, const std::string& new_id, Clock& clock, int64_t now_ms) {
+  Community copy;
+  copy.id = new_id;
+  for (const auto& [id, r] : src.records)
+    if (!(r.type == kCommunity && id == src.id)) copy.records.emplace(id, r);
+  const Record& from = community_record(src);
+  const std::string name = from.text("name").empty() ? "Untitled community" : from.text("name");
+  Op op = op_create("Duplicate", new_id, kCommunity, {{"name", name + " (copy)"}});
+  for (const auto& [field, f] : from.fields)
+    if (field != "name" && field != "deleted") op.changes.push_back({new_id, kCommunity, field, f.value});
+  apply(copy, clock, op, now_ms);
+  return copy;
+}
+
 void observe_all(Clock& clock, const Community& c) {
   for (const auto& [id, r] : c.records)
     for (const auto& [name, f] : r.fields) clock.observe(f.stamp);

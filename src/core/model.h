@@ -73,6 +73,9 @@ inline constexpr const char* kMember = "member";
 Community new_community(const std::string& id, const std::string& name, Clock& clock, int64_t now_ms);
 // An id made from 80 random bits (two words from the platform's randomness): 16 letters and digits.
 std::string make_id(uint64_t a, uint64_t b);
+// A copy of a community under a new id: every record but its own, and its own fields (the name gets
+// " (copy)") written anew by clock at now_ms. The copy merges with nothing of the original's.
+Community duplicate_community(const Community& src, const std::string& new_id, Clock& clock, int64_t now_ms);
 // The greatest stamp in a community (for the clock to observe after loading or merging).
 void observe_all(Clock& clock, const Community& c);
 

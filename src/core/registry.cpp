@@ -52,6 +52,14 @@ FieldDecl ints(IntsField f, double lo, double hi, const char* doc) {
   return {f.name, K::Ints, doc, nullptr, lo, hi, true, false, 100000, f.type};
 }
 
+// A field a sign-up sheet's column can fill.
+FieldDecl sheet(FieldDecl f, const char* label, const char* words, int rank) {
+  f.sheet = label;
+  f.sheet_words = words;
+  f.sheet_rank = rank;
+  return f;
+}
+
 const std::vector<RecordDecl>& table() {
   static const std::vector<RecordDecl> types = {
       {"community", "community", "community", "The community itself: one record, whose id is the community's.", "",
@@ -64,22 +72,26 @@ const std::vector<RecordDecl>& table() {
         ref(f::community_first_topic, "topic", "The topic chosen for the first meeting."),
         ref(f::community_first_meeting, "meeting", "The first meeting.")}},
       {"member", "member", "members", "A member of the community.", "id",
-       {text(f::member_name, "The member's name, as they write it.", true),
-        text(f::member_contact, "Email, phone, or however the member likes to be reached.", true),
+       {sheet(text(f::member_name, "The member's name, as they write it.", true), "Name", "name|nombre|nom", 9),
+        sheet(text(f::member_contact, "Email, phone, or however the member likes to be reached.", true), "Contact",
+              "mail|phone|contact|telefon", 8),
         texts(f::member_roles, "Roles the member offers to take: presenter, book chooser, case bringer, ...", true),
         text(f::member_notes, "The convener's notes."),
-        text(f::member_availability, "When the member can meet.", true),
+        sheet(text(f::member_availability, "When the member can meet.", true), "Availability",
+              "availab|when|wann|cuando|disponib", 7),
         texts(f::member_sheet, "What the last sign-up sheet import said (name, contact, availability), so that a "
                             "re-import changes only what the sheet changed since.")}},
       {"objective", "learning objective", "learning objectives", "What a member wants to learn.", "member",
        {ref(f::objective_member, "member", "The member who wants to learn it.", true),
-        text(f::objective_text, "The learning objective, in the member's words.", true),
+        sheet(text(f::objective_text, "The learning objective, in the member's words.", true), "Objectives",
+              "objective|learn|goal|ziel|objetivo", 1),
         text(f::objective_group, "The convener's pin: objectives with one pin are one group; \"alone:<id>\" keeps one apart.")}},
       {"problem", "problem", "problems", "A real-life problem a member brings.", "member",
        {ref(f::problem_member, "member", "The member who brings it.", true),
-        text(f::problem_text, "A real-life problem the group could help with.", true)}},
+        sheet(text(f::problem_text, "A real-life problem the group could help with.", true), "Problems",
+              "problem|challenge|case|question", 2)}},
       {"topic", "topic", "topics", "A topic the community could learn about in a meeting.", "proposed_by",
-       {text(f::topic_title, "The topic.", true),
+       {sheet(text(f::topic_title, "The topic.", true), "Topics", "topic|theme|thema|tema", 3),
         text(f::topic_description, "What it would cover.", true),
         ref(f::topic_proposed_by, "member", "The member who proposed it.", true),
         ref(f::topic_source, "", "The objective or problem it came from.", true),
@@ -91,11 +103,11 @@ const std::vector<RecordDecl>& table() {
               true)}},
       {"skill", "skill", "skills", "A skill a member can offer the community.", "member",
        {ref(f::skill_member, "member", "The member who offers it.", true),
-        text(f::skill_text, "The skill, in the member's words.", true),
+        sheet(text(f::skill_text, "The skill, in the member's words.", true), "Skills", "skill|offer|expert|can teach", 4),
         text(f::skill_offer, "present, lead, or empty.", true)}},
       {"resource", "resource", "resources", "A resource a member can share.", "member",
        {ref(f::resource_member, "member", "The member who shares it.", true),
-        text(f::resource_text, "The resource.", true)}},
+        sheet(text(f::resource_text, "The resource.", true), "Resources", "resource|book|share|tool", 5)}},
       {"meeting", "meeting", "meetings", "A meeting of the community, before, during and after.", "",
        {text(f::meeting_title, "The meeting's title."),
         date(f::meeting_date, "YYYY-MM-DD"),

@@ -43,6 +43,11 @@ struct FieldDecl {
   bool self = false;            // the member the record belongs to may write it (live sync)
   size_t max_chars = 100000;    // Text, Texts: characters per text
   const char* type = "";        // the record type of the typed constant it was declared with (fields.h)
+  // A sign-up sheet column can fill it: the column's label in the mapping, the words of a header that
+  // suggest it ('|' between them), and the order headers are tried in (lower first).
+  const char* sheet = nullptr;
+  const char* sheet_words = nullptr;
+  int sheet_rank = 0;
 };
 
 struct RecordDecl {

@@ -27,17 +27,17 @@ void draw_csv_window(const World& w, Output& out) {
   // Which column is what.
   ImGui::SeparatorText("Columns");
   if (ImGui::BeginTable("mapping", 4, ImGuiTableFlags_SizingStretchSame)) {
-    for (const auto& [field, column] : w.csv_mapping) {
+    for (const auto& m : w.csv_mapping) {
       ImGui::TableNextColumn();
-      const std::string current = column < 0 || column >= static_cast<int>(w.csv_header.size())
+      const std::string current = m.column < 0 || m.column >= static_cast<int>(w.csv_header.size())
                                       ? std::string("(none)")
-                                      : w.csv_header[column];
+                                      : w.csv_header[m.column];
       ImGui::SetNextItemWidth(-FLT_MIN);
-      if (begin_combo(("##map-" + field).c_str(), (field + ": " + current).c_str())) {
-        if (ImGui::Selectable("(none)", column < 0)) out.command(Command::CsvRemap, field + "=-1");
+      if (begin_combo(("##map-" + m.label).c_str(), (m.label + ": " + current).c_str())) {
+        if (ImGui::Selectable("(none)", m.column < 0)) out.csv_remap(m.key, -1);
         for (int i = 0; i < static_cast<int>(w.csv_header.size()); ++i)
-          if (ImGui::Selectable((w.csv_header[i] + "##col" + std::to_string(i)).c_str(), i == column))
-            out.command(Command::CsvRemap, field + "=" + std::to_string(i));
+          if (ImGui::Selectable((w.csv_header[i] + "##col" + std::to_string(i)).c_str(), i == m.column))
+            out.csv_remap(m.key, i);
         ImGui::EndCombo();
       }
     }

@@ -138,13 +138,15 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
   } else {
     ImGui::BeginDisabled(here < 2);
     if (ImGui::Button("Generate")) {
-      cv::json present = cv::json::array();
+      cv::GroupsRequest req;
       for (const auto& [id, m] : members)
-        if (std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end()) present.push_back(id);
-      const cv::json req = {{"present", present}, {"size", st.by_count ? 0 : st.group_size},
-                            {"groups", st.by_count ? st.group_count : 0}, {"rounds", st.group_rounds},
-                            {"bigger", st.odd_bigger}, {"session", st.session}};
-      out.command(Command::GenerateGroups, req.dump());
+        if (std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end()) req.present.push_back(id);
+      req.size = st.by_count ? 0 : st.group_size;
+      req.groups = st.by_count ? st.group_count : 0;
+      req.rounds = st.group_rounds;
+      req.bigger = st.odd_bigger;
+      req.session = st.session;
+      out.generate_groups(std::move(req));
     }
     ImGui::EndDisabled();
   }

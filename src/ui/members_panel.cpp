@@ -131,8 +131,7 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
       if (ImGui::SmallButton("Remove")) {
         const std::string name = cv::get(m, cv::f::member_name).empty() ? "member" : cv::get(m, cv::f::member_name);
         out.ops.push_back(cv::op_delete("Remove " + name, id, cv::kMember));
-        st.status = "Removed " + name + ". Undo brings them back (Ctrl+Z).";
-        st.status_is_error = false;
+        out.status = "Removed " + name + ". Undo brings them back (Ctrl+Z).";
       }
       ImGui::PopID();
     }

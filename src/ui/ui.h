@@ -24,10 +24,10 @@ struct Command {
     NewCommunity, OpenCommunity, DuplicateCommunity, TrashCommunity, RestoreCommunity, PurgeCommunity,
     ExportFile, ImportFiles, ImportMerge, ImportAsNew, ImportCancel,
     ShareLink, CopyShareLink, CloseShare, RetrySave,
-    ImportCsv, CsvConfirm, CsvCancel, CsvRemap,  // CsvRemap: arg "field=column"
+    ImportCsv, CsvConfirm, CsvCancel, CsvRemap,  // CsvRemap: key and column
     CopyInviteLink, DownloadMyAnswers, CopyAnswersLink, StopAnswering,
     ExportAgendaMarkdown, ExportAgendaHtml, ExportAgendaIcs,  // arg: meeting id
-    GenerateGroups,      // arg: {"present": [ids], "size", "groups", "rounds", "bigger", "session"} as JSON
+    GenerateGroups,      // groups: the request
     RegenerateRound,     // arg: breakout round id
     CancelGroups,
     ExportGroupCards,    // arg: session
@@ -39,13 +39,35 @@ struct Command {
     DropRecovery,        // arg: a recovery copy's key
   };
   Kind kind;
-  std::string arg;  // a community id, where the command needs one
+  std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
+  cv::GroupsRequest groups;  // GenerateGroups
+  std::string key;           // CsvRemap: what the column fills ("member.name")
+  int column = -1;           // CsvRemap: the column (-1: none)
 };
 
 struct Output {
   std::vector<cv::Op> ops;
   std::vector<Command> commands;
-  void command(Command::Kind k, std::string arg = {}) { commands.push_back({k, std::move(arg)}); }
+  std::string status;  // said after this frame's Ops are applied (say what an Op did, "Removed Zoë...")
+  void command(Command::Kind k, std::string arg = {}) {
+    Command c;
+    c.kind = k;
+    c.arg = std::move(arg);
+    commands.push_back(std::move(c));
+  }
+  void generate_groups(cv::GroupsRequest req) {
+    Command c;
+    c.kind = Command::GenerateGroups;
+    c.groups = std::move(req);
+    commands.push_back(std::move(c));
+  }
+  void csv_remap(std::string key, int column) {
+    Command c;
+    c.kind = Command::CsvRemap;
+    c.key = std::move(key);
+    c.column = column;
+    commands.push_back(std::move(c));
+  }
 };
 
 // [SECTION] What the UI shows besides the community -------------------------------------------------
@@ -112,7 +134,11 @@ struct World {
   std::vector<std::string> csv_header;
   std::vector<std::vector<std::string>> csv_rows;  // the data rows (for the preview)
   std::vector<std::string> csv_row_problem;        // per data row: why it is skipped, or ""
-  std::vector<std::pair<std::string, int>> csv_mapping;  // field -> column (-1 none)
+  struct CsvColumnChoice {
+    std::string key, label;
+    int column = -1;  // -1: none
+  };
+  std::vector<CsvColumnChoice> csv_mapping;
   int csv_imported = 0, csv_skipped = 0;
   std::string csv_blocked;          // why the rows cannot be imported (the community would be too large)
   // Breakout groups being made (the solver runs a slice per frame)

@@ -113,9 +113,11 @@ void groups_button(const cv::Community& c, const World& w, const cv::Block& b, c
     return;
   }
   if (ImGui::SmallButton(("Make groups##" + b.id).c_str())) {
-    const cv::json req = {{"present", cv::attendees(c, meeting)}, {"size", b.kind == "pairs" ? 2 : (b.group_size > 1 ? b.group_size : 4)},
-                          {"groups", 0}, {"rounds", 1}, {"bigger", true}, {"session", b.id}};
-    out.command(Command::GenerateGroups, req.dump());
+    cv::GroupsRequest req;
+    req.present = cv::attendees(c, meeting);
+    req.size = cv::group_size_of(b);
+    req.session = b.id;
+    out.generate_groups(std::move(req));
   }
 }
 
