@@ -193,7 +193,7 @@ for (const [kind, run] of Object.entries(TOOLS)) {
     assert.equal(r.status, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.equal(s.name, 'Cercle d’échange');
-    assert.deepEqual(s.types.member, { live: 2, deleted: 1 });
+    assert.deepEqual(s.types.member, { label: 'members', live: 2, deleted: 1 });  // the registry's label
     assert.equal(s.writers, 3);
     assert.equal(s.last_edit, '1970-01-01 00:00 UTC');
   });

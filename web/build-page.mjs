@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] || path.join(web, '../build/web/dist'));
+// The page's HTML shell is shell.html at the top of the repository; it becomes index.html.
 const COPIED = ['index.html', 'loader.js', 'style.css', 'manifest.webmanifest', 'icon.svg'];
+const SOURCE = (f) => (f === 'index.html' ? path.join(web, '../shell.html') : path.join(web, f));
 const BUILT = ['cultivate_app.js', 'cultivate_app.wasm'];
 
 // The development page differs only in its HTML: the switch, and local addresses in connect-src.
@@ -29,7 +31,7 @@ function devHtml(html) {
 function assemble(dir, transformHtml) {
   fs.mkdirSync(dir, { recursive: true });
   for (const f of COPIED) {
-    const from = path.join(web, f);
+    const from = SOURCE(f);
     if (f === 'index.html' && transformHtml) fs.writeFileSync(path.join(dir, f), transformHtml(fs.readFileSync(from, 'utf8')));
     else fs.copyFileSync(from, path.join(dir, f));
   }

@@ -653,7 +653,7 @@ json stats(const Community& c) {
   size_t fields = 0;
   for (const auto& [id, r] : c.records) {
     json& t = types[r.type];
-    if (t.is_null()) t = {{"live", 0}, {"deleted", 0}};
+    if (t.is_null()) t = {{"label", plural_label(r.type)}, {"live", 0}, {"deleted", 0}};
     t[r.deleted() ? "deleted" : "live"] = t[r.deleted() ? "deleted" : "live"].get<int>() + 1;
     for (const auto& [n, f] : r.fields) {
       actors.insert(f.stamp.actor);
