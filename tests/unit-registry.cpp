@@ -38,7 +38,7 @@ TEST_CASE("every declared field is in the schema with its kind, and every type h
   }
   CHECK(cv::count_label("member", 1) == "1 member");
   CHECK(cv::count_label("block", 3) == "3 agenda blocks");
-  CHECK(cv::count_label("book", 2) == "2 book records");  // a type of a newer version
+  CHECK(cv::count_label("reflection", 2) == "2 reflection records");  // a type of a newer version
 }
 
 TEST_CASE("every field is declared with the typed constant of its own record type") {

@@ -18,6 +18,7 @@
 #include "app/groups_job.h"
 #include "app/saver.h"
 #include "app/sign_up_sheet.h"
+#include "core/books.h"
 #include "core/breakouts.h"
 #include "core/csv.h"
 #include "core/format.h"
@@ -655,6 +656,18 @@ void run(const ui::Command& c) {
       break;
     }
     case K::Chime: platform::chime(); break;
+    case K::ExportReadingPlanMarkdown:
+    case K::ExportReadingPlanHtml: {
+      const cv::BookView b = cv::book_view(S.doc.community, c.arg);
+      if (b.id.empty()) break;
+      const std::string base = cv::filename_safe("Reading plan " + b.title);
+      if (c.kind == K::ExportReadingPlanMarkdown)
+        platform::download(base + ".md", cv::reading_plan_markdown(S.doc.community, b.id), "text/markdown");
+      else
+        platform::download(base + ".html", cv::reading_plan_html(S.doc.community, b.id), "text/html");
+      say("Exported the reading plan of " + b.title + ".");
+      break;
+    }
     case K::ExportAgendaMarkdown:
     case K::ExportAgendaHtml:
     case K::ExportAgendaIcs: {
@@ -713,6 +726,7 @@ bool frame() {
   const uint64_t revision_before = S.doc.revision;
   tick();
   S.world.now_ms = now();
+  S.world.today = platform::local_date();
 
   ui::Output out;
   ui::Env env;
@@ -765,6 +779,8 @@ cv::json meetings_test_ui() {
     const cv::RunView v = cv::run_view(*m, cv::agenda(c, S.ui.live_meeting), now());
     out["run"] = {{"started", v.started}, {"ended", v.ended}, {"paused", v.paused}, {"index", v.index},
                   {"remaining_ms", v.remaining_ms}, {"extra", v.extra_minutes}};
+    const cv::MeetingReading r = cv::reading_at(c, S.ui.live_meeting);
+    out["reading"] = {{"book", r.book_title}, {"part", r.part_title}, {"questions", r.questions}};
   }
   return out;
 }

@@ -170,6 +170,35 @@ inline constexpr TextField action_owner{"action", "owner"};
 inline constexpr TextField action_due{"action", "due"};
 inline constexpr FlagField action_done{"action", "done"};
 
+// book
+inline constexpr TextField book_title{"book", "title"};
+inline constexpr TextField book_author{"book", "author"};
+inline constexpr TextField book_link{"book", "link"};
+inline constexpr TextField book_why{"book", "why"};
+inline constexpr TextField book_proposed_by{"book", "proposed_by"};
+inline constexpr TextField book_state{"book", "state"};
+inline constexpr TextField book_chosen_by{"book", "chosen_by"};
+inline constexpr TextField book_chosen_on{"book", "chosen_on"};
+inline constexpr TextField book_read_on{"book", "read_on"};
+// book_vote
+inline constexpr TextField book_vote_book{"book_vote", "book"};
+inline constexpr TextField book_vote_member{"book_vote", "member"};
+inline constexpr FlagField book_vote_support{"book_vote", "support"};
+// reading_part
+inline constexpr TextField reading_part_book{"reading_part", "book"};
+inline constexpr TextField reading_part_title{"reading_part", "title"};
+inline constexpr TextField reading_part_meeting{"reading_part", "meeting"};
+inline constexpr RealField reading_part_position{"reading_part", "position"};
+inline constexpr TextField reading_part_notes{"reading_part", "notes"};
+// book_question
+inline constexpr TextField book_question_part{"book_question", "part"};
+inline constexpr TextField book_question_member{"book_question", "member"};
+inline constexpr TextField book_question_text{"book_question", "text"};
+// book_kept
+inline constexpr TextField book_kept_book{"book_kept", "book"};
+inline constexpr TextField book_kept_member{"book_kept", "member"};
+inline constexpr TextField book_kept_text{"book_kept", "text"};
+
 }  // namespace f
 
 }  // namespace cv

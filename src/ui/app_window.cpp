@@ -274,7 +274,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       int which;
     };
     for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3},
-                          Area{"Guidelines", 5}, Area{"Meetings", 6}, Area{"Groups", 4}}) {
+                          Area{"Guidelines", 5}, Area{"Meetings", 6}, Area{"Groups", 4}, Area{"Books", 7}}) {
       if (!ImGui::BeginTabItem(a.name)) continue;
       ImGui::BeginChild(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
       switch (a.which) {
@@ -284,6 +284,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
         case 3: draw_first_meeting_panel(doc, w, st, env, out); break;
         case 5: draw_guidelines_panel(doc, st, env, out); break;
         case 6: draw_meetings_panel(doc, w, st, env, out); break;
+        case 7: draw_books_panel(doc, w, st, env, out); break;
         default: draw_groups_panel(doc, w, st, out); break;
       }
       ImGui::EndChild();

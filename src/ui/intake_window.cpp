@@ -5,6 +5,7 @@
 //  [SECTION] The member's own answers (invitation)
 #include <algorithm>
 
+#include "core/books.h"
 #include "core/getting_started.h"
 #include "core/text.h"
 #include "ui/ui.h"
@@ -111,7 +112,23 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     topic.clear();
     ImGui::SetKeyboardFocusHere(-1);
   }
-  (void)st;
+  // Books they would like the circle to read (the Books tab's proposals).
+  ImGui::SeparatorText("Books I would like us to read");
+  for (const cv::BookView& b : cv::books(c))
+    if (b.proposed_by == member) ImGui::BulletText("%s%s%s", b.title.c_str(), b.author.empty() ? "" : ", ", b.author.c_str());
+  BookDraft& d = st.book_draft;
+  ImGui::SetNextItemWidth(std::max(140.0f, ImGui::GetContentRegionAvail().x * 0.45f));
+  ImGui::InputTextWithHint("##my-book-title", "A book's title", &d.title);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::max(100.0f, ImGui::GetContentRegionAvail().x - 130));
+  ImGui::InputTextWithHint("##my-book-author", "Author", &d.author);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(cv::trim(d.title).empty());
+  if (ImGui::Button("Propose it")) {
+    out.ops.push_back(cv::op_propose_book(env.new_id(), member, cv::trim(d.title), cv::trim(d.author), "", ""));
+    d = BookDraft{};
+  }
+  ImGui::EndDisabled();
   ImGui::PopID();
 }
 

@@ -80,6 +80,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) 
     if (!kind.empty()) ImGui::TextDisabled("%s", kind.c_str());
     if (*cv::block_role(b.kind) && !b.lead.empty())
       ImGui::TextDisabled("%s: %s", cv::role_title(cv::block_role(b.kind)).c_str(), cv::member_name(c, b.lead).c_str());
+    if (b.kind == "book") draw_meeting_reading(c, id);
     // The countdown, large: digits from the big font when the platform loaded one.
     ImFont* big = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
     const std::string count = cv::format_countdown(v.remaining_ms);

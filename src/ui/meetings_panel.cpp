@@ -198,6 +198,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   const int people = static_cast<int>(here.size());
   if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, m.id, out, 3);
   draw_roles(c, m.id, out);
+  draw_meeting_reading(c, m.id);
 
   // The rule checker, in words; the block ones are shown on their rows too.
   const auto warnings = cv::check_meeting(blocks, m.slot);

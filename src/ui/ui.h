@@ -6,6 +6,7 @@
 //  [SECTION] Panels
 //  [SECTION] Widgets shared by panels
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ struct Command {
     Reload,              // a new version of the page is ready
     DownloadRecovery,    // arg: a recovery copy's key
     DropRecovery,        // arg: a recovery copy's key
+    ExportReadingPlanMarkdown, ExportReadingPlanHtml,  // arg: book id
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -95,6 +97,7 @@ struct ImportFile {
 
 struct World {
   int64_t now_ms = 0;
+  std::string today;                // "2027-02-04", the person's own calendar
   bool ready = false;               // a community is open
   bool storage_ok = true;           // IndexedDB works in this browser
   std::string storage_error;
@@ -152,6 +155,10 @@ struct World {
 inline constexpr size_t kMaxLinkChars = 8000;
 
 // [SECTION] UI state (what is on screen, not in the community) ---------------------------------------
+struct BookDraft {
+  std::string title, author, link, why;
+};
+
 struct State {
   bool show_communities = false;  // the communities window
   std::string detail_member;      // the member whose intake is open ("" none)
@@ -173,6 +180,11 @@ struct State {
   std::string live_block;      // the block the live view showed last frame, and its time left:
   int64_t live_remaining = 0;  // the chime sounds when it crosses zero in view
   int64_t flash_until = 0;
+  // Books
+  std::string acting_as;                          // the member the Books tab acts as
+  BookDraft book_draft;
+  std::map<std::string, std::string> book_question, book_kept;  // per part, per book: text being typed
+  std::string part_title, part_meeting;
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -221,6 +233,7 @@ std::string human_bytes(double bytes);
 // "just now", "5 minutes ago", "2026-11-02"
 std::string human_age(int64_t then_ms, int64_t now_ms);
 void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void apply_style();
 
 // [SECTION] Widgets shared by panels ----------------------------------------------------------------
@@ -245,6 +258,8 @@ const cv::BreakoutRound* round_for(const std::vector<cv::BreakoutRound>& rounds,
 void draw_groups_line(const cv::Community& c, const cv::BreakoutRound& r);
 void groups_button(const cv::Community& c, const World& w, const cv::Block& b, const std::string& meeting,
                    const cv::BreakoutRound* made, Output& out);
+// A book discussion meeting: the book, the part read for it and its questions (nothing otherwise).
+void draw_meeting_reading(const cv::Community& c, const std::string& meeting);
 // Who attends a meeting: a checkbox per member, in `columns` columns.
 void draw_attendance(const cv::Community& c, const std::string& meeting, Output& out, int columns);
 

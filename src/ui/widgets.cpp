@@ -2,6 +2,7 @@
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "core/text.h"
+#include "core/books.h"
 #include "core/breakouts.h"
 #include "core/meetings.h"
 #include "ui/ui.h"
@@ -133,6 +134,13 @@ void draw_attendance(const cv::Community& c, const std::string& meeting, Output&
     }
     ImGui::EndTable();
   }
+}
+
+void draw_meeting_reading(const cv::Community& c, const std::string& meeting) {
+  const cv::MeetingReading r = cv::reading_at(c, meeting);
+  if (r.book_title.empty()) return;
+  ImGui::TextWrapped("Reading: %s, %s", r.book_title.c_str(), r.part_title.c_str());
+  for (const std::string& q : r.questions) ImGui::BulletText("%s", q.c_str());
 }
 
 }  // namespace ui
