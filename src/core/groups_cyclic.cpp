@@ -369,9 +369,6 @@ struct CyclicSearch {
   }
 };
 
-}  // namespace
-
-namespace {
 
 // The cyclic search behind the Development interface.
 struct CyclicDevelopment final : Development {

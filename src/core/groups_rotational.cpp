@@ -187,9 +187,6 @@ struct RotationalSearch {
   }
 };
 
-}  // namespace
-
-namespace {
 
 struct RotationalDevelopment final : Development {
   RotationalSearch s;

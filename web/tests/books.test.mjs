@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openPage, find, click, state, until, live, ui, addMember, menu, dropFiles, editing,
-  untilStored } from './harness.mjs';
+import { startServer, launch, openPage, click, until, live, ui, addMember, menu, dropFiles, untilStored,
+  typeInto } from './harness.mjs';
 
 let server, browser, page;
 before(async () => {
@@ -20,14 +20,6 @@ after(async () => {
   await browser.context.close();
   await server.close();
 });
-
-const typeInto = async (p, label, text, key = 'Enter') => {
-  await click(p, label);
-  await editing(p);
-  await p.keyboard.press('Control+a');
-  await p.keyboard.type(text);
-  await p.keyboard.press(key);
-};
 
 test('a member proposes a book in her answers; the chooser picks it; its part shows in the live view', async () => {
   await addMember(page, 'Zoë');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openPage, find, click, state, until, live, items, ui, menu, editing, notEditing,
-  untilStored, dropFiles } from './harness.mjs';
+  untilStored, dropFiles, typeInto } from './harness.mjs';
 
 let server, browser, page;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-journey-'));
@@ -23,13 +23,6 @@ after(async () => {
   await server.close();
 });
 
-async function typeInto(p, label, text, finish = 'Enter') {
-  await click(p, label);
-  await editing(p);
-  await p.keyboard.press('Control+a');
-  await p.keyboard.type(text);
-  await p.keyboard.press(finish);
-}
 const live_ = (s, type) => live(s, type);
 
 // Seven more members, as their answer files would hold them (what "Download my answers" writes).

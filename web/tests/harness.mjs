@@ -175,6 +175,15 @@ export async function addMember(page, name) {
   return until(page, (s) => live(s, 'member').some((m) => m.fields.name === name), `member ${name}`);
 }
 
+// Clicks a text field, replaces what it holds with `text`, and leaves it with `finish` (Enter, Tab).
+export async function typeInto(page, label, text, finish = 'Enter') {
+  await click(page, label);
+  await editing(page);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(text);
+  await page.keyboard.press(finish);
+}
+
 // Opens a menu of the menu bar and clicks one of its items.
 // (The menu bar is drawn first, so its items come before any button of the same name.)
 export async function menu(page, top, item) {

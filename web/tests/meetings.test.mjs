@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startServer, launch, openPage, find, click, state, until, live, items, ui, editing, notEditing, untilStored,
-  dropFiles, idle } from './harness.mjs';
+  dropFiles, idle, typeInto as typeText } from './harness.mjs';
 
 let server, browser, page;
 const NAMES = ['Zoë', 'Ñúñez', 'Jürgen', 'Żaneta', 'Алёна', 'Παύλος'];
@@ -31,11 +31,7 @@ after(async () => {
 });
 
 async function typeInto(label, text, finish = 'Enter') {
-  await click(page, label);
-  await editing(page);
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
-  await page.keyboard.press(finish);
+  await typeText(page, label, text, finish);
   await notEditing(page);
 }
 // The "-" or "+" button of the InputInt whose label is `label`.
