@@ -157,7 +157,7 @@ for (const [kind, run] of Object.entries(TOOLS)) {
     const t0 = Date.now();
     const r = run(['validate', '/dev/zero']);
     assert.equal(r.status, 1);
-    assert.equal(r.stderr, '/dev/zero: the file is too large: more than 16.0 MB; the limit is 16.0 MB\n');
+    assert.equal(r.stderr, '/dev/zero: the file is too large: more than 64.0 MB; the limit is 64.0 MB\n');
     assert.ok(Date.now() - t0 < 20000, 'answered without reading everything');
     // Control characters never reach a community; a name that reorders text (bidi override) is shown escaped.
     const sneaky = write('sneaky.json', community([rec('c1', 'community', { deleted: false, name: 'Zoë\u202Egnp.exe' }, 1000)]));

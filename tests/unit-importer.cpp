@@ -39,7 +39,7 @@ TEST_CASE("files that fit one by one but not together are refused together, and 
   std::vector<app::Incoming> files;
   for (int f = 0; f < 2; ++f) {
     cv::Doc d = new_doc("w" + std::to_string(f), "c1", "Circle", t);
-    for (int i = 0; i < 100; ++i)
+    for (int i = 0; i < 380; ++i)
       cv::doc_apply(d, cv::op_create("Add", "p" + std::to_string(f) + "-" + std::to_string(i), "problem", {{"text", text}}),
                     t.next());
     files.push_back({"half" + std::to_string(f) + ".json", cv::to_file(d.community), ""});
@@ -47,7 +47,7 @@ TEST_CASE("files that fit one by one but not together are refused together, and 
   app::Importer im;
   app::importer_preview(im, mine, files, app::Importer::Files, "2 files", t.ms);
   CHECK(im.readable == 2);
-  CHECK(im.error.find("over the 16.0 MB a copy may have") != std::string::npos);
+  CHECK(im.error.find("over the 64.0 MB a copy may have") != std::string::npos);
   const std::string before = canon(mine);
   bool ok = true;
   CHECK(app::importer_merge(im, mine, t.ms, ok).empty());

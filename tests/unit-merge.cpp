@@ -232,9 +232,9 @@ TEST_CASE("an import that would make the community too large to reopen is refuse
   FakeTime t;
   cv::Doc mine = new_doc("a", "c1", "Circle", t);
   cv::Doc theirs = new_doc("b", "c1", "Circle", t);
-  // Two halves of 9 MB each: each reads alone, together they would not.
+  // Two halves of 33 MB each: each reads alone, together they would not.
   const std::string long_text(90000, 'x');
-  for (int i = 0; i < 105; ++i) {
+  for (int i = 0; i < 380; ++i) {
     cv::doc_apply(mine, cv::op_create("Add", "a" + std::to_string(i), "problem", {{"text", long_text}}), t.next());
     cv::doc_apply(theirs, cv::op_create("Add", "b" + std::to_string(i), "problem", {{"text", long_text}}), t.next());
   }
@@ -243,8 +243,8 @@ TEST_CASE("an import that would make the community too large to reopen is refuse
   REQUIRE(cv::parse_file(cv::to_file(theirs.community)).ok);
   const cv::Preview p = cv::import_into(mine, cv::to_file(theirs.community), "Import", t.ms);
   CHECK_FALSE(p.ok);
-  CHECK(p.error.rfind("this would make the community too large to store and open again (18.", 0) == 0);
-  CHECK(p.error.find("over the 16.0 MB a copy may have") != std::string::npos);
+  CHECK(p.error.rfind("this would make the community too large to store and open again (6", 0) == 0);
+  CHECK(p.error.find("over the 64.0 MB a copy may have") != std::string::npos);
   CHECK(canon(mine) == before);
 }
 

@@ -190,7 +190,7 @@ TEST_CASE("a community too large to reopen stays in memory, is not stored, and i
   a.settle();
   const std::string before = storage.store["c1"].data;
   const std::string text(99000, 'x');
-  for (int i = 0; i < 175; ++i)
+  for (int i = 0; i < 680; ++i)
     cv::doc_apply(a.doc, cv::op_create("Add", "p" + std::to_string(i), "problem", {{"text", text}}), a.t.next());
   app::saver_step(a.saver, a.doc, a.t.ms);
   a.later(800);

@@ -40,8 +40,16 @@ mergeInto(LibraryManager.library, {
     // focus for the on-screen keyboard, text for a copy).
     drawNow: function() {
       CV.frames++;
-      if (_cv_frame()) CV.requestFrame();
+      var t0 = performance.now();
+      var more = _cv_frame();
+      // The development page keeps the last frames' times for the benchmark (bench/scale).
+      if (CV.development) {
+        CV.frameMs.push(performance.now() - t0);
+        if (CV.frameMs.length > 500) CV.frameMs.shift();
+      }
+      if (more) CV.requestFrame();
     },
+    frameMs: [],
     sendString: function(s) {
       var n = lengthBytesUTF8(s) + 1;
       var p = _cv_scratch(n);
@@ -261,6 +269,10 @@ mergeInto(LibraryManager.library, {
           CV.requestFrame();
         },
         chimes: function() { return CV.chimes || 0; },
+        // The time each of the last frames took to draw (ms), and the WebAssembly memory in use.
+        frameTimes: function() { return CV.frameMs.slice(); },
+        clearFrameTimes: function() { CV.frameMs.length = 0; },
+        heapBytes: function() { return HEAP8.length; },
         // How many characters of `text` the UI font cannot draw.
         missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
       };

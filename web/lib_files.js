@@ -10,7 +10,8 @@
 mergeInto(LibraryManager.library, {
   $CVFiles__deps: ['$CV'],
   $CVFiles: {
-    MAX_BYTES: 16 * 1024 * 1024,   // the core's file limit; links and downloads stop there too
+    MAX_BYTES: 64 * 1024 * 1024,   // the core's file limit (kMaxFileBytes); links and downloads stop there too
+    limitText: function() { return (CVFiles.MAX_BYTES / 1048576).toFixed(1) + ' MB'; },
     TIMEOUT_MS: 15000,
     sendFiles: function(files) {
       var list = Array.prototype.slice.call(files || []);
@@ -22,7 +23,7 @@ mergeInto(LibraryManager.library, {
           CV.emit('file', Object.assign({ index: i, name: f.name, size: f.size }, info), bytes);
           if (--left === 0) CV.emit('files-done', { count: list.length });
         };
-        if (f.size > CVFiles.MAX_BYTES) { done({ error: 'the file is too large: ' + (f.size / 1048576).toFixed(1) + ' MB; the limit is 16.0 MB' }); return; }
+        if (f.size > CVFiles.MAX_BYTES) { done({ error: 'the file is too large: ' + (f.size / 1048576).toFixed(1) + ' MB; the limit is ' + CVFiles.limitText() }); return; }
         f.arrayBuffer().then(function(buf) { done({}, new Uint8Array(buf)); },
                              function(e) { done({ error: 'the file could not be read (' + (e && e.message || e) + ')' }); });
       });
@@ -87,10 +88,10 @@ mergeInto(LibraryManager.library, {
           return;
         }
         var stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-        CVFiles.readCapped(stream, CVFiles.MAX_BYTES, 'the link unpacks to more than 16 MB; the limit is 16.0 MB')
+        CVFiles.readCapped(stream, CVFiles.MAX_BYTES, 'the link unpacks to more than ' + CVFiles.limitText() + '; the limit is ' + CVFiles.limitText())
           .then(function(bytes) { CV.emit('link', { source: source, invite: invite }, bytes); },
                 function(e) {
-                  var msg = /16 MB/.test(e.message) ? e.message : 'the link is damaged: its data does not unpack (' + (e.message || e) + ')';
+                  var msg = /unpacks to more than/.test(e.message) ? e.message : 'the link is damaged: its data does not unpack (' + (e.message || e) + ')';
                   CV.emit('link', { source: source, invite: invite, error: msg });
                 });
         return;
@@ -117,9 +118,9 @@ mergeInto(LibraryManager.library, {
           if (!resp.ok) throw new Error('the server answered ' + resp.status + (resp.statusText ? ' ' + resp.statusText : '') +
                                         (resp.status === 404 ? ': there is no file at that address' : ''));
           var length = Number(resp.headers.get('Content-Length') || 0);
-          if (length > CVFiles.MAX_BYTES) throw new Error('the file is too large: ' + (length / 1048576).toFixed(1) + ' MB; the limit is 16.0 MB');
+          if (length > CVFiles.MAX_BYTES) throw new Error('the file is too large: ' + (length / 1048576).toFixed(1) + ' MB; the limit is ' + CVFiles.limitText());
           if (!resp.body) return resp.arrayBuffer().then(function(b) { return new Uint8Array(b); });
-          return CVFiles.readCapped(resp.body, CVFiles.MAX_BYTES, 'the file is larger than 16 MB; the limit is 16.0 MB');
+          return CVFiles.readCapped(resp.body, CVFiles.MAX_BYTES, 'the file is larger than ' + CVFiles.limitText() + '; the limit is ' + CVFiles.limitText());
         })
         .then(function(bytes) { clearTimeout(timer); CV.emit('link', { source: url.href }, bytes); },
               function(e) {

@@ -104,11 +104,11 @@ test('bad files are refused with their reasons, and nothing changes on screen or
   assert.equal(await stored(page, id), before);
 });
 
-test('a file over 16 MB is refused before it is read whole', async () => {
+test('a file over 64 MB is refused before it is read whole', async () => {
   const before = await page.evaluate(() => cultivateTest.state());
-  await drop([{ name: 'huge.json', size: 17 * 1024 * 1024 }]);
+  await drop([{ name: 'huge.json', size: 65 * 1024 * 1024 }]);
   await find(page, 'Close');
-  assert.equal((await ui(page)).import.files[0].error, 'the file is too large: 17.0 MB; the limit is 16.0 MB');
+  assert.equal((await ui(page)).import.files[0].error, 'the file is too large: 65.0 MB; the limit is 64.0 MB');
   await click(page, 'Close');
   assert.equal(await page.evaluate(() => cultivateTest.state()), before);
 });

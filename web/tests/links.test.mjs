@@ -28,14 +28,14 @@ before(async () => {
     else if (p === '/missing.json') res.writeHead(404, { ...cors, 'Content-Type': 'text/plain' }).end('not here');
     else if (p === '/page.html') res.writeHead(200, { ...cors, 'Content-Type': 'text/html' }).end('<!doctype html><p>Hello</p>');
     else if (p === '/big-stream') {
-      // 17 MB with no Content-Length: only counting while streaming can catch it.
+      // 65 MB with no Content-Length: only counting while streaming can catch it.
       res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
       const chunk = Buffer.alloc(1 << 20, 32);
       let sent = 0;
-      const pump = () => { while (sent < 17 && res.write(chunk)) sent++; if (sent < 17) res.once('drain', pump); else res.end(); };
+      const pump = () => { while (sent < 65 && res.write(chunk)) sent++; if (sent < 65) res.once('drain', pump); else res.end(); };
       pump();
     } else if (p === '/big-length') {
-      res.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Content-Length': String(40 << 20) });
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Content-Length': String(80 << 20) });
       res.write('{');  // and never more: the header alone must refuse it
     } else if (p === '/slow') {
       res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });  // headers, then silence
@@ -126,8 +126,8 @@ test('#url= failures name the problem and change nothing', async () => {
     ['nocors.json', /could not be fetched: the server is unreachable, or it does not allow other sites to read the file \(CORS\)/],
     ['missing.json', /^the server answered 404 Not Found: there is no file at that address$/],
     ['page.html', /^not valid JSON: line 1, column 1/],
-    ['big-stream', /^the file is larger than 16 MB; the limit is 16\.0 MB$/],
-    ['big-length', /^the file is too large: 40\.0 MB; the limit is 16\.0 MB$/],
+    ['big-stream', /^the file is larger than 64\.0 MB; the limit is 64\.0 MB$/],
+    ['big-length', /^the file is too large: 80\.0 MB; the limit is 64\.0 MB$/],
   ];
   for (const [file, message] of cases) {
     const preview = await openLink(`#url=${files.url}${file}`);
@@ -145,13 +145,13 @@ test('#url= failures name the problem and change nothing', async () => {
 
 test('hostile links are refused with a message and change nothing', async () => {
   const before = await page.evaluate(() => cultivateTest.state());
-  const bomb = zlib.deflateRawSync(Buffer.alloc(20 << 20, 32)).toString('base64url');  // 20 MB of spaces, ~20 KB
+  const bomb = zlib.deflateRawSync(Buffer.alloc(70 << 20, 32)).toString("base64url");  // 70 MB of spaces, ~70 KB
   const junk = Buffer.from('not deflate at all, just bytes').toString('base64url');
   const notCommunity = zlib.deflateRawSync(Buffer.from('[1,2,3]')).toString('base64url');
   const cases = [
     ['#c=%%%<script>', /^the link is damaged: it has characters a share link never has$/],
     [`#c=${junk}`, /^the link is damaged: its data does not unpack/],
-    [`#c=${bomb}`, /^the link unpacks to more than 16 MB; the limit is 16\.0 MB$/],
+    [`#c=${bomb}`, /^the link unpacks to more than 64\.0 MB; the limit is 64\.0 MB$/],
     [`#c=${notCommunity}`, /^not a Cultivate community: the file holds an array/],
     ['#url=javascript:alert(1)', /^only https:\/\/ addresses can be opened$/],
     ['#url=file:///etc/passwd', /^only https:\/\/ addresses can be opened$/],
