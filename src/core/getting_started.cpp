@@ -124,14 +124,8 @@ SharedObjectives shared_objectives(const Community& c) {
     texts.push_back(get(*r, f::objective_text));
     pins.push_back(get(*r, f::objective_group));
   }
-  const auto groups = group_texts(texts, pins);
-  Corpus corpus;
-  std::vector<std::vector<std::string>> t;
-  for (const auto& x : texts) {
-    t.push_back(terms(x));
-    corpus.add(t.back());
-  }
-  for (const auto& g : groups) {
+  const Grouping grouping = group_all(texts, pins);
+  for (const auto& g : grouping.groups) {
     ObjectiveGroup og;
     std::set<std::string> members;
     double best = -1;
@@ -140,9 +134,7 @@ SharedObjectives shared_objectives(const Community& c) {
       members.insert(get(*objectives[i].second, f::objective_member));
       og.pinned = og.pinned || !pins[i].empty();
       // The label: the objective most like the others, the shorter one when equal.
-      double s = 0;
-      for (int j : g)
-        if (j != i) s += similarity(t[i], t[j], corpus);
+      const double s = grouping.centrality[i];
       if (s > best + 1e-9 || (std::abs(s - best) < 1e-9 && texts[i].size() < og.label.size())) {
         best = s;
         og.label = trim(texts[i]);
@@ -308,7 +300,7 @@ static double covers(const std::vector<std::string>& have, const std::vector<std
     total += weight;
     if (is_generic(w)) continue;  // never enough on its own
     for (const auto& h : have)
-      if (h == w || trigram_similarity(h, w) >= 0.6) {
+      if (term_relation(h, w) > 0) {
         got += weight;
         if (shared) shared->push_back(h);
         break;
