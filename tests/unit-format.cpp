@@ -44,7 +44,7 @@ TEST_CASE("export then import gives the same community, byte for byte") {
   CHECK(cv::parse_file(cv::to_compact(d.community)).ok);
   // The hand-written canonical form is exactly the JSON of the community.
   CHECK(json::parse(file) == cv::to_json(d.community));
-  CHECK(json::parse(cv::to_file(cv::Community{"empty", {}})) == cv::to_json(cv::Community{"empty", {}}));
+  CHECK(json::parse(cv::to_file(cv::Community{"empty", {}, {}})) == cv::to_json(cv::Community{"empty", {}, {}}));
   CHECK(file.find("\"id\": \"m1\",\n      \"type\": \"member\"") != std::string::npos);  // id and type lead
 }
 

@@ -89,4 +89,38 @@ TEST_CASE("members are listed in reading order") {
   CHECK(order == std::vector<std::string>{"Jürgen", "Ñúñez", "Żaneta", "Zoë", "Παύλος", "Алёна"});
 }
 
+TEST_CASE("records of a type: found by the index, which follows additions, copies, merges and moves") {
+  FakeTime t;
+  cv::Doc d = new_doc("a", "c1", "Circle", t);
+  auto ids = [](const cv::Community& c, const char* type) {
+    std::vector<std::string> out;
+    for (const auto* e : cv::records_of(c, type)) {
+      CHECK(e->second.type == type);
+      CHECK(&c.records.at(e->first) == &e->second);  // points into this community, not a copy's
+      out.push_back(e->first);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(ids(d.community, cv::kMember).empty());
+  add_member(d, "m2", "Zoë", t);
+  add_member(d, "m1", "Jürgen", t);
+  CHECK(ids(d.community, cv::kMember) == V{"m1", "m2"});
+  CHECK(ids(d.community, cv::kCommunity) == V{"c1"});
+  cv::doc_apply(d, cv::op_delete("Remove", "m2", cv::kMember), t.next());
+  CHECK(ids(d.community, cv::kMember) == V{"m1", "m2"});  // deleted ones too: a deletion is a field
+  CHECK(cv::live_by_name(d.community, cv::kMember).size() == 1);
+
+  cv::Community copy = d.community;  // a copy reads its own records
+  add_member(d, "m3", "Алёна", t);
+  CHECK(ids(copy, cv::kMember) == V{"m1", "m2"});
+  CHECK(ids(d.community, cv::kMember) == V{"m1", "m2", "m3"});
+  cv::merge_into(copy, d.community);
+  CHECK(ids(copy, cv::kMember) == V{"m1", "m2", "m3"});
+  cv::Community moved = std::move(copy);
+  CHECK(ids(moved, cv::kMember) == V{"m1", "m2", "m3"});
+  copy = d.community;
+  CHECK(ids(copy, cv::kMember) == V{"m1", "m2", "m3"});
+}
+
 }  // TEST_SUITE

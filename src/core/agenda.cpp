@@ -64,8 +64,9 @@ const BlockKind& block_kind(const std::string& kind) {
 
 std::vector<Block> agenda(const Community& c, const std::string& meeting) {
   std::vector<Block> out;
-  for (const auto& [id, r] : c.records) {
-    if (r.type != kBlock || r.deleted() || get(r, f::block_meeting) != meeting) continue;
+  for (const auto* e : records_of(c, kBlock)) {
+    const auto& [id, r] = *e;
+    if (r.deleted() || get(r, f::block_meeting) != meeting) continue;
     out.push_back({id, get(r, f::block_kind), get(r, f::block_title), get(r, f::block_notes), get(r, f::block_lead),
                    get(r, f::block_minutes), get(r, f::block_position), get(r, f::block_group_size),
                    get(r, f::block_debrief)});
@@ -116,8 +117,8 @@ void put_kind_block(Op& op, const std::string& meeting, const std::string& id, c
 
 std::vector<std::string> parking_lot(const Community& c, const std::string& meeting) {
   std::vector<std::string> out;
-  for (const auto& [id, r] : c.records)
-    if (r.type == kParking && !r.deleted() && get(r, f::parking_meeting) == meeting) out.push_back(get(r, f::parking_text));
+  for (const auto* e : records_of(c, kParking))
+    if (const Record& r = e->second; !r.deleted() && get(r, f::parking_meeting) == meeting) out.push_back(get(r, f::parking_text));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return collate_less(a, b); });
   return out;
 }

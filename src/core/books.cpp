@@ -21,8 +21,8 @@ namespace {
 
 template <class F>
 void each_live(const Community& c, const char* type, F f) {
-  for (const auto& [id, r] : c.records)
-    if (r.type == type && !r.deleted()) f(id, r);
+  for (const auto* e : records_of(c, type))
+    if (!e->second.deleted()) f(e->first, e->second);
 }
 
 }  // namespace

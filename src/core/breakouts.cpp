@@ -31,8 +31,9 @@ std::string session_title(const Community& c, const std::string& session) {
 
 std::vector<BreakoutRound> breakout_rounds(const Community& c) {
   std::vector<BreakoutRound> out;
-  for (const auto& [id, r] : c.records) {
-    if (r.type != kBreakout || r.deleted()) continue;
+  for (const auto* e : records_of(c, kBreakout)) {
+    const auto& [id, r] = *e;
+    if (r.deleted()) continue;
     BreakoutRound b;
     b.id = id;
     b.session = r.text("session");

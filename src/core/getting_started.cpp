@@ -27,8 +27,8 @@ namespace cv {
 
 std::vector<std::pair<std::string, const Record*>> live_of(const Community& c, const std::string& type) {
   std::vector<std::pair<std::string, const Record*>> out;
-  for (const auto& [id, r] : c.records)
-    if (r.type == type && !r.deleted()) out.emplace_back(id, &r);
+  for (const auto* e : records_of(c, type))
+    if (!e->second.deleted()) out.emplace_back(e->first, &e->second);
   return out;
 }
 
@@ -80,8 +80,8 @@ Community invitation_of(const Community& c) {
   Community out;
   out.id = c.id;
   out.records.emplace(c.id, community_record(c));
-  for (const auto& [id, r] : c.records)
-    if (r.type == kGuideline && !r.deleted()) out.records.emplace(id, r);
+  for (const auto* e : records_of(c, kGuideline))
+    if (!e->second.deleted()) out.records.emplace(e->first, e->second);
   return out;
 }
 

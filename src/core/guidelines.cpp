@@ -10,8 +10,8 @@ namespace cv {
 
 std::vector<Guideline> guidelines(const Community& c) {
   std::vector<Guideline> out;
-  for (const auto& [id, r] : c.records)
-    if (r.type == kGuideline && !r.deleted())
+  for (const auto* e : records_of(c, kGuideline))
+    if (const auto& [id, r] = *e; !r.deleted())
       out.push_back({id, get(r, f::guideline_text), get(r, f::guideline_why), get(r, f::guideline_position)});
   std::sort(out.begin(), out.end(), [](const Guideline& a, const Guideline& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;

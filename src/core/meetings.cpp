@@ -40,8 +40,8 @@ MeetingInfo meeting_info(const Record& r, const std::string& id) {
 
 std::vector<MeetingInfo> meetings(const Community& c) {
   std::vector<MeetingInfo> out;
-  for (const auto& [id, r] : c.records)
-    if (r.type == kMeeting && !r.deleted()) out.push_back(meeting_info(r, id));
+  for (const auto* e : records_of(c, kMeeting))
+    if (!e->second.deleted()) out.push_back(meeting_info(e->second, e->first));
   std::sort(out.begin(), out.end(), [](const MeetingInfo& a, const MeetingInfo& b) {
     if (a.date.empty() != b.date.empty()) return b.date.empty();
     if (a.date != b.date) return a.date < b.date;

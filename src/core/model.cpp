@@ -297,10 +297,22 @@ void doc_open(Doc& d, Community c) {
 
 // [SECTION] Reading the model ----------------------------------------------------------------------
 
+const std::vector<TypeIndex::Entry>& records_of(const Community& c, std::string_view type) {
+  TypeIndex& x = c.index;
+  if (x.built_for != c.records.size()) {
+    x.of.clear();
+    for (const auto& e : c.records) x.of[e.second.type].push_back(&e);
+    x.built_for = c.records.size();
+  }
+  static const std::vector<TypeIndex::Entry> kNone;
+  auto it = x.of.find(type);
+  return it == x.of.end() ? kNone : it->second;
+}
+
 std::vector<std::pair<std::string, const Record*>> live_by_name(const Community& c, const std::string& type) {
   std::vector<std::pair<std::string, const Record*>> out;
-  for (const auto& [id, r] : c.records)
-    if (r.type == type && !r.deleted()) out.emplace_back(id, &r);
+  for (const auto* e : records_of(c, type))
+    if (!e->second.deleted()) out.emplace_back(e->first, &e->second);
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return collate_less(a.second->text("name"), b.second->text("name"));
   });

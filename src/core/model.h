@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -59,10 +60,26 @@ struct Record {
   std::vector<std::string> texts(const std::string& field) const;  // strings of an array field
 };
 
+// Where the records of each type are, so reading one type does not read every record. Records are
+// only ever added (a deletion is a field) and keep their type, so the index is rebuilt only when the
+// number of records changes. A copy of a community starts without it (its pointers are the source's).
+struct TypeIndex {
+  using Entry = const std::pair<const std::string, Record>*;
+  size_t built_for = static_cast<size_t>(-1);
+  std::map<std::string, std::vector<Entry>, std::less<>> of;
+  TypeIndex() = default;
+  TypeIndex(const TypeIndex&) {}
+  TypeIndex(TypeIndex&& o) noexcept { o.clear(); }
+  TypeIndex& operator=(const TypeIndex&) { clear(); return *this; }
+  TypeIndex& operator=(TypeIndex&& o) noexcept { clear(); o.clear(); return *this; }
+  void clear() { built_for = static_cast<size_t>(-1); of.clear(); }
+};
+
 // A community: its id (also the id of its one "community" record) and its records by id.
 struct Community {
   std::string id;
   std::map<std::string, Record> records;
+  mutable TypeIndex index;  // a cache of records by type (records_of)
 };
 
 // Record types of format version 1.
@@ -154,6 +171,9 @@ void doc_open(Doc& d, Community c);
 
 // [SECTION] Reading the model ----------------------------------------------------------------------
 
+// The records of one type, deleted ones too, in id order: read in time that grows with their number,
+// not the community's.
+const std::vector<TypeIndex::Entry>& records_of(const Community& c, std::string_view type);
 // Live (not deleted) records of one type, ordered by their "name" field as a reader expects.
 std::vector<std::pair<std::string, const Record*>> live_by_name(const Community& c, const std::string& type);
 const Record* find_live(const Community& c, const std::string& id);
