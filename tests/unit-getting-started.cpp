@@ -147,6 +147,33 @@ TEST_CASE("skills that can serve a topic: those who offered to present or lead f
   CHECK(std::find(o.uncovered.begin(), o.uncovered.end(), "feedback skills") == o.uncovered.end());
 }
 
+TEST_CASE("uncovered objectives, found through an index of skill words, are those no skill matches") {
+  Circle x = eight();
+  // Skills whose words relate to objectives by a typo, a synonym, a word form, or not at all.
+  x.item("s1", cv::kSkill, "m1", "feeback on writing");
+  x.item("s2", cv::kSkill, "m2", "remote collaboration");
+  x.item("s3", cv::kSkill, "m3", "presentations");
+  x.item("s4", cv::kSkill, "m4", "negotiating contracts");
+  x.item("s5", cv::kSkill, "m5", "team rituals");
+  const char* wanted[] = {"online facilitation", "presenting to executives", "negotiation basics",
+                          "giving feedback", "budget planning", "team management", "конфликты", "Storytelling",
+                          "grant writing for charities", "feedback"};
+  int n = 0;
+  for (const char* w : wanted) {
+    x.item("w" + std::to_string(n), cv::kObjective, "m" + std::to_string(n % 8), w);
+    ++n;
+  }
+  const cv::SkillsOverview o = cv::skills_overview(x.c());
+  std::vector<std::string> expected;
+  for (const auto& g : cv::shared_objectives(x.c()).groups)
+    if (cv::skill_matches(x.c(), g.label).empty()) expected.push_back(g.label);
+  INFO("uncovered: " << json(o.uncovered).dump());
+  CHECK(o.uncovered == expected);
+  CHECK(std::find(o.uncovered.begin(), o.uncovered.end(), "Storytelling") != o.uncovered.end());
+  CHECK(std::find(o.uncovered.begin(), o.uncovered.end(), "online facilitation") == o.uncovered.end());
+  CHECK(std::find(o.uncovered.begin(), o.uncovered.end(), "team management") != o.uncovered.end());  // generic
+}
+
 TEST_CASE("the first meeting: mostly content, opened by a matched member, logistics last") {
   Circle x = eight();
   x.item("s2", cv::kSkill, "m4", "feedback conversations", "present");

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/assert.h"
 #include "core/fields.h"
@@ -109,49 +110,76 @@ static int live_member_count(const Community& c) { return static_cast<int>(live_
 
 // [SECTION] Objectives shared by most --------------------------------------------------------------------
 
-SharedObjectives shared_objectives(const Community& c) {
+// Member ids to their place in reading order (names folded once, not at every comparison).
+static std::unordered_map<std::string, size_t> reading_order(const Community& c) {
+  std::unordered_map<std::string, size_t> order;
+  for (const auto& [id, r] : live_by_name(c, kMember)) order.emplace(id, order.size());
+  return order;
+}
+
+GroupingInput objective_input(const Community& c) {
+  GroupingInput in;
+  // Objectives of live members only: someone who left no longer holds anything.
+  for (const auto& [id, r] : live_of(c, kObjective)) {
+    const std::string member = get(*r, f::objective_member), text = get(*r, f::objective_text);
+    if (!find_live(c, member) || trim(text).empty()) continue;
+    in.ids.push_back(id);
+    in.members.push_back(member);
+    in.texts.push_back(text);
+    in.pins.push_back(get(*r, f::objective_group));
+  }
+  return in;
+}
+
+SharedObjectives shared_objectives_of(const Community& c, const GroupingInput& in, const Grouping& grouping) {
   SharedObjectives out;
-  out.members = live_member_count(c);
+  const auto order = reading_order(c);
+  out.members = static_cast<int>(order.size());
   out.threshold = std::clamp(get(community_record(c), f::community_shared_threshold, 0.5), 0.05, 1.0);
   out.needed = std::max(2, static_cast<int>(std::ceil(out.threshold * out.members - 1e-9)));
-  // Objectives of live members only: someone who left no longer holds anything.
-  std::vector<std::pair<std::string, const Record*>> objectives;
-  for (const auto& o : live_of(c, kObjective))
-    if (find_live(c, get(*o.second, f::objective_member)) && !trim(get(*o.second, f::objective_text)).empty())
-      objectives.push_back(o);
-  std::vector<std::string> texts, pins;
-  for (const auto& [id, r] : objectives) {
-    texts.push_back(get(*r, f::objective_text));
-    pins.push_back(get(*r, f::objective_group));
-  }
-  const Grouping grouping = group_all(texts, pins);
+  auto rank = [&](const std::string& m) {
+    auto it = order.find(m);
+    return it == order.end() ? order.size() : it->second;
+  };
   for (const auto& g : grouping.groups) {
     ObjectiveGroup og;
     std::set<std::string> members;
     double best = -1;
     for (int i : g) {
-      og.objectives.push_back(objectives[i].first);
-      members.insert(get(*objectives[i].second, f::objective_member));
-      og.pinned = og.pinned || !pins[i].empty();
+      og.objectives.push_back(in.ids[i]);
+      members.insert(in.members[i]);
+      og.pinned = og.pinned || !in.pins[i].empty();
       // The label: the objective most like the others, the shorter one when equal.
       const double s = grouping.centrality[i];
-      if (s > best + 1e-9 || (std::abs(s - best) < 1e-9 && texts[i].size() < og.label.size())) {
+      if (s > best + 1e-9 || (std::abs(s - best) < 1e-9 && in.texts[i].size() < og.label.size())) {
         best = s;
-        og.label = trim(texts[i]);
+        og.label = trim(in.texts[i]);
       }
     }
     og.members.assign(members.begin(), members.end());
     std::sort(og.members.begin(), og.members.end(), [&](const std::string& a, const std::string& b) {
-      return collate_less(member_name(c, a), member_name(c, b));
+      return rank(a) < rank(b);
     });
     og.by_most = static_cast<int>(og.members.size()) >= out.needed;
     out.groups.push_back(std::move(og));
   }
-  std::stable_sort(out.groups.begin(), out.groups.end(), [](const ObjectiveGroup& a, const ObjectiveGroup& b) {
-    if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
-    return collate_less(a.label, b.label);
+  std::vector<std::pair<std::string, size_t>> keys;  // labels folded once
+  for (size_t i = 0; i < out.groups.size(); ++i) keys.emplace_back(collate_key(out.groups[i].label), i);
+  std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+    const size_t ma = out.groups[a.second].members.size(), mb = out.groups[b.second].members.size();
+    if (ma != mb) return ma > mb;
+    return a.first < b.first;
   });
+  std::vector<ObjectiveGroup> sorted;
+  sorted.reserve(keys.size());
+  for (const auto& k : keys) sorted.push_back(std::move(out.groups[k.second]));
+  out.groups = std::move(sorted);
   return out;
+}
+
+SharedObjectives shared_objectives(const Community& c) {
+  const GroupingInput in = objective_input(c);
+  return shared_objectives_of(c, in, group_all(in.texts, in.pins));
 }
 
 Op op_merge_groups(const ObjectiveGroup& a, const ObjectiveGroup& b) {
@@ -340,31 +368,63 @@ std::vector<SkillMatch> skill_matches(const Community& c, const std::string& tex
   return out;
 }
 
-SkillsOverview skills_overview(const Community& c) {
+GroupingInput skill_input(const Community& c) {
+  GroupingInput in;
+  for (const auto& [id, r] : live_of(c, kSkill)) {
+    const std::string member = get(*r, f::skill_member);
+    if (!find_live(c, member)) continue;
+    in.ids.push_back(id);
+    in.members.push_back(member);
+    in.texts.push_back(get(*r, f::skill_text));
+  }
+  in.pins.assign(in.ids.size(), "");
+  return in;
+}
+
+SkillsOverview skills_overview_of(const Community& c, const GroupingInput& in, const Grouping& grouping,
+                                  const SharedObjectives& objectives) {
   SkillsOverview out;
-  std::vector<std::pair<std::string, const Record*>> skills;
-  for (const auto& s : live_of(c, kSkill))
-    if (find_live(c, get(*s.second, f::skill_member))) skills.push_back(s);
-  std::vector<std::string> texts;
-  for (const auto& [id, s] : skills) texts.push_back(get(*s, f::skill_text));
-  for (const auto& g : group_texts(texts, {})) {
+  for (const auto& g : grouping.groups) {
     SkillsOverview::Entry e;
     std::set<std::string> members;
     for (int i : g) {
-      if (e.label.empty() || texts[i].size() < e.label.size()) e.label = trim(texts[i]);
-      members.insert(member_name(c, get(*skills[i].second, f::skill_member)));
+      if (e.label.empty() || in.texts[i].size() < e.label.size()) e.label = trim(in.texts[i]);
+      members.insert(member_name(c, in.members[i]));
     }
     e.members.assign(members.begin(), members.end());
     std::sort(e.members.begin(), e.members.end(), [](const auto& a, const auto& b) { return collate_less(a, b); });
     out.skills.push_back(std::move(e));
   }
-  std::sort(out.skills.begin(), out.skills.end(), [](const auto& a, const auto& b) {
-    if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
-    return collate_less(a.label, b.label);
+  std::vector<std::pair<std::string, size_t>> keys;
+  for (size_t i = 0; i < out.skills.size(); ++i) keys.emplace_back(collate_key(out.skills[i].label), i);
+  std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+    const size_t ma = out.skills[a.second].members.size(), mb = out.skills[b.second].members.size();
+    if (ma != mb) return ma > mb;
+    return a.first < b.first;
   });
-  for (const auto& g : shared_objectives(c).groups)
-    if (skill_matches(c, g.label).empty()) out.uncovered.push_back(g.label);
+  std::vector<SkillsOverview::Entry> sorted;
+  for (const auto& k : keys) sorted.push_back(std::move(out.skills[k.second]));
+  out.skills = std::move(sorted);
+  // Uncovered: no skill has a word related to any of the objective's own (not generic) words; the
+  // same rule as skill_matches, through an index of the skills' words rather than skill by skill.
+  std::vector<std::vector<std::string>> skill_terms;
+  for (const std::string& t : in.texts) skill_terms.push_back(terms(t));
+  const TermIndex index = term_index(skill_terms);
+  for (const auto& g : objectives.groups) {
+    bool covered = false;
+    for (const std::string& w : terms(g.label))
+      if (!is_generic(w) && has_related(index, w)) {
+        covered = true;
+        break;
+      }
+    if (!covered) out.uncovered.push_back(g.label);
+  }
   return out;
+}
+
+SkillsOverview skills_overview(const Community& c) {
+  const GroupingInput in = skill_input(c);
+  return skills_overview_of(c, in, group_all(in.texts, in.pins), shared_objectives(c));
 }
 
 // [SECTION] The first meeting ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include "core/agenda.h"
 #include "core/fields.h"
 #include "core/model.h"
+#include "core/similarity.h"
 
 namespace cv {
 
@@ -70,6 +71,13 @@ struct SharedObjectives {
 };
 // Threshold: the community's shared_threshold (default one half of the members).
 SharedObjectives shared_objectives(const Community& c);
+// The same in two steps, for a grouping done in slices (views.h): what is grouped (objectives of
+// live members, with the convener's pins), then the groups made of a grouping of those texts.
+struct GroupingInput {
+  std::vector<std::string> ids, members, texts, pins;
+};
+GroupingInput objective_input(const Community& c);
+SharedObjectives shared_objectives_of(const Community& c, const GroupingInput& in, const Grouping& grouping);
 // The convener's hand: one group from two; an objective on its own; back to automatic.
 Op op_merge_groups(const ObjectiveGroup& a, const ObjectiveGroup& b);
 Op op_split_objective(const std::string& objective_id);
@@ -118,6 +126,9 @@ struct SkillsOverview {
   std::vector<std::string> uncovered;  // objective groups (labels) no member's skill covers yet
 };
 SkillsOverview skills_overview(const Community& c);
+GroupingInput skill_input(const Community& c);  // skills of live members
+SkillsOverview skills_overview_of(const Community& c, const GroupingInput& in, const Grouping& grouping,
+                                  const SharedObjectives& objectives);
 
 // [SECTION] The first meeting ---------------------------------------------------------------------------
 // The first meeting, made from the chosen topic and the people: mostly content, logistics last.

@@ -311,12 +311,17 @@ const std::vector<TypeIndex::Entry>& records_of(const Community& c, std::string_
 
 std::vector<std::pair<std::string, const Record*>> live_by_name(const Community& c, const std::string& type) {
   std::vector<std::pair<std::string, const Record*>> out;
+  std::vector<std::pair<std::string, size_t>> keys;  // each name folded once
   for (const auto* e : records_of(c, type))
-    if (!e->second.deleted()) out.emplace_back(e->first, &e->second);
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return collate_less(a.second->text("name"), b.second->text("name"));
-  });
-  return out;
+    if (!e->second.deleted()) {
+      keys.emplace_back(collate_key(e->second.text("name")), out.size());
+      out.emplace_back(e->first, &e->second);
+    }
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::string, const Record*>> sorted;
+  sorted.reserve(out.size());
+  for (const auto& k : keys) sorted.push_back(std::move(out[k.second]));
+  return sorted;
 }
 
 const Record* find_live(const Community& c, const std::string& id) {

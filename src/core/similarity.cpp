@@ -179,6 +179,58 @@ double term_relation(const std::string& a, const std::string& b) {
   return s >= 0.6 ? s : 0;  // word forms the stemmer missed: "presentat" ~ "present"
 }
 
+TermIndex term_index(const std::vector<std::vector<std::string>>& texts_terms) {
+  TermIndex x;
+  for (const auto& t : texts_terms)
+    for (const std::string& w : t) {
+      auto [it, fresh] = x.words.insert(w);
+      if (!fresh) continue;
+      const int k = static_cast<int>(x.list.size());
+      x.list.push_back(&*it);
+      if (w.size() >= 5)
+        for (size_t d = 0; d < w.size(); ++d) x.typo_keys[w.substr(0, d) + w.substr(d + 1)].push_back(k);
+      for (const std::string& g : trigrams(w)) {
+        auto& p = x.trigram_postings[g];
+        if (p.empty() || p.back() != k) p.push_back(k);
+      }
+      if (auto c = synonym_class().find(w); c != synonym_class().end()) x.classes.insert(c->second);
+    }
+  return x;
+}
+
+bool has_related(const TermIndex& x, const std::string& t) {
+  if (x.words.count(t)) return true;
+  if (auto m = x.memo.find(t); m != x.memo.end()) return m->second;
+  bool found = false;
+  if (auto c = synonym_class().find(t); c != synonym_class().end()) found = x.classes.count(c->second) > 0;
+  // One typo apart: a deletion of one equals the other, or both with one letter deleted.
+  if (!found && t.size() >= 4) {
+    std::vector<std::string> keys{t};
+    for (size_t d = 0; d < t.size(); ++d) keys.push_back(t.substr(0, d) + t.substr(d + 1));
+    for (size_t k = 0; k < keys.size() && !found; ++k) {
+      if (k > 0 && x.words.count(keys[k])) found = one_typo_apart(t, keys[k]);
+      if (auto it = x.typo_keys.find(keys[k]); it != x.typo_keys.end())
+        for (int u : it->second)
+          if (one_typo_apart(t, *x.list[u])) { found = true; break; }
+    }
+  }
+  // Trigram similarity of at least 0.6: candidates share a trigram; count shared trigrams per candidate.
+  if (!found) {
+    const auto grams = trigrams(t);
+    std::unordered_map<int, int> shared;
+    for (const std::string& g : grams)
+      if (auto it = x.trigram_postings.find(g); it != x.trigram_postings.end())
+        for (int u : it->second) ++shared[u];
+    for (const auto& [u, n] : shared) {
+      // Dice >= 0.6 needs 2n >= 0.6 (|t| + |u|) >= 0.6 (|t| + n): most candidates end here.
+      if (n < 0.6 * static_cast<double>(grams.size()) / 1.4) continue;
+      if (term_relation(t, *x.list[u]) > 0) { found = true; break; }
+    }
+  }
+  x.memo.emplace(t, found);
+  return found;
+}
+
 // [SECTION] Similarity -------------------------------------------------------------------------------
 
 void Corpus::add(const std::vector<std::string>& t) {

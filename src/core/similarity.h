@@ -14,6 +14,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace cv {
@@ -31,6 +33,19 @@ double trigram_similarity(std::string_view a, std::string_view b);
 // How much two terms are the same word: 1 for the same or one typo apart ("conflcit"), 0.9 for
 // synonyms ("onlin", "remot"), the trigram similarity when it is at least 0.6, else 0.
 double term_relation(const std::string& a, const std::string& b);
+
+// Words of a collection, indexed to answer "does it hold a word related to this one?" (as
+// term_relation > 0) without trying each: the word itself, its one-letter deletions, its synonym
+// class, and its trigrams.
+struct TermIndex {
+  std::unordered_set<std::string> words;
+  std::unordered_map<std::string, std::vector<int>> typo_keys, trigram_postings;
+  std::vector<const std::string*> list;
+  std::unordered_set<int> classes;
+  mutable std::unordered_map<std::string, bool> memo;
+};
+TermIndex term_index(const std::vector<std::vector<std::string>>& texts_terms);
+bool has_related(const TermIndex& index, const std::string& term);
 
 // [SECTION] Similarity
 // Term weights for one collection of texts (rarer terms weigh more).

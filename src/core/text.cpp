@@ -191,6 +191,15 @@ bool collate_less(std::string_view a, std::string_view b) {
   return a < b;
 }
 
+std::string collate_key(std::string_view s) {
+  std::string k = fold(s);
+  k += '\0';
+  k += lower(s);
+  k += '\0';
+  k += s;
+  return k;
+}
+
 bool search_match(std::string_view haystack, std::string_view needle) {
   return fold(haystack).find(fold(trim(needle))) != std::string::npos;
 }

@@ -32,6 +32,8 @@ std::string fold(std::string_view s);
 std::string lower(std::string_view s);
 // Orders names as a reader expects: by folded letters, then accents, then case.
 bool collate_less(std::string_view a, std::string_view b);
+// A key whose byte order is collate_less's: sorting many names by keys folds each name once.
+std::string collate_key(std::string_view s);
 // True when needle, folded, occurs in haystack, folded ("zoe" finds "Zoë").
 bool search_match(std::string_view haystack, std::string_view needle);
 // A name that is safe as a file name on every system: no / \\ : * ? " < > | or control characters,
