@@ -27,6 +27,11 @@ TEST_CASE("rounds become records; history and new connections come from them") {
   rounds = cv::breakout_rounds(d.community);
   CHECK(cv::first_meetings(d.community, rounds[2].id, rounds[2].groups[0]).size() == 1);  // m0-m3 is new
   CHECK(cv::first_meetings(d.community, rounds[2].id, rounds[2].groups[1]).empty());      // m1-m3 met
+  // The season in one pass says the same of every group.
+  REQUIRE(cx.fresh.size() == rounds.size());
+  for (size_t r = 0; r < rounds.size(); ++r)
+    for (size_t g = 0; g < rounds[r].groups.size(); ++g)
+      CHECK(cx.fresh[r][g] == cv::first_meetings(d.community, rounds[r].id, rounds[r].groups[g]));
   const auto met = cv::pair_history(d.community);
   CHECK(met.at({"m1", "m3"}) == 2);
   CHECK(met.at({"m0", "m1"}) == 1);

@@ -58,6 +58,7 @@ struct Session {
   int64_t estimate_at_ms = 0;
   app::SignUpSheet sheet;
   app::GroupsJob groups;
+  cv::Views views;  // what panels read from the whole community, kept between frames
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;
   std::vector<platform::Event> waiting;  // links that came before a community was open
@@ -374,6 +375,15 @@ void groups_slice() {
   S.world.groups_running = S.groups.running();
   S.world.groups_progress = S.groups.progress;
   if (was_running || !S.groups.message.empty()) S.world.groups_message = S.groups.message;
+}
+
+// Regrouping objectives and skills after a change, about 10 ms of it per frame, so a community of
+// thousands regroups while the page stays responsive (the last groups stay on screen meanwhile).
+void views_slice() {
+  if (!S.world.ready) return;
+  cv::views_update(S.views, S.doc);
+  const int64_t start = now();
+  while (S.views.busy && now() - start < 10) cv::views_step(S.views, S.doc, 2000);
 }
 
 // [SECTION] Events from the page -------------------------------------------------------------------
@@ -731,6 +741,9 @@ bool frame() {
   ui::Output out;
   ui::Env env;
   env.new_id = new_id;
+  S.views.today = S.world.today;
+  cv::views_update(S.views, S.doc);
+  env.views = &S.views;
   ui::draw_app(S.doc, S.world, S.ui, env, out);
   if (S.world.ready) {
     bool applied = false;
@@ -747,6 +760,7 @@ bool frame() {
   }
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();
+  views_slice();
   if (S.world.ready) step_storage();
   // A meeting running in the live view: a frame at each new second of its countdown, none otherwise.
   if (const cv::Record* m = cv::find_live(S.doc.community, S.ui.live_meeting)) {
@@ -760,7 +774,8 @@ bool frame() {
     if (wake > 0) platform::wake_after_ms(wake);
   }
   // Show the new state; keep a countdown on the save banner moving.
-  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups.running();
+  return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups.running() ||
+         S.views.busy;
 }
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }

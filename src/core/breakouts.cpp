@@ -76,14 +76,23 @@ std::map<std::pair<std::string, std::string>, int> pair_history(const Community&
   return met;
 }
 
-Connections new_connections(const Community& c) {
+Connections new_connections(const Community& c) { return new_connections(breakout_rounds(c)); }
+
+Connections new_connections(const std::vector<BreakoutRound>& rounds) {
   Connections out;
   std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& r : breakout_rounds(c)) {
+  for (const auto& r : rounds) {
     int fresh = 0;
-    for (const auto& g : r.groups)
+    auto& groups = out.fresh.emplace_back();
+    for (const auto& g : r.groups) {
+      auto& pairs = groups.emplace_back();
       for (size_t a = 0; a < g.size(); ++a)
-        for (size_t b = a + 1; b < g.size(); ++b) fresh += seen.insert(pair_of(g[a], g[b])).second;
+        for (size_t b = a + 1; b < g.size(); ++b)
+          if (seen.insert(pair_of(g[a], g[b])).second) {
+            ++fresh;
+            pairs.push_back(pair_of(g[a], g[b]));
+          }
+    }
     out.per_round.push_back(fresh);
   }
   out.season = static_cast<int>(seen.size());

@@ -38,8 +38,12 @@ std::map<std::pair<std::string, std::string>, int> pair_history(const Community&
 struct Connections {
   std::vector<int> per_round;  // new pairs each round made, in breakout_rounds() order
   int season = 0;              // distinct pairs that have met
+  // Per round, per group: the pairs meeting for the first time there (first_meetings of each group).
+  std::vector<std::vector<std::vector<std::pair<std::string, std::string>>>> fresh;
 };
 Connections new_connections(const Community& c);
+// The same for rounds already read (one pass over the season).
+Connections new_connections(const std::vector<BreakoutRound>& rounds);
 // The pairs in `group` meeting for the first time (before the round `round_id`, in season order).
 std::vector<std::pair<std::string, std::string>> first_meetings(const Community& c, const std::string& round_id,
                                                                  const std::vector<std::string>& group);

@@ -241,7 +241,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
   }
   if (!st.live_meeting.empty()) {
     ImGui::BeginChild("live", ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
-    draw_live_view(doc, w, st, out);
+    draw_live_view(doc, w, st, env, out);
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll)) {
     const float body_h = ImGui::GetContentRegionAvail().y - status_h - ImGui::GetFrameHeightWithSpacing();
@@ -280,12 +280,12 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       switch (a.which) {
         case 0: draw_objectives_panel(doc, st, env, out); break;
         case 1: draw_topics_panel(doc, st, env, out); break;
-        case 2: draw_skills_panel(doc, st, out); break;
+        case 2: draw_skills_panel(doc, st, env, out); break;
         case 3: draw_first_meeting_panel(doc, w, st, env, out); break;
         case 5: draw_guidelines_panel(doc, st, env, out); break;
         case 6: draw_meetings_panel(doc, w, st, env, out); break;
         case 7: draw_books_panel(doc, w, st, env, out); break;
-        default: draw_groups_panel(doc, w, st, out); break;
+        default: draw_groups_panel(doc, w, st, env, out); break;
       }
       ImGui::EndChild();
       ImGui::EndTabItem();

@@ -41,7 +41,7 @@ void draw_proposals(const cv::Community& c, const World& w, State& st, const Env
   }
   ImGui::EndDisabled();
 
-  const cv::ChooserTurn turn = cv::book_chooser(c, w.today);
+  const cv::ChooserTurn& turn = env.views->chooser;
   ImGui::SeparatorText("Proposals");
   if (turn.meeting.empty())
     ImGui::TextWrapped("No book discussion is planned yet: plan one in the Meetings tab (the Book discussion "
@@ -190,15 +190,11 @@ void draw_shelf(const cv::Community& c, State& st, Output& out) {
 
 void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
-  const auto members = cv::live_by_name(c, cv::kMember);
+  const auto& members = env.views->members;
   if (st.acting_as.empty() || !cv::find_live(c, st.acting_as)) st.acting_as = members.empty() ? "" : members[0].first;
   if (!members.empty()) {
     ImGui::SetNextItemWidth(240);
-    if (begin_combo("##acting-as", ("As " + cv::member_name(c, st.acting_as)).c_str())) {
-      for (const auto& [id, m] : members)
-        if (ImGui::Selectable((cv::get(*m, cv::f::member_name) + "##as-" + id).c_str(), id == st.acting_as)) st.acting_as = id;
-      ImGui::EndCombo();
-    }
+    member_combo("##acting-as", "As " + cv::views_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as);
   } else {
     ImGui::TextDisabled("Add members first: books are proposed, supported and chosen by members.");
   }

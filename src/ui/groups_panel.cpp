@@ -17,7 +17,25 @@ namespace {
 // The member being dragged (ImGui payloads are bytes: an index into this list).
 std::vector<std::string> g_drag_ids;
 
-void draw_round(const cv::Doc& doc, const cv::BreakoutRound& r, int fresh, bool running, Output& out) {
+constexpr float kCardWidth = 190;
+
+// The height draw_round takes: its title line, and its group cards in rows as wide as `avail` allows.
+float round_height(const cv::BreakoutRound& r, float avail) {
+  const float line = ImGui::GetTextLineHeightWithSpacing(), gap = ImGui::GetStyle().ItemSpacing.y;
+  const size_t per_row = static_cast<size_t>(std::max(1, static_cast<int>(avail / (kCardWidth + 10))));
+  float h = line;
+  for (size_t g0 = 0; g0 < r.groups.size(); g0 += per_row) {
+    float row = 0;
+    for (size_t g = g0; g < std::min(r.groups.size(), g0 + per_row); ++g)
+      row = std::max(row, line * (r.groups[g].size() + 3) + 8);
+    h += row + gap;
+  }
+  return h;
+}
+
+void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound& r, size_t index, bool running,
+                Output& out) {
+  const int fresh = v.connections.per_round[index];
   const cv::Community& c = doc.community;
   ImGui::PushID(r.id.c_str());
   ImGui::Text("%s, round %d", cv::session_title(c, r.session).c_str(), r.round);
@@ -27,11 +45,11 @@ void draw_round(const cv::Doc& doc, const cv::BreakoutRound& r, int fresh, bool 
   ImGui::BeginDisabled(running);
   if (ImGui::SmallButton(("Regenerate unlocked groups##" + r.id).c_str())) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
-  const float card_w = 190;
+  const float card_w = kCardWidth;
   const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / (card_w + 10)));
   for (size_t g = 0; g < r.groups.size(); ++g) {
     if (g % per_row) ImGui::SameLine();
-    const auto fresh_pairs = cv::first_meetings(c, r.id, r.groups[g]);
+    const auto& fresh_pairs = v.connections.fresh[index][g];
     const float h = ImGui::GetTextLineHeightWithSpacing() * (r.groups[g].size() + 3) + 8;
     ImGui::BeginChild(("group-" + std::to_string(g)).c_str(), ImVec2(card_w, h), ImGuiChildFlags_Border);
     bool locked = std::find(r.locked.begin(), r.locked.end(), static_cast<int>(g)) != r.locked.end();
@@ -42,13 +60,13 @@ void draw_round(const cv::Doc& doc, const cv::BreakoutRound& r, int fresh, bool 
     for (const auto& m : r.groups[g]) {
       int new_here = 0;
       for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
-      const std::string label = cv::member_name(c, m) + "##" + r.id + "-" + m;
+      const std::string label = cv::views_name(v, m) + "##" + r.id + "-" + m;
       ImGui::Selectable(label.c_str(), false);
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
         ImGui::SetDragDropPayload("CULTIVATE_MEMBER", payload, sizeof payload);
-        ImGui::Text("Move %s", cv::member_name(c, m).c_str());
+        ImGui::Text("Move %s", cv::views_name(v, m).c_str());
         ImGui::EndDragDropSource();
       }
       if (new_here) {
@@ -80,15 +98,16 @@ void draw_round(const cv::Doc& doc, const cv::BreakoutRound& r, int fresh, bool 
 
 }  // namespace
 
-void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& out) {
+void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
   if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) && !ImGui::GetDragDropPayload()) g_drag_ids.clear();
-  const auto members = cv::live_by_name(c, cv::kMember);
+  const auto& members = env.views->members;
   if (members.size() < 2) {
     ImGui::TextWrapped("Add at least two members to make breakout groups.");
     return;
   }
-  const auto rounds = cv::breakout_rounds(c);
+  const cv::Views& v = *env.views;
+  const auto& rounds = v.rounds;
   if (st.session.empty()) {
     std::set<std::string> sessions;
     for (const auto& r : rounds) sessions.insert(r.session);
@@ -96,24 +115,21 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
   }
 
   // Who is here, and how to group them.
-  int here = 0;
-  for (const auto& [id, m] : members) here += std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end();
+  std::vector<std::string> absent = st.absent;
+  std::sort(absent.begin(), absent.end());
+  int here = static_cast<int>(members.size());
+  for (const std::string& id : absent) here -= cv::find_live(c, id) != nullptr;
   ImGui::SetNextItemWidth(200);
   ImGui::InputText("##session", &st.session);
   ImGui::SameLine();
   ImGui::Text("%d of %zu members here", here, members.size());
   if (ImGui::CollapsingHeader("Who is here")) {
-    if (ImGui::BeginTable("present", 3)) {
-      for (const auto& [id, m] : members) {
-        ImGui::TableNextColumn();
-        bool present = std::find(st.absent.begin(), st.absent.end(), id) == st.absent.end();
-        if (ImGui::Checkbox((cv::get(*m, cv::f::member_name) + "##here-" + id).c_str(), &present)) {
-          if (present) st.absent.erase(std::remove(st.absent.begin(), st.absent.end(), id), st.absent.end());
-          else st.absent.push_back(id);
-        }
-      }
-      ImGui::EndTable();
-    }
+    member_checkboxes("present", members, 3, [&](const std::string& id) {
+      return !std::binary_search(absent.begin(), absent.end(), id);
+    }, [&](const std::string& id, bool present) {
+      if (present) st.absent.erase(std::remove(st.absent.begin(), st.absent.end(), id), st.absent.end());
+      else st.absent.push_back(id);
+    }, "here");
   }
   if (ImGui::RadioButton("by size", !st.by_count)) st.by_count = false;
   ImGui::SameLine();
@@ -156,7 +172,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
   }
 
   // The season so far.
-  const cv::Connections cx = cv::new_connections(c);
+  const cv::Connections& cx = v.connections;
   const int n = static_cast<int>(members.size());
   ImGui::SeparatorText("Breakouts this season");
   ImGui::Text("New connections over the season: %d of %d possible pairs (%d%%).", cx.season, n * (n - 1) / 2,
@@ -168,9 +184,19 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& ou
   // Latest session first; its group cards print.
   const std::string last_session = rounds.back().session;
   if (ImGui::SmallButton(("Print group cards: " + cv::session_title(c, last_session) + "##cards").c_str())) out.command(Command::ExportGroupCards, last_session);
+  // Rounds out of view are only measured, not drawn: a season of hundreds scrolls as fast as one.
   ImGui::BeginChild("rounds", ImVec2(0, 0));
+  const float avail = ImGui::GetContentRegionAvail().x;
   for (size_t i = rounds.size(); i-- > 0;) {
-    draw_round(doc, rounds[i], cx.per_round[i], w.groups_running, out);
+    const float h = round_height(rounds[i], avail);
+    if (ImGui::IsRectVisible(ImVec2(avail, h))) {
+      ImGui::BeginChild(("round-" + rounds[i].id).c_str(), ImVec2(0, h), ImGuiChildFlags_None,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+      draw_round(doc, v, rounds[i], i, w.groups_running, out);
+      ImGui::EndChild();
+    } else {
+      ImGui::Dummy(ImVec2(avail, h));
+    }
     ImGui::Separator();
   }
   ImGui::EndChild();

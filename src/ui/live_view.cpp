@@ -27,7 +27,7 @@ std::string meeting_in_progress(const cv::Community& c, int64_t now_ms) {
   return {};
 }
 
-void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) {
+void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
   const cv::Record* r = cv::find_live(c, st.live_meeting);
   if (!r) {
@@ -134,7 +134,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out) 
     }
   }
   ImGui::SeparatorText(("Here: " + std::to_string(cv::attendees(c, id).size())).c_str());
-  draw_attendance(c, id, out, 4);
+  draw_attendance(c, *env.views, id, out, 4);
   ImGui::PopID();
 }
 

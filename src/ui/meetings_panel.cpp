@@ -86,7 +86,6 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
   ImGui::TextUnformatted("Outcomes");
   if (edit_text("##outcomes", r ? cv::get(*r, cv::f::meeting_outcomes) : "", edited, nullptr, -FLT_MIN, true, 70))
     out.ops.push_back(cv::op_set("Write outcomes", m.id, cv::f::meeting_outcomes, edited));
-  const auto members = cv::live_by_name(c, cv::kMember);
   const auto actions = cv::actions_of(c, m.id);
   if (!actions.empty() && ImGui::BeginTable("actions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthFixed, 50);
@@ -106,12 +105,10 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
         out.ops.push_back(cv::op_set("Edit an action", a.id, cv::f::action_text, cv::trim(edited)));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-FLT_MIN);
-      if (begin_combo(("##owner-" + a.id).c_str(), a.owner.empty() ? "Owner" : cv::member_name(c, a.owner).c_str())) {
-        for (const auto& [id, mm] : members)
-          if (ImGui::Selectable((cv::get(*mm, cv::f::member_name) + "##owner-" + id).c_str(), id == a.owner))
-            out.ops.push_back(cv::op_set("Set the owner", a.id, cv::f::action_owner, id));
-        ImGui::EndCombo();
-      }
+      std::string owner;
+      if (member_combo(("##owner-" + a.id).c_str(), a.owner.empty() ? "Owner" : cv::views_name(*env.views, a.owner),
+                       *env.views, a.owner, owner))
+        out.ops.push_back(cv::op_set("Set the owner", a.id, cv::f::action_owner, owner));
       ImGui::TableNextColumn();
       if (edit_text(("##due-" + a.id).c_str(), a.due, edited, "2026-12-10", -FLT_MIN)) {
         const std::string d = cv::trim(edited);
@@ -133,7 +130,7 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
 
 void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
-  const auto list = cv::meetings(c);
+  const auto& list = env.views->meetings;
   if (!st.meeting.empty() && !cv::find_live(c, st.meeting)) st.meeting.clear();
   if (st.meeting.empty() && !list.empty()) {
     // The next meeting from today, else the last one.
@@ -174,10 +171,14 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::EndDisabled();
   ImGui::SeparatorText("Meetings");
   if (list.empty()) ImGui::TextDisabled("None yet.");
-  for (const auto& m : list) {
-    const std::string label = (m.date.empty() ? std::string("(no date)") : m.date) + "  " + m.title + "##meeting-" + m.id;
-    if (ImGui::Selectable(label.c_str(), st.meeting == m.id)) st.meeting = m.id;
-  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(list.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const cv::MeetingInfo& m = list[i];
+      const std::string label = (m.date.empty() ? std::string("(no date)") : m.date) + "  " + m.title + "##meeting-" + m.id;
+      if (ImGui::Selectable(label.c_str(), st.meeting == m.id)) st.meeting = m.id;
+    }
   ImGui::EndChild();
   ImGui::SameLine();
 
@@ -196,7 +197,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   const auto blocks = cv::agenda(c, m.id);
   const auto here = cv::attendees(c, m.id);
   const int people = static_cast<int>(here.size());
-  if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, m.id, out, 3);
+  if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, *env.views, m.id, out, 3);
   draw_roles(c, m.id, out);
   draw_meeting_reading(c, m.id);
 

@@ -44,11 +44,23 @@ bool matches(const cv::Record& r, const std::string& filter) {
 
 }  // namespace
 
-void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
-  const auto members = cv::live_by_name(doc.community, cv::kMember);
-  std::vector<std::pair<std::string, const cv::Record*>> shown;
-  for (const auto& m : members)
-    if (matches(*m.second, st.member_filter) || m.first == st.focus_record) shown.push_back(m);
+void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) {
+  const cv::Views& v = *env.views;
+  const auto& members = v.members;
+  // Who matches the search: found again when the community or the search changes, not every frame.
+  static std::vector<std::pair<std::string, const cv::Record*>> shown;
+  static std::string shown_filter, shown_focus, shown_community;
+  static uint64_t shown_revision = 0;
+  if (shown_revision != v.revision || shown_community != v.community || shown_filter != st.member_filter ||
+      shown_focus != st.focus_record) {
+    shown.clear();
+    for (const auto& m : members)
+      if (matches(*m.second, st.member_filter) || m.first == st.focus_record) shown.push_back(m);
+    shown_revision = v.revision;
+    shown_community = v.community;
+    shown_filter = st.member_filter;
+    shown_focus = st.focus_record;
+  }
 
   ImGui::SeparatorText(members.empty() ? "Members" : ("Members (" + std::to_string(members.size()) + ")").c_str());
   if (ImGui::Button("Add member")) {
@@ -90,7 +102,7 @@ void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   ImGui::TableHeadersRow();
 
   int focus_index = -1;
-  for (size_t i = 0; i < shown.size(); ++i)
+  for (size_t i = 0; !st.focus_record.empty() && i < shown.size(); ++i)
     if (shown[i].first == st.focus_record) focus_index = static_cast<int>(i);
 
   ImGuiListClipper clipper;

@@ -3,17 +3,50 @@
 // member's objectives, shared or theirs alone.
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "core/getting_started.h"
 #include "ui/ui.h"
 
 namespace ui {
 
+namespace {
+
+constexpr size_t kShownInGroup = 8;  // objectives listed in a group's row; the rest are counted
+
+// "Zoë, Ñúñez, Jürgen and 212 others": a group held by thousands draws in the time of a few.
+std::string some_names(const cv::Views& v, const std::vector<std::string>& members, size_t most = 12) {
+  std::string names;
+  for (size_t i = 0; i < members.size() && i < most; ++i) names += (i ? ", " : "") + cv::views_name(v, members[i]);
+  if (members.size() > most) names += " and " + std::to_string(members.size() - most) + " others";
+  return names;
+}
+
+// "a; b; c" of at most `most` texts, then how many more.
+std::string some_texts(const std::vector<std::string>& texts, size_t most = 6) {
+  std::string s;
+  for (size_t i = 0; i < texts.size() && i < most; ++i) s += (i ? "; " : "") + texts[i];
+  if (texts.size() > most) s += "; and " + std::to_string(texts.size() - most) + " more";
+  return s;
+}
+
+}  // namespace
+
+// While a large community regroups: how far, under the groups from before.
+void draw_regrouping(const cv::Views& v) {
+  if (!v.busy) return;
+  ImGui::ProgressBar(v.progress, ImVec2(200, 0), "");
+  ImGui::SameLine();
+  ImGui::TextDisabled(v.grouped ? "Regrouping after the last change; the groups below are from before it."
+                                : "Grouping the objectives and skills that mean the same...");
+}
+
 void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
-  const cv::SharedObjectives so = cv::shared_objectives(c);
+  const cv::Views& v = *env.views;
+  const cv::SharedObjectives& so = v.objectives;
+  draw_regrouping(v);
   if (so.groups.empty()) {
+    if (v.busy && !v.grouped) return;
     ImGui::TextWrapped("No learning objectives yet. Add them per member (Members > Details), import members' "
                        "answers, or a sign-up sheet (Share > Import CSV).");
     return;
@@ -72,20 +105,23 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(g.label.c_str());
         if (g.objectives.size() > 1) {
+          size_t listed = 0;
           for (const std::string& oid : g.objectives) {
+            if (listed == kShownInGroup) break;
             const cv::Record* o = cv::find_live(c, oid);
             if (!o || cv::get(*o, cv::f::objective_text) == g.label) continue;
+            ++listed;
             ImGui::PushID(oid.c_str());
             ImGui::TextDisabled("  \"%s\" (%s)", cv::get(*o, cv::f::objective_text).c_str(),
-                                cv::member_name(c, cv::get(*o, cv::f::objective_member)).c_str());
+                                cv::views_name(v, cv::get(*o, cv::f::objective_member)).c_str());
             ImGui::SameLine();
             if (ImGui::SmallButton("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
             ImGui::PopID();
           }
+          if (g.objectives.size() > kShownInGroup + 1)
+            ImGui::TextDisabled("  and %zu more written like these", g.objectives.size() - 1 - listed);
         }
-        std::string names;
-        for (const auto& m : g.members) names += (names.empty() ? "" : ", ") + cv::member_name(c, m);
-        ImGui::TextDisabled("%s", names.c_str());
+        ImGui::TextDisabled("%s", some_names(v, g.members).c_str());
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(("Make a topic##" + g.label).c_str()))
           out.ops.push_back(cv::op_propose_topic(env.new_id(), g.label, "", g.objectives[0]));
@@ -107,25 +143,19 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
     ImGui::TableSetupColumn("Shared with others", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("Theirs alone", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
-    std::map<std::string, const cv::ObjectiveGroup*> group_of;
-    for (const auto& g : so.groups)
-      for (const auto& o : g.objectives) group_of[o] = &g;
-    for (const auto& [mid, m] : cv::live_by_name(c, cv::kMember)) {
-      std::string shared, alone;
-      for (const cv::Item& it : cv::items_of(c, mid, cv::kObjective)) {
-        auto g = group_of.find(it.id);
-        const bool is_shared = g != group_of.end() && g->second->members.size() > 1;
-        (is_shared ? shared : alone) += (is_shared ? shared : alone).empty() ? it.text : "; " + it.text;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(v.per_member.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const cv::MemberObjectives& p = v.per_member[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", some_texts(p.shared).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", some_texts(p.alone).c_str());
       }
-      if (shared.empty() && alone.empty()) continue;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(cv::get(*m, cv::f::member_name).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", shared.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", alone.c_str());
-    }
     ImGui::EndTable();
   }
 }

@@ -1,12 +1,18 @@
 // skills_panel.cpp: the skills that can serve a topic or a problem (who offered to present or lead
 // first, and why they match), the community's skills, and wanted objectives no skill covers yet.
+#include <algorithm>
+
 #include "core/getting_started.h"
 #include "ui/ui.h"
 
 namespace ui {
 
-void draw_skills_panel(const cv::Doc& doc, State& st, Output&) {
+constexpr size_t kShownMatches = 30;
+
+void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   const cv::Community& c = doc.community;
+  const cv::Views& v = *env.views;
+  draw_regrouping(v);
   // For which topic or problem: the one picked with "Who can help", else the chosen topic.
   std::string target = st.match_for;
   if (!cv::find_live(c, target)) target = cv::get(cv::community_record(c), cv::f::community_first_topic);
@@ -14,10 +20,12 @@ void draw_skills_panel(const cv::Doc& doc, State& st, Output&) {
   if (t) {
     const std::string text = t->type == cv::kTopic ? cv::get(*t, cv::f::topic_title) : cv::get(*t, cv::f::problem_text);
     ImGui::SeparatorText(("Who can help with \"" + text + "\"").c_str());
-    const auto matches =
-        cv::skill_matches(c, text + " " + (t->type == cv::kTopic ? cv::get(*t, cv::f::topic_description) : std::string()));
+    const auto& matches = cv::views_skill_matches(
+        v, doc, text + " " + (t->type == cv::kTopic ? cv::get(*t, cv::f::topic_description) : std::string()));
     if (matches.empty()) ImGui::TextDisabled("No member's skills match it yet.");
-    for (const auto& m : matches) {
+    // The best first; a topic many can help with shows the first ones.
+    for (size_t i = 0; i < matches.size() && i < kShownMatches; ++i) {
+      const cv::SkillMatch& m = matches[i];
       std::string why;
       for (const auto& w : m.why) why += (why.empty() ? "" : ", ") + w;
       ImGui::BulletText("%s", m.name.c_str());
@@ -28,22 +36,39 @@ void draw_skills_panel(const cv::Doc& doc, State& st, Output&) {
       }
       ImGui::TextDisabled("offers \"%s\" (matches: %s)", m.skill.c_str(), why.c_str());
     }
+    if (matches.size() > kShownMatches) ImGui::TextDisabled("and %zu more skills match", matches.size() - kShownMatches);
   } else {
     ImGui::TextDisabled("Pick \"Who can help\" on a topic or a problem, or choose a first topic.");
   }
-  const cv::SkillsOverview o = cv::skills_overview(c);
+  const cv::SkillsOverview& o = v.skills;
   ImGui::SeparatorText("Skills in the community");
   if (o.skills.empty()) ImGui::TextDisabled("No skills yet: add them per member (Members > Details).");
-  for (const auto& e : o.skills) {
-    std::string who;
-    for (const auto& m : e.members) who += (who.empty() ? "" : ", ") + m;
-    ImGui::BulletText("%s", e.label.c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", who.c_str());
+  // Long lists scroll in their own region, drawn a screenful at a time.
+  const float h = ImGui::GetContentRegionAvail().y;
+  if (!o.skills.empty() && ImGui::BeginChild("skills-list", ImVec2(0, std::max(120.0f, h * 0.55f)))) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(o.skills.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const auto& e = o.skills[i];
+        std::string who;
+        for (size_t k = 0; k < e.members.size() && k < 12; ++k) who += (k ? ", " : "") + e.members[k];
+        if (e.members.size() > 12) who += " and " + std::to_string(e.members.size() - 12) + " others";
+        ImGui::BulletText("%s", e.label.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", who.c_str());
+      }
   }
+  if (!o.skills.empty()) ImGui::EndChild();
   ImGui::SeparatorText("Wanted, and no member's skill covers it yet");
   if (o.uncovered.empty()) ImGui::TextDisabled("Every objective has someone who can help.");
-  for (const auto& u : o.uncovered) ImGui::BulletText("%s", u.c_str());
+  else if (ImGui::BeginChild("uncovered-list", ImVec2(0, 0))) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(o.uncovered.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) ImGui::BulletText("%s", o.uncovered[i].c_str());
+  }
+  if (!o.uncovered.empty()) ImGui::EndChild();
 }
 
 }  // namespace ui

@@ -12,7 +12,8 @@ namespace ui {
 
 void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
-  const auto members = cv::live_by_name(c, cv::kMember);
+  const cv::Views& v = *env.views;
+  const auto& members = v.members;
   if (st.voting_as.empty() || !cv::find_live(c, st.voting_as)) st.voting_as = members.empty() ? "" : members[0].first;
 
   // Propose a topic.
@@ -25,12 +26,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   const int budget = cv::vote_budget(c);
   if (!members.empty()) {
     ImGui::SetNextItemWidth(220);
-    const std::string current = cv::member_name(c, st.voting_as);
-    if (begin_combo("##voting-as", ("Voting as " + current).c_str())) {
-      for (const auto& [id, m] : members)
-        if (ImGui::Selectable((cv::get(*m, cv::f::member_name) + "##" + id).c_str(), id == st.voting_as)) st.voting_as = id;
-      ImGui::EndCombo();
-    }
+    member_combo("##voting-as", "Voting as " + cv::views_name(v, st.voting_as), v, st.voting_as, st.voting_as);
     ImGui::SameLine();
     ImGui::Text("%d of %d dots left", budget - cv::dots_used(c, st.voting_as), budget);
   }
@@ -41,13 +37,13 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     out.ops.push_back(cv::op_set("Set the dot budget", c.id, cv::f::community_vote_budget, b));
 
   // Said in words, not only by colour: whose dots do not all count, and why.
-  for (const cv::OverBudget& o : cv::votes_over_budget(c)) {
-    const std::string line = "Note: " + cv::member_name(c, o.member) + "'s votes add up to " + std::to_string(o.given) +
+  for (const cv::OverBudget& o : v.over_budget) {
+    const std::string line = "Note: " + cv::views_name(v, o.member) + "'s votes add up to " + std::to_string(o.given) +
                              " dots, more than the budget of " + std::to_string(o.counted) + "; only " +
                              std::to_string(o.counted) + " count.";
     ImGui::TextWrapped("%s", line.c_str());
   }
-  const auto tally = cv::tally_topics(c);
+  const auto& tally = v.tallies;
   const std::string chosen = cv::get(cv::community_record(c), cv::f::community_first_topic);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -61,7 +57,12 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::TableSetupColumn("Vote", ImGuiTableColumnFlags_WidthFixed, 110);
     ImGui::TableSetupColumn("##choose", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableHeadersRow();
-    for (const cv::TopicTally& t : tally) {
+    const int used = st.voting_as.empty() ? 0 : cv::dots_used(c, st.voting_as);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(tally.size()));
+    while (clipper.Step())
+    for (int ti = clipper.DisplayStart; ti < clipper.DisplayEnd; ++ti) {
+      const cv::TopicTally& t = tally[ti];
       ImGui::PushID(t.id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -73,7 +74,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       ImGui::TextUnformatted(t.title.c_str());
       if (!t.proposed_by.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", cv::member_name(c, t.proposed_by).c_str());
+        ImGui::TextDisabled("(%s)", cv::views_name(v, t.proposed_by).c_str());
       }
       ImGui::TableNextColumn();
       const int mine = cv::dots_on(c, t.id, st.voting_as);
@@ -83,7 +84,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       ImGui::SameLine();
       ImGui::Text("%d", mine);
       ImGui::SameLine();
-      ImGui::BeginDisabled(st.voting_as.empty() || cv::dots_used(c, st.voting_as) >= budget);
+      ImGui::BeginDisabled(st.voting_as.empty() || used >= budget);
       if (ImGui::SmallButton(("+##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, +1));
       ImGui::EndDisabled();
       ImGui::TableNextColumn();
@@ -100,13 +101,18 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   }
 
   ImGui::SeparatorText("Real problems members brought");
-  const auto problems = cv::live_of(c, cv::kProblem);
+  const auto& problems = v.problems;
   if (problems.empty()) ImGui::TextDisabled("None yet.");
-  for (const auto& [id, p] : problems) {
+  else if (ImGui::BeginChild("problems", ImVec2(0, 0))) {
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(problems.size()));
+  while (clipper.Step())
+  for (int pi = clipper.DisplayStart; pi < clipper.DisplayEnd; ++pi) {
+    const auto& [id, p] = problems[pi];
     ImGui::PushID(id.c_str());
     ImGui::BulletText("%s", cv::get(*p, cv::f::problem_text).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", cv::member_name(c, cv::get(*p, cv::f::problem_member)).c_str());
+    ImGui::TextDisabled("(%s)", cv::views_name(v, cv::get(*p, cv::f::problem_member)).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Make a topic"))
       out.ops.push_back(cv::op_propose_topic(env.new_id(), cv::get(*p, cv::f::problem_text),
@@ -115,6 +121,8 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     if (ImGui::SmallButton("Who can help")) st.match_for = id;
     ImGui::PopID();
   }
+  }
+  if (!problems.empty()) ImGui::EndChild();
 }
 
 }  // namespace ui

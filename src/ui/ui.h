@@ -6,6 +6,7 @@
 //  [SECTION] Panels
 //  [SECTION] Widgets shared by panels
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/model.h"
+#include "core/views.h"
 #include "imgui.h"
 
 namespace ui {
@@ -197,6 +199,7 @@ struct State {
 // What the app tells the UI about the world outside the model.
 struct Env {
   std::string (*new_id)() = nullptr;  // a fresh record id
+  const cv::Views* views = nullptr;   // what is read from the whole community, kept between frames
 };
 
 // [SECTION] Panels ----------------------------------------------------------------------------------
@@ -207,10 +210,12 @@ void draw_import_window(const World& w, Output& out);
 void draw_share_window(const World& w, Output& out);
 void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
-void draw_skills_panel(const cv::Doc& doc, State& st, Output& out);
+// While the objectives and skills regroup after a change: a progress bar, and that what is shown is from before.
+void draw_regrouping(const cv::Views& v);
+void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_csv_window(const World& w, Output& out);
-void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, Output& out);
+void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_guidelines_to_acknowledge(const cv::Doc& doc, const std::string& member, Output& out);
 void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
@@ -221,7 +226,7 @@ void draw_roles(const cv::Community& c, const std::string& meeting, Output& out)
 void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
                        const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out);
 // The facilitator's view of a running meeting, in place of the tabs.
-void draw_live_view(const cv::Doc& doc, const World& w, State& st, Output& out);
+void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 std::string meeting_in_progress(const cv::Community& c, int64_t now_ms);  // "" when none
 // One member's intake (what they bring); `own` when the person answers for themself.
 void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
@@ -261,6 +266,14 @@ void groups_button(const cv::Community& c, const World& w, const cv::Block& b, c
 // A book discussion meeting: the book, the part read for it and its questions (nothing otherwise).
 void draw_meeting_reading(const cv::Community& c, const std::string& meeting);
 // Who attends a meeting: a checkbox per member, in `columns` columns.
-void draw_attendance(const cv::Community& c, const std::string& meeting, Output& out, int columns);
+void draw_attendance(const cv::Community& c, const cv::Views& v, const std::string& meeting, Output& out, int columns);
+// A member picked from a combo of all members (a field to find one when there are many, the list
+// drawn a screenful at a time). True when `picked` holds a new choice.
+bool member_combo(const char* label, const std::string& preview, const cv::Views& v, const std::string& selected,
+                  std::string& picked, ImGuiComboFlags flags = 0);
+// A checkbox per member in columns, a screenful of rows at a time; `tag` makes each label unique.
+void member_checkboxes(const char* table, const std::vector<std::pair<std::string, const cv::Record*>>& members,
+                       int columns, const std::function<bool(const std::string&)>& checked,
+                       const std::function<void(const std::string&, bool)>& toggled, const char* tag);
 
 }  // namespace ui

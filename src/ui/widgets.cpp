@@ -7,6 +7,9 @@
 #include "core/meetings.h"
 #include "ui/ui.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace ui {
 
 namespace {
@@ -122,18 +125,78 @@ void groups_button(const cv::Community& c, const World& w, const cv::Block& b, c
   }
 }
 
-// Who attends a meeting: a checkbox per member, in columns.
-void draw_attendance(const cv::Community& c, const std::string& meeting, Output& out, int columns) {
-  const auto here = cv::attendees(c, meeting);
-  if (ImGui::BeginTable("attendance", columns)) {
-    for (const auto& [id, m] : cv::live_by_name(c, cv::kMember)) {
-      ImGui::TableNextColumn();
-      bool present = std::find(here.begin(), here.end(), id) != here.end();
-      if (ImGui::Checkbox((cv::get(*m, cv::f::member_name) + "##attends-" + id).c_str(), &present))
-        out.ops.push_back(cv::op_attend(c, meeting, id, present));
-    }
-    ImGui::EndTable();
+// Who attends a meeting: a checkbox per member, in columns, a screenful of rows at a time.
+void draw_attendance(const cv::Community& c, const cv::Views& v, const std::string& meeting, Output& out, int columns) {
+  std::vector<std::string> here = cv::attendees(c, meeting);
+  std::sort(here.begin(), here.end());
+  member_checkboxes("attendance", v.members, columns, [&](const std::string& id) {
+    return std::binary_search(here.begin(), here.end(), id);
+  }, [&](const std::string& id, bool present) { out.ops.push_back(cv::op_attend(c, meeting, id, present)); }, "attends");
+}
+
+bool member_combo(const char* label, const std::string& preview, const cv::Views& v, const std::string& selected,
+                  std::string& picked, ImGuiComboFlags flags) {
+  if (!begin_combo(label, preview.c_str(), flags | ImGuiComboFlags_HeightLarge)) return false;
+  // Many members: a field to find one, and the list drawn a screenful at a time.
+  static std::string filter;
+  static std::vector<int> shown;
+  static std::string shown_for;
+  static uint64_t shown_revision = 0;
+  if (ImGui::IsWindowAppearing()) {
+    filter.clear();
+    shown_for = "\x01";
+    if (v.members.size() > 12) ImGui::SetKeyboardFocusHere();
   }
+  if (v.members.size() > 12) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##find-member", "Find a member", &filter);
+  }
+  if (shown_for != filter || shown_revision != v.revision) {
+    shown.clear();
+    for (size_t i = 0; i < v.members.size(); ++i)
+      if (filter.empty() || cv::search_match(cv::views_name(v, v.members[i].first), filter)) shown.push_back(static_cast<int>(i));
+    shown_for = filter;
+    shown_revision = v.revision;
+  }
+  bool changed = false;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(shown.size()));
+  while (clipper.Step())
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const std::string& id = v.members[shown[k]].first;
+      if (ImGui::Selectable((cv::views_name(v, id) + "##" + std::string(label) + "-" + id).c_str(), id == selected) &&
+          id != selected) {
+        picked = id;
+        changed = true;
+      }
+    }
+  if (shown.empty()) ImGui::TextDisabled("No member matches.");
+  ImGui::EndCombo();
+  return changed;
+}
+
+void member_checkboxes(const char* table, const std::vector<std::pair<std::string, const cv::Record*>>& members,
+                       int columns, const std::function<bool(const std::string&)>& checked,
+                       const std::function<void(const std::string&, bool)>& toggled, const char* tag) {
+  if (!ImGui::BeginTable(table, columns)) return;
+  const int rows = static_cast<int>((members.size() + columns - 1) / columns);
+  ImGuiListClipper clipper;
+  clipper.Begin(rows);
+  while (clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      ImGui::TableNextRow();
+      for (int col = 0; col < columns; ++col) {
+        const size_t i = static_cast<size_t>(row) * columns + col;
+        if (i >= members.size()) break;
+        ImGui::TableSetColumnIndex(col);
+        const std::string& id = members[i].first;
+        const std::string name = cv::get(*members[i].second, cv::f::member_name);
+        bool on = checked(id);
+        if (ImGui::Checkbox(((name.empty() ? "(no name yet)" : name) + "##" + tag + "-" + id).c_str(), &on))
+          toggled(id, on);
+      }
+    }
+  ImGui::EndTable();
 }
 
 void draw_meeting_reading(const cv::Community& c, const std::string& meeting) {

@@ -1,0 +1,162 @@
+// views.cpp: see views.h.
+#include "core/views.h"
+
+#include <algorithm>
+
+#include "core/fields.h"
+#include "core/text.h"
+
+namespace cv {
+
+// One grouping (of objectives or of skills): what it groups, and the job that groups it.
+struct Regrouping {
+  GroupingInput input;  // of the job running, or of the last one done
+  GroupingJob job;
+  bool started = false;
+};
+
+struct ViewsWork {
+  Regrouping objectives, skills;
+  bool built = false;  // the views were made from the finished jobs
+  // What the views were built from besides the inputs: when none of it changed, an edit elsewhere
+  // (a meeting, a member's contact) costs no rebuild.
+  std::unordered_map<std::string, std::string> built_names;
+  double built_threshold = -1;
+  std::string chooser_today;  // the day v.chooser was read for
+  // views_skill_matches
+  uint64_t match_revision = 0;
+  std::string match_community, match_text;
+  bool match_read = false;
+  std::vector<SkillMatch> matches;
+};
+
+namespace {
+
+bool same_input(const GroupingInput& a, const GroupingInput& b) {
+  return a.texts == b.texts && a.pins == b.pins && a.ids == b.ids && a.members == b.members;
+}
+
+// Starts grouping `in` unless the last grouping (running or done) was of the same texts. The ids and
+// members matter too (who holds a group), but only texts and pins decide how texts group. True when
+// the input changed.
+bool regroup(Regrouping& r, GroupingInput in) {
+  if (r.started && same_input(r.input, in)) return false;
+  const bool same_texts = r.started && r.job.done() && r.input.texts == in.texts && r.input.pins == in.pins;
+  r.input = std::move(in);
+  r.started = true;
+  if (!same_texts) r.job = grouping_start(r.input.texts, r.input.pins);
+  return true;
+}
+
+void build(Views& v, const Doc& d) {
+  const Community& c = d.community;
+  ViewsWork& w = *v.work;
+  v.objectives = shared_objectives_of(c, w.objectives.input, grouping_result(w.objectives.job));
+  v.skills = skills_overview_of(c, w.skills.input, grouping_result(w.skills.job), v.objectives);
+  // Per member: objectives shared with others, and theirs alone, in the members' reading order.
+  std::unordered_map<std::string, const ObjectiveGroup*> group_of;
+  for (const auto& g : v.objectives.groups)
+    for (const auto& o : g.objectives) group_of[o] = &g;
+  std::unordered_map<std::string, size_t> row;
+  v.per_member.clear();
+  for (const auto& [id, r] : v.members) {
+    row.emplace(id, v.per_member.size());
+    v.per_member.push_back({id, views_name(v, id), {}, {}});
+  }
+  const GroupingInput& in = w.objectives.input;
+  for (size_t i = 0; i < in.ids.size(); ++i) {
+    auto m = row.find(in.members[i]);
+    if (m == row.end()) continue;
+    auto g = group_of.find(in.ids[i]);
+    const bool shared = g != group_of.end() && g->second->members.size() > 1;
+    (shared ? v.per_member[m->second].shared : v.per_member[m->second].alone).push_back(trim(in.texts[i]));
+  }
+  for (auto& p : v.per_member) {
+    auto by_text = [](const std::string& a, const std::string& b) { return collate_less(a, b); };
+    std::sort(p.shared.begin(), p.shared.end(), by_text);
+    std::sort(p.alone.begin(), p.alone.end(), by_text);
+  }
+  v.per_member.erase(std::remove_if(v.per_member.begin(), v.per_member.end(),
+                                    [](const MemberObjectives& p) { return p.shared.empty() && p.alone.empty(); }),
+                     v.per_member.end());
+  w.built = true;
+  w.built_names = v.names;
+  w.built_threshold = get(community_record(c), f::community_shared_threshold, 0.5);
+  v.grouped = true;
+}
+
+}  // namespace
+
+const std::string& views_name(const Views& v, const std::string& member) {
+  static const std::string kLeft = "someone who left";
+  auto it = v.names.find(member);
+  return it == v.names.end() ? kLeft : it->second;
+}
+
+void views_update(Views& v, const Doc& d) {
+  const Community& c = d.community;
+  if (v.read && v.community == c.id && v.revision == d.revision) {
+    if (v.work->chooser_today != v.today) {
+      v.chooser = book_chooser(c, v.today);
+      v.work->chooser_today = v.today;
+    }
+    return;
+  }
+  if (!v.work || v.community != c.id) v.work = std::make_shared<ViewsWork>();
+  v.community = c.id;
+  v.revision = d.revision;
+  v.read = true;
+  v.members = live_by_name(c, kMember);
+  v.names.clear();
+  for (const auto& [id, r] : v.members) {
+    const std::string n = get(*r, f::member_name);
+    v.names.emplace(id, n.empty() ? "(no name yet)" : n);
+  }
+  v.tallies = tally_topics(c);
+  v.over_budget = votes_over_budget(c);
+  v.problems = live_of(c, kProblem);
+  v.meetings = meetings(c);
+  v.chooser = book_chooser(c, v.today);
+  v.work->chooser_today = v.today;
+  v.rounds = breakout_rounds(c);
+  v.connections = new_connections(v.rounds);
+  ViewsWork& w = *v.work;
+  const bool objectives_changed = regroup(w.objectives, objective_input(c));
+  const bool skills_changed = regroup(w.skills, skill_input(c));
+  if (objectives_changed || skills_changed || w.built_names != v.names ||
+      w.built_threshold != get(community_record(c), f::community_shared_threshold, 0.5))
+    w.built = false;
+  v.busy = !(w.objectives.job.done() && w.skills.job.done());
+  // Names, the threshold or who holds what changed, and no text did: the views are made again now.
+  if (!v.busy && !w.built) build(v, d);
+  v.progress = v.busy ? 0.5f * (w.objectives.job.progress() + w.skills.job.progress()) : 1.0f;
+}
+
+bool views_step(Views& v, const Doc& d, size_t budget) {
+  views_update(v, d);
+  ViewsWork& w = *v.work;
+  if (!w.objectives.job.done()) grouping_step(w.objectives.job, budget);
+  else if (!w.skills.job.done()) grouping_step(w.skills.job, budget);
+  v.busy = !(w.objectives.job.done() && w.skills.job.done());
+  if (!v.busy && !w.built) build(v, d);
+  v.progress = v.busy ? 0.5f * (w.objectives.job.progress() + w.skills.job.progress()) : 1.0f;
+  return v.busy;
+}
+
+void views_complete(Views& v, const Doc& d) {
+  while (views_step(v, d, static_cast<size_t>(-1) / 2)) {}
+}
+
+const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {
+  ViewsWork& w = *v.work;
+  if (!w.match_read || w.match_revision != d.revision || w.match_community != d.community.id || w.match_text != text) {
+    w.matches = skill_matches(d.community, text);
+    w.match_read = true;
+    w.match_revision = d.revision;
+    w.match_community = d.community.id;
+    w.match_text = text;
+  }
+  return w.matches;
+}
+
+}  // namespace cv

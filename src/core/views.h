@@ -1,0 +1,74 @@
+// views.h: what the panels show that is read from the whole community, kept between frames and
+// brought up to date when the community changes, never per frame. Cheap views (members in reading
+// order, topic tallies) are read again at once on a change; the groupings of objectives and skills
+// start again only when their texts change, and run in slices between frames (views_step) while the
+// last result stays on screen with a progress bar. Like the rest of src/core: no UI, no clock.
+//  [SECTION] Views
+//  [SECTION] Keeping them up to date
+#pragma once
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/books.h"
+#include "core/breakouts.h"
+#include "core/getting_started.h"
+#include "core/meetings.h"
+#include "core/model.h"
+
+namespace cv {
+
+// [SECTION] Views -------------------------------------------------------------------------------------
+// One member's objectives, split as the Objectives tab shows them.
+struct MemberObjectives {
+  std::string id, name;
+  std::vector<std::string> shared, alone;  // texts
+};
+
+struct ViewsWork;
+struct Views {
+  std::string community;  // what they were read from
+  uint64_t revision = 0;
+  bool read = false;
+  // Members, live, in reading order; their names as shown, by id.
+  std::vector<std::pair<std::string, const Record*>> members;
+  std::unordered_map<std::string, std::string> names;
+  // Objectives shared by most and per member, and the skills overview: the last complete result
+  // (one change behind while `busy`).
+  SharedObjectives objectives;
+  std::vector<MemberObjectives> per_member;
+  SkillsOverview skills;
+  bool busy = false;     // a grouping is running
+  float progress = 1;    // of the groupings, 0..1
+  bool grouped = false;  // objectives and skills have been grouped at least once
+  // Topics and dot votes.
+  std::vector<TopicTally> tallies;
+  std::vector<OverBudget> over_budget;
+  // Breakout rounds of the season, and the connections they made.
+  std::vector<BreakoutRound> rounds;
+  Connections connections;
+  // Meetings in date order; whose turn it is to choose the next book (from `today`, which the app sets).
+  std::vector<MeetingInfo> meetings;
+  std::string today;
+  ChooserTurn chooser;
+  // Real problems members brought, live, in id order.
+  std::vector<std::pair<std::string, const Record*>> problems;
+  std::shared_ptr<ViewsWork> work;
+};
+
+// [SECTION] Keeping them up to date --------------------------------------------------------------------
+// Call before drawing: reads the cheap views again when the community changed, and starts a new
+// grouping when objectives or skills changed (until it is done, the last result stays).
+void views_update(Views& v, const Doc& d);
+// About `budget` units of grouping work (a unit is about one comparison of two texts). True while
+// more remains: the page asks for another frame.
+bool views_step(Views& v, const Doc& d, size_t budget);
+// Everything at once (the command line, tests).
+void views_complete(Views& v, const Doc& d);
+// Members whose skills match a text (skill_matches), remembered until the community or the text changes.
+const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text);
+// The name of a member as shown ("someone who left" when not a live member).
+const std::string& views_name(const Views& v, const std::string& member);
+
+}  // namespace cv

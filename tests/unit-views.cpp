@@ -1,0 +1,150 @@
+// unit-views.cpp: the views panels read are the community's, kept between frames: read again when it
+// changes, regrouped in slices only when texts change.
+#include <doctest/doctest.h>
+
+#include "core/getting_started.h"
+#include "core/views.h"
+#include "helpers.h"
+
+using cv::json;
+
+namespace {
+
+struct Circle : testing::Circle {
+  void item(const std::string& id, const char* type, const std::string& member, const std::string& text) {
+    apply(cv::op_create("Add", id, type, {{"member", member}, {"text", text}}));
+  }
+};
+
+Circle community() {
+  Circle x;
+  const char* names[] = {"Zoë", "Ñúñez", "Jürgen", "Żaneta", "Алёна", "Παύλος"};
+  for (int i = 0; i < 6; ++i) x.add("m" + std::to_string(i), names[i]);
+  x.item("o1", cv::kObjective, "m0", "give better feedback");
+  x.item("o2", cv::kObjective, "m1", "Giving feedback to my team");
+  x.item("o3", cv::kObjective, "m2", "facilitating workshops");
+  x.item("o4", cv::kObjective, "m3", "Facilitating remote meetings");
+  x.item("o5", cv::kObjective, "m4", "budgets");
+  x.item("s1", cv::kSkill, "m5", "feedback conversations");
+  x.item("s2", cv::kSkill, "m0", "giving feedback");
+  return x;
+}
+
+json groups(const cv::SharedObjectives& so) {
+  json out = json::array();
+  for (const auto& g : so.groups) out.push_back({g.label, g.objectives, g.members});
+  return out;
+}
+
+json skills(const cv::SkillsOverview& o) {
+  json out = json::array();
+  for (const auto& e : o.skills) out.push_back({e.label, e.members});
+  return {out, o.uncovered};
+}
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("views are what the community says, read once per change") {
+  Circle x = community();
+  cv::Views v;
+  cv::views_complete(v, x.d);
+  CHECK(v.grouped);
+  CHECK_FALSE(v.busy);
+  CHECK(groups(v.objectives) == groups(cv::shared_objectives(x.c())));
+  CHECK(skills(v.skills) == skills(cv::skills_overview(x.c())));
+  REQUIRE(v.members.size() == 6);
+  CHECK(v.members[0].first == "m2");  // Jürgen first, in reading order
+  CHECK(cv::views_name(v, "m5") == "Παύλος");
+  CHECK(cv::views_name(v, "nobody") == "someone who left");
+  // Per member: Zoë shares feedback; Алёна's budgets are hers alone.
+  bool seen = false;
+  for (const auto& p : v.per_member)
+    if (p.id == "m4") {
+      seen = true;
+      CHECK(p.shared.empty());
+      CHECK(p.alone == std::vector<std::string>{"budgets"});
+    }
+  CHECK(seen);
+  CHECK(v.per_member.size() == 5);  // Παύλος holds no objective
+}
+
+TEST_CASE("a new objective regroups in slices while the last groups stay; other edits do not regroup") {
+  Circle x = community();
+  cv::Views v;
+  cv::views_complete(v, x.d);
+  const json before = groups(v.objectives);
+
+  // A member's contact: nothing grouped changes, and nothing is regrouped.
+  x.apply(cv::op_set("Edit contact", "m0", cv::f::member_contact, "zoe@example.org"));
+  cv::views_update(v, x.d);
+  CHECK_FALSE(v.busy);
+  CHECK(groups(v.objectives) == before);
+
+  // A rename: the same groups, with the new name, at once.
+  x.apply(cv::op_set("Rename", "m1", cv::f::member_name, "Nuñez Ortega"));
+  cv::views_update(v, x.d);
+  CHECK_FALSE(v.busy);
+  CHECK(groups(v.objectives) == groups(cv::shared_objectives(x.c())));
+  CHECK(cv::views_name(v, "m1") == "Nuñez Ortega");
+
+  // A new objective: the groups shown stay the last ones until the slices are done.
+  x.item("o6", cv::kObjective, "m5", "feedback skills");
+  cv::views_update(v, x.d);
+  CHECK(v.busy);
+  CHECK(v.progress < 1);
+  const json stale = groups(v.objectives);
+  int slices = 0;
+  while (cv::views_step(v, x.d, 3)) {
+    ++slices;
+    CHECK(groups(v.objectives) == stale);
+  }
+  CHECK(slices > 1);
+  CHECK(groups(v.objectives) == groups(cv::shared_objectives(x.c())));
+  CHECK(groups(v.objectives) != stale);
+  CHECK(skills(v.skills) == skills(cv::skills_overview(x.c())));
+}
+
+TEST_CASE("a member who leaves takes their objectives and skills out of the views") {
+  Circle x = community();
+  cv::Views v;
+  cv::views_complete(v, x.d);
+  x.apply(cv::op_delete("Remove", "m0", cv::kMember));
+  cv::views_complete(v, x.d);
+  CHECK(groups(v.objectives) == groups(cv::shared_objectives(x.c())));
+  CHECK(skills(v.skills) == skills(cv::skills_overview(x.c())));
+  CHECK(v.members.size() == 5);
+  // Undo brings them back.
+  cv::doc_undo(x.d, x.t.next());
+  cv::views_complete(v, x.d);
+  CHECK(v.members.size() == 6);
+  CHECK(groups(v.objectives) == groups(cv::shared_objectives(x.c())));
+}
+
+TEST_CASE("skill matches for a text are remembered until the community or the text changes") {
+  Circle x = community();
+  cv::Views v;
+  cv::views_complete(v, x.d);
+  const auto* first = &cv::views_skill_matches(v, x.d, "Feedback that lands");
+  CHECK(first->size() == 2);
+  CHECK(&cv::views_skill_matches(v, x.d, "Feedback that lands") == first);
+  CHECK(cv::views_skill_matches(v, x.d, "budgets").empty());
+  x.item("s3", cv::kSkill, "m3", "budget spreadsheets");
+  cv::views_update(v, x.d);
+  CHECK(cv::views_skill_matches(v, x.d, "budgets").size() == 1);
+}
+
+TEST_CASE("another community opened in the same views starts afresh") {
+  Circle a = community();
+  cv::Views v;
+  cv::views_complete(v, a.d);
+  testing::FakeTime t;
+  cv::Doc b = testing::new_doc("b", "c2", "Another", t);
+  cv::views_complete(v, b);
+  CHECK(v.members.empty());
+  CHECK(v.objectives.groups.empty());
+  CHECK(v.per_member.empty());
+}
+
+}  // TEST_SUITE
