@@ -169,10 +169,22 @@ struct World {
     for (int k = 0; k < repeats; ++k) {
       const std::string& f = pick(4) == 0 ? files[pick(static_cast<int>(files.size()))] : files.back();
       // An import takes exactly what the pure merge takes: every winning value and every winning stamp.
-      const std::string expected = cv::to_file(cv::merge(replicas[to].community, cv::parse_file(f).community));
+      const cv::Community incoming = cv::parse_file(f).community;
+      const cv::Community merged = cv::merge(replicas[to].community, incoming);
+      const std::string expected = cv::to_file(merged);
+      // The preview measures the merge without making it: the same size, records and counts.
+      const cv::MergeEffect effect = cv::merge_effect(replicas[to].community, incoming);
+      const cv::Diff full = cv::diff(replicas[to].community, merged);
+      CHECK(effect.bytes == expected.size());
+      CHECK(effect.records == merged.records.size());
+      CHECK(effect.changes.fields == full.fields);
+      CHECK(effect.changes.by_type == full.by_type);
       cv::Preview p = cv::import_into(replicas[to], f, "Import", receiving_clock(to));
       REQUIRE(p.ok);
       CHECK(canon(replicas[to]) == expected);
+      // The import's undo step holds exactly the values that changed.
+      CHECK(p.diff.fields == full.fields);
+      CHECK(p.diff.by_type == full.by_type);
     }
   }
 

@@ -135,6 +135,20 @@ TEST_CASE("skill matches for a text are remembered until the community or the te
   CHECK(cv::views_skill_matches(v, x.d, "budgets").size() == 1);
 }
 
+TEST_CASE("who attends a meeting is remembered until the community changes") {
+  Circle x = community();
+  x.apply(cv::op_create("Add meeting", "g1", cv::kMeeting, {{"title", "First"}, {"date", "2027-01-07"}}));
+  cv::Views v;
+  cv::views_update(v, x.d);
+  const auto* all = &cv::views_attendees(v, x.c(), "g1");
+  CHECK(all->size() == 6);  // nobody ticked yet: everyone
+  CHECK(&cv::views_attendees(v, x.c(), "g1") == all);
+  x.apply(cv::op_attend(x.c(), "g1", "m2", true));
+  cv::views_update(v, x.d);
+  CHECK(cv::views_attendees(v, x.c(), "g1") == cv::attendees(x.c(), "g1"));
+  CHECK(cv::views_attendees(v, x.c(), "g1") == std::vector<std::string>{"m2"});
+}
+
 TEST_CASE("another community opened in the same views starts afresh") {
   Circle a = community();
   cv::Views v;

@@ -66,10 +66,16 @@ void importer_preview(Importer& im, const cv::Doc& doc, const std::vector<Incomi
     im.files.push_back(std::move(view));
   }
   if (im.readable == 0) return;
-  // Together: the same checks once more (two files that each fit may not fit together).
-  const cv::Preview together = cv::preview_community(doc, im.all, now_ms);
-  if (!together.ok) im.error = together.error;
-  else im.diff = together.diff;
+  // Together: the same checks once more (two files that each fit may not fit together). One file
+  // alone was just checked.
+  if (im.readable == 1) {
+    for (const Importer::File& f : im.files)
+      if (f.error.empty()) im.diff = f.diff;
+  } else {
+    const cv::Preview together = cv::preview_community(doc, im.all, now_ms);
+    if (!together.ok) im.error = together.error;
+    else im.diff = together.diff;
+  }
   if (im.all.id != doc.community.id) {
     im.other = true;
     im.other_name = name_of(im.all);

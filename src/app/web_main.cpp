@@ -262,7 +262,7 @@ void import_merge() {
 void import_as_new() {
   app::Importer& im = S.importer;
   if (im.readable == 0 || im.mixed) return;
-  cv::Community c = im.all;
+  cv::Community c = std::move(im.all);
   close_import();
   const bool known = std::any_of(S.world.communities.begin(), S.world.communities.end(),
                                  [&](const ui::CommunityEntry& e) { return e.id == c.id; });
@@ -839,6 +839,10 @@ std::string test_ui() {
       {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},
       {"meetings", meetings_test_ui()},
+      // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
+      {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
+                 {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},
+                 {"skill_groups", S.views.skills.skills.size()}}},
       {"csv", {{"open", w.csv_open}, {"error", w.csv_error}, {"encoding", w.csv_encoding}, {"imported", w.csv_imported},
                {"skipped", w.csv_skipped}, {"problems", w.csv_row_problem}, {"blocked", w.csv_blocked}}},
   };

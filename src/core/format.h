@@ -59,6 +59,13 @@ std::string check_stamps(const Community& incoming, int64_t now_ms);
 // else by how much it does not ("65.2 MB, over the 64.0 MB a copy may have"). The file's size goes
 // to *bytes when asked.
 std::string check_fits(const Community& c, size_t* bytes = nullptr);
+// What merging `incoming` into `c` would make, found without making it (no copy of either): the
+// merged file's size and record count, and what would change, in counts (changes.by_type, .fields).
+struct MergeEffect {
+  size_t bytes = 0, records = 0;
+  Diff changes;
+};
+MergeEffect merge_effect(const Community& c, const Community& incoming);
 
 // What importing a file into an open community would do (or did).
 struct Preview {

@@ -162,33 +162,62 @@ Edit apply(Community& c, Clock& clock, const Op& op, int64_t now_ms) {
 
 // The greater stamp wins; equal stamps (only from a tampered file) are settled by the value, so
 // merge stays commutative even then.
-static bool wins(const Field& incoming, const Field& existing) {
+bool wins(const Field& incoming, const Field& existing) {
   if (existing.stamp < incoming.stamp) return true;
   if (incoming.stamp < existing.stamp) return false;
   return existing.value.dump() < incoming.value.dump();
 }
 
-size_t merge_into(Community& into, const Community& from) {
+static const json& json_deleted_or_null(const std::string& field, bool record_absent) {
+  static const json kTrue(true), kFalse(false), kNull;
+  if (field != "deleted") return kNull;
+  return record_absent ? kTrue : kFalse;
+}
+
+size_t merge_record(Record& into, const Record& from, const std::string& id, Diff* changes) {
+  size_t taken = 0;
+  const bool was_live = !into.type.empty() && !into.deleted();
+  const bool fresh = into.type.empty();
+  if (fresh) into.type = from.type;
+  bool changed = false;
+  for (const auto& [name, f] : from.fields) {
+    auto mine = into.fields.find(name);
+    const bool absent = mine == into.fields.end();
+    if (!absent && !wins(f, mine->second)) continue;
+    ++taken;
+    // As diff() sees it: a record new here was deleted, a field never written null ("deleted" false).
+    const json& old = absent ? (fresh ? json_deleted_or_null(name, true) : json_deleted_or_null(name, false))
+                             : mine->second.value;
+    const bool differs = old != f.value;
+    if (differs && changes) {
+      if (changes->keep_values) {
+        changes->before.push_back({id, into.type, name, old});
+        changes->after.push_back({id, into.type, name, f.value});
+      }
+      ++changes->fields;
+    }
+    changed = changed || differs;
+    if (absent) into.fields.emplace(name, f);
+    else mine->second = f;
+  }
+  if (fresh) ++taken;  // the record itself
+  if (changed && changes) {
+    const bool is_live = !into.deleted();
+    TypeCounts& tc = changes->by_type[into.type];
+    if (!was_live && is_live) ++tc.added;
+    else if (was_live && !is_live) ++tc.removed;
+    else if (was_live && is_live) ++tc.changed;
+  }
+  return taken;
+}
+
+size_t merge_into(Community& into, const Community& from, Diff* changes) {
   size_t taken = 0;
   for (const auto& [id, theirs] : from.records) {
     if (theirs.type == kCommunity && id != into.id) continue;
     auto it = into.records.find(id);
-    if (it == into.records.end()) {
-      into.records.emplace(id, theirs);
-      taken += theirs.fields.size() + 1;
-      continue;
-    }
-    Record& ours = it->second;
-    for (const auto& [name, f] : theirs.fields) {
-      auto mine = ours.fields.find(name);
-      if (mine == ours.fields.end()) {
-        ours.fields.emplace(name, f);
-        ++taken;
-      } else if (wins(f, mine->second)) {
-        mine->second = f;
-        ++taken;
-      }
-    }
+    if (it == into.records.end()) it = into.records.emplace(id, Record{}).first;
+    taken += merge_record(it->second, theirs, id, changes);
   }
   return taken;
 }
@@ -218,6 +247,7 @@ Diff diff(const Community& before, const Community& after) {
       json vb = field_value(b, n), va = field_value(a, n);
       if (vb == va) continue;
       changed = true;
+      ++d.fields;
       d.before.push_back({id, type, n, std::move(vb)});
       d.after.push_back({id, type, n, std::move(va)});
     }
@@ -266,23 +296,21 @@ bool doc_redo(Doc& d, int64_t now_ms) { return replay(d, d.redo_stack, d.undo_st
 // null under different stamps): a copy that kept the older stamp would later resolve an edit
 // differently from the others. Only a change of value is an undo step.
 Diff doc_import(Doc& d, const Community& incoming, const std::string& label) {
-  Community merged = d.community;
-  const size_t taken = merge_into(merged, incoming);
+  // In place: the changes are found as they are made, so a merge costs what the incoming copy holds,
+  // not a copy of the whole community.
+  Diff changes;
+  const size_t taken = merge_into(d.community, incoming, &changes);
   observe_all(d.clock, incoming);
   if (taken == 0) return Diff{};
-  Diff changes = diff(d.community, merged);
-  d.community = std::move(merged);
   if (changes.empty()) ++d.revision;
   else push_edit(d, Edit{label, changes.before, changes.after});
   return changes;
 }
 
 bool doc_absorb(Doc& d, const Community& other) {
-  Community merged = d.community;
-  const size_t taken = merge_into(merged, other);
+  const size_t taken = merge_into(d.community, other);
   observe_all(d.clock, other);
   if (taken == 0) return false;
-  d.community = std::move(merged);
   ++d.revision;
   return true;
 }

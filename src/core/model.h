@@ -132,17 +132,25 @@ Edit apply(Community& c, Clock& clock, const Op& op, int64_t now_ms);
 // Counts of what a merge would do, per record type (for the import preview).
 struct TypeCounts {
   int added = 0, changed = 0, removed = 0;
+  bool operator==(const TypeCounts& o) const { return added == o.added && changed == o.changed && removed == o.removed; }
 };
 struct Diff {
   std::map<std::string, TypeCounts> by_type;
-  std::vector<Change> before, after;  // field values that differ, as Changes
-  bool empty() const { return before.empty(); }
+  std::vector<Change> before, after;  // field values that differ, as Changes (none in a preview's counts)
+  size_t fields = 0;                  // how many field values differ
+  bool keep_values = true;            // false: count changes without keeping them (a preview)
+  bool empty() const { return fields == 0 && before.empty(); }
 };
 
 // Takes into `into` every field of `from` whose stamp is greater. Commutative, associative and
 // idempotent. A community record of another community is not taken (a community has one).
 // Returns how many fields it took (a new value or only a newer stamp).
-size_t merge_into(Community& into, const Community& from);
+size_t merge_into(Community& into, const Community& from, Diff* changes = nullptr);
+// Whether an incoming field's stamp beats the one held (equal stamps: settled by the value).
+bool wins(const Field& incoming, const Field& existing);
+// One record's part of it: `into` (empty for a record new here) takes the fields of `from` that win.
+// When `changes` is given, the values that change are added to it, and the record to its counts.
+size_t merge_record(Record& into, const Record& from, const std::string& id, Diff* changes = nullptr);
 Community merge(const Community& a, const Community& b);
 // What differs between two states of one community, per field, with counts per record type.
 Diff diff(const Community& before, const Community& after);

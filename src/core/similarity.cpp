@@ -774,6 +774,15 @@ bool grouping_step(GroupingJob& job, size_t budget) {
       case kDone: break;
     }
   }
+  if (w.phase == kDone && !w.texts.empty()) {
+    // Only the result is kept: a community of thousands holds no index between regroupings.
+    Grouping result = std::move(w.result);
+    const double threshold = w.threshold;
+    w = GroupingWork{};
+    w.result = std::move(result);
+    w.threshold = threshold;
+    w.phase = kDone;
+  }
   return w.phase == kDone;
 }
 

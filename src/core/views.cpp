@@ -28,6 +28,9 @@ struct ViewsWork {
   std::string match_community, match_text;
   bool match_read = false;
   std::vector<SkillMatch> matches;
+  // views_attendees, per meeting, for `attendees_revision`
+  uint64_t attendees_revision = 0;
+  std::unordered_map<std::string, std::vector<std::string>> attendees;
 };
 
 namespace {
@@ -105,6 +108,7 @@ void views_update(Views& v, const Doc& d) {
   if (!v.work || v.community != c.id) v.work = std::make_shared<ViewsWork>();
   v.community = c.id;
   v.revision = d.revision;
+  v.work->attendees.clear();
   v.read = true;
   v.members = live_by_name(c, kMember);
   v.names.clear();
@@ -145,6 +149,17 @@ bool views_step(Views& v, const Doc& d, size_t budget) {
 
 void views_complete(Views& v, const Doc& d) {
   while (views_step(v, d, static_cast<size_t>(-1) / 2)) {}
+}
+
+const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting) {
+  ViewsWork& w = *v.work;
+  if (w.attendees_revision != v.revision) {
+    w.attendees.clear();
+    w.attendees_revision = v.revision;
+  }
+  auto it = w.attendees.find(meeting);
+  if (it == w.attendees.end()) it = w.attendees.emplace(meeting, attendees(c, meeting)).first;
+  return it->second;
 }
 
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {

@@ -68,6 +68,9 @@ bool views_step(Views& v, const Doc& d, size_t budget);
 void views_complete(Views& v, const Doc& d);
 // Members whose skills match a text (skill_matches), remembered until the community or the text changes.
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text);
+// Who attends a meeting (attendees) in the community the views were last read from (views_update),
+// remembered until it changes.
+const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting);
 // The name of a member as shown ("someone who left" when not a live member).
 const std::string& views_name(const Views& v, const std::string& member);
 

@@ -62,7 +62,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
                        const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out) {
   const auto starts = cv::start_times(m.time, blocks);
   const auto air = cv::meeting_airtime(blocks, people);
-  const auto rounds = cv::breakout_rounds(c);
+  const auto& rounds = env.views->rounds;
   const auto open = cv::open_actions_before(c, m.id);
   std::string edited;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;

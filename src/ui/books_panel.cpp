@@ -108,7 +108,7 @@ void draw_reading(const cv::Community& c, const World& w, State& st, const Env& 
   if (!b.chosen_by.empty())
     ImGui::TextDisabled("Chosen by %s on %s", cv::member_name(c, b.chosen_by).c_str(), b.chosen_on.c_str());
   const auto plan = cv::reading_plan(c, book);
-  const auto all = cv::meetings(c);
+  const auto& all = env.views->meetings;
   auto meeting_label = [&](const std::string& id) {
     for (const auto& m : all)
       if (m.id == id) return m.title + (m.date.empty() ? "" : " (" + m.date + ")");
@@ -194,7 +194,7 @@ void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
   if (st.acting_as.empty() || !cv::find_live(c, st.acting_as)) st.acting_as = members.empty() ? "" : members[0].first;
   if (!members.empty()) {
     ImGui::SetNextItemWidth(240);
-    member_combo("##acting-as", "As " + cv::views_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as);
+    member_combo("##acting-as", "As " + cv::views_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as, "as-");
   } else {
     ImGui::TextDisabled("Add members first: books are proposed, supported and chosen by members.");
   }

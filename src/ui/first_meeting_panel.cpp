@@ -59,7 +59,7 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
   ImGui::TextDisabled("%d minutes; %d of them content (%d%%).", total, content, total ? content * 100 / total : 0);
 
   // The designer's table: start times, minutes, order by drag, airtime, groups for the breakouts.
-  draw_agenda_table(c, w, cv::meeting_info(*m, meeting), blocks, {}, static_cast<int>(cv::attendees(c, meeting).size()), env,
+  draw_agenda_table(c, w, cv::meeting_info(*m, meeting), blocks, {}, static_cast<int>(cv::views_attendees(*env.views, c, meeting).size()), env,
                     out);
 
   ImGui::SeparatorText("Parking lot: logistics questions, answered at the end");

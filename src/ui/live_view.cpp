@@ -115,7 +115,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
       ImGui::PopTextWrapPos();
     }
     if (cv::is_breakout(b.kind)) {
-      const auto rounds = cv::breakout_rounds(c);
+      const auto& rounds = env.views->rounds;
       const cv::BreakoutRound* made = round_for(rounds, b.id);
       ImGui::SeparatorText("Groups");
       if (made) draw_groups_line(c, *made);
@@ -133,7 +133,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
       ImGui::TextDisabled("Next: %s (%d min)", next.title.c_str(), next.minutes);
     }
   }
-  ImGui::SeparatorText(("Here: " + std::to_string(cv::attendees(c, id).size())).c_str());
+  ImGui::SeparatorText(("Here: " + std::to_string(cv::views_attendees(*env.views, c, id).size())).c_str());
   draw_attendance(c, *env.views, id, out, 4);
   ImGui::PopID();
 }

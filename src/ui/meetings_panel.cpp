@@ -107,7 +107,7 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
       ImGui::SetNextItemWidth(-FLT_MIN);
       std::string owner;
       if (member_combo(("##owner-" + a.id).c_str(), a.owner.empty() ? "Owner" : cv::views_name(*env.views, a.owner),
-                       *env.views, a.owner, owner))
+                       *env.views, a.owner, owner, "owner-"))
         out.ops.push_back(cv::op_set("Set the owner", a.id, cv::f::action_owner, owner));
       ImGui::TableNextColumn();
       if (edit_text(("##due-" + a.id).c_str(), a.due, edited, "2026-12-10", -FLT_MIN)) {
@@ -195,7 +195,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   draw_meeting_header(c, m, st, out);
 
   const auto blocks = cv::agenda(c, m.id);
-  const auto here = cv::attendees(c, m.id);
+  const auto& here = cv::views_attendees(*env.views, c, m.id);
   const int people = static_cast<int>(here.size());
   if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, *env.views, m.id, out, 3);
   draw_roles(c, m.id, out);

@@ -26,7 +26,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   const int budget = cv::vote_budget(c);
   if (!members.empty()) {
     ImGui::SetNextItemWidth(220);
-    member_combo("##voting-as", "Voting as " + cv::views_name(v, st.voting_as), v, st.voting_as, st.voting_as);
+    member_combo("##voting-as", "Voting as " + cv::views_name(v, st.voting_as), v, st.voting_as, st.voting_as, "");
     ImGui::SameLine();
     ImGui::Text("%d of %d dots left", budget - cv::dots_used(c, st.voting_as), budget);
   }

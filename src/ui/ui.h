@@ -268,9 +268,10 @@ void draw_meeting_reading(const cv::Community& c, const std::string& meeting);
 // Who attends a meeting: a checkbox per member, in `columns` columns.
 void draw_attendance(const cv::Community& c, const cv::Views& v, const std::string& meeting, Output& out, int columns);
 // A member picked from a combo of all members (a field to find one when there are many, the list
-// drawn a screenful at a time). True when `picked` holds a new choice.
+// drawn a screenful at a time). True when `picked` holds a new choice. Each member's item is labelled
+// "<name>##<item_tag><id>".
 bool member_combo(const char* label, const std::string& preview, const cv::Views& v, const std::string& selected,
-                  std::string& picked, ImGuiComboFlags flags = 0);
+                  std::string& picked, const char* item_tag, ImGuiComboFlags flags = 0);
 // A checkbox per member in columns, a screenful of rows at a time; `tag` makes each label unique.
 void member_checkboxes(const char* table, const std::vector<std::pair<std::string, const cv::Record*>>& members,
                        int columns, const std::function<bool(const std::string&)>& checked,

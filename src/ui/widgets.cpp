@@ -127,7 +127,7 @@ void groups_button(const cv::Community& c, const World& w, const cv::Block& b, c
 
 // Who attends a meeting: a checkbox per member, in columns, a screenful of rows at a time.
 void draw_attendance(const cv::Community& c, const cv::Views& v, const std::string& meeting, Output& out, int columns) {
-  std::vector<std::string> here = cv::attendees(c, meeting);
+  std::vector<std::string> here = cv::views_attendees(v, c, meeting);
   std::sort(here.begin(), here.end());
   member_checkboxes("attendance", v.members, columns, [&](const std::string& id) {
     return std::binary_search(here.begin(), here.end(), id);
@@ -135,7 +135,7 @@ void draw_attendance(const cv::Community& c, const cv::Views& v, const std::stri
 }
 
 bool member_combo(const char* label, const std::string& preview, const cv::Views& v, const std::string& selected,
-                  std::string& picked, ImGuiComboFlags flags) {
+                  std::string& picked, const char* item_tag, ImGuiComboFlags flags) {
   if (!begin_combo(label, preview.c_str(), flags | ImGuiComboFlags_HeightLarge)) return false;
   // Many members: a field to find one, and the list drawn a screenful at a time.
   static std::string filter;
@@ -164,7 +164,7 @@ bool member_combo(const char* label, const std::string& preview, const cv::Views
   while (clipper.Step())
     for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
       const std::string& id = v.members[shown[k]].first;
-      if (ImGui::Selectable((cv::views_name(v, id) + "##" + std::string(label) + "-" + id).c_str(), id == selected) &&
+      if (ImGui::Selectable((cv::views_name(v, id) + "##" + item_tag + id).c_str(), id == selected) &&
           id != selected) {
         picked = id;
         changed = true;

@@ -1,0 +1,203 @@
+// run.mjs: Cultivate at 10, 1,000 and 10,000 members, in the real page (the development page, for its
+// frame timer), in headless Chromium. Prints per tab the milliseconds of a frame caused by input (real
+// wheel events over the tab), the ratio to 10 members, the times to import, open, save, merge and
+// export, the ratio of import to the browser's own JSON.parse of the same bytes, the WebAssembly
+// heap, the page's weight, and the time to a drawn community next to a bare Dear ImGui page built
+// with the same toolchain and flags.
+//   node bench/scale/run.mjs [SIZES...]        (default: 10 1000 10000)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, ready, click, find, dist, distPerson, repo } from '../../web/tests/harness.mjs';
+import { serve } from '../../web/serve.mjs';
+import { generate } from './generate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = sizes.length ? sizes : [10, 1000, 10000];
+const TABS = ['Members', 'Objectives', 'Topics', 'Skills', 'First meeting', 'Guidelines', 'Meetings', 'Groups', 'Books'];
+
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+
+// The files of the community, served beside the page.
+const files = fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-scale-'));
+for (const n of SIZES) fs.writeFileSync(path.join(files, `scale${n}.json`), JSON.stringify(generate(n, 1)));
+
+const server = await serve({ root: dist, port: 0, extra: (req, res) => {
+  const m = /^\/files\/(scale\d+\.json)$/.exec(new URL(req.url, 'http://x').pathname);
+  if (!m) return false;
+  const body = fs.readFileSync(path.join(files, m[1]));
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length }).end(body);
+  return true;
+} });
+
+// Waits (in the page) until pred(ui) holds; returns ms since t0 (performance.now() in the page).
+const waitUi = (page, pred, t0, timeout = 600000) => page.evaluate(async ({ src, t0, timeout }) => {
+  const f = new Function('u', `return (${src})(u);`);
+  const end = performance.now() + timeout;
+  for (;;) {
+    if (f(cultivateTest.ui())) return performance.now() - t0;
+    if (performance.now() > end) throw new Error('timed out: ' + src);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}, { src: pred.toString(), t0, timeout });
+
+async function measure(n) {
+  const b = await launch({ acceptDownloads: true });
+  const page = await openPage(b.context, server.url);
+  const out = { n };
+  // Import: the file dropped as a real File, to the preview, then opened as a new community.
+  const t = await page.evaluate(async (url) => {
+    const text = await (await fetch(url)).text();
+    const p0 = performance.now();
+    JSON.parse(text);
+    const parse = performance.now() - p0;
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'community.cultivate.json'));
+    window.__t0 = performance.now();
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return { parse, bytes: text.length };
+  }, `${server.url}files/scale${n}.json`);
+  out.bytes = t.bytes;
+  out.jsonParse = t.parse;
+  const t0 = await page.evaluate(() => window.__t0);
+  out.preview = await waitUi(page, (u) => u.importing && u.import.files.length === 1 && u.import.files[0].error === '', t0);
+  const t1 = await page.evaluate(() => performance.now());
+  await click(page, 'Open as a new community', { timeout: 600000 });
+  out.open = await waitUi(page, (u) => !u.importing && u.ready, t1);
+  out.openedAt = await page.evaluate(() => performance.now());
+  // Saved: the first write of the new community.
+  out.save = await waitUi(page, (u) => !u.dirty && !u.saving, out.openedAt);
+  out.heap = await page.evaluate(() => cultivateTest.heapBytes());
+  // Frames caused by input, per tab.
+  out.tabs = {};
+  for (const tab of TABS) {
+    await click(page, tab, { timeout: 120000 });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => cultivateTest.clearFrameTimes());
+    const box = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    for (let i = 0; i < 24; i++) {
+      await page.mouse.move(box.w * 0.6, box.h * 0.55);
+      await page.mouse.wheel(0, i % 2 ? -240 : 240);
+      await page.waitForTimeout(60);
+    }
+    const times = await page.evaluate(() => cultivateTest.frameTimes());
+    out.tabs[tab] = { median: median(times), max: Math.max(...times), frames: times.length };
+  }
+  // Reopen (a reload opens the last community).
+  const r0 = Date.now();
+  await page.reload();
+  await ready(page);
+  out.reopen = Date.now() - r0;
+  // Export.
+  const e0 = Date.now();
+  const download = page.waitForEvent('download', { timeout: 600000 });
+  await click(page, 'Share');
+  await click(page, 'Export file');
+  const file = await download;
+  out.export = Date.now() - e0;
+  // Merge: the exported copy with one member renamed, dropped and merged.
+  const copy = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+  const m = copy.records.find((r) => r.type === 'member');
+  m.fields.name = 'Renamed elsewhere';
+  m.stamps.name = [m.stamps.name[0] + 10000000, 0, 'elsewhere0000000'];
+  const mergeText = JSON.stringify(copy);
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'copy.cultivate.json'));
+    window.__t0 = performance.now();
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, mergeText);
+  const m0 = await page.evaluate(() => window.__t0);
+  out.mergePreview = await waitUi(page, (u) => u.importing && u.import.files.length === 1, m0);
+  const m1 = await page.evaluate(() => performance.now());
+  await click(page, 'Merge into this community', { timeout: 600000 });
+  out.merge = await waitUi(page, (u) => !u.importing, m1);
+  out.heapEnd = await page.evaluate(() => cultivateTest.heapBytes());
+  await b.context.close();
+  return out;
+}
+
+// Time to a drawn page: Cultivate (a community drawn) and the bare Dear ImGui page, side by side.
+async function loadTimes() {
+  const bareDir = path.join(repo, 'build/web/dist-bare');
+  const bare = fs.existsSync(path.join(bareDir, 'index.html')) ? await serve({ root: bareDir, port: 0 }) : null;
+  const person = await serve({ root: dist, port: 0 });
+  const times = { cultivate: [], bare: [] };
+  for (let round = 0; round < 5; round++) {
+    for (const [which, srv] of [['cultivate', person], ['bare', bare]]) {
+      if (!srv) continue;
+      const b = await launch();
+      const page = await b.context.newPage();
+      const t0 = Date.now();
+      await page.goto(srv.url);
+      if (which === 'cultivate') await ready(page);
+      else await page.waitForFunction(() => window.bareFrames > 0, null, { timeout: 30000 });
+      times[which].push(Date.now() - t0);
+      await b.context.close();
+    }
+  }
+  await person.close();
+  if (bare) await bare.close();
+  return { cultivate: median(times.cultivate), bare: median(times.bare) };
+}
+
+function pageWeight() {
+  const d = distPerson;
+  let raw = 0, gz = 0;
+  for (const f of fs.readdirSync(d)) {
+    const b = fs.readFileSync(path.join(d, f));
+    raw += b.length;
+    gz += zlib.gzipSync(b, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+const results = [];
+for (const n of SIZES) {
+  process.stderr.write(`measuring ${n} members...\n`);
+  results.push(await measure(n));
+}
+const base = results.find((r) => r.n === Math.min(...SIZES));
+console.log('\nFrame caused by input (median ms per frame; ratio to the smallest community)');
+console.log(['tab'.padEnd(14), ...results.map((r) => String(r.n).padStart(16))].join(''));
+for (const tab of TABS) {
+  console.log([tab.padEnd(14), ...results.map((r) => {
+    const t = r.tabs[tab];
+    return `${fmt(t.median)} (x${fmt(t.median / base.tabs[tab].median, 2)})`.padStart(16);
+  })].join(''));
+}
+console.log('\nData (ms; heap in MB)');
+console.log(['', ...results.map((r) => String(r.n).padStart(12))].join('').padStart(14));
+const row = (label, f) => console.log([label.padEnd(22), ...results.map((r) => String(f(r)).padStart(12))].join(''));
+row('file (MB)', (r) => fmt(r.bytes / 1048576, 2));
+row('JSON.parse', (r) => fmt(r.jsonParse));
+row('import to preview', (r) => fmt(r.preview));
+row('  ratio to JSON.parse', (r) => fmt(r.preview / r.jsonParse, 2));
+row('open as new', (r) => fmt(r.open));
+row('first save', (r) => fmt(r.save));
+row('reopen (reload)', (r) => fmt(r.reopen, 0));
+row('export', (r) => fmt(r.export, 0));
+row('merge preview', (r) => fmt(r.mergePreview));
+row('merge', (r) => fmt(r.merge));
+row('heap after open', (r) => fmt(r.heap / 1048576, 0));
+row('heap at the end', (r) => fmt(r.heapEnd / 1048576, 0));
+const big = results.find((r) => r.n === Math.max(...SIZES));
+const small = results.find((r) => r.n === Math.min(...SIZES));
+if (big !== small) {
+  const k = big.n / small.n;
+  console.log(`\nGrowth from ${small.n} to ${big.n} members (x${k}): import x${fmt(big.preview / small.preview, 1)}, ` +
+              `save x${fmt(big.save / small.save, 1)}, merge x${fmt(big.merge / small.merge, 1)}`);
+}
+const w = pageWeight();
+console.log(`\nPage weight: ${fmt(w.raw / 1024, 0)} KB, ${fmt(w.gz / 1024, 0)} KB gzipped`);
+const load = await loadTimes();
+console.log(`Load to a drawn page (median of 5): Cultivate ${fmt(load.cultivate, 0)} ms, bare Dear ImGui page ` +
+            `${fmt(load.bare, 0)} ms, ratio ${fmt(load.cultivate / load.bare, 2)}`);
+await server.close();

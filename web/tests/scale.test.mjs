@@ -1,0 +1,85 @@
+// scale.test.mjs: a community of 3,000 members in the real page. It imports and opens; the
+// objectives and skills are grouped between frames; long lists draw only what is on screen (the
+// widgets reported per frame stay few); a member is found by name in a combo of thousands and votes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, find, click, state, until, items, ui, dropFiles, typeInto, idle } from './harness.mjs';
+import { generate } from '../../bench/scale/generate.mjs';
+
+const MEMBERS = 3000;
+let server, browser, page;
+const community = generate(MEMBERS, 7);
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  page = await openPage(browser.context, server.url);
+});
+after(async () => {
+  await browser.context.close();
+  await server.close();
+});
+
+const waitUi = async (pred, what, timeout = 60000) => {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const u = await ui(page);
+    if (pred(u)) return u;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(u.views)}`);
+    await page.waitForTimeout(50);
+  }
+};
+const count = async (re) => (await items(page)).filter((i) => re.test(i.id)).length;
+
+test('3,000 members import, open and group; lists draw a screenful', async () => {
+  await dropFiles(page, [{ name: 'large.cultivate.json', text: JSON.stringify(community) }]);
+  await waitUi((u) => u.importing && u.import.files.length === 1, 'the preview');
+  const u0 = await ui(page);
+  assert.equal(u0.import.files[0].error, '');
+  assert.equal(u0.import.files[0].counts.member.added, MEMBERS);
+  await click(page, 'Open as a new community', { timeout: 30000 });
+  await waitUi((u) => u.ready && !u.importing, 'the community open');
+  const s = await state(page);
+  assert.equal(s.records.length, community.records.length);
+
+  // Members: thousands of rows, a screenful of fields drawn.
+  await click(page, 'Members');
+  await idle(page);
+  const names = await count(/^##name-/);
+  assert.ok(names > 5 && names < 120, `${names} name fields drawn for ${MEMBERS} members`);
+
+  // Objectives: grouped between frames, then a screenful of groups.
+  await click(page, 'Objectives');
+  const u = await waitUi((x) => x.views.grouped && !x.views.busy, 'the objectives grouped');
+  assert.equal(u.views.members, MEMBERS);
+  assert.ok(u.views.objective_groups > 10, `${u.views.objective_groups} groups`);
+  assert.ok(u.views.objective_groups < 2 * MEMBERS / 3, 'objectives that mean the same are grouped');
+  await idle(page);
+  // A group held by hundreds lists a few of its wordings, and counts the rest.
+  const rows = await count(/^Make a topic##/);
+  const wordings = await count(/^Not the same/);
+  assert.ok(rows >= 1 && rows < 80, `${rows} group rows drawn of ${u.views.objective_groups}`);
+  assert.ok(wordings <= 8 * rows, `${wordings} wordings drawn in ${rows} rows`);
+
+  // Meetings: who attends, a checkbox per member, a screenful of them drawn.
+  await click(page, 'Meetings');
+  await click(page, /^Who attends: /);
+  await idle(page);
+  const boxes = await count(/##attends-/);
+  assert.ok(boxes > 5 && boxes < 300, `${boxes} attendance boxes drawn for ${MEMBERS} members`);
+});
+
+test('a member found by name among thousands, in the voting combo, votes', async () => {
+  const member = community.records.filter((r) => r.type === 'member')[2345];
+  await click(page, 'Topics');
+  await typeInto(page, '##new-topic', 'Learning at scale');
+  const topic = (await until(page, (s) => s.records.some((r) => r.type === 'topic' && r.fields.title === 'Learning at scale'),
+    'the topic')).records.find((r) => r.type === 'topic' && r.fields.title === 'Learning at scale');
+  await click(page, '##voting-as');
+  await find(page, '##find-member');
+  await page.keyboard.type(member.fields.name);
+  await click(page, `${member.fields.name}##${member.id}`);
+  await click(page, `+##vote-${topic.id}`);
+  await until(page, (s) => s.records.some((r) => r.type === 'vote' && r.fields.member === member.id &&
+    r.fields.topic === topic.id && r.fields.dots === 1), 'the vote of the member found');
+});
