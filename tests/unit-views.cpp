@@ -147,6 +147,12 @@ TEST_CASE("who attends a meeting is remembered until the community changes") {
   cv::views_update(v, x.d);
   CHECK(cv::views_attendees(v, x.c(), "g1") == cv::attendees(x.c(), "g1"));
   CHECK(cv::views_attendees(v, x.c(), "g1") == std::vector<std::string>{"m2"});
+  // The agenda too: read once per change.
+  CHECK(cv::views_agenda(v, x.c(), "g1").empty());
+  x.apply(cv::op_add_block(x.c(), "g1", "g1:b1", "pairs"));
+  cv::views_update(v, x.d);
+  REQUIRE(cv::views_agenda(v, x.c(), "g1").size() == 1);
+  CHECK(cv::views_agenda(v, x.c(), "g1")[0].id == cv::agenda(x.c(), "g1")[0].id);
 }
 
 TEST_CASE("another community opened in the same views starts afresh") {

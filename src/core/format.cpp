@@ -532,9 +532,15 @@ struct Reader {
       if (id == community_id && r.type != kCommunity)
         return fail(where, "the community's own id is used by a " + r.type + " record");
     }
-    auto it = p.community.records.find(id);
-    if (it == p.community.records.end()) {
-      p.community.records.emplace(std::move(id), std::move(r));
+    auto& records = p.community.records;
+    // Files Cultivate writes list records in id order: each goes at the end, found in constant time.
+    if (records.empty() || records.rbegin()->first < id) {
+      records.emplace_hint(records.end(), std::move(id), std::move(r));
+      return true;
+    }
+    auto it = records.find(id);
+    if (it == records.end()) {
+      records.emplace(std::move(id), std::move(r));
       return true;
     }
     // The same record twice, as when two copies were pasted together: merge them.

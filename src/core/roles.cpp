@@ -17,14 +17,15 @@ std::string role_title(const std::string& role) {
   return out;
 }
 
-std::vector<RoleSlot> meeting_roles(const Community& c, const std::string& meeting) {
+std::vector<RoleSlot> meeting_roles(const Community& c, const std::string& meeting, const std::vector<Block>* blocks) {
   std::vector<RoleSlot> out;
   const Record* m = find_live(c, meeting);
   if (!m) return out;
   // A member removed since no longer holds a role: it is open again.
   auto holder = [&](const std::string& id) { return find_live(c, id) ? id : std::string(); };
   out.push_back({"facilitator", "", holder(get(*m, f::meeting_facilitator))});
-  for (const Block& b : agenda(c, meeting))
+  const std::vector<Block> read = blocks ? std::vector<Block>{} : agenda(c, meeting);
+  for (const Block& b : blocks ? *blocks : read)
     if (*block_role(b.kind)) out.push_back({block_role(b.kind), b.id, holder(b.lead)});
   return out;
 }

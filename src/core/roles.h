@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/agenda.h"
 #include "core/model.h"
 
 namespace cv {
@@ -18,7 +19,9 @@ struct RoleSlot {
   std::string block;   // "" for the facilitator
   std::string member;  // who holds it; "" while open
 };
-std::vector<RoleSlot> meeting_roles(const Community& c, const std::string& meeting);  // facilitator, then agenda order
+// Facilitator, then agenda order; `blocks`: the meeting's agenda when already read.
+std::vector<RoleSlot> meeting_roles(const Community& c, const std::string& meeting,
+                                    const std::vector<Block>* blocks = nullptr);
 struct RoleTurn {
   std::string member, name;
   bool offers = false;  // the role is among the member's roles

@@ -31,6 +31,7 @@ struct ViewsWork {
   // views_attendees, per meeting, for `attendees_revision`
   uint64_t attendees_revision = 0;
   std::unordered_map<std::string, std::vector<std::string>> attendees;
+  std::unordered_map<std::string, std::vector<Block>> agendas;  // views_agenda, for the same revision
 };
 
 namespace {
@@ -109,6 +110,7 @@ void views_update(Views& v, const Doc& d) {
   v.community = c.id;
   v.revision = d.revision;
   v.work->attendees.clear();
+  v.work->agendas.clear();
   v.read = true;
   v.members = live_by_name(c, kMember);
   v.names.clear();
@@ -155,10 +157,23 @@ const std::vector<std::string>& views_attendees(const Views& v, const Community&
   ViewsWork& w = *v.work;
   if (w.attendees_revision != v.revision) {
     w.attendees.clear();
+    w.agendas.clear();
     w.attendees_revision = v.revision;
   }
   auto it = w.attendees.find(meeting);
   if (it == w.attendees.end()) it = w.attendees.emplace(meeting, attendees(c, meeting)).first;
+  return it->second;
+}
+
+const std::vector<Block>& views_agenda(const Views& v, const Community& c, const std::string& meeting) {
+  ViewsWork& w = *v.work;
+  if (w.attendees_revision != v.revision) {
+    w.attendees.clear();
+    w.agendas.clear();
+    w.attendees_revision = v.revision;
+  }
+  auto it = w.agendas.find(meeting);
+  if (it == w.agendas.end()) it = w.agendas.emplace(meeting, agenda(c, meeting)).first;
   return it->second;
 }
 

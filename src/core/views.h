@@ -71,6 +71,8 @@ const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d,
 // Who attends a meeting (attendees) in the community the views were last read from (views_update),
 // remembered until it changes.
 const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting);
+// A meeting's agenda (agenda), remembered like views_attendees.
+const std::vector<Block>& views_agenda(const Views& v, const Community& c, const std::string& meeting);
 // The name of a member as shown ("someone who left" when not a live member).
 const std::string& views_name(const Views& v, const std::string& member);
 

@@ -14,8 +14,8 @@
 namespace ui {
 
 
-void draw_roles(const cv::Community& c, const std::string& meeting, Output& out) {
-  const auto slots = cv::meeting_roles(c, meeting);
+void draw_roles(const cv::Community& c, const std::string& meeting, const std::vector<cv::Block>& blocks, Output& out) {
+  const auto slots = cv::meeting_roles(c, meeting, &blocks);
   bool open = false;
   for (const auto& s : slots) open = open || s.member.empty();
   ImGui::AlignTextToFramePadding();

@@ -42,9 +42,9 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
   if (edit_text("##meeting-place", cv::get(*m, cv::f::meeting_place), edited, "Place or video link", -FLT_MIN))
     out.ops.push_back(cv::op_set("Set the place", meeting, cv::f::meeting_place, cv::trim(edited)));
 
-  draw_roles(c, meeting, out);
+  const auto& blocks = cv::views_agenda(*env.views, c, meeting);
+  draw_roles(c, meeting, blocks, out);
 
-  const auto blocks = cv::agenda(c, meeting);
   // The rule checker, in words.
   const auto problems = cv::check_first_meeting(blocks);
   for (const auto& p : problems) {

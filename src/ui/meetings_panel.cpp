@@ -194,11 +194,11 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::PushID(m.id.c_str());
   draw_meeting_header(c, m, st, out);
 
-  const auto blocks = cv::agenda(c, m.id);
+  const auto& blocks = cv::views_agenda(*env.views, c, m.id);
   const auto& here = cv::views_attendees(*env.views, c, m.id);
   const int people = static_cast<int>(here.size());
   if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, *env.views, m.id, out, 3);
-  draw_roles(c, m.id, out);
+  draw_roles(c, m.id, blocks, out);
   draw_meeting_reading(c, m.id);
 
   // The rule checker, in words; the block ones are shown on their rows too.
