@@ -28,8 +28,8 @@ struct ViewsWork {
   std::string match_community, match_text;
   bool match_read = false;
   std::vector<SkillMatch> matches;
-  // views_attendees, per meeting, for `attendees_revision`
-  uint64_t attendees_revision = 0;
+  // views_attendees and views_agenda, per meeting, for `meetings_revision`
+  uint64_t meetings_revision = 0;
   std::unordered_map<std::string, std::vector<std::string>> attendees;
   std::unordered_map<std::string, std::vector<Block>> agendas;  // views_agenda, for the same revision
 };
@@ -153,28 +153,28 @@ void views_complete(Views& v, const Doc& d) {
   while (views_step(v, d, static_cast<size_t>(-1) / 2)) {}
 }
 
-const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting) {
+// Read once per meeting and revision: `read(c, meeting)` on the first ask since the community changed.
+template <class T, class Read>
+const T& per_meeting(const Views& v, std::unordered_map<std::string, T> ViewsWork::*cache, const Community& c,
+                     const std::string& meeting, Read read) {
   ViewsWork& w = *v.work;
-  if (w.attendees_revision != v.revision) {
+  if (w.meetings_revision != v.revision) {
     w.attendees.clear();
     w.agendas.clear();
-    w.attendees_revision = v.revision;
+    w.meetings_revision = v.revision;
   }
-  auto it = w.attendees.find(meeting);
-  if (it == w.attendees.end()) it = w.attendees.emplace(meeting, attendees(c, meeting)).first;
+  auto& m = w.*cache;
+  auto it = m.find(meeting);
+  if (it == m.end()) it = m.emplace(meeting, read(c, meeting)).first;
   return it->second;
 }
 
+const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting) {
+  return per_meeting(v, &ViewsWork::attendees, c, meeting, attendees);
+}
+
 const std::vector<Block>& views_agenda(const Views& v, const Community& c, const std::string& meeting) {
-  ViewsWork& w = *v.work;
-  if (w.attendees_revision != v.revision) {
-    w.attendees.clear();
-    w.agendas.clear();
-    w.attendees_revision = v.revision;
-  }
-  auto it = w.agendas.find(meeting);
-  if (it == w.agendas.end()) it = w.agendas.emplace(meeting, agenda(c, meeting)).first;
-  return it->second;
+  return per_meeting(v, &ViewsWork::agendas, c, meeting, agenda);
 }
 
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {

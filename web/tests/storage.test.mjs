@@ -253,15 +253,26 @@ test('a storage without its "meta" part (damaged, or another program) is reporte
   await untilStored(page);
   const other = await browser.context.newPage();
   await other.goto(server.url + 'manifest.webmanifest');
-  // Delete the database (the page lets go of it) and make one with only "communities".
+  // Delete the database (the page lets go of it) and make one with only "communities". The page may
+  // open it again in between (a save when it is hidden, say) and make it whole: then again.
   await other.evaluate(() => new Promise((resolve, reject) => {
-    const del = indexedDB.deleteDatabase('cultivate');
-    del.onsuccess = () => {
-      const open = indexedDB.open('cultivate', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('communities', { keyPath: 'id' });
-      open.onsuccess = () => { open.result.close(); resolve(); };
-      open.onerror = () => reject(open.error);
+    let tries = 0;
+    const attempt = () => {
+      const del = indexedDB.deleteDatabase('cultivate');
+      del.onsuccess = () => {
+        const open = indexedDB.open('cultivate', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('communities', { keyPath: 'id' });
+        open.onsuccess = () => {
+          const whole = open.result.objectStoreNames.contains('meta');
+          open.result.close();
+          if (!whole) resolve();
+          else if (++tries < 20) setTimeout(attempt, 50);
+          else reject(new Error('the page kept making the database whole'));
+        };
+        open.onerror = () => reject(open.error);
+      };
     };
+    attempt();
   }));
   await other.close();
   // Remembering which community is open writes to "meta": New community does.
