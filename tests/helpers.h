@@ -43,6 +43,13 @@ struct Circle {
   std::string add(const std::string& id, const std::string& name) { return add_member(d, id, name, t); }
   bool apply(const cv::Op& op) { return cv::doc_apply(d, op, t.next()); }
   const cv::Community& c() const { return d.community; }
+  // What a member brings (an objective, problem, skill or resource), and a skill's offer.
+  void item(const std::string& id, const char* type, const std::string& member, const std::string& text,
+            const std::string& offer = "") {
+    cv::json f = {{"member", member}, {"text", text}};
+    if (!offer.empty()) f["offer"] = offer;
+    apply(cv::op_create("Add", id, type, f));
+  }
 };
 
 // ../shared/testdata, or where CULTIVATE_TESTDATA points (scripts/test.sh sets it).

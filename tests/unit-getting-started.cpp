@@ -11,12 +11,6 @@ using cv::json;
 namespace {
 
 struct Circle : testing::Circle {
-  void item(const std::string& id, const char* type, const std::string& member, const std::string& text,
-            const std::string& offer = "") {
-    json f = {{"member", member}, {"text", text}};
-    if (!offer.empty()) f["offer"] = offer;
-    cv::doc_apply(d, cv::op_create("Add", id, type, f), t.next());
-  }
   void topic(const std::string& id, const std::string& title) {
     cv::doc_apply(d, cv::op_create("Add topic", id, cv::kTopic, {{"title", title}, {"state", "backlog"}}), t.next());
   }
