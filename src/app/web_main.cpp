@@ -790,6 +790,14 @@ cv::json meetings_test_ui() {
       warnings.push_back({{"block", w.block}, {"text", w.text}});
     out["warnings"] = warnings;
   }
+  // Roles over time, as the Meetings tab draws them (views.h): the first rows of the fairness table.
+  cv::json fairness = cv::json::array();
+  for (size_t i = 0; i < S.views.fairness.size() && i < 20; ++i) {
+    const cv::RoleFairness& f = S.views.fairness[i];
+    fairness.push_back({{"member", f.member}, {"total", f.total}, {"last", f.last}, {"away", f.away}});
+  }
+  out["fairness"] = fairness;
+  out["history"] = S.views.role_history.size();
   if (const cv::Record* m = cv::find_live(c, S.ui.live_meeting)) {
     const cv::RunView v = cv::run_view(*m, cv::agenda(c, S.ui.live_meeting), now());
     out["run"] = {{"started", v.started}, {"ended", v.ended}, {"paused", v.paused}, {"index", v.index},

@@ -62,18 +62,34 @@ const BlockKind& block_kind(const std::string& kind) {
 
 // [SECTION] Reading and reordering an agenda ----------------------------------------------------------
 
-std::vector<Block> agenda(const Community& c, const std::string& meeting) {
-  std::vector<Block> out;
-  for (const auto* e : records_of(c, kBlock)) {
-    const auto& [id, r] = *e;
-    if (r.deleted() || get(r, f::block_meeting) != meeting) continue;
-    out.push_back({id, get(r, f::block_kind), get(r, f::block_title), get(r, f::block_notes), get(r, f::block_lead),
-                   get(r, f::block_minutes), get(r, f::block_position), get(r, f::block_group_size),
-                   get(r, f::block_debrief)});
-  }
-  std::sort(out.begin(), out.end(), [](const Block& a, const Block& b) {
+namespace {
+
+Block block_of(const std::string& id, const Record& r) {
+  return {id, get(r, f::block_kind), get(r, f::block_title), get(r, f::block_notes), get(r, f::block_lead),
+          get(r, f::block_minutes), get(r, f::block_position), get(r, f::block_group_size), get(r, f::block_debrief)};
+}
+
+void in_order(std::vector<Block>& blocks) {
+  std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;
   });
+}
+
+}  // namespace
+
+std::vector<Block> agenda(const Community& c, const std::string& meeting) {
+  std::vector<Block> out;
+  for (const auto* e : records_of(c, kBlock))
+    if (!e->second.deleted() && get(e->second, f::block_meeting) == meeting) out.push_back(block_of(e->first, e->second));
+  in_order(out);
+  return out;
+}
+
+std::map<std::string, std::vector<Block>> agendas(const Community& c) {
+  std::map<std::string, std::vector<Block>> out;
+  for (const auto* e : records_of(c, kBlock))
+    if (!e->second.deleted()) out[get(e->second, f::block_meeting)].push_back(block_of(e->first, e->second));
+  for (auto& [m, blocks] : out) in_order(blocks);
   return out;
 }
 

@@ -5,6 +5,7 @@
 //  [SECTION] Reading and reordering an agenda
 //  [SECTION] Rule checker and airtime
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,7 @@ struct Block {
   std::string debrief;  // points noted while the meeting runs
 };
 std::vector<Block> agenda(const Community& c, const std::string& meeting);  // in position order
+std::map<std::string, std::vector<Block>> agendas(const Community& c);      // every meeting's, in one pass
 int agenda_minutes(const std::vector<Block>& blocks);
 // Moving a block: a position between its new neighbours.
 Op op_move_block(const std::vector<Block>& blocks, size_t from, size_t to);

@@ -90,6 +90,9 @@ inline constexpr TextField community_first_meeting{"community", "first_meeting"}
 inline constexpr TextField member_name{"member", "name"};
 inline constexpr TextField member_contact{"member", "contact"};
 inline constexpr TextsField member_roles{"member", "roles"};
+inline constexpr TextsField member_declines{"member", "declines"};
+inline constexpr TextField member_away_until{"member", "away_until"};
+inline constexpr TextField member_away_reason{"member", "away_reason"};
 inline constexpr TextField member_notes{"member", "notes"};
 inline constexpr TextField member_availability{"member", "availability"};
 inline constexpr TextsField member_sheet{"member", "sheet"};

@@ -28,7 +28,7 @@ constexpr double kMaxMs = 9007199254740992.0;  // 2^53: the largest whole number
 // Shorthands that keep the table below one line per field. Each takes the field's typed constant
 // (fields.h), so the registry and the typed readers name the same field with the same kind.
 FieldDecl text(TextField f, const char* doc, bool self = false) { return {f.name, K::Text, doc, nullptr, 0, 0, true, self, 100000, f.type}; }
-FieldDecl date(TextField f, const char* doc) { return {f.name, K::Date, doc, nullptr, 0, 0, true, false, 100000, f.type}; }
+FieldDecl date(TextField f, const char* doc, bool self = false) { return {f.name, K::Date, doc, nullptr, 0, 0, true, self, 100000, f.type}; }
 FieldDecl time(TextField f, const char* doc) { return {f.name, K::Time, doc, nullptr, 0, 0, true, false, 100000, f.type}; }
 FieldDecl ref(TextField f, const char* to, const char* doc, bool self = false) {
   return {f.name, K::Ref, doc, to, 0, 0, true, self, 100000, f.type};
@@ -76,6 +76,9 @@ const std::vector<RecordDecl>& table() {
         sheet(text(f::member_contact, "Email, phone, or however the member likes to be reached.", true), "Contact",
               "mail|phone|contact|telefon", 8),
         texts(f::member_roles, "Roles the member offers to take: presenter, book chooser, case bringer, ...", true),
+        texts(f::member_declines, "Roles the member would rather not take; the turn order passes them by.", true),
+        date(f::member_away_until, "YYYY-MM-DD: the member takes no role in meetings until this day.", true),
+        text(f::member_away_reason, "Why the member is away (\"parental leave\", \"travelling\").", true),
         text(f::member_notes, "The convener's notes."),
         sheet(text(f::member_availability, "When the member can meet.", true), "Availability",
               "availab|when|wann|cuando|disponib", 7),

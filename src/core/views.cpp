@@ -89,6 +89,17 @@ void build(Views& v, const Doc& d) {
   v.grouped = true;
 }
 
+// What depends on the day as well as the community.
+void read_dated(Views& v, const Community& c) {
+  v.chooser = book_chooser(c, v.today);
+  v.fairness = role_fairness(c, v.today);
+  std::stable_sort(v.fairness.begin(), v.fairness.end(), [](const RoleFairness& a, const RoleFairness& b) {
+    if (a.last != b.last) return a.last < b.last;  // "" (never) first
+    return a.total < b.total;
+  });
+  v.work->chooser_today = v.today;
+}
+
 }  // namespace
 
 const std::string& views_name(const Views& v, const std::string& member) {
@@ -100,10 +111,7 @@ const std::string& views_name(const Views& v, const std::string& member) {
 void views_update(Views& v, const Doc& d) {
   const Community& c = d.community;
   if (v.read && v.community == c.id && v.revision == d.revision) {
-    if (v.work->chooser_today != v.today) {
-      v.chooser = book_chooser(c, v.today);
-      v.work->chooser_today = v.today;
-    }
+    if (v.work->chooser_today != v.today) read_dated(v, c);
     return;
   }
   if (!v.work || v.community != c.id) v.work = std::make_shared<ViewsWork>();
@@ -122,8 +130,9 @@ void views_update(Views& v, const Doc& d) {
   v.over_budget = votes_over_budget(c);
   v.problems = live_of(c, kProblem);
   v.meetings = meetings(c);
-  v.chooser = book_chooser(c, v.today);
-  v.work->chooser_today = v.today;
+  v.role_history = role_history(c);
+  std::reverse(v.role_history.begin(), v.role_history.end());
+  read_dated(v, c);
   v.rounds = breakout_rounds(c);
   v.connections = new_connections(v.rounds);
   ViewsWork& w = *v.work;

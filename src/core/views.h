@@ -15,6 +15,7 @@
 #include "core/breakouts.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
+#include "core/roles.h"
 #include "core/model.h"
 
 namespace cv {
@@ -52,6 +53,10 @@ struct Views {
   std::vector<MeetingInfo> meetings;
   std::string today;
   ChooserTurn chooser;
+  // Roles over time: who held what, newest first; turns per member up to `today`, whose turn has been
+  // longest in coming first (never, then the oldest last turn, then the fewest turns).
+  std::vector<RoleHeld> role_history;
+  std::vector<RoleFairness> fairness;
   // Real problems members brought, live, in id order.
   std::vector<std::pair<std::string, const Record*>> problems;
   std::shared_ptr<ViewsWork> work;

@@ -35,17 +35,24 @@ void draw_roles(const cv::Community& c, const std::string& meeting, const std::v
     if (begin_combo(("##role-" + key).c_str(), holder.c_str(), ImGuiComboFlags_HeightLarge)) {
       if (ImGui::Selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
         out.ops.push_back(cv::op_set_role(meeting, s, ""));
-      for (const cv::RoleTurn& t : cv::role_turns(c, meeting, s)) {
-        if (ImGui::Selectable((t.name + "##turn-" + key + "-" + t.member).c_str(), t.member == s.member) &&
-            t.member != s.member)
-          out.ops.push_back(cv::op_set_role(meeting, s, t.member));
-        std::string why = t.times == 0 ? "never yet" : t.times == 1 ? "once" : std::to_string(t.times) + " times";
-        if (!t.last.empty()) why += ", last " + t.last;
-        if (t.offers) why = "offers it, " + why;
-        if (t.busy) why += ", has a role here";
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.45f);
-        ImGui::TextDisabled("%s", why.c_str());
-      }
+      const auto turns = cv::role_turns(c, meeting, s);
+      ImGuiListClipper clipper;  // a community of thousands: a screenful of them drawn
+      clipper.Begin(static_cast<int>(turns.size()));
+      while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+          const cv::RoleTurn& t = turns[i];
+          if (ImGui::Selectable((t.name + "##turn-" + key + "-" + t.member).c_str(), t.member == s.member) &&
+              t.member != s.member)
+            out.ops.push_back(cv::op_set_role(meeting, s, t.member));
+          std::string why = t.times == 0 ? "never yet" : t.times == 1 ? "once" : std::to_string(t.times) + " times";
+          if (!t.last.empty()) why += ", last " + t.last;
+          if (t.offers) why = "offers it, " + why;
+          if (t.busy) why += ", has a role here";
+          if (t.declines) why = "would rather not, " + why;
+          if (!t.away.empty()) why = t.away + ", " + why;
+          ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.45f);
+          ImGui::TextDisabled("%s", why.c_str());
+        }
       ImGui::EndCombo();
     }
   }
@@ -55,7 +62,24 @@ void draw_roles(const cv::Community& c, const std::string& meeting, const std::v
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Each open role to whoever's turn it is: members who offer it first, then whoever held it "
-                      "longest ago or never.");
+                      "longest ago or never. Nobody away or declining it is given a role.");
+  // Two people trade their roles in one step.
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (size_t a = 0; a < slots.size(); ++a)
+    for (size_t b = a + 1; b < slots.size(); ++b)
+      if (!slots[a].member.empty() && !slots[b].member.empty() && slots[a].member != slots[b].member) pairs.push_back({a, b});
+  if (pairs.empty()) return;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(150);
+  if (begin_combo("##swap-roles", "Swap two roles...", ImGuiComboFlags_HeightLarge)) {
+    for (const auto& [a, b] : pairs) {
+      const std::string text = cv::role_title(slots[a].role) + " (" + cv::member_name(c, slots[a].member) + ") and " +
+                               cv::role_title(slots[b].role) + " (" + cv::member_name(c, slots[b].member) + ")";
+      if (ImGui::Selectable((text + "##swap-" + std::to_string(a) + "-" + std::to_string(b)).c_str()))
+        out.ops.push_back(cv::op_swap_roles(meeting, slots[a], meeting, slots[b]));
+    }
+    ImGui::EndCombo();
+  }
 }
 
 void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,

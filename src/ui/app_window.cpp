@@ -164,8 +164,15 @@ void draw_member_window(const cv::Doc& doc, State& st, const Env& env, Output& o
   bool open = true;
   const std::string name = cv::get(*m, cv::f::member_name);
   const std::string title = (name.empty() ? std::string("New member") : name) + "###member-details";
-  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse))
+  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
     draw_member_intake(doc, st.detail_member, false, st, env, out);
+    ImGui::Spacing();
+    // Every edit is already kept; Done (or Escape) only closes the window.
+    if (ImGui::Button("Done##member-details") ||
+        (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape) &&
+         !ImGui::GetIO().WantTextInput))
+      open = false;
+  }
   ImGui::End();
   if (!open) st.detail_member.clear();
 }

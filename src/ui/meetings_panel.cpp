@@ -8,6 +8,7 @@
 #include "core/breakouts.h"
 #include "core/format.h"
 #include "core/meetings.h"
+#include "core/roles.h"
 #include "core/text.h"
 #include "ui/ui.h"
 #include "imgui_stdlib.h"
@@ -123,6 +124,73 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
   if (input_and_add("##new-action", "An action: who does what by when", st.new_action, "Add action")) {
     out.ops.push_back(cv::op_add_action(env.new_id(), m.id, st.new_action));
     st.new_action.clear();
+  }
+}
+
+// Who held which role and when, and whose turn has been longest in coming: the memory that keeps
+// rotation fair.
+void draw_roles_over_time(const cv::Views& v) {
+  if (!ImGui::CollapsingHeader("Roles over time")) return;
+  const char* roles[] = {"facilitator", "presenter", "book chooser", "case bringer"};
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
+  ImGui::TextDisabled("Turns per member, whose turn has been longest in coming first (never, then longest ago).");
+  if (ImGui::BeginTable("fairness", 8, flags, ImVec2(0, 260))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 2);
+    for (const char* r : roles) ImGui::TableSetupColumn(cv::role_title(r).c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Turns", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Last turn", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(v.fairness.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const cv::RoleFairness& f = v.fairness[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted((f.name.empty() ? "(no name yet)" : f.name).c_str());
+        for (const char* r : roles) {
+          ImGui::TableNextColumn();
+          auto it = f.turns.find(r);
+          ImGui::Text("%d", it == f.turns.end() ? 0 : it->second);
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", f.total);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(f.last.empty() ? "never" : f.last.c_str());
+        ImGui::TableNextColumn();
+        std::string note = f.away;
+        if (!f.declines.empty()) note += (note.empty() ? "" : "; ") + std::string("would rather not: ") + f.declines;
+        ImGui::TextDisabled("%s", note.c_str());
+      }
+    ImGui::EndTable();
+  }
+  ImGui::TextDisabled("Who held what, newest first.");
+  if (ImGui::BeginTable("role-history", 4, flags, ImVec2(0, 200))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Meeting", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(v.role_history.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const cv::RoleHeld& h = v.role_history[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(h.date.empty() ? "(no date)" : h.date.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(h.title.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cv::role_title(h.role).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cv::views_name(v, h.member).c_str());
+      }
+    ImGui::EndTable();
   }
 }
 
@@ -248,6 +316,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
 
   ImGui::SeparatorText("After the meeting: outcomes and actions");
   draw_after(c, m, st, env, out);
+  draw_roles_over_time(*env.views);
   ImGui::PopID();
   ImGui::EndChild();
 }

@@ -9,32 +9,6 @@ namespace ui {
 
 namespace {
 
-// "presenter, book chooser; case bringer" -> ["presenter", "book chooser", "case bringer"]
-cv::json split_roles(const std::string& text) {
-  cv::json roles = cv::json::array();
-  std::string part;
-  auto flush = [&] {
-    std::string t = cv::trim(part);
-    part.clear();
-    if (t.empty()) return;
-    for (const auto& r : roles)
-      if (cv::fold(r.get<std::string>()) == cv::fold(t)) return;
-    roles.push_back(t);
-  };
-  for (char ch : text) {
-    if (ch == ',' || ch == ';' || ch == '\n') flush();
-    else part += ch;
-  }
-  flush();
-  return roles;
-}
-
-std::string join_roles(const std::vector<std::string>& roles) {
-  std::string s;
-  for (const std::string& r : roles) s += (s.empty() ? "" : ", ") + r;
-  return s;
-}
-
 bool matches(const cv::Record& r, const std::string& filter) {
   if (cv::trim(filter).empty()) return true;
   for (const char* f : {"name", "contact", "notes"})

@@ -272,6 +272,9 @@ void draw_attendance(const cv::Community& c, const cv::Views& v, const std::stri
 // "<name>##<item_tag><id>".
 bool member_combo(const char* label, const std::string& preview, const cv::Views& v, const std::string& selected,
                   std::string& picked, const char* item_tag, ImGuiComboFlags flags = 0);
+// "presenter, book chooser; case bringer" -> ["presenter", "book chooser", "case bringer"], and back.
+cv::json split_roles(const std::string& text);
+std::string join_roles(const std::vector<std::string>& roles);
 // A checkbox per member in columns, a screenful of rows at a time; `tag` makes each label unique.
 void member_checkboxes(const char* table, const std::vector<std::pair<std::string, const cv::Record*>>& members,
                        int columns, const std::function<bool(const std::string&)>& checked,

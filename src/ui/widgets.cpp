@@ -134,6 +134,32 @@ void draw_attendance(const cv::Community& c, const cv::Views& v, const std::stri
   }, [&](const std::string& id, bool present) { out.ops.push_back(cv::op_attend(c, meeting, id, present)); }, "attends");
 }
 
+// "presenter, book chooser; case bringer" -> ["presenter", "book chooser", "case bringer"]
+cv::json split_roles(const std::string& text) {
+  cv::json roles = cv::json::array();
+  std::string part;
+  auto flush = [&] {
+    std::string t = cv::trim(part);
+    part.clear();
+    if (t.empty()) return;
+    for (const auto& r : roles)
+      if (cv::fold(r.get<std::string>()) == cv::fold(t)) return;
+    roles.push_back(t);
+  };
+  for (char ch : text) {
+    if (ch == ',' || ch == ';' || ch == '\n') flush();
+    else part += ch;
+  }
+  flush();
+  return roles;
+}
+
+std::string join_roles(const std::vector<std::string>& roles) {
+  std::string s;
+  for (const std::string& r : roles) s += (s.empty() ? "" : ", ") + r;
+  return s;
+}
+
 bool member_combo(const char* label, const std::string& preview, const cv::Views& v, const std::string& selected,
                   std::string& picked, const char* item_tag, ImGuiComboFlags flags) {
   if (!begin_combo(label, preview.c_str(), flags | ImGuiComboFlags_HeightLarge)) return false;

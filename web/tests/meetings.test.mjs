@@ -368,3 +368,46 @@ test('roles rotate: whoever offers a role and has waited longest takes it, with 
   await untilStored(page);
   assert.deepEqual(page.problems, []);
 });
+
+test('roles with a memory: a member away is passed by, two roles swap in one step, and who held what is kept', async () => {
+  // Żaneta (p3) offers to choose books; she is away until June.
+  await click(page, 'Members');
+  const details = (await items(page)).filter((i) => i.label === 'Details');
+  const rowOf = (await items(page)).filter((i) => /^##name-/.test(i.id)).findIndex((i) => i.id === '##name-p3');
+  await page.mouse.click(details[rowOf].x + details[rowOf].w / 2, details[rowOf].y + details[rowOf].h / 2);
+  await typeInto('##away-until', '2027-06-01');
+  await typeInto('##away-reason', 'travelling');
+  await until(page, (s) => s.records.find((r) => r.id === 'p3').fields.away_until === '2027-06-01', 'Żaneta away');
+  await click(page, 'Done##member-details');
+
+  await click(page, 'Meetings');
+  await click(page, 'Plan the next meeting');
+  let s = await until(page, (s) => live(s, 'meeting').some((m) => m.fields.date === '2027-02-18'), 'the third book meeting');
+  const third = live(s, 'meeting').find((m) => m.fields.date === '2027-02-18').id;
+  const bookOf = (s) => blocksOf(s, third).find((b) => b.fields.kind === 'book');
+  const facilitator = (s) => s.records.find((r) => r.id === third).fields.facilitator;
+  await click(page, 'Rotate roles');
+  s = await until(page, (s) => bookOf(s).fields.lead && facilitator(s), 'roles filled');
+  // Her turn would have come (Ñúñez chose more recently); she is away, so it is his again.
+  assert.equal(bookOf(s).fields.lead, 'p1');
+  assert.notEqual(facilitator(s), 'p3');
+  const [chooser, chair] = [bookOf(s).fields.lead, facilitator(s)];
+
+  // The facilitator and the book chooser trade places in one step.
+  await click(page, '##swap-roles');
+  await click(page, /^Facilitator \(.+\) and Book chooser \(.+\)##swap-/);
+  s = await until(page, (s) => facilitator(s) === chooser && bookOf(s).fields.lead === chair, 'the roles swapped');
+  await page.keyboard.press('Control+z');
+  await until(page, (s) => facilitator(s) === chair && bookOf(s).fields.lead === chooser, 'the swap undone');
+
+  // Roles over time: whose turn has been longest in coming first; Żaneta's note says why she is passed by.
+  await click(page, 'Roles over time');
+  const m = await meetingUi();
+  assert.ok(m.history >= 6, `${m.history} roles held`);
+  const zaneta = m.fairness.find((f) => f.member === 'p3');
+  assert.equal(zaneta.away, 'away until 2027-06-01 (travelling)');
+  const totals = m.fairness.map((f) => f.last);
+  assert.deepEqual(totals, [...totals].sort(), 'never or longest ago first');
+  await untilStored(page);
+  assert.deepEqual(page.problems, []);
+});
