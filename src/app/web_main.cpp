@@ -20,6 +20,7 @@
 #include "app/sign_up_sheet.h"
 #include "core/books.h"
 #include "core/breakouts.h"
+#include "core/cases.h"
 #include "core/csv.h"
 #include "core/format.h"
 #include "core/getting_started.h"
@@ -676,6 +677,16 @@ void run(const ui::Command& c) {
       else
         platform::download(base + ".html", cv::reading_plan_html(S.doc.community, b.id), "text/html");
       say("Exported the reading plan of " + b.title + ".");
+      break;
+    }
+    case K::ExportCaseMarkdown:
+    case K::ExportCaseHtml: {
+      const cv::CaseView k = cv::case_view(S.doc.community, c.arg);
+      if (k.id.empty()) break;
+      const std::string base = cv::filename_safe("Case " + k.title);
+      if (c.kind == K::ExportCaseMarkdown) platform::download(base + ".md", cv::case_markdown(S.doc.community, k.id), "text/markdown");
+      else platform::download(base + ".html", cv::case_html(S.doc.community, k.id), "text/html");
+      say("Exported the case " + k.title + (k.anonymous ? ", without the bringer's name." : "."));
       break;
     }
     case K::ExportAgendaMarkdown:

@@ -173,6 +173,21 @@ inline constexpr TextField action_owner{"action", "owner"};
 inline constexpr TextField action_due{"action", "due"};
 inline constexpr FlagField action_done{"action", "done"};
 
+// case
+inline constexpr TextField case_title{"case", "title"};
+inline constexpr TextField case_context{"case", "context"};
+inline constexpr TextField case_question{"case", "question"};
+inline constexpr TextField case_bringer{"case", "bringer"};
+inline constexpr TextField case_status{"case", "status"};
+inline constexpr TextsField case_meetings{"case", "meetings"};
+inline constexpr TextField case_tried{"case", "tried"};
+inline constexpr TextField case_outcome{"case", "outcome"};
+inline constexpr FlagField case_anonymous{"case", "anonymous"};
+inline constexpr TextField case_note_case{"case_note", "case"};
+inline constexpr TextField case_note_member{"case_note", "member"};
+inline constexpr TextField case_note_kind{"case_note", "kind"};
+inline constexpr TextField case_note_text{"case_note", "text"};
+inline constexpr MillisField case_note_at{"case_note", "at"};
 // book
 inline constexpr TextField book_title{"book", "title"};
 inline constexpr TextField book_author{"book", "author"};

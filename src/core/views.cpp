@@ -129,6 +129,7 @@ void views_update(Views& v, const Doc& d) {
   v.tallies = tally_topics(c);
   v.over_budget = votes_over_budget(c);
   v.problems = live_of(c, kProblem);
+  v.cases = cases(c);
   v.meetings = meetings(c);
   v.role_history = role_history(c);
   std::reverse(v.role_history.begin(), v.role_history.end());

@@ -13,6 +13,7 @@
 
 #include "core/books.h"
 #include "core/breakouts.h"
+#include "core/cases.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/roles.h"
@@ -57,6 +58,8 @@ struct Views {
   // longest in coming first (never, then the oldest last turn, then the fewest turns).
   std::vector<RoleHeld> role_history;
   std::vector<RoleFairness> fairness;
+  // The case library (cases()).
+  std::vector<CaseView> cases;
   // Real problems members brought, live, in id order.
   std::vector<std::pair<std::string, const Record*>> problems;
   std::shared_ptr<ViewsWork> work;

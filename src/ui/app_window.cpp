@@ -281,7 +281,8 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       int which;
     };
     for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3},
-                          Area{"Guidelines", 5}, Area{"Meetings", 6}, Area{"Groups", 4}, Area{"Books", 7}}) {
+                          Area{"Guidelines", 5}, Area{"Meetings", 6}, Area{"Groups", 4}, Area{"Books", 7},
+                          Area{"Cases", 8}}) {
       if (!ImGui::BeginTabItem(a.name)) continue;
       ImGui::BeginChild(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
       switch (a.which) {
@@ -292,6 +293,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
         case 5: draw_guidelines_panel(doc, st, env, out); break;
         case 6: draw_meetings_panel(doc, w, st, env, out); break;
         case 7: draw_books_panel(doc, w, st, env, out); break;
+        case 8: draw_cases_panel(doc, w, st, env, out); break;
         default: draw_groups_panel(doc, w, st, env, out); break;
       }
       ImGui::EndChild();

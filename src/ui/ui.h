@@ -41,6 +41,7 @@ struct Command {
     DownloadRecovery,    // arg: a recovery copy's key
     DropRecovery,        // arg: a recovery copy's key
     ExportReadingPlanMarkdown, ExportReadingPlanHtml,  // arg: book id
+    ExportCaseMarkdown, ExportCaseHtml,                // arg: case id
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -160,6 +161,10 @@ inline constexpr size_t kMaxLinkChars = 8000;
 struct BookDraft {
   std::string title, author, link, why;
 };
+struct CaseDraft {
+  std::string title, question, context, bringer;
+  bool anonymous = false;
+};
 
 struct State {
   bool show_communities = false;  // the communities window
@@ -187,6 +192,11 @@ struct State {
   BookDraft book_draft;
   std::map<std::string, std::string> book_question, book_kept;  // per part, per book: text being typed
   std::string part_title, part_meeting;
+  // Cases
+  CaseDraft case_draft;
+  std::string case_open;                  // the case shown in full
+  std::string case_note, case_note_by;    // a question or suggestion being noted, and by whom
+  bool case_note_question = true;
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -239,6 +249,7 @@ std::string human_bytes(double bytes);
 std::string human_age(int64_t then_ms, int64_t now_ms);
 void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void apply_style();
 
 // [SECTION] Widgets shared by panels ----------------------------------------------------------------
