@@ -54,24 +54,26 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   if (edit_text("##availability", cv::get(*m, cv::f::member_availability), edited, "e.g. Thursday evenings, not in August",
                 -FLT_MIN))
     out.ops.push_back(cv::op_set("Edit availability", member, cv::f::member_availability, cv::trim(edited)));
-  // Roles: offered, declined, and a time away that the turn order honours.
-  ImGui::TextUnformatted("Roles I would take");
-  if (edit_text("##offers", join_roles(cv::get(*m, cv::f::member_roles)), edited, "presenter, book chooser, case bringer",
-                -FLT_MIN))
-    out.ops.push_back(cv::op_set("Edit roles", member, cv::f::member_roles, split_roles(edited)));
-  ImGui::TextUnformatted("Roles I would rather not take");
-  if (edit_text("##declines", join_roles(cv::get(*m, cv::f::member_declines)), edited, "facilitator", -FLT_MIN))
-    out.ops.push_back(cv::op_set("Edit declined roles", member, cv::f::member_declines, split_roles(edited)));
-  ImGui::TextUnformatted("Away until (no roles before then)");
-  const float half = ImGui::GetContentRegionAvail().x * 0.35f;
-  if (edit_text("##away-until", cv::get(*m, cv::f::member_away_until), edited, "2027-03-01", half)) {
-    const std::string d = cv::trim(edited);
-    if (d.empty() || cv::is_date(d)) out.ops.push_back(cv::op_set("Set away", member, cv::f::member_away_until, d));
-    else st.status = "\"" + d + "\" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-01.", st.status_is_error = true;
+  // Roles: offered, declined, and a time away that the turn order honours (folded: most answers skip it).
+  if (ImGui::CollapsingHeader("Roles and time away")) {
+    ImGui::TextUnformatted("Roles I would take");
+    if (edit_text("##offers", join_roles(cv::get(*m, cv::f::member_roles)), edited, "presenter, book chooser, case bringer",
+                  -FLT_MIN))
+      out.ops.push_back(cv::op_set("Edit roles", member, cv::f::member_roles, split_roles(edited)));
+    ImGui::TextUnformatted("Roles I would rather not take");
+    if (edit_text("##declines", join_roles(cv::get(*m, cv::f::member_declines)), edited, "facilitator", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Edit declined roles", member, cv::f::member_declines, split_roles(edited)));
+    ImGui::TextUnformatted("Away until (no roles before then)");
+    const float half = ImGui::GetContentRegionAvail().x * 0.35f;
+    if (edit_text("##away-until", cv::get(*m, cv::f::member_away_until), edited, "2027-03-01", half)) {
+      const std::string d = cv::trim(edited);
+      if (d.empty() || cv::is_date(d)) out.ops.push_back(cv::op_set("Set away", member, cv::f::member_away_until, d));
+      else st.status = "\"" + d + "\" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-01.", st.status_is_error = true;
+    }
+    ImGui::SameLine();
+    if (edit_text("##away-reason", cv::get(*m, cv::f::member_away_reason), edited, "Why (optional): travelling", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Set away", member, cv::f::member_away_reason, cv::trim(edited)));
   }
-  ImGui::SameLine();
-  if (edit_text("##away-reason", cv::get(*m, cv::f::member_away_reason), edited, "Why (optional): travelling", -FLT_MIN))
-    out.ops.push_back(cv::op_set("Set away", member, cv::f::member_away_reason, cv::trim(edited)));
 
   for (size_t li = 0; li < std::size(kLists); ++li) {
     const ListSpec& spec = kLists[li];

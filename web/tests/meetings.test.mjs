@@ -375,6 +375,7 @@ test('roles with a memory: a member away is passed by, two roles swap in one ste
   const details = (await items(page)).filter((i) => i.label === 'Details');
   const rowOf = (await items(page)).filter((i) => /^##name-/.test(i.id)).findIndex((i) => i.id === '##name-p3');
   await page.mouse.click(details[rowOf].x + details[rowOf].w / 2, details[rowOf].y + details[rowOf].h / 2);
+  await click(page, 'Roles and time away');
   await typeInto('##away-until', '2027-06-01');
   await typeInto('##away-reason', 'travelling');
   await until(page, (s) => s.records.find((r) => r.id === 'p3').fields.away_until === '2027-06-01', 'Żaneta away');
