@@ -109,8 +109,12 @@ mergeInto(LibraryManager.library, {
     bytesOf: function(ptr, len) { return UTF8ToString(ptr, len); },
     // This tab's journal of a community is covered by a write of the same or a later revision.
     dropJournal: function(id, revision) {
-      if (!CVStore.db) return;
       var key = 'journal:' + CVStore.tab + ':' + id;
+      try {
+        var copy = JSON.parse(localStorage.getItem('cultivate-' + key) || 'null');
+        if (copy && copy.revision <= revision) localStorage.removeItem('cultivate-' + key);
+      } catch (e) { /* kept: the next start merges it, which changes nothing */ }
+      if (!CVStore.db) return;
       try {
         var tx = CVStore.db.transaction('meta', 'readwrite');
         var meta = tx.objectStore('meta');
@@ -203,6 +207,16 @@ mergeInto(LibraryManager.library, {
         cur.continue();
       };
       tx.oncomplete = function() {
+        // The same journals kept in localStorage, written at once as a page goes away: an IndexedDB
+        // commit can be lost when a tab closes right after an edit. Merging both changes nothing twice.
+        try {
+          for (var i = localStorage.length - 1; i >= 0; i--) {
+            var k = localStorage.key(i);
+            if (!k || k.indexOf('cultivate-journal:') !== 0) continue;
+            var v = JSON.parse(localStorage.getItem(k) || 'null');
+            if (v && v.id && typeof v.data === 'string') journals.push({ key: k.slice(10), id: v.id, name: v.name || '', data: v.data });
+          }
+        } catch (e) { /* no localStorage here: IndexedDB's journals only */ }
         journals.forEach(function(j) { CV.emit('journal', { key: j.key, id: j.id, name: j.name }, CV.utf8(j.data)); });
         CVStore.listOf(function(list, recovery) {
           info.communities = list;
@@ -265,8 +279,17 @@ mergeInto(LibraryManager.library, {
   // The next start merges it into the stored copy (see the "journal" event).
   cvjs_storage_journal__deps: ['$CVStore'],
   cvjs_storage_journal: function(cmdPtr, dataPtr, len) {
-    if (!CVStore.db) return;
     var cmd = JSON.parse(UTF8ToString(cmdPtr));
+    var key = 'journal:' + CVStore.tab + ':' + cmd.id;
+    // A synchronous copy for a small community (localStorage holds a few MB): it is on disk before
+    // the page can go.
+    if (len <= 1 << 20) {
+      try {
+        localStorage.setItem('cultivate-' + key, JSON.stringify({ id: cmd.id, name: cmd.name, revision: cmd.revision,
+                                                                  data: CVStore.bytesOf(dataPtr, len) }));
+      } catch (e) { /* full or refused: IndexedDB's journal below */ }
+    }
+    if (!CVStore.db) return;
     try {
       var tx = CVStore.db.transaction('meta', 'readwrite', { durability: 'strict' });
       tx.objectStore('meta').put({ id: cmd.id, name: cmd.name, revision: cmd.revision, at: Date.now(),
@@ -278,6 +301,7 @@ mergeInto(LibraryManager.library, {
   cvjs_storage_drop_meta__deps: ['$CVStore', '$CV'],
   cvjs_storage_drop_meta: function(keyPtr) {
     var key = UTF8ToString(keyPtr);
+    if (key.indexOf('journal:') === 0) try { localStorage.removeItem('cultivate-' + key); } catch (e) { /* none kept */ }
     CVStore.withDb(function() {
       var tx;
       try { tx = CVStore.db.transaction('meta', 'readwrite'); } catch (e) { CV.emit('storage-error', { error: CVStore.failure(e) }); return; }
