@@ -165,7 +165,9 @@ Edit apply(Community& c, Clock& clock, const Op& op, int64_t now_ms) {
 bool wins(const Field& incoming, const Field& existing) {
   if (existing.stamp < incoming.stamp) return true;
   if (incoming.stamp < existing.stamp) return false;
-  return existing.value.dump() < incoming.value.dump();
+  // (replace: a value that is not UTF-8 cannot come in through a file, but must not throw here)
+  auto text = [](const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); };
+  return text(existing.value) < text(incoming.value);
 }
 
 static const json& json_deleted_or_null(const std::string& field, bool record_absent) {
