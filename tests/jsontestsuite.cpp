@@ -12,6 +12,7 @@
 #include "helpers.h"
 
 using namespace testing;
+using cv::json;
 
 namespace {
 
@@ -69,6 +70,42 @@ TEST_CASE("JSONTestSuite test_parsing through the import path") {
   CHECK(n == 188);
   CHECK(i == 35);
   MESSAGE("JSONTestSuite: " << y << " y_, " << n << " n_, " << i << " i_ files");
+}
+
+// The fast reader parse_file uses first accepts only what nlohmann/json accepts, and reads it to the
+// same value; what it leaves, nlohmann/json reads again. Every file of the suite, and variations.
+TEST_CASE("the fast JSON reader reads what nlohmann/json reads, to the same value, and nothing else") {
+  const std::string dir = testdata_dir() + "/JSONTestSuite/test_parsing";
+  std::vector<std::string> docs;
+  for (const std::string& name : list_dir(dir)) docs.push_back(read_all(dir + "/" + name));
+  REQUIRE(docs.size() == 318);
+  // Numbers at the edges of each kind, escapes, surrogates, UTF-8 at its limits, whitespace.
+  for (const char* d : {"18446744073709551615", "18446744073709551616", "-9223372036854775808",
+                        "-9223372036854775809", "-0", "0.5e-400", "1e309", "[1,2 ,3 ]", " {\"a\" : [ ] } ",
+                        "\"\\ud83d\\ude00 \\u00e9 \\u0000 \\/ \\b\\f\\n\\r\\t\"", "\"\\ud83d\"", "\"\\ude00\"",
+                        "\"\xF4\x8F\xBF\xBF\"", "\"\xF4\x90\x80\x80\"", "\"\xED\xA0\x80\"", "\"\xE0\x9F\xBF\"",
+                        "\"Zoë Ñúñez Алёна Παύλος 李伟\"", "\"12345678\\\"abcdefgh\"", "{\"a\":1,\"a\":2}", "01", "1.", "-",
+                        "[1,]", "{\"a\":1,}", "\xEF\xBB\xBF{}", "{} x", "\"tab\there\"", "nul", "[[[[]]]]"})
+    docs.push_back(d);
+  int fast = 0, accepted = 0;
+  for (const std::string& doc : docs) {
+    INFO(doc.substr(0, 80));
+    json mine;
+    const bool read = cv::fast_json_parse(doc, mine);
+    json theirs = json::parse(doc, nullptr, false);
+    accepted += theirs.is_discarded() ? 0 : 1;
+    // What nlohmann/json reads and the fast reader leaves to it: a byte order mark, a NUL (where
+    // nlohmann/json stops reading) or more nesting than a community file may have; nothing else.
+    if (!read && !theirs.is_discarded())
+      CHECK((doc.rfind("\xEF\xBB\xBF", 0) == 0 || doc.find('\0') != std::string::npos || doc.size() > 500));
+    if (read) {
+      ++fast;
+      REQUIRE_FALSE(theirs.is_discarded());
+      CHECK(mine == theirs);
+      CHECK(mine.dump() == theirs.dump());
+    }
+  }
+  MESSAGE("the fast reader read " << fast << " of " << docs.size() << "; nlohmann/json " << accepted);
 }
 
 }  // TEST_SUITE

@@ -50,6 +50,7 @@ struct Session {
   app::Saver saver;
   app::Importer importer;
   std::vector<app::Incoming> incoming;  // files arriving, until "files-done"
+  double import_ms = 0;                 // how long the last preview took to read and check (bench/scale)
   std::string opening;                  // a community being loaded to open
   std::string duplicating;              // a community being loaded to copy
   cv::Community import_after_open;      // merged into a community once it has opened
@@ -243,8 +244,10 @@ void show_import() {
   w.invite_guidelines = im.guidelines;
 }
 
-void preview(std::vector<app::Incoming> in, app::Importer::Kind kind, const std::string& source) {
+void preview(const std::vector<app::Incoming>& in, app::Importer::Kind kind, const std::string& source) {
+  const double t0 = platform::steady_ms();
   app::importer_preview(S.importer, S.doc, in, kind, source, now());
+  S.import_ms = platform::steady_ms() - t0;
   show_import();
 }
 
@@ -496,7 +499,8 @@ void on_loaded(const platform::Event& e) {
   }
 }
 
-void handle_event(const platform::Event& e) {
+// Takes what it keeps of the event (a file's bytes move, not copied: they can be 60 MB).
+void handle_event(platform::Event& e) {
   if (e.kind == "storage-ready") on_storage_ready(e);
   else if (e.kind == "journal") on_journal(e);
   else if (e.kind == "loaded") on_loaded(e);
@@ -528,7 +532,7 @@ void handle_event(const platform::Event& e) {
   } else if (e.kind == "files-start") {
     S.incoming.clear();
   } else if (e.kind == "file") {
-    S.incoming.push_back({e.info.value("name", "file"), e.data, e.info.value("error", "")});
+    S.incoming.push_back({e.info.value("name", "file"), std::move(e.data), e.info.value("error", "")});
   } else if (e.kind == "files-done") {
     if (!S.incoming.empty() && app::is_sheet_name(S.incoming[0].name)) {
       app::sheet_open(S.sheet, S.doc, S.incoming[0], now());  // a sign-up sheet: its own preview, with columns to map
@@ -736,7 +740,7 @@ void tick() {
     else handle_event(e);
   }
   if (S.world.ready && !S.waiting.empty()) {
-    for (const auto& e : S.waiting) handle_event(e);
+    for (auto& e : S.waiting) handle_event(e);
     S.waiting.clear();
   }
   if (S.world.ready) step_storage();
@@ -845,7 +849,7 @@ std::string test_ui() {
       {"communities", list},
       {"importing", w.importing},
       {"import", {{"source", w.import_source}, {"files", files}, {"error", w.import_error},
-                  {"invitation", w.import_invitation}}},
+                  {"invitation", w.import_invitation}, {"ms", S.import_ms}}},
       {"save_blocked", w.save_blocked},
       {"storage_errors", S.storage_errors},
       {"update_ready", w.update_ready},

@@ -50,6 +50,9 @@ struct Parsed {
 
 // Reads a community file. Never throws; refuses anything malformed, oversized or of a newer version.
 Parsed parse_file(std::string_view bytes);
+// The fast JSON reader parse_file uses first, here for the tests that hold it to nlohmann/json: true
+// when it read the bytes as one JSON value (to `out`), false when it leaves them to nlohmann/json.
+bool fast_json_parse(std::string_view bytes, json& out);
 // Checks that `incoming` may be merged into `into`: the same id must keep its record type.
 // Returns "" when it may, else the message.
 std::string check_compatible(const Community& into, const Community& incoming);
@@ -64,6 +67,7 @@ std::string check_fits(const Community& c, size_t* bytes = nullptr);
 struct MergeEffect {
   size_t bytes = 0, records = 0;
   Diff changes;
+  int64_t latest_ms = 0;  // the latest stamp of what came in (check_stamps says which, when too late)
 };
 MergeEffect merge_effect(const Community& c, const Community& incoming);
 

@@ -288,12 +288,13 @@ std::string found_number(const json& v) {
 std::string check_string(const json& v, size_t max_chars) {
   if (!v.is_string()) return "expected a string, " + found(v);
   const std::string& s = v.get_ref<const std::string&>();
-  for (unsigned char c : s)
-    if (!text_allowed(std::string_view(reinterpret_cast<const char*>(&c), 1))) {
-      char code[8];
-      std::snprintf(code, sizeof code, "U+%04X", c);
-      return std::string("the text holds a control character (") + code + "), which Cultivate does not store";
-    }
+  if (!text_allowed(s))
+    for (unsigned char c : s)
+      if (!text_allowed(std::string_view(reinterpret_cast<const char*>(&c), 1))) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", c);
+        return std::string("the text holds a control character (") + code + "), which Cultivate does not store";
+      }
   if (s.size() > max_chars && utf8_length(s) > max_chars)
     return "text is longer than " + std::to_string(max_chars) + " characters";
   return {};
@@ -363,9 +364,19 @@ std::string check_list(const json& v, std::string& where, const char* what, F ea
 }  // namespace
 
 std::string check_field_value(std::string_view type, std::string_view field, const json& v, std::string& where) {
+  return check_field_value(record_decl(type), field, v, where);
+}
+
+std::string check_field_value(const RecordDecl* type, std::string_view field, const json& v, std::string& where) {
   if (v.is_null()) return {};  // "not set" (an undone write)
   if (field == kDeletedField) return v.is_boolean() ? "" : "expected true or false, " + found(v);
-  const FieldDecl* f = field_decl(type, field);
+  const FieldDecl* f = nullptr;
+  if (type)
+    for (const FieldDecl& d : type->fields)
+      if (field == d.name) {
+        f = &d;
+        break;
+      }
   if (!f) return check_any(v, where);
   switch (f->kind) {
     case K::Text:

@@ -17,6 +17,7 @@ namespace platform {
 
 // [SECTION] Clock and randomness
 int64_t now_ms();          // wall clock, epoch milliseconds (for stamps and dates)
+double steady_ms();        // a steady clock, to measure how long work took (never for stamps)
 uint64_t random_u64();     // from the system's cryptographic source
 std::string new_id();      // a fresh record id (cv::make_id over random bits)
 

@@ -16,6 +16,11 @@ int64_t now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+double steady_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
 uint64_t random_u64() {
   static std::random_device rd;
   return (uint64_t(rd()) << 32) ^ rd();

@@ -45,6 +45,8 @@ namespace platform {
 
 int64_t now_ms() { return static_cast<int64_t>(cvjs_now_ms()); }
 
+double steady_ms() { return emscripten_get_now(); }
+
 uint64_t random_u64() {
   uint64_t v = 0;
   cvjs_random(&v, sizeof v);

@@ -35,6 +35,11 @@ const cv::Doc& base() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  // The fast JSON reader reads only what nlohmann/json reads, to the same value.
+  if (cv::json fast; cv::fast_json_parse(bytes, fast)) {
+    const cv::json slow = cv::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    require(!slow.is_discarded() && slow == fast && slow.dump() == fast.dump());
+  }
   const cv::Parsed p = cv::parse_file(bytes);
   if (!p.ok) {
     require(!p.error.empty());
@@ -63,7 +68,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   require(back.ok);
   require(cv::to_file(back.community) == merged);
   // The same merge the other way round gives the same community.
-  if (p.community.id == d.community.id)
-    require(cv::to_file(cv::merge(base().community, p.community)) == cv::to_file(cv::merge(p.community, base().community)));
+  if (p.community.id == d.community.id) {
+    const std::string one_way = cv::to_file(cv::merge(base().community, p.community));
+    require(one_way == cv::to_file(cv::merge(p.community, base().community)));
+    // The preview measured that file without writing it.
+    require(cv::merge_effect(base().community, p.community).bytes == one_way.size());
+  }
   return 0;
 }
