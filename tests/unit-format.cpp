@@ -276,6 +276,11 @@ TEST_CASE("the community id may follow the records in a file written by hand") {
   const std::string other = "{\"records\": [{\"id\": \"c9\", \"type\": \"community\", \"fields\": {}, \"stamps\": {}}], "
                             "\"community\": \"c1\", \"version\": 1, \"format\": \"cultivate.community\"}";
   CHECK(cv::parse_file(other).error == "records: a community record for another community (\"c9\")");
+  // "community" given twice: the last wins, and the records are checked against it, not the first.
+  const std::string twice = "{\"format\": \"cultivate.community\", \"version\": 1, \"community\": \"a1\", "
+                            "\"records\": [{\"id\": \"b1\", \"type\": \"member\", \"fields\": {}, \"stamps\": {}}], "
+                            "\"community\": \"b1\"}";
+  CHECK(cv::parse_file(twice).error == "records: the community's own id is used by a member record");
 }
 
 // The import preview counts the merged file's bytes without writing it: the count must be the size of

@@ -248,4 +248,17 @@ TEST_CASE("an import that would make the community too large to reopen is refuse
   CHECK(canon(mine) == before);
 }
 
+// Equal stamps (a tampered file) are settled by the value: one of two different values always wins,
+// whichever side it is on, even for texts that are not UTF-8 and print alike.
+TEST_CASE("equal stamps: exactly one of two different values wins, on either side") {
+  const cv::Stamp s{1000, 1, "a"};
+  const std::vector<std::pair<cv::json, cv::json>> pairs = {
+      {"Zoë", "Zoe"}, {1, 2}, {std::string("\xFF"), std::string("\xFE")}, {cv::json::array({1}), "1"}};
+  for (const auto& [x, y] : pairs) {
+    const cv::Field a{x, s}, b{y, s};
+    CHECK(cv::wins(a, b) != cv::wins(b, a));
+    CHECK_FALSE(cv::wins(a, a));
+  }
+}
+
 }  // TEST_SUITE

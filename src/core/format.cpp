@@ -1091,12 +1091,16 @@ Parsed parse_file(std::string_view bytes) {
   Reader reader;
   FileSax sax;
   std::string record_error;
-  bool checked_all = true;  // every record was checked against the community's id as it came
+  // Every record checked against one community id as it came (a file may give "community" twice, the
+  // last winning: then the records are checked again at the end).
+  bool checked_all = true;
+  std::string checked_id;
   auto hook = [&] {
     sax.on_record = [&](size_t index, RawRecord& v) {
       static const std::string none;
       const std::string& cid = sax.has_community && sax.community.is_string() ? sax.community.get_ref<const std::string&>() : none;
-      checked_all &= !cid.empty();
+      if (index == 0) checked_id = cid;
+      checked_all &= !cid.empty() && cid == checked_id;
       if (reader.add_record(index, v, p, cid)) return true;
       record_error = reader.error;
       return false;
@@ -1121,6 +1125,7 @@ Parsed parse_file(std::string_view bytes) {
       sax = FileSax{};
       record_error.clear();
       checked_all = true;
+      checked_id.clear();
       hook();
       json::sax_parse(bytes.begin(), bytes.end(), &sax);
     }
@@ -1137,7 +1142,7 @@ Parsed parse_file(std::string_view bytes) {
     top.error = "records: too many records: " + std::to_string(sax.records_seen) + "; the limit is " +
                 std::to_string(kMaxRecords);
   else if (top.read_top(sax, p) && !record_error.empty()) top.error = record_error;
-  if (top.error.empty() && !checked_all) {
+  if (top.error.empty() && (!checked_all || checked_id != p.community.id)) {
     // The community id may come after the records in a file written by hand: check them now.
     const std::string& cid = p.community.id;
     for (const auto& [id, r] : p.community.records) {

@@ -166,8 +166,10 @@ bool wins(const Field& incoming, const Field& existing) {
   if (existing.stamp < incoming.stamp) return true;
   if (incoming.stamp < existing.stamp) return false;
   // (replace: a value that is not UTF-8 cannot come in through a file, but must not throw here)
+  // and two such texts that print alike are ordered by their bytes, so the order stays total)
   auto text = [](const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); };
-  return text(existing.value) < text(incoming.value);
+  const std::string a = text(existing.value), b = text(incoming.value);
+  return a != b ? a < b : existing.value < incoming.value;
 }
 
 static const json& json_deleted_or_null(const std::string& field, bool record_absent) {
