@@ -20,6 +20,17 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--en
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-features=Translate,MediaRouter'];
 
+// Browsers still open when a test file ends (a test failed before closing its second browser) are
+// closed, so the file ends with its failure instead of waiting for the suite's timeout. Only under
+// the test runner: the benchmarks use this harness too.
+const open = new Set();
+if (process.env.NODE_TEST_CONTEXT) {
+  const { after } = await import('node:test');
+  after(async () => {
+    for (const context of open) await context.close().catch(() => {});
+  });
+}
+
 export async function startServer(opts = {}) {
   return serve({ root: dist, port: 0, ...opts });
 }
@@ -34,6 +45,8 @@ export async function launch({ userDataDir = null, ...options } = {}) {
     viewport: { width: 1280, height: 800 },
     ...options,
   });
+  open.add(context);
+  context.on('close', () => open.delete(context));
   return { context, dir };
 }
 
