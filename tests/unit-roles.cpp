@@ -124,4 +124,38 @@ TEST_CASE("the memory of roles: who held what and when, and turns per member") {
   CHECK(cv::role_fairness(x.c(), "").at(1).total == 2);  // all meetings: Ñúñez facilitates c too
 }
 
+// Members own the group: per member, the topics they proposed and when they last presented; the
+// convener sees who has not presented yet.
+TEST_CASE("who proposed topics, who presented and when, and who has not presented yet") {
+  testing::Circle x = five();
+  x.apply(cv::op_create("Topic", "t1", "topic", {{"title", "Feedback"}, {"proposed_by", "m1"}, {"state", "backlog"}}));
+  x.apply(cv::op_create("Topic", "t2", "topic", {{"title", "Coaching"}, {"proposed_by", "m1"}, {"state", "backlog"}}));
+  x.apply(cv::op_create("Topic", "t3", "topic", {{"title", "Gone"}, {"proposed_by", "m3"}, {"state", "backlog"}}));
+  x.apply(cv::op_delete("Delete", "t3", "topic"));
+  x.apply(cv::op_new_meeting(x.c(), "a", "Regular meeting", "2027-01-07", "18:30"));
+  x.apply(cv::op_rotate_roles(x.c(), "a"));
+  std::string presenter;
+  for (const cv::RoleSlot& s : cv::meeting_roles(x.c(), "a"))
+    if (s.role == "presenter") presenter = s.member;
+  REQUIRE_FALSE(presenter.empty());
+
+  const auto f = cv::role_fairness(x.c(), "2027-02-01");
+  REQUIRE(f.size() == 5);
+  std::vector<std::string> expected_never;
+  for (const cv::RoleFairness& r : f) {
+    CHECK(r.proposed == (r.member == "m1" ? 2 : 0));  // a deleted topic does not count
+    if (r.member == presenter) {
+      CHECK(r.turns.at("presenter") == 1);
+      CHECK(r.last_presented == "2027-01-07");
+    } else {
+      CHECK(r.last_presented.empty());
+      expected_never.push_back(r.name);
+    }
+  }
+  CHECK(cv::never_presented(f) == expected_never);
+  CHECK(expected_never.size() == 4);
+  // Before the meeting was held, nobody has presented.
+  CHECK(cv::never_presented(cv::role_fairness(x.c(), "2027-01-01")).size() == 5);
+}
+
 }  // TEST_SUITE

@@ -149,6 +149,21 @@ TEST_CASE("who attends a meeting is remembered until the community changes") {
   cv::views_update(v, x.d);
   REQUIRE(cv::views_agenda(v, x.c(), "g1").size() == 1);
   CHECK(cv::views_agenda(v, x.c(), "g1")[0].id == cv::agenda(x.c(), "g1")[0].id);
+  // Whose turn it is for a role: read once per change, as role_turns says.
+  const cv::RoleSlot facilitator = cv::meeting_roles(x.c(), "g1")[0];
+  const auto* turns = &cv::views_role_turns(v, x.c(), "g1", facilitator);
+  CHECK(&cv::views_role_turns(v, x.c(), "g1", facilitator) == turns);
+  REQUIRE(turns->size() == cv::role_turns(x.c(), "g1", facilitator).size());
+  x.apply(cv::op_set_role("g1", facilitator, (*turns)[0].member));
+  cv::views_update(v, x.d);
+  const cv::RoleSlot held = cv::meeting_roles(x.c(), "g1")[0];
+  const auto& again = cv::views_role_turns(v, x.c(), "g1", held);
+  const auto fresh = cv::role_turns(x.c(), "g1", held);
+  REQUIRE(again.size() == fresh.size());
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    CHECK(again[i].member == fresh[i].member);
+    CHECK(again[i].times == fresh[i].times);
+  }
 }
 
 TEST_CASE("another community opened in the same views starts afresh") {

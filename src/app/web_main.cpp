@@ -809,9 +809,13 @@ cv::json meetings_test_ui() {
   cv::json fairness = cv::json::array();
   for (size_t i = 0; i < S.views.fairness.size() && i < 20; ++i) {
     const cv::RoleFairness& f = S.views.fairness[i];
-    fairness.push_back({{"member", f.member}, {"total", f.total}, {"last", f.last}, {"away", f.away}});
+    auto presented = f.turns.find("presenter");
+    fairness.push_back({{"member", f.member}, {"total", f.total}, {"last", f.last}, {"away", f.away},
+                        {"proposed", f.proposed}, {"presented", presented == f.turns.end() ? 0 : presented->second},
+                        {"last_presented", f.last_presented}});
   }
   out["fairness"] = fairness;
+  out["never_presented"] = S.views.never_presented;
   out["history"] = S.views.role_history.size();
   if (const cv::Record* m = cv::find_live(c, S.ui.live_meeting)) {
     const cv::RunView v = cv::run_view(*m, cv::agenda(c, S.ui.live_meeting), now());

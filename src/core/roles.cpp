@@ -6,6 +6,7 @@
 
 #include "core/agenda.h"
 #include "core/fields.h"
+#include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/text.h"
 
@@ -151,7 +152,20 @@ std::vector<RoleFairness> role_fairness(const Community& c, const std::string& t
     ++x.turns[h.role];
     ++x.total;
     x.last = std::max(x.last, h.date);
+    if (h.role == "presenter") x.last_presented = std::max(x.last_presented, h.date);
   }
+  for (const auto* e : records_of(c, kTopic)) {
+    if (e->second.deleted()) continue;
+    auto it = row.find(get(e->second, f::topic_proposed_by));
+    if (it != row.end()) ++out[it->second].proposed;
+  }
+  return out;
+}
+
+std::vector<std::string> never_presented(const std::vector<RoleFairness>& fairness) {
+  std::vector<std::string> out;
+  for (const RoleFairness& f : fairness)
+    if (!f.turns.count("presenter")) out.push_back(f.name.empty() ? "(no name yet)" : f.name);
   return out;
 }
 

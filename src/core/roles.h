@@ -53,11 +53,15 @@ struct RoleFairness {
   std::map<std::string, int> turns;  // per role
   int total = 0;
   std::string last;                  // the latest dated turn ("" never)
+  std::string last_presented;        // the latest dated turn as presenter ("" never)
+  int proposed = 0;                  // live topics the member proposed
   std::string away, declines;        // as said to the turn order ("" none)
 };
 // Per live member in reading order: turns per role and the latest, counting meetings dated up to
-// `today` ("" counts all).
+// `today` ("" counts all), and the topics each proposed.
 std::vector<RoleFairness> role_fairness(const Community& c, const std::string& today);
+// The names of those who have not presented yet, in the order given ("(no name yet)" for no name).
+std::vector<std::string> never_presented(const std::vector<RoleFairness>& fairness);
 // Why a member takes no role on `date` ("" when they can): "away until 2027-03-01 (travelling)".
 std::string away_on(const Record& member, const std::string& date);
 

@@ -32,6 +32,7 @@ struct ViewsWork {
   uint64_t meetings_revision = 0;
   std::unordered_map<std::string, std::vector<std::string>> attendees;
   std::unordered_map<std::string, std::vector<Block>> agendas;  // views_agenda, for the same revision
+  std::unordered_map<std::string, std::vector<RoleTurn>> turns;  // views_role_turns, by meeting and slot
 };
 
 namespace {
@@ -93,6 +94,7 @@ void build(Views& v, const Doc& d) {
 void read_dated(Views& v, const Community& c) {
   v.chooser = book_chooser(c, v.today);
   v.fairness = role_fairness(c, v.today);
+  v.never_presented = never_presented(v.fairness);  // before the sort: in reading order
   std::stable_sort(v.fairness.begin(), v.fairness.end(), [](const RoleFairness& a, const RoleFairness& b) {
     if (a.last != b.last) return a.last < b.last;  // "" (never) first
     return a.total < b.total;
@@ -130,6 +132,8 @@ void views_update(Views& v, const Doc& d) {
   v.over_budget = votes_over_budget(c);
   v.problems = live_of(c, kProblem);
   v.cases = cases(c);
+  v.case_at.clear();
+  for (size_t i = 0; i < v.cases.size(); ++i) v.case_at[v.cases[i].id] = i;
   v.meetings = meetings(c);
   v.role_history = role_history(c);
   std::reverse(v.role_history.begin(), v.role_history.end());
@@ -171,6 +175,7 @@ const T& per_meeting(const Views& v, std::unordered_map<std::string, T> ViewsWor
   if (w.meetings_revision != v.revision) {
     w.attendees.clear();
     w.agendas.clear();
+    w.turns.clear();
     w.meetings_revision = v.revision;
   }
   auto& m = w.*cache;
@@ -185,6 +190,13 @@ const std::vector<std::string>& views_attendees(const Views& v, const Community&
 
 const std::vector<Block>& views_agenda(const Views& v, const Community& c, const std::string& meeting) {
   return per_meeting(v, &ViewsWork::agendas, c, meeting, agenda);
+}
+
+const std::vector<RoleTurn>& views_role_turns(const Views& v, const Community& c, const std::string& meeting,
+                                              const RoleSlot& slot) {
+  // Who holds the slot is not in the key: a change of holder is a new revision.
+  return per_meeting(v, &ViewsWork::turns, c, meeting + '\x1f' + slot.role + '\x1f' + slot.block,
+                     [&](const Community& cc, const std::string&) { return role_turns(cc, meeting, slot); });
 }
 
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {

@@ -6,6 +6,7 @@
 //  [SECTION] Views
 //  [SECTION] Keeping them up to date
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -58,8 +59,10 @@ struct Views {
   // longest in coming first (never, then the oldest last turn, then the fewest turns).
   std::vector<RoleHeld> role_history;
   std::vector<RoleFairness> fairness;
-  // The case library (cases()).
+  std::vector<std::string> never_presented;  // names, in reading order
+  // The case library (cases()), and where each case is in it by id (a frame looks up the open one).
   std::vector<CaseView> cases;
+  std::map<std::string, size_t> case_at;
   // Real problems members brought, live, in id order.
   std::vector<std::pair<std::string, const Record*>> problems;
   std::shared_ptr<ViewsWork> work;
@@ -81,6 +84,10 @@ const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d,
 const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting);
 // A meeting's agenda (agenda), remembered like views_attendees.
 const std::vector<Block>& views_agenda(const Views& v, const Community& c, const std::string& meeting);
+// Whose turn it is for one role of a meeting (role_turns), remembered like views_attendees: an open
+// role's list is drawn every frame, and reads every member.
+const std::vector<RoleTurn>& views_role_turns(const Views& v, const Community& c, const std::string& meeting,
+                                              const RoleSlot& slot);
 // The name of a member as shown ("someone who left" when not a live member).
 const std::string& views_name(const Views& v, const std::string& member);
 

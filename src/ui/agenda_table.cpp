@@ -14,7 +14,8 @@
 namespace ui {
 
 
-void draw_roles(const cv::Community& c, const std::string& meeting, const std::vector<cv::Block>& blocks, Output& out) {
+void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& meeting, const std::vector<cv::Block>& blocks,
+                Output& out) {
   const auto slots = cv::meeting_roles(c, meeting, &blocks);
   bool open = false;
   for (const auto& s : slots) open = open || s.member.empty();
@@ -35,7 +36,7 @@ void draw_roles(const cv::Community& c, const std::string& meeting, const std::v
     if (begin_combo(("##role-" + key).c_str(), holder.c_str(), ImGuiComboFlags_HeightLarge)) {
       if (ImGui::Selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
         out.ops.push_back(cv::op_set_role(meeting, s, ""));
-      const auto turns = cv::role_turns(c, meeting, s);
+      const auto& turns = cv::views_role_turns(v, c, meeting, s);
       ImGuiListClipper clipper;  // a community of thousands: a screenful of them drawn
       clipper.Begin(static_cast<int>(turns.size()));
       while (clipper.Step())

@@ -145,10 +145,11 @@ void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("case", ImVec2(0, 0));
-  auto open = std::find_if(list.begin(), list.end(), [&](const cv::CaseView& x) { return x.id == st.case_open; });
-  const cv::CaseView k = open == list.end() ? cv::CaseView{} : *open;
-  if (k.id.empty()) ImGui::TextWrapped("Pick a case on the left, or bring one. Ask questions first; suggestions come later.");
-  else draw_case(c, w, k, st, env, out);
+  auto open = env.views->case_at.find(st.case_open);
+  if (open == env.views->case_at.end())
+    ImGui::TextWrapped("Pick a case on the left, or bring one. Ask questions first; suggestions come later.");
+  else
+    draw_case(c, w, list[open->second], st, env, out);
   ImGui::EndChild();
 }
 

@@ -43,7 +43,7 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
     out.ops.push_back(cv::op_set("Set the place", meeting, cv::f::meeting_place, cv::trim(edited)));
 
   const auto& blocks = cv::views_agenda(*env.views, c, meeting);
-  draw_roles(c, meeting, blocks, out);
+  draw_roles(c, *env.views, meeting, blocks, out);
 
   // The rule checker, in words.
   const auto problems = cv::check_first_meeting(blocks);

@@ -134,12 +134,23 @@ void draw_roles_over_time(const cv::Views& v) {
   const char* roles[] = {"facilitator", "presenter", "book chooser", "case bringer"};
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
+  // Members own the group: the convener sees at a glance who has not presented yet.
+  if (v.never_presented.empty()) {
+    ImGui::TextWrapped("Everyone has presented at least once.");
+  } else {
+    std::string names;
+    for (size_t i = 0; i < v.never_presented.size() && i < 12; ++i) names += (i ? ", " : "") + v.never_presented[i];
+    if (v.never_presented.size() > 12) names += " and " + std::to_string(v.never_presented.size() - 12) + " more";
+    ImGui::TextWrapped("Not presented yet (%d of %d): %s", static_cast<int>(v.never_presented.size()),
+                       static_cast<int>(v.fairness.size()), names.c_str());
+  }
   ImGui::TextDisabled("Turns per member, whose turn has been longest in coming first (never, then longest ago).");
-  if (ImGui::BeginTable("fairness", 8, flags, ImVec2(0, 260))) {
+  if (ImGui::BeginTable("fairness", 9, flags, ImVec2(0, 260))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 2);
     for (const char* r : roles) ImGui::TableSetupColumn(cv::role_title(r).c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Turns", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Topics proposed", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("Last turn", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
@@ -154,10 +165,17 @@ void draw_roles_over_time(const cv::Views& v) {
         for (const char* r : roles) {
           ImGui::TableNextColumn();
           auto it = f.turns.find(r);
-          ImGui::Text("%d", it == f.turns.end() ? 0 : it->second);
+          const int n = it == f.turns.end() ? 0 : it->second;
+          // A presenter's turns say when they last presented.
+          if (std::string(r) == "presenter" && !f.last_presented.empty())
+            ImGui::Text("%d (%s)", n, f.last_presented.c_str());
+          else
+            ImGui::Text("%d", n);
         }
         ImGui::TableNextColumn();
         ImGui::Text("%d", f.total);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", f.proposed);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(f.last.empty() ? "never" : f.last.c_str());
         ImGui::TableNextColumn();
@@ -266,7 +284,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   const auto& here = cv::views_attendees(*env.views, c, m.id);
   const int people = static_cast<int>(here.size());
   if (ImGui::CollapsingHeader(("Who attends: " + std::to_string(people)).c_str())) draw_attendance(c, *env.views, m.id, out, 3);
-  draw_roles(c, m.id, blocks, out);
+  draw_roles(c, *env.views, m.id, blocks, out);
   draw_meeting_reading(c, m.id);
 
   // The rule checker, in words; the block ones are shown on their rows too.

@@ -232,7 +232,8 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
 // A meeting's blocks: start, minutes, kind, title, airtime, groups for breakouts, order (drag or buttons),
 // and a block from the library at the end. `warnings` are shown on their blocks' rows.
 // The meeting's roles (facilitator, presenter...): a combo each, and "Rotate roles" for the open ones.
-void draw_roles(const cv::Community& c, const std::string& meeting, const std::vector<cv::Block>& blocks, Output& out);
+void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& meeting, const std::vector<cv::Block>& blocks,
+                Output& out);
 void draw_agenda_table(const cv::Community& c, const World& w, const cv::MeetingInfo& m, const std::vector<cv::Block>& blocks,
                        const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out);
 // The facilitator's view of a running meeting, in place of the tabs.

@@ -409,6 +409,9 @@ test('roles with a memory: a member away is passed by, two roles swap in one ste
   assert.equal(zaneta.away, 'away until 2027-06-01 (travelling)');
   const totals = m.fairness.map((f) => f.last);
   assert.deepEqual(totals, [...totals].sort(), 'never or longest ago first');
+  // Who has not presented yet: exactly those without a presenter's turn.
+  assert.equal(m.never_presented.length, m.fairness.filter((f) => f.presented === 0).length);
+  for (const f of m.fairness) if (f.presented === 0) assert.equal(f.last_presented, '');
   await untilStored(page);
   assert.deepEqual(page.problems, []);
 });
