@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The strength of the native tests: applies each edit in tests/mutants.txt to the source (one at a
 # time, always restored), rebuilds the native tests in build/mutants, runs the unit and property
-# layers (two fixed seeds), and prints whether the tests noticed (killed) or not (survived).
+# layers (two fixed seeds) and JSONTestSuite, and prints whether the tests noticed (killed) or not (survived).
 #   scripts/mutants.sh            every mutant
 #   scripts/mutants.sh PATTERN    those whose description matches PATTERN
 set -uo pipefail
@@ -32,7 +32,7 @@ PY
   elif ! cmake --build build/mutants --target cultivate_tests >/tmp/cultivate-mutant.log 2>&1; then
     printf 'BROKEN    %s (the edit does not compile: fix tests/mutants.txt)\n' "$what"; broken=$((broken + 1))
   elif CULTIVATE_SEED_COUNT=2 CULTIVATE_TESTDATA=${CULTIVATE_TESTDATA:-../shared/testdata} \
-       build/mutants/cultivate_tests -ts=unit,properties --no-colors=true >/tmp/cultivate-mutant.log 2>&1; then
+       build/mutants/cultivate_tests -ts=unit,properties,jsontestsuite --no-colors=true >/tmp/cultivate-mutant.log 2>&1; then
     printf 'SURVIVED  %s\n' "$what"; survived=$((survived + 1))
   else
     failing=$(grep -c 'ERROR:' /tmp/cultivate-mutant.log)
