@@ -848,6 +848,8 @@ std::string test_ui() {
       {"dirty", w.dirty},
       {"saving", w.saving},
       {"save_error", w.save_error},
+      // How long until the saver tries again by itself (0: not waiting), so a test can act before it.
+      {"retry_in_ms", w.retry_at_ms > now() ? w.retry_at_ms - now() : 0},
       {"storage_ok", w.storage_ok},
       {"storage", {{"persisted", w.persisted}, {"usage", w.usage}, {"quota", w.quota}}},
       {"communities", list},

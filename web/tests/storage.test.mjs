@@ -131,7 +131,10 @@ test('a failed write shows a banner that stays, keeps the data in memory, offers
   assert.match(file.suggestedFilename(), /\.cultivate\.json$/);
   const exported = JSON.parse(require('fs').readFileSync(await file.path(), 'utf8'));
   assert.ok(exported.records.some((r) => r.fields.name === 'Алёна'), 'Export now holds the unsaved edit');
-  // The other tab lets go; Retry writes everything again and the banner goes.
+  // The other tab lets go; Retry writes everything again and the banner goes. The saver retries by
+  // itself too (2 s, 5 s, 10 s... apart): let go only just after a failed retry, with 4 s or more to
+  // the next, so it is the click that saves (a slow machine once saw the automatic retry win).
+  await page.waitForFunction(() => cultivateTest.ui().retry_in_ms > 4000, null, { timeout: 30000 });
   await other.evaluate(() => { window.held.close(); return new Promise((r) => { indexedDB.deleteDatabase('cultivate').onsuccess = r; }); });
   await click(page, 'Retry now');
   await page.waitForFunction(() => cultivateTest.ui().save_error === '', null, { timeout: 10000 });
