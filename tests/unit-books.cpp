@@ -5,6 +5,7 @@
 #include "core/books.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
+#include "core/summaries.h"
 #include "helpers.h"
 
 using namespace testing;
@@ -79,6 +80,35 @@ TEST_CASE("the book chooser of the round picks; the plan has parts per meeting w
   CHECK(md.find("chosen by Żaneta") != std::string::npos);
   CHECK(md.find("*Q: Is candor cultural? (Алёна)*") != std::string::npos);
   CHECK(cv::reading_plan_html(x.c(), "b1").find("<strong>Chapters 1-3</strong>") != std::string::npos);
+}
+
+TEST_CASE("reading dates go into the series' calendar file, within the series only") {
+  BookCircle x;
+  x.apply(cv::op_propose_book("b1", "m1", "Radical Candor", "Kim Scott", "", ""));
+  x.apply(cv::op_pick_book(x.c(), "b1", "m2", "2027-01-10"));
+  x.apply(cv::op_set("Series", "mt", cv::f::meeting_every_weeks, 2));
+  x.apply(cv::op_set("Series", "mt", cv::f::meeting_series_count, 3));  // 2027-02-04, 02-18, 03-04
+  x.apply(cv::op_new_meeting(x.c(), "mt2", "Book discussion", "2027-02-18", "18:30"));
+  x.apply(cv::op_new_meeting(x.c(), "mt3", "Book discussion", "2027-06-03", "18:30"));  // after the series
+  x.apply(cv::op_add_part(x.c(), "p1", "b1", "Chapters 1-3", "mt"));
+  x.apply(cv::op_add_part(x.c(), "p2", "b1", "Chapters 4-6, \"Care\"", "mt2"));
+  x.apply(cv::op_add_part(x.c(), "p3", "b1", "Chapters 7-9", "mt3"));
+  x.apply(cv::op_add_part(x.c(), "p4", "b1", "Epilogue", ""));
+  const std::string ics = cv::meeting_series_ics(x.c(), "mt", 1'790'000'000'000);
+  CHECK(ics.find("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=3") != std::string::npos);
+  CHECK(ics.find("UID:p1@c1.cultivate\r\n") != std::string::npos);
+  CHECK(ics.find("DTSTART;VALUE=DATE:20270204\r\nSUMMARY:Read Chapters 1-3 of \u201cRadical Candor\u201d\r\n") !=
+        std::string::npos);
+  CHECK(ics.find("DTSTART;VALUE=DATE:20270218") != std::string::npos);
+  CHECK(ics.find("Chapters 4-6\\, \"Care\"") != std::string::npos);  // escaped as RFC 5545 asks
+  CHECK(ics.find("Chapters 7-9") == std::string::npos);  // not in the series
+  CHECK(ics.find("Epilogue") == std::string::npos);      // no meeting, no date
+  size_t events = 0;
+  for (size_t at = ics.find("BEGIN:VEVENT"); at != std::string::npos; at = ics.find("BEGIN:VEVENT", at + 1)) ++events;
+  CHECK(events == 3);
+  CHECK(ics.rfind("END:VCALENDAR\r\n") == ics.size() - 15);
+  // A single meeting's file has no reading events.
+  CHECK(cv::meeting_ics(x.c(), "mt", 1'790'000'000'000).find("VALUE=DATE") == std::string::npos);
 }
 
 TEST_CASE("the shelf keeps the books read, when, who chose them, and a sentence each member kept") {

@@ -111,6 +111,53 @@ TEST_CASE("dot votes: a budget per member, votes taken back, ties shown as ties"
   CHECK(x.apply(cv::op_vote(x.c(), "t3", "m0", +1)));
 }
 
+TEST_CASE("dot votes in rounds: a new round starts everyone's dots afresh, earlier rounds are kept") {
+  Circle x = eight();
+  x.topic("t1", "Feedback that lands");
+  x.topic("t2", "Facilitation");
+  x.topic("t3", "Budgets");
+  x.apply(cv::op_vote(x.c(), "t1", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t1", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t1", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t2", "m1", +1));
+  CHECK(cv::vote_round(x.c()) == 0);
+  CHECK(cv::earlier_rounds(x.c()).empty());
+  x.apply(cv::op_new_vote_round(x.c()));
+  CHECK(cv::vote_round(x.c()) == 1);
+  CHECK(cv::dots_used(x.c(), "m0") == 0);  // the whole budget again
+  CHECK(cv::dots_on(x.c(), "t1", "m0") == 0);
+  for (const auto& t : cv::tally_topics(x.c())) CHECK(t.dots == 0);
+  const cv::Op v = cv::op_vote(x.c(), "t3", "m0", +1);
+  CHECK(v.changes[0].record == "vote:r1:t3:m0");  // a record of its own: round one's vote stays as it was
+  x.apply(v);
+  x.apply(cv::op_vote(x.c(), "t3", "m2", +1));
+  auto tally = cv::tally_topics(x.c());
+  CHECK(tally[0].id == "t3");
+  CHECK(tally[0].dots == 2);
+  CHECK(cv::dots_used(x.c(), "m0") == 1);
+  // The first round, as it ended: Feedback 3, Facilitation 1, two members voted.
+  auto earlier = cv::earlier_rounds(x.c());
+  REQUIRE(earlier.size() == 1);
+  CHECK(earlier[0].round == 0);
+  CHECK(earlier[0].voters == 2);
+  REQUIRE(earlier[0].topics.size() == 2);
+  CHECK(earlier[0].topics[0].title == "Feedback that lands");
+  CHECK(earlier[0].topics[0].dots == 3);
+  CHECK(earlier[0].topics[1].dots == 1);
+  // A topic done since still shows in its round's history; the open round no longer lists it.
+  x.apply(cv::op_set("Done", "t3", cv::f::topic_state, std::string("done")));
+  x.apply(cv::op_new_vote_round(x.c()));
+  earlier = cv::earlier_rounds(x.c());
+  REQUIRE(earlier.size() == 2);
+  CHECK(earlier[0].round == 1);  // newest first
+  CHECK(earlier[0].topics[0].id == "t3");
+  CHECK(earlier[0].topics[0].state == "done");
+  CHECK(cv::tally_topics(x.c()).size() == 2);
+  // Undo takes the round back: round two's dots count again.
+  CHECK(cv::doc_undo(x.d, x.t.next()));
+  CHECK(cv::vote_round(x.c()) == 1);
+}
+
 TEST_CASE("choosing the first meeting's topic; the others stay in the backlog") {
   Circle x = eight();
   x.topic("t1", "Feedback");
@@ -197,9 +244,9 @@ TEST_CASE("the first meeting: mostly content, opened by a matched member, logist
 
 TEST_CASE("the rule checker explains, in words, logistics first or too long") {
   using B = cv::Block;
-  std::vector<B> blocks = {{"b1", "logistics", "How often do we meet", "", "", 10, 1, 0, ""},
-                           {"b2", "input", "Feedback", "", "", 20, 2, 0, ""},
-                           {"b3", "pairs", "Pairs", "", "", 20, 3, 0, ""}};
+  std::vector<B> blocks = {{"b1", "logistics", "How often do we meet", "", "", 10, 1, 0, "", "", {}},
+                           {"b2", "input", "Feedback", "", "", 20, 2, 0, "", "", {}},
+                           {"b3", "pairs", "Pairs", "", "", 20, 3, 0, "", "", {}}};
   auto msgs = cv::check_first_meeting(blocks);
   REQUIRE(msgs.size() == 1);
   CHECK(msgs[0] == "\"How often do we meet\" comes before the content. People came to learn: keep logistics for the "
@@ -218,8 +265,8 @@ TEST_CASE("the rule checker explains, in words, logistics first or too long") {
 
 TEST_CASE("moving a block writes one position between its new neighbours") {
   using B = cv::Block;
-  const std::vector<B> blocks = {{"a", "welcome", "", "", "", 5, 1, 0, ""}, {"b", "input", "", "", "", 5, 2, 0, ""},
-                                 {"c", "logistics", "", "", "", 5, 3, 0, ""}};
+  const std::vector<B> blocks = {{"a", "welcome", "", "", "", 5, 1, 0, "", "", {}}, {"b", "input", "", "", "", 5, 2, 0, "", "", {}},
+                                 {"c", "logistics", "", "", "", 5, 3, 0, "", "", {}}};
   cv::Op op = cv::op_move_block(blocks, 2, 0);
   REQUIRE(op.changes.size() == 1);
   CHECK(op.changes[0].value.get<double>() == 0.5);

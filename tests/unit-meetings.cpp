@@ -3,6 +3,10 @@
 // back in the next meeting, roles that rotate, and the summary and calendar exports.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "core/getting_started.h"
+#include "core/live_run.h"
 #include "core/meetings.h"
 #include "core/text.h"
 #include "helpers.h"
@@ -220,6 +224,56 @@ TEST_CASE("the live run: countdown, pause, extend, skip, back, end; time only fr
   // Every step is an undoable change.
   cv::doc_undo(x.d, x.t.next());
   CHECK(view(t0 + 700'000).index == static_cast<int>(blocks.size()) - 1);
+}
+
+TEST_CASE("planning from the backlog: the topic's presenter proposed, the topic done when the meeting ends") {
+  Circle x;
+  auto topic = [&](const char* id, const char* title, const char* by) {
+    x.apply(cv::op_create("Add topic", id, cv::kTopic, {{"title", title}, {"state", "backlog"}, {"proposed_by", by}}));
+  };
+  topic("t1", "Feedback that lands", "m0");
+  topic("t2", "Budget spreadsheets", "m1");
+  topic("t3", "Knitting", "m7");
+  x.item("s1", cv::kSkill, "m2", "giving feedback in code reviews");
+  x.item("s2", cv::kSkill, "m4", "feedback conversations", "present");
+  x.item("s3", cv::kSkill, "m6", "budget spreadsheets");
+  // Who offered to open it first; then a skill that fits and offers to present; then any that fits; then who proposed it.
+  CHECK(cv::propose_presenter(x.c(), "t1").member == "m4");
+  CHECK(cv::propose_presenter(x.c(), "t1").why == "offers to present: feedback conversations");
+  CHECK(cv::propose_presenter(x.c(), "t2").member == "m6");
+  CHECK(cv::propose_presenter(x.c(), "t2").why.rfind("knows about it", 0) == 0);
+  CHECK(cv::propose_presenter(x.c(), "t3").member == "m7");
+  CHECK(cv::propose_presenter(x.c(), "t3").why == "proposed it");
+  x.apply(cv::op_set("Offer", "t1", cv::f::topic_owner, std::string("m5")));
+  CHECK(cv::propose_presenter(x.c(), "t1").member == "m5");
+  CHECK(cv::propose_presenter(x.c(), "t1").why == "offered to open it");
+
+  x.apply(cv::op_new_meeting(x.c(), "g1", "Regular meeting", "2027-01-07", "18:30"));
+  CHECK(x.apply(cv::op_plan_topic(x.c(), "g1", "t1", true)));
+  const cv::Record& g = *cv::find_live(x.c(), "g1");
+  CHECK(cv::get(g, cv::f::meeting_topics) == std::vector<std::string>{"t1"});
+  CHECK(cv::get(*cv::find_live(x.c(), "t1"), cv::f::topic_state) == "chosen");
+  const auto blocks = cv::agenda(x.c(), "g1");
+  const auto input = std::find_if(blocks.begin(), blocks.end(), [](const cv::Block& b) { return b.kind == "input"; });
+  REQUIRE(input != blocks.end());
+  CHECK(input->lead == "m5");
+  CHECK(input->title == "Feedback that lands");
+  // A second topic leaves the presenter already set alone; taking it off returns it to the backlog.
+  x.apply(cv::op_plan_topic(x.c(), "g1", "t2", true));
+  CHECK(cv::agenda(x.c(), "g1")[1].lead == "m5");
+  x.apply(cv::op_plan_topic(x.c(), "g1", "t2", false));
+  CHECK(cv::get(*cv::find_live(x.c(), "t2"), cv::f::topic_state) == "backlog");
+  CHECK(cv::op_plan_topic(x.c(), "g1", "t2", false).changes.empty());
+  // Ending the run marks its topics done, in the same step.
+  const auto now = cv::agenda(x.c(), "g1");
+  x.apply(cv::op_run_start("g1", now, 1'000));
+  cv::Op end = cv::op_run_move(*cv::find_live(x.c(), "g1"), "g1", now, static_cast<int>(now.size()), 2'000);
+  cv::put_topics_done(end, x.c(), "g1");
+  x.apply(end);
+  CHECK(cv::get(*cv::find_live(x.c(), "t1"), cv::f::topic_state) == "done");
+  CHECK(cv::tally_topics(x.c()).size() == 2);  // out of the backlog
+  CHECK(cv::doc_undo(x.d, x.t.next()));
+  CHECK(cv::get(*cv::find_live(x.c(), "t1"), cv::f::topic_state) == "chosen");
 }
 
 TEST_CASE("attendance ticks and actions that come back in the next meeting's review") {

@@ -18,6 +18,7 @@
 #include "app/groups_job.h"
 #include "app/saver.h"
 #include "app/sign_up_sheet.h"
+#include "app/test_ui.h"
 #include "core/books.h"
 #include "core/breakouts.h"
 #include "core/cases.h"
@@ -795,38 +796,6 @@ bool frame() {
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }
 
-// The meeting in the designer (its warnings, as drawn) and the live view's run.
-cv::json meetings_test_ui() {
-  const cv::Community& c = S.doc.community;
-  cv::json out = {{"open", S.ui.meeting}, {"live", S.ui.live_meeting}};
-  if (const cv::Record* m = cv::find_live(c, S.ui.meeting)) {
-    cv::json warnings = cv::json::array();
-    for (const auto& w : cv::check_meeting(cv::agenda(c, S.ui.meeting), cv::meeting_info(*m, S.ui.meeting).slot))
-      warnings.push_back({{"block", w.block}, {"text", w.text}});
-    out["warnings"] = warnings;
-  }
-  // Roles over time, as the Meetings tab draws them (views.h): the first rows of the fairness table.
-  cv::json fairness = cv::json::array();
-  for (size_t i = 0; i < S.views.fairness.size() && i < 20; ++i) {
-    const cv::RoleFairness& f = S.views.fairness[i];
-    auto presented = f.turns.find("presenter");
-    fairness.push_back({{"member", f.member}, {"total", f.total}, {"last", f.last}, {"away", f.away},
-                        {"proposed", f.proposed}, {"presented", presented == f.turns.end() ? 0 : presented->second},
-                        {"last_presented", f.last_presented}});
-  }
-  out["fairness"] = fairness;
-  out["never_presented"] = S.views.never_presented;
-  out["history"] = S.views.role_history.size();
-  if (const cv::Record* m = cv::find_live(c, S.ui.live_meeting)) {
-    const cv::RunView v = cv::run_view(*m, cv::agenda(c, S.ui.live_meeting), now());
-    out["run"] = {{"started", v.started}, {"ended", v.ended}, {"paused", v.paused}, {"index", v.index},
-                  {"remaining_ms", v.remaining_ms}, {"extra", v.extra_minutes}};
-    const cv::MeetingReading r = cv::reading_at(c, S.ui.live_meeting);
-    out["reading"] = {{"book", r.book_title}, {"part", r.part_title}, {"questions", r.questions}};
-  }
-  return out;
-}
-
 std::string test_ui() {
   const ui::World& w = S.world;
   cv::json files = cv::json::array();
@@ -867,7 +836,8 @@ std::string test_ui() {
       // What the First meeting panel warns about (the same check it draws).
       {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},
-      {"meetings", meetings_test_ui()},
+      {"meetings", app::meetings_test_ui(S.doc.community, S.views, S.ui, now())},
+      {"member_presented", app::member_presented_test_ui(S.views, S.ui)},
       // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
       {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
                  {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},

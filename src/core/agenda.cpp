@@ -66,7 +66,8 @@ namespace {
 
 Block block_of(const std::string& id, const Record& r) {
   return {id, get(r, f::block_kind), get(r, f::block_title), get(r, f::block_notes), get(r, f::block_lead),
-          get(r, f::block_minutes), get(r, f::block_position), get(r, f::block_group_size), get(r, f::block_debrief)};
+          get(r, f::block_minutes), get(r, f::block_position), get(r, f::block_group_size), get(r, f::block_debrief),
+          get(r, f::block_case), get(r, f::block_phases)};
 }
 
 void in_order(std::vector<Block>& blocks) {

@@ -55,6 +55,8 @@ struct Block {
   double position = 0;
   int group_size = 0;   // small groups: people per group (0: the default, 4)
   std::string debrief;  // points noted while the meeting runs
+  std::string case_id;  // peer-assist or case discussion: the case it works on
+  std::vector<int> phases;  // peer-assist: seconds at which questions, suggestions, reflection begin
 };
 std::vector<Block> agenda(const Community& c, const std::string& meeting);  // in position order
 std::map<std::string, std::vector<Block>> agendas(const Community& c);      // every meeting's, in one pass

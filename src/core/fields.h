@@ -83,6 +83,7 @@ inline constexpr TextField community_purpose_why{"community", "purpose_why"};
 inline constexpr TextField community_purpose_learn{"community", "purpose_learn"};
 inline constexpr TextField community_purpose_share{"community", "purpose_share"};
 inline constexpr WholeField community_vote_budget{"community", "vote_budget"};
+inline constexpr WholeField community_vote_round{"community", "vote_round"};
 inline constexpr RealField community_shared_threshold{"community", "shared_threshold"};
 inline constexpr TextField community_first_topic{"community", "first_topic"};
 inline constexpr TextField community_first_meeting{"community", "first_meeting"};
@@ -109,10 +110,12 @@ inline constexpr TextField topic_description{"topic", "description"};
 inline constexpr TextField topic_proposed_by{"topic", "proposed_by"};
 inline constexpr TextField topic_source{"topic", "source"};
 inline constexpr TextField topic_state{"topic", "state"};
+inline constexpr TextField topic_owner{"topic", "owner"};
 // vote
 inline constexpr TextField vote_topic{"vote", "topic"};
 inline constexpr TextField vote_member{"vote", "member"};
 inline constexpr WholeField vote_dots{"vote", "dots"};
+inline constexpr WholeField vote_round{"vote", "round"};
 // skill
 inline constexpr TextField skill_member{"skill", "member"};
 inline constexpr TextField skill_text{"skill", "text"};
@@ -147,6 +150,8 @@ inline constexpr WholeField block_minutes{"block", "minutes"};
 inline constexpr RealField block_position{"block", "position"};
 inline constexpr WholeField block_group_size{"block", "group_size"};
 inline constexpr TextField block_debrief{"block", "debrief"};
+inline constexpr TextField block_case{"block", "case"};
+inline constexpr IntsField block_phases{"block", "phases"};
 // parking
 inline constexpr TextField parking_meeting{"parking", "meeting"};
 inline constexpr TextField parking_text{"parking", "text"};
@@ -188,6 +193,9 @@ inline constexpr TextField case_note_member{"case_note", "member"};
 inline constexpr TextField case_note_kind{"case_note", "kind"};
 inline constexpr TextField case_note_text{"case_note", "text"};
 inline constexpr MillisField case_note_at{"case_note", "at"};
+inline constexpr TextField case_note_meeting{"case_note", "meeting"};
+inline constexpr FlagField case_note_parked{"case_note", "parked"};
+inline constexpr FlagField case_note_will_try{"case_note", "will_try"};
 // book
 inline constexpr TextField book_title{"book", "title"};
 inline constexpr TextField book_author{"book", "author"};

@@ -212,18 +212,24 @@ int vote_budget(const Community& c) {
   return std::clamp(get(community_record(c), f::community_vote_budget, kDefaultVoteBudget), 1, 99);
 }
 
-std::string vote_id(const std::string& topic, const std::string& member) { return "vote:" + topic + ":" + member; }
+int vote_round(const Community& c) { return get(community_record(c), f::community_vote_round); }
 
-int dots_on(const Community& c, const std::string& topic, const std::string& member) {
-  const Record* v = find_live(c, vote_id(topic, member));
-  return v ? get(*v, f::vote_dots) : 0;
+std::string vote_id(const std::string& topic, const std::string& member, int round) {
+  return round > 0 ? "vote:r" + std::to_string(round) + ":" + topic + ":" + member : "vote:" + topic + ":" + member;
 }
 
-// Dots on topics that are still open to the vote.
+int dots_on(const Community& c, const std::string& topic, const std::string& member) {
+  const int round = vote_round(c);
+  const Record* v = find_live(c, vote_id(topic, member, round));
+  return v && get(*v, f::vote_round) == round ? get(*v, f::vote_dots) : 0;
+}
+
+// Dots on topics that are still open to the vote, in the open round.
 int dots_used(const Community& c, const std::string& member) {
   int used = 0;
+  const int round = vote_round(c);
   for (const auto& [id, v] : live_of(c, kVote)) {
-    if (get(*v, f::vote_member) != member) continue;
+    if (get(*v, f::vote_member) != member || get(*v, f::vote_round) != round) continue;
     const Record* t = find_live(c, get(*v, f::vote_topic));
     if (t && get(*t, f::topic_state) != "done") used += get(*v, f::vote_dots);
   }
@@ -232,19 +238,35 @@ int dots_used(const Community& c, const std::string& member) {
 
 // Each member's dots on topics still open to the vote, counted in vote-id order up to the budget: a
 // forged file (or a budget lowered after the vote) cannot give anyone more say than the budget.
-static std::map<std::string, int> counted_dots(const Community& c, std::vector<OverBudget>* over) {
-  std::map<std::string, int> dots, used;
+// Each round counts apart: `round` -1 counts every round before the open one, keyed by round.
+static std::map<std::string, int> counted_dots(const Community& c, std::vector<OverBudget>* over, int round = -2,
+                                               std::map<int, std::map<std::string, int>>* earlier = nullptr,
+                                               std::map<int, std::set<std::string>>* voters = nullptr) {
+  if (round == -2) round = vote_round(c);
+  std::map<std::string, int> dots;
+  std::map<std::pair<int, std::string>, int> used;
   const int budget = vote_budget(c);
+  const int open = vote_round(c);
   std::map<std::string, int> given;
   for (const auto& [id, v] : live_of(c, kVote)) {
     const std::string member = get(*v, f::vote_member);
+    const int in = get(*v, f::vote_round);
+    if (round >= 0 ? in != round : in >= open) continue;
     const Record* t = find_live(c, get(*v, f::vote_topic));
-    if (!find_live(c, member) || !t || get(*t, f::topic_state) == "done") continue;
+    if (!find_live(c, member) || !t || (round >= 0 && get(*t, f::topic_state) == "done")) continue;
+    if (round < 0) {
+      const int take = std::min(get(*v, f::vote_dots), budget - used[{in, member}]);
+      if (take <= 0) continue;
+      used[{in, member}] += take;
+      (*earlier)[in][get(*v, f::vote_topic)] += take;
+      (*voters)[in].insert(member);
+      continue;
+    }
     const int n = get(*v, f::vote_dots);
     given[member] += n;
-    const int take = std::min(n, budget - used[member]);
+    const int take = std::min(n, budget - used[{in, member}]);
     if (take <= 0) continue;
-    used[member] += take;
+    used[{in, member}] += take;
     dots[get(*v, f::vote_topic)] += take;
   }
   if (over)
@@ -259,13 +281,8 @@ std::vector<OverBudget> votes_over_budget(const Community& c) {
   return out;
 }
 
-std::vector<TopicTally> tally_topics(const Community& c) {
-  std::vector<TopicTally> out;
-  std::map<std::string, int> dots = counted_dots(c, nullptr);
-  for (const auto& [id, t] : live_of(c, kTopic)) {
-    if (get(*t, f::topic_state) == "done") continue;
-    out.push_back({id, get(*t, f::topic_title), get(*t, f::topic_proposed_by), get(*t, f::topic_state), dots[id], 0, false});
-  }
+// Most dots first, then by title; equal dots share a rank and are marked as ties.
+static void rank_topics(std::vector<TopicTally>& out) {
   std::sort(out.begin(), out.end(), [](const TopicTally& a, const TopicTally& b) {
     if (a.dots != b.dots) return a.dots > b.dots;
     return collate_less(a.title, b.title);
@@ -274,7 +291,40 @@ std::vector<TopicTally> tally_topics(const Community& c) {
     out[i].rank = i > 0 && out[i].dots == out[i - 1].dots ? out[i - 1].rank : static_cast<int>(i) + 1;
     out[i].tied = (i > 0 && out[i].dots == out[i - 1].dots) || (i + 1 < out.size() && out[i].dots == out[i + 1].dots);
   }
+}
+
+std::vector<TopicTally> tally_topics(const Community& c) {
+  std::vector<TopicTally> out;
+  std::map<std::string, int> dots = counted_dots(c, nullptr);
+  for (const auto& [id, t] : live_of(c, kTopic)) {
+    if (get(*t, f::topic_state) == "done") continue;
+    out.push_back({id, get(*t, f::topic_title), get(*t, f::topic_proposed_by), get(*t, f::topic_state),
+                   get(*t, f::topic_owner), dots[id], 0, false});
+  }
+  rank_topics(out);
   return out;
+}
+
+std::vector<VoteRound> earlier_rounds(const Community& c) {
+  std::map<int, std::map<std::string, int>> by_round;
+  std::map<int, std::set<std::string>> voters;
+  counted_dots(c, nullptr, -1, &by_round, &voters);
+  std::vector<VoteRound> out;
+  for (auto it = by_round.rbegin(); it != by_round.rend(); ++it) {
+    VoteRound r{it->first, static_cast<int>(voters[it->first].size()), {}};
+    for (const auto& [topic, n] : it->second) {
+      const Record* t = find_live(c, topic);
+      r.topics.push_back({topic, get(*t, f::topic_title), get(*t, f::topic_proposed_by), get(*t, f::topic_state),
+                          get(*t, f::topic_owner), n, 0, false});
+    }
+    rank_topics(r.topics);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Op op_new_vote_round(const Community& c) {
+  return op_set("Start a new round of dots", c.id, f::community_vote_round, vote_round(c) + 1);
 }
 
 Op op_vote(const Community& c, const std::string& topic, const std::string& member, int delta) {
@@ -282,11 +332,13 @@ Op op_vote(const Community& c, const std::string& topic, const std::string& memb
   const int next = now + delta;
   Op op{delta > 0 ? "Vote" : "Take a vote back", {}};
   if (next < 0 || (delta > 0 && dots_used(c, member) + delta > vote_budget(c))) return op;
-  const std::string id = vote_id(topic, member);
+  const int round = vote_round(c);
+  const std::string id = vote_id(topic, member, round);
   if (!find_live(c, id)) {
     put_new(op, id, kVote);
     put(op, id, f::vote_topic, topic);
     put(op, id, f::vote_member, member);
+    if (round > 0) put(op, id, f::vote_round, round);
   }
   put(op, id, f::vote_dots, next);
   return op;

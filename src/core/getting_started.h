@@ -86,7 +86,7 @@ Op op_unpin_group(const ObjectiveGroup& g);
 // [SECTION] Topics and dot votes -------------------------------------------------------------------------
 inline constexpr int kDefaultVoteBudget = 3;
 struct TopicTally {
-  std::string id, title, proposed_by, state;
+  std::string id, title, proposed_by, state, owner;  // owner: the member who offers to open it
   int dots = 0;
   int rank = 0;       // 1 for the most dots; equal dots share a rank
   bool tied = false;  // another topic has the same dots
@@ -99,11 +99,23 @@ struct OverBudget {
 std::vector<OverBudget> votes_over_budget(const Community& c);
 // Topics that are not chosen or done, most dots first; ties shown as ties. A member's dots beyond
 // the budget do not count (see votes_over_budget).
+// Only the dots of the round now open count (vote_round).
 std::vector<TopicTally> tally_topics(const Community& c);
 int vote_budget(const Community& c);
+int vote_round(const Community& c);  // 0 for the first
 int dots_used(const Community& c, const std::string& member);
 int dots_on(const Community& c, const std::string& topic, const std::string& member);
-std::string vote_id(const std::string& topic, const std::string& member);
+std::string vote_id(const std::string& topic, const std::string& member, int round = 0);
+// A new round of dots: every member has the whole budget again; the earlier rounds' votes stay.
+Op op_new_vote_round(const Community& c);
+// The rounds before the open one, newest first: the topics that got dots then, most first (done
+// topics included: they are history), and how many members voted.
+struct VoteRound {
+  int round = 0;
+  int voters = 0;
+  std::vector<TopicTally> topics;
+};
+std::vector<VoteRound> earlier_rounds(const Community& c);
 // One dot more (+1) or one taken back (-1); an Op with no changes when the budget or zero says no.
 Op op_vote(const Community& c, const std::string& topic, const std::string& member, int delta);
 // Choose a topic for the first meeting; the others stay in the backlog.

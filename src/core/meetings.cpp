@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/agenda.h"
 #include "core/assert.h"
 #include "core/fields.h"
 #include "core/format.h"
@@ -137,6 +138,56 @@ Op op_new_meeting(const Community& c, const std::string& id, const std::string& 
     if (ch.type == kBlock && ch.field == f::block_minutes.name && ch.value.is_number()) total += ch.value.get<int>();
   put(op, id, f::meeting_slot, (total + 14) / 15 * 15);  // the template's time, in quarter hours
   return op;
+}
+
+// [SECTION] Topics from the backlog ------------------------------------------------------------------
+
+PresenterPick propose_presenter(const Community& c, const std::string& topic) {
+  const Record* t = find_live(c, topic);
+  if (!t) return {};
+  const std::string owner = get(*t, f::topic_owner);
+  if (find_live(c, owner)) return {owner, "offered to open it"};
+  const auto matches = skill_matches(c, get(*t, f::topic_title) + " " + get(*t, f::topic_description));
+  for (const SkillMatch& m : matches)
+    if (m.offer == "present") return {m.member, "offers to present: " + m.skill};
+  if (!matches.empty()) return {matches[0].member, "knows about it: " + matches[0].skill};
+  const std::string by = get(*t, f::topic_proposed_by);
+  if (find_live(c, by)) return {by, "proposed it"};
+  return {};
+}
+
+Op op_plan_topic(const Community& c, const std::string& meeting, const std::string& topic, bool on) {
+  Op op{on ? "Plan a topic from the backlog" : "Take a topic off a meeting", {}};
+  const Record* m = find_live(c, meeting);
+  const Record* t = find_live(c, topic);
+  if (!m || !t) return op;
+  std::vector<std::string> topics = get(*m, f::meeting_topics);
+  const bool has = std::find(topics.begin(), topics.end(), topic) != topics.end();
+  const std::string state = get(*t, f::topic_state);
+  if (on && !has) {
+    topics.push_back(topic);
+    put(op, meeting, f::meeting_topics, topics);
+    if (state != "done") put(op, topic, f::topic_state, std::string("chosen"));
+    const PresenterPick pick = propose_presenter(c, topic);
+    for (const Block& b : agenda(c, meeting))
+      if (b.kind == "input" && b.lead.empty()) {
+        if (!pick.member.empty()) put(op, b.id, f::block_lead, pick.member);
+        if (b.title == kind_label(b.kind)) put(op, b.id, f::block_title, get(*t, f::topic_title));
+        break;
+      }
+  } else if (!on && has) {
+    topics.erase(std::remove(topics.begin(), topics.end(), topic), topics.end());
+    put(op, meeting, f::meeting_topics, topics);
+    if (state == "chosen") put(op, topic, f::topic_state, std::string("backlog"));
+  }
+  return op;
+}
+
+void put_topics_done(Op& op, const Community& c, const std::string& meeting) {
+  const Record* m = find_live(c, meeting);
+  if (!m) return;
+  for (const std::string& topic : get(*m, f::meeting_topics))
+    if (const Record* t = find_live(c, topic); t && get(*t, f::topic_state) != "done") put(op, topic, f::topic_state, std::string("done"));
 }
 
 Op op_next_in_series(const Community& c, const std::string& meeting, const std::string& new_id) {

@@ -58,6 +58,20 @@ Op op_next_in_series(const Community& c, const std::string& meeting, const std::
 // A block of `kind` (one of block_kinds(), CV_ASSERT) at the end of the agenda.
 Op op_add_block(const Community& c, const std::string& meeting, const std::string& id, const std::string& kind);
 
+// [SECTION] Topics from the backlog ------------------------------------------------------------------
+// Who should present a topic: the member who offered to open it, else one whose skill fits and who
+// offers to present, else one whose skill fits, else who proposed it; `why` says which, in words.
+struct PresenterPick {
+  std::string member, why;
+};
+PresenterPick propose_presenter(const Community& c, const std::string& topic);
+// A topic from the backlog onto a meeting (chosen, and the proposed presenter on the first input
+// block that has nobody yet), or off it again (back to the backlog unless done).
+Op op_plan_topic(const Community& c, const std::string& meeting, const std::string& topic, bool on);
+// After the meeting: its topics are done (they leave the backlog and the vote). Added to `op`, the
+// step that ends the run, so one undo takes both back.
+void put_topics_done(Op& op, const Community& c, const std::string& meeting);
+
 // [SECTION] Attendance and actions -------------------------------------------------------------------
 // Who attends: members ticked present; when nobody is ticked yet, every member.
 std::vector<std::string> attendees(const Community& c, const std::string& meeting);

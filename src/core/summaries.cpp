@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/books.h"
 #include "core/breakouts.h"
+#include "core/cases.h"
 #include "core/document.h"
 #include "core/fields.h"
 #include "core/format.h"
@@ -38,7 +40,7 @@ static Document agenda_document(const Community& c, const Record& m, const std::
     rows.push_back({{plain(t.empty() ? "+" + std::to_string(at) + " min" : t)},
                     {plain(std::to_string(b.minutes))},
                     block,
-                    {plain(b.lead.empty() ? "" : member_name(c, b.lead))}});
+                    {plain(lead_shown(c, b.id, b.lead))}});
     at += b.minutes;
   }
   d.table({"Time", "Minutes", "Block", "Lead"}, {false, true, false, false}, rows);
@@ -63,6 +65,12 @@ std::string agenda_html(const Community& c, const std::string& meeting) {
   return m ? to_html(agenda_document(c, *m, meeting)) : std::string();
 }
 
+// DTSTAMP's value: "20261128T110900Z".
+static std::string ics_stamp(int64_t now_ms) {
+  const std::string t = format_utc(now_ms);  // "2026-11-28 11:09 UTC"
+  return t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "T" + t.substr(11, 2) + t.substr(14, 2) + "00Z";
+}
+
 std::string meeting_ics(const Community& c, const std::string& meeting, int64_t now_ms) {
   const Record* m = find_live(c, meeting);
   if (!m) return {};
@@ -75,8 +83,7 @@ std::string meeting_ics(const Community& c, const std::string& meeting, int64_t 
   int y = 0, mo = 0, d = 0, h = 18, mi = 0;
   const bool dated = std::sscanf(get(*m, f::meeting_date).c_str(), "%d-%d-%d", &y, &mo, &d) == 3;
   std::sscanf(get(*m, f::meeting_time).c_str(), "%d:%d", &h, &mi);
-  std::string stamp = format_utc(now_ms);  // "2026-11-28 11:09 UTC"
-  stamp = stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2) + "T" + stamp.substr(11, 2) + stamp.substr(14, 2) + "00Z";
+  const std::string stamp = ics_stamp(now_ms);
   char start[32];
   std::snprintf(start, sizeof start, "%04d%02d%02dT%02d%02d00", y, mo, d, h, mi);
   std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cultivate//Community of practice//EN\r\n"
@@ -117,7 +124,7 @@ SummaryParts summary_parts(const Community& c, const std::string& meeting) {
   for (const std::string& t : s.info.topics)
     if (const Record* r = find_live(c, t)) s.topics.push_back(get(*r, f::topic_title));
   for (const RoleSlot& r : meeting_roles(c, meeting))
-    if (!r.member.empty()) s.roles.push_back(role_title(r.role) + ": " + member_name(c, r.member));
+    if (!r.member.empty()) s.roles.push_back(role_title(r.role) + ": " + lead_shown(c, r.block, r.member));
   s.actions = actions_of(c, meeting);
   s.earlier = open_actions_before(c, meeting);
   return s;
@@ -209,9 +216,30 @@ std::string meeting_series_ics(const Community& c, const std::string& meeting, i
   if (!r) return ics;
   const MeetingInfo m = meeting_info(*r, meeting);
   const size_t at = ics.find("DURATION:");
-  if (m.every_weeks > 0 && m.series_count > 1 && at != std::string::npos)
+  const bool series = m.every_weeks > 0 && m.series_count > 1;
+  if (series && at != std::string::npos)
     ics.insert(at, "RRULE:FREQ=WEEKLY;INTERVAL=" + std::to_string(m.every_weeks) + ";COUNT=" +
                        std::to_string(m.series_count) + "\r\n");
+  // The book circle's reading dates within the series: what to have read, as a day's event on the
+  // date of the meeting that discusses it.
+  if (m.date.empty()) return ics;
+  const std::string last = series ? add_days(m.date, m.every_weeks * 7 * (m.series_count - 1)) : m.date;
+  std::string parts;
+  for (const auto& [id, p] : live_of(c, kReadingPart)) {
+    const Record* book = find_live(c, get(*p, f::reading_part_book));
+    const Record* at_meeting = find_live(c, get(*p, f::reading_part_meeting));
+    const std::string date = at_meeting ? get(*at_meeting, f::meeting_date) : "";
+    if (!book || date.size() != 10 || date < m.date || date > last) continue;
+    parts += "BEGIN:VEVENT\r\n";
+    parts += ics_fold("UID:" + id + "@" + c.id + ".cultivate");
+    parts += ics_fold("DTSTAMP:" + ics_stamp(now_ms));
+    parts += ics_fold("DTSTART;VALUE=DATE:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2));
+    parts += ics_fold("SUMMARY:" + ics_text("Read " + get(*p, f::reading_part_title) + " of \u201c" +
+                                            get(*book, f::book_title) + "\u201d"));
+    parts += ics_fold("DESCRIPTION:" + ics_text("For " + get(*at_meeting, f::meeting_title) + " on " + date + "."));
+    parts += "END:VEVENT\r\n";
+  }
+  ics.insert(ics.size() - std::string("END:VCALENDAR\r\n").size(), parts);
   return ics;
 }
 

@@ -33,6 +33,7 @@ struct ViewsWork {
   std::unordered_map<std::string, std::vector<std::string>> attendees;
   std::unordered_map<std::string, std::vector<Block>> agendas;  // views_agenda, for the same revision
   std::unordered_map<std::string, std::vector<RoleTurn>> turns;  // views_role_turns, by meeting and slot
+  std::unordered_map<std::string, std::vector<CaseView>> follow_ups;  // views_follow_ups
 };
 
 namespace {
@@ -129,6 +130,7 @@ void views_update(Views& v, const Doc& d) {
     v.names.emplace(id, n.empty() ? "(no name yet)" : n);
   }
   v.tallies = tally_topics(c);
+  v.earlier_rounds = earlier_rounds(c);
   v.over_budget = votes_over_budget(c);
   v.problems = live_of(c, kProblem);
   v.cases = cases(c);
@@ -137,6 +139,9 @@ void views_update(Views& v, const Doc& d) {
   v.meetings = meetings(c);
   v.role_history = role_history(c);
   std::reverse(v.role_history.begin(), v.role_history.end());
+  v.presented.clear();
+  for (const RoleHeld& h : v.role_history)
+    if (h.role == "presenter") v.presented[h.member].push_back(h);
   read_dated(v, c);
   v.rounds = breakout_rounds(c);
   v.connections = new_connections(v.rounds);
@@ -176,6 +181,7 @@ const T& per_meeting(const Views& v, std::unordered_map<std::string, T> ViewsWor
     w.attendees.clear();
     w.agendas.clear();
     w.turns.clear();
+    w.follow_ups.clear();
     w.meetings_revision = v.revision;
   }
   auto& m = w.*cache;
@@ -197,6 +203,10 @@ const std::vector<RoleTurn>& views_role_turns(const Views& v, const Community& c
   // Who holds the slot is not in the key: a change of holder is a new revision.
   return per_meeting(v, &ViewsWork::turns, c, meeting + '\x1f' + slot.role + '\x1f' + slot.block,
                      [&](const Community& cc, const std::string&) { return role_turns(cc, meeting, slot); });
+}
+
+const std::vector<CaseView>& views_follow_ups(const Views& v, const Community& c, const std::string& meeting) {
+  return per_meeting(v, &ViewsWork::follow_ups, c, meeting, case_follow_ups);
 }
 
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {

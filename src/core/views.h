@@ -47,6 +47,7 @@ struct Views {
   bool grouped = false;  // objectives and skills have been grouped at least once
   // Topics and dot votes.
   std::vector<TopicTally> tallies;
+  std::vector<VoteRound> earlier_rounds;
   std::vector<OverBudget> over_budget;
   // Breakout rounds of the season, and the connections they made.
   std::vector<BreakoutRound> rounds;
@@ -60,6 +61,7 @@ struct Views {
   std::vector<RoleHeld> role_history;
   std::vector<RoleFairness> fairness;
   std::vector<std::string> never_presented;  // names, in reading order
+  std::unordered_map<std::string, std::vector<RoleHeld>> presented;  // each member's turns as presenter, newest first
   // The case library (cases()), and where each case is in it by id (a frame looks up the open one).
   std::vector<CaseView> cases;
   std::map<std::string, size_t> case_at;
@@ -88,6 +90,8 @@ const std::vector<Block>& views_agenda(const Views& v, const Community& c, const
 // role's list is drawn every frame, and reads every member.
 const std::vector<RoleTurn>& views_role_turns(const Views& v, const Community& c, const std::string& meeting,
                                               const RoleSlot& slot);
+// Cases a meeting follows up (case_follow_ups), remembered like views_attendees.
+const std::vector<CaseView>& views_follow_ups(const Views& v, const Community& c, const std::string& meeting);
 // The name of a member as shown ("someone who left" when not a live member).
 const std::string& views_name(const Views& v, const std::string& member);
 

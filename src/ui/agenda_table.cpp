@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/breakouts.h"
+#include "core/cases.h"
 #include "core/format.h"
 #include "core/meetings.h"
 #include "core/text.h"
@@ -139,6 +140,21 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
       }
+    if (b.kind == "peer_assist" || b.kind == "case") {
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      case_picker(*env.views, b, out);
+    }
+    if (b.kind == "peer_assist") {
+      int from = cv::phase_starts(b)[2] / 60;
+      ImGui::SetNextItemWidth(110);
+      if (ImGui::InputInt(("suggestions from minute##suggest-" + b.id).c_str(), &from) && from >= 0 && from <= b.minutes)
+        out.ops.push_back(cv::op_suggestions_from(b, from));
+      if (from * 2 < b.minutes) {
+        ImGui::SameLine();
+        ImGui::TextColored(kWarn, "before half the time: little room for questions");
+      }
+    }
+    if (b.kind == "welcome" || b.kind == "review") draw_follow_ups(c, *env.views, m.id);
     if (b.kind == "review") {
       if (open.empty()) ImGui::TextDisabled("No open actions from earlier meetings.");
       for (const auto& a : open) {

@@ -165,8 +165,10 @@ void draw_member_window(const cv::Doc& doc, State& st, const Env& env, Output& o
   const std::string name = cv::get(*m, cv::f::member_name);
   const std::string title = (name.empty() ? std::string("New member") : name) + "###member-details";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    // What they brought scrolls; Done stays in view below it.
+    ImGui::BeginChild("member-intake", ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4));
     draw_member_intake(doc, st.detail_member, false, st, env, out);
-    ImGui::Spacing();
+    ImGui::EndChild();
     // Every edit is already kept; Done (or Escape) only closes the window.
     if (ImGui::Button("Done##member-details") ||
         (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape) &&

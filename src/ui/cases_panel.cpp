@@ -5,6 +5,7 @@
 
 #include "core/cases.h"
 #include "core/meetings.h"
+#include "core/views.h"
 #include "core/text.h"
 #include "ui/ui.h"
 #include "imgui_stdlib.h"
@@ -85,8 +86,10 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
 
   // Questions first, then suggestions: one record each, noted by whoever is at the keyboard.
   ImGui::SeparatorText("Questions and suggestions");
-  for (const std::string& q : k.questions) ImGui::BulletText("Q: %s", q.c_str());
-  for (const std::string& s : k.suggestions) ImGui::BulletText("Suggestion: %s", s.c_str());
+  for (const cv::CaseNote& n : k.notes)
+    if (n.kind == "question") ImGui::BulletText("Q: %s", n.text.c_str());
+  for (const cv::CaseNote& n : k.notes)
+    if (n.kind != "question") ImGui::BulletText("Suggestion: %s%s", n.text.c_str(), n.will_try ? "  (will try)" : "");
   if (ImGui::RadioButton("Question##note-kind", st.case_note_question)) st.case_note_question = true;
   ImGui::SameLine();
   if (ImGui::RadioButton("Suggestion##note-kind", !st.case_note_question)) st.case_note_question = false;
@@ -121,6 +124,29 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
 }
 
 }  // namespace
+
+void case_picker(const cv::Views& v, const cv::Block& b, Output& out) {
+  auto at = v.case_at.find(b.case_id);
+  const std::string preview = at == v.case_at.end() ? std::string("Pick a case...") : "Case: " + v.cases[at->second].title;
+  if (!begin_combo(("##case-pick-" + b.id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+  if (v.cases.empty()) ImGui::TextDisabled("No cases yet: members bring them in the Cases tab.");
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(v.cases.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const cv::CaseView& k = v.cases[i];
+      const std::string label = k.title + "  (" + k.status + ")##pick-" + k.id;
+      if (ImGui::Selectable(label.c_str(), k.id == b.case_id) && k.id != b.case_id) out.ops.push_back(cv::op_pick_case(b, k));
+    }
+  ImGui::EndCombo();
+}
+
+void draw_follow_ups(const cv::Community& c, const cv::Views& v, const std::string& meeting) {
+  for (const cv::CaseView& k : cv::views_follow_ups(v, c, meeting)) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", cv::follow_up_line(c, k).c_str());
+  }
+}
 
 void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/books.h"
+#include "core/cases.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/text.h"
@@ -123,7 +124,19 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   ImGui::SeparatorText("Topics I would like to discuss");
   for (const auto& [id, t] : cv::live_of(c, cv::kTopic)) {
     if (cv::get(*t, cv::f::topic_proposed_by) != member) continue;
+    const std::string state = cv::get(*t, cv::f::topic_state), owner = cv::get(*t, cv::f::topic_owner);
     ImGui::BulletText("%s", cv::get(*t, cv::f::topic_title).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", state == "done" ? "done" : state == "chosen" ? "planned" : "in the backlog");
+    if (state != "done" && (owner.empty() || owner == member)) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(((owner == member ? "I will not open it after all##own-" : "I'll open it##own-") + id).c_str()))
+        out.ops.push_back(cv::op_set(owner == member ? "Take back an offer to open a topic" : "Offer to open a topic", id,
+                                     cv::f::topic_owner, owner == member ? std::string() : member));
+    } else if (!owner.empty() && owner != member) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s opens it", cv::member_name(c, owner).c_str());
+    }
   }
   std::string& topic = g_new_text[4];
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -133,6 +146,13 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     topic.clear();
     ImGui::SetKeyboardFocusHere(-1);
   }
+  // What they presented, and when (Roles over time, for this member).
+  ImGui::SeparatorText("What I presented");
+  auto presented = env.views->presented.find(member);
+  if (presented == env.views->presented.end()) ImGui::TextDisabled("Nothing yet: offer to open a topic above.");
+  else
+    for (const cv::RoleHeld& h : presented->second)
+      ImGui::BulletText("%s  %s", h.date.empty() ? "(no date)" : h.date.c_str(), h.title.c_str());
   // Books they would like the circle to read (the Books tab's proposals).
   ImGui::SeparatorText("Books I would like us to read");
   for (const cv::BookView& b : cv::books(c))
@@ -148,6 +168,23 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   if (ImGui::Button("Propose it")) {
     out.ops.push_back(cv::op_propose_book(env.new_id(), member, cv::trim(d.title), cv::trim(d.author), "", ""));
     d = BookDraft{};
+  }
+  ImGui::EndDisabled();
+  // A case they would like the others' help with (the Cases tab's library), possibly without their name.
+  ImGui::SeparatorText("A case I would like help with");
+  for (const cv::CaseView& k : env.views->cases)
+    if (k.bringer == member) ImGui::BulletText("%s%s", k.title.c_str(), k.anonymous ? " (without my name)" : "");
+  CaseDraft& k = st.case_draft;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##my-case-title", "A short title: \"The silent retro\"", &k.title);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##my-case-question", "The question you want help with", &k.question);
+  ImGui::Checkbox("Share without my name##my-case-anonymous", &k.anonymous);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(cv::trim(k.title).empty());
+  if (ImGui::Button("Bring it")) {
+    out.ops.push_back(cv::op_bring_case(env.new_id(), member, cv::trim(k.title), cv::trim(k.question), "", k.anonymous));
+    k = CaseDraft{};
   }
   ImGui::EndDisabled();
   ImGui::PopID();

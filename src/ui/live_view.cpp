@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/breakouts.h"
+#include "core/cases.h"
 #include "core/format.h"
 #include "core/meetings.h"
 #include "core/text.h"
@@ -25,6 +26,112 @@ std::string meeting_in_progress(const cv::Community& c, int64_t now_ms) {
     if (v.started && !v.ended && v.since_ms < 3 * 3600 * 1000LL) return id;
   }
   return {};
+}
+
+void draw_live_case(const cv::Community& c, const World& w, State& st, const Env& env, const cv::Record& meeting,
+                    const std::string& meeting_id, const cv::Block& b, int64_t elapsed_ms, bool paused, Output& out) {
+  const cv::Views& v = *env.views;
+  const bool phased = b.kind == "peer_assist";
+  ImGui::SeparatorText(phased ? "Peer-assist" : "The case");
+  case_picker(v, b, out);
+  auto at = v.case_at.find(b.case_id);
+  if (at == v.case_at.end()) {
+    ImGui::TextDisabled("Pick the case this block works on; its bringer presents it.");
+    return;
+  }
+  const cv::CaseView& k = v.cases[at->second];
+  ImGui::SameLine();
+  ImGui::TextDisabled("brought by %s", cv::case_bringer_shown(c, k).c_str());
+  ImGui::PushTextWrapPos(0);
+  if (!k.question.empty()) ImGui::Text("The question: %s", k.question.c_str());
+  if (!k.context.empty()) ImGui::TextDisabled("%s", k.context.c_str());
+  ImGui::PopTextWrapPos();
+
+  // The phases: each with its own countdown, the current one marked in words and colour.
+  cv::Phase phase = cv::Phase::Suggestions;  // a case discussion: questions and suggestions as they come
+  if (phased) {
+    const cv::PhaseView pv = cv::phase_at(b, elapsed_ms, cv::get(meeting, cv::f::meeting_run_extra));
+    phase = pv.phase;
+    const int p = static_cast<int>(phase);
+    for (int i = 0; i < 4; ++i) {
+      if (i) ImGui::SameLine();
+      const std::string label = std::to_string(i + 1) + " " + cv::kPhaseTitles[i];
+      if (i == p) ImGui::TextColored(kGood, "[%s]", label.c_str());
+      else ImGui::TextDisabled("%s", label.c_str());
+    }
+    ImGui::Text("%s: %s %s", cv::kPhaseTitles[p], cv::format_countdown(pv.left_ms).c_str(),
+                paused ? "(paused)" : p < 3 ? "to the next phase" : "to the end");
+    ImGui::TextWrapped("%s", cv::kPhaseHints[p]);
+    if (p < 3) {
+      if (ImGui::Button(("Start " + std::string(cv::kPhaseTitles[p + 1]) + " now").c_str()))
+        out.ops.push_back(cv::op_next_phase(b, elapsed_ms));
+      ImGui::SameLine();
+      if (ImGui::Button("+2 min for this phase"))
+        out.ops.push_back(cv::op_more_phase_time(b, meeting, meeting_id, elapsed_ms, 2));
+    }
+  }
+  const auto& present = cv::views_attendees(v, c, meeting_id);
+  const cv::PeerAssist pa = cv::peer_assist(k, meeting_id, present);
+  std::string quiet;
+  for (size_t i = 0; i < pa.not_spoken.size() && i < 12; ++i) quiet += (i ? ", " : "") + cv::views_name(v, pa.not_spoken[i]);
+  if (pa.not_spoken.size() > 12) quiet += " and " + std::to_string(pa.not_spoken.size() - 12) + " more";
+  ImGui::Text("Questions asked: %zu · Suggestions parked: %d · Not spoken yet: %s", pa.questions.size(), pa.parked,
+              quiet.empty() ? "everyone has" : quiet.c_str());
+
+  // Logging a contribution: who, then the words. Advice during the questions is parked.
+  if (phase != cv::Phase::Reflection) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Who:");
+    if (present.size() <= 16) {
+      for (const std::string& m : present) {
+        if (m == k.bringer) continue;
+        ImGui::SameLine();
+        if (ImGui::RadioButton((cv::views_name(v, m) + "##pa-by-" + m).c_str(), st.pa_by == m)) st.pa_by = m;
+      }
+    } else {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(220);
+      member_combo("##pa-by", st.pa_by.empty() ? "not noted" : cv::views_name(v, st.pa_by), v, st.pa_by, st.pa_by, "pa-by-");
+    }
+    const char* hint = phase == cv::Phase::Suggestions ? "A suggestion (or a question)" : "A question that helps the bringer see the problem";
+    if (input_and_add("##pa-words", hint, st.pa_words, "Note it")) {
+      const cv::NoteKind nk = cv::note_kind_in(phase, st.pa_words);
+      out.ops.push_back(cv::op_peer_note(k, env.new_id(), meeting_id, st.pa_by, st.pa_words, phase, w.now_ms));
+      if (nk.parked) out.status = "That reads as advice: parked until the suggestions phase.";
+      st.pa_words.clear();
+    }
+  }
+
+  // What was offered in this meeting. Parked advice waits, greyed, until the suggestions begin.
+  const bool suggestions_open = phase == cv::Phase::Suggestions || phase == cv::Phase::Reflection;
+  auto who = [&](const cv::CaseNote& n) { return n.member.empty() ? std::string() : " (" + cv::views_name(v, n.member) + ")"; };
+  for (const cv::CaseNote& n : pa.questions) ImGui::BulletText("Q: %s%s", n.text.c_str(), who(n).c_str());
+  if (pa.parked && !suggestions_open) ImGui::SeparatorText(("Parked for the suggestions (" + std::to_string(pa.parked) + ")").c_str());
+  if (pa.parked && suggestions_open) ImGui::SeparatorText("Parked during the questions, now's the time");
+  bool rest = false;
+  for (const cv::CaseNote& n : pa.suggestions) {
+    if (!n.parked && !rest) {
+      if (!suggestions_open) break;
+      ImGui::SeparatorText("Suggestions");
+      rest = true;
+    }
+    ImGui::PushID(n.id.c_str());
+    if (phase == cv::Phase::Reflection) {
+      bool yes = n.will_try;
+      if (ImGui::Checkbox(("Will try: " + n.text + who(n) + "##will-try").c_str(), &yes)) out.ops.push_back(cv::op_will_try(n.id, yes));
+    } else if (!suggestions_open) {
+      ImGui::Bullet();
+      ImGui::TextDisabled("%s%s", n.text.c_str(), who(n).c_str());
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Not advice: keep as a question")) out.ops.push_back(cv::op_keep_as_question(n.id));
+    } else {
+      ImGui::BulletText("%s%s", n.text.c_str(), who(n).c_str());
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Case (Markdown)")) out.command(Command::ExportCaseMarkdown, k.id);
+  ImGui::SameLine();
+  if (ImGui::Button("Case (printable)")) out.command(Command::ExportCaseHtml, k.id);
 }
 
 void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
@@ -81,6 +188,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     if (*cv::block_role(b.kind) && !b.lead.empty())
       ImGui::TextDisabled("%s: %s", cv::role_title(cv::block_role(b.kind)).c_str(), cv::member_name(c, b.lead).c_str());
     if (b.kind == "book") draw_meeting_reading(c, id);
+    if (b.kind == "welcome" || b.kind == "review") draw_follow_ups(c, *env.views, id);
     // The countdown, large: digits from the big font when the platform loaded one.
     ImFont* big = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
     const std::string count = cv::format_countdown(v.remaining_ms);
@@ -104,8 +212,11 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool last = v.index + 1 == static_cast<int>(blocks.size());
-    if (ImGui::Button(last ? "End the meeting" : v.remaining_ms <= 0 ? "Next block" : "Skip to the next block"))
-      out.ops.push_back(cv::op_run_move(*r, id, blocks, +1, w.now_ms));
+    if (ImGui::Button(last ? "End the meeting" : v.remaining_ms <= 0 ? "Next block" : "Skip to the next block")) {
+      cv::Op op = cv::op_run_move(*r, id, blocks, +1, w.now_ms);
+      if (last) cv::put_topics_done(op, c, id);  // its topics leave the backlog
+      out.ops.push_back(std::move(op));
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("%lld min to the end", static_cast<long long>((v.meeting_left_ms + 59999) / 60000));
 
@@ -121,6 +232,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
       if (made) draw_groups_line(c, *made);
       groups_button(c, w, b, id, made, out);
     }
+    if (b.kind == "peer_assist" || b.kind == "case") draw_live_case(c, w, st, env, *r, id, b, v.elapsed_ms, v.paused, out);
     if (b.kind == "review")
       for (const auto& a : cv::open_actions_before(c, id))
         ImGui::BulletText("%s (%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : cv::member_name(c, a.owner).c_str());

@@ -19,7 +19,7 @@ namespace ui {
 
 namespace {
 
-void draw_meeting_header(const cv::Community& c, const cv::MeetingInfo& m, State& st, Output& out) {
+void draw_meeting_header(const cv::Community& c, const cv::Views& v, const cv::MeetingInfo& m, State& st, Output& out) {
   std::string edited;
   const float avail = ImGui::GetContentRegionAvail().x;
   if (edit_text("##meeting-title", m.title, edited, "Title", avail))
@@ -58,16 +58,25 @@ void draw_meeting_header(const cv::Community& c, const cv::MeetingInfo& m, State
   for (const auto& t : m.topics)
     if (const cv::Record* r = cv::find_live(c, t)) preview += (preview.empty() ? "" : "; ") + cv::get(*r, cv::f::topic_title);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (begin_combo("##topics", preview.empty() ? "Topics: none chosen" : ("Topics: " + preview).c_str())) {
-    for (const auto& [id, t] : cv::live_of(c, cv::kTopic)) {
-      bool on = std::find(m.topics.begin(), m.topics.end(), id) != m.topics.end();
-      if (ImGui::Checkbox((cv::get(*t, cv::f::topic_title) + "##topic-" + id).c_str(), &on)) {
-        std::vector<std::string> next = m.topics;
-        if (on) next.push_back(id);
-        else next.erase(std::remove(next.begin(), next.end(), id), next.end());
-        out.ops.push_back(cv::op_set("Choose topics", m.id, cv::f::meeting_topics, next));
+  // From the backlog, most dots first: a topic ticked brings its proposed presenter to the input block.
+  if (begin_combo("##topics", preview.empty() ? "Topics: none chosen" : ("Topics: " + preview).c_str(), ImGuiComboFlags_HeightLarge)) {
+    for (const auto& t : m.topics)  // those on the meeting that left the backlog (done) stay untickable here
+      if (const cv::Record* r = cv::find_live(c, t); r && cv::get(*r, cv::f::topic_state) == "done") {
+        bool on = true;
+        if (ImGui::Checkbox((cv::get(*r, cv::f::topic_title) + " (done)##topic-" + t).c_str(), &on))
+          out.ops.push_back(cv::op_plan_topic(c, m.id, t, false));
       }
-    }
+    const auto& backlog = v.tallies;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(backlog.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const cv::TopicTally& t = backlog[i];
+        bool on = std::find(m.topics.begin(), m.topics.end(), t.id) != m.topics.end();
+        const std::string label = t.title + "  (" + std::to_string(t.dots) + (t.dots == 1 ? " dot" : " dots") +
+                                  (t.owner.empty() ? "" : ", " + cv::views_name(v, t.owner) + " opens it") + ")##topic-" + t.id;
+        if (ImGui::Checkbox(label.c_str(), &on)) out.ops.push_back(cv::op_plan_topic(c, m.id, t.id, on));
+      }
     ImGui::EndCombo();
   }
 }
@@ -278,7 +287,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   }
   const cv::MeetingInfo m = cv::meeting_info(*r, st.meeting);
   ImGui::PushID(m.id.c_str());
-  draw_meeting_header(c, m, st, out);
+  draw_meeting_header(c, *env.views, m, st, out);
 
   const auto& blocks = cv::views_agenda(*env.views, c, m.id);
   const auto& here = cv::views_attendees(*env.views, c, m.id);

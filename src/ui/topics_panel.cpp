@@ -31,6 +31,15 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::Text("%d of %d dots left", budget - cv::dots_used(c, st.voting_as), budget);
   }
   ImGui::SameLine();
+  ImGui::Text("Round %d", cv::vote_round(c) + 1);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Start a new round")) {
+    out.ops.push_back(cv::op_new_vote_round(c));
+    out.status = "A new round: everyone has " + std::to_string(budget) + " dots again. Earlier rounds are kept below.";
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Every member's dots start afresh; the results of earlier rounds stay, at the bottom of this tab.");
+  ImGui::SameLine();
   int b = budget;
   ImGui::SetNextItemWidth(110);
   if (ImGui::InputInt("dots each", &b) && b != budget && b >= 1 && b <= 20)
@@ -76,6 +85,16 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
         ImGui::SameLine();
         ImGui::TextDisabled("(%s)", cv::views_name(v, t.proposed_by).c_str());
       }
+      // Who opens it: a member offers (as the member acting here), or takes the offer back.
+      ImGui::SameLine();
+      if (!t.owner.empty()) ImGui::TextColored(kGood, "%s opens it", cv::views_name(v, t.owner).c_str());
+      if (!st.voting_as.empty() && (t.owner.empty() || t.owner == st.voting_as)) {
+        if (!t.owner.empty()) ImGui::SameLine();
+        const bool mine_to_open = t.owner == st.voting_as;
+        if (ImGui::SmallButton((std::string(mine_to_open ? "Take the offer back##open-" : "I'll open it##open-") + t.id).c_str()))
+          out.ops.push_back(cv::op_set(mine_to_open ? "Take back an offer to open a topic" : "Offer to open a topic", t.id,
+                                       cv::f::topic_owner, mine_to_open ? std::string() : st.voting_as));
+      }
       ImGui::TableNextColumn();
       const int mine = cv::dots_on(c, t.id, st.voting_as);
       ImGui::BeginDisabled(st.voting_as.empty() || mine == 0);
@@ -98,6 +117,19 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       ImGui::PopID();
     }
     ImGui::EndTable();
+  }
+
+  // Earlier rounds, newest first: what the community wanted then.
+  if (!v.earlier_rounds.empty() && ImGui::TreeNode("earlier-rounds", "Earlier rounds (%zu)", v.earlier_rounds.size())) {
+    for (const cv::VoteRound& r : v.earlier_rounds) {
+      std::string line = "Round " + std::to_string(r.round + 1) + " (" + std::to_string(r.voters) +
+                         (r.voters == 1 ? " member voted): " : " members voted): ");
+      for (size_t i = 0; i < r.topics.size() && i < 5; ++i)
+        line += (i ? "; " : "") + r.topics[i].title + " " + std::to_string(r.topics[i].dots) +
+                (r.topics[i].state == "done" ? " (done)" : "");
+      ImGui::TextWrapped("%s", line.c_str());
+    }
+    ImGui::TreePop();
   }
 
   ImGui::SeparatorText("Real problems members brought");

@@ -197,6 +197,7 @@ struct State {
   std::string case_open;                  // the case shown in full
   std::string case_note, case_note_by;    // a question or suggestion being noted, and by whom
   bool case_note_question = true;
+  std::string pa_words, pa_by;            // a peer-assist contribution being logged, and who offered it
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -277,6 +278,14 @@ void groups_button(const cv::Community& c, const World& w, const cv::Block& b, c
                    const cv::BreakoutRound* made, Output& out);
 // A book discussion meeting: the book, the part read for it and its questions (nothing otherwise).
 void draw_meeting_reading(const cv::Community& c, const std::string& meeting);
+// A peer-assist or case discussion block's case: a combo of the library (live cases, open first).
+void case_picker(const cv::Views& v, const cv::Block& b, Output& out);
+// What the meeting asks about cases discussed before (views_follow_ups), a bullet each.
+void draw_follow_ups(const cv::Community& c, const cv::Views& v, const std::string& meeting);
+// The case a peer-assist or case discussion works on, in the live view: the case, the phases with
+// their own countdown, contributions logged by who offered them, advice parked during the questions.
+void draw_live_case(const cv::Community& c, const World& w, State& st, const Env& env, const cv::Record& meeting,
+                    const std::string& meeting_id, const cv::Block& b, int64_t elapsed_ms, bool paused, Output& out);
 // Who attends a meeting: a checkbox per member, in `columns` columns.
 void draw_attendance(const cv::Community& c, const cv::Views& v, const std::string& meeting, Output& out, int columns);
 // A member picked from a combo of all members (a field to find one when there are many, the list

@@ -1,6 +1,7 @@
-// books.test.mjs: the book circle in real Chromium. A member proposes a book in her invitation
-// answers and the convener sees it; the book chooser of the next book discussion picks it; the
-// reading plan's part and a question show in the live view when the meeting reaches the book.
+// books.test.mjs: the book circle in real Chromium. A member proposes a book (and brings a case) in
+// her invitation answers and the convener sees it; the book chooser of the next book discussion
+// picks it; the reading plan's part and a question show in the live view when the meeting reaches
+// the book.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -46,6 +47,7 @@ test('a member proposes a book in her answers; the chooser picks it; its part sh
   await click(page, 'Close');
   const other = await launch({ acceptDownloads: true });
   const her = await other.context.newPage();
+  await her.setViewportSize({ width: 1280, height: 1400 });  // her answers, all on screen
   her.problems = [];
   await her.goto(invite);
   await her.waitForFunction(() => window.cultivateTest && cultivateTest.ui().import.invitation, null, { timeout: 30000 });
@@ -56,6 +58,12 @@ test('a member proposes a book in her answers; the chooser picks it; its part sh
   await typeInto(her, '##my-book-author', 'Анатолий Рыбаков', 'Tab');
   await click(her, 'Propose it');
   await until(her, (s) => live(s, 'book').length === 1, 'her proposal');
+  // And a case she would like help with, without her name.
+  await typeInto(her, '##my-case-title', 'Молчаливая ретроспектива', 'Tab');
+  await typeInto(her, '##my-case-question', 'Как разговорить команду?', 'Tab');
+  await click(her, 'Share without my name##my-case-anonymous');
+  await click(her, 'Bring it');
+  await until(her, (s) => live(s, 'case').length === 1, 'her case');
   const download = her.waitForEvent('download');
   await click(her, 'Download my answers');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-books-')), 'answers.json');
@@ -69,6 +77,10 @@ test('a member proposes a book in her answers; the chooser picks it; its part sh
   await click(page, 'Merge into this community');
   s = await until(page, (s) => live(s, 'book').length === 1, 'the proposal merged');
   const book = live(s, 'book')[0];
+  const k = live(s, 'case')[0];
+  assert.equal(k.fields.title, 'Молчаливая ретроспектива', 'her case came with her answers');
+  assert.equal(k.fields.bringer, book.fields.proposed_by);
+  assert.equal(k.fields.anonymous, true);
   assert.equal(book.fields.author, 'Анатолий Рыбаков');
   await click(page, 'Books');
   // The chooser of the round picks it.

@@ -1,0 +1,66 @@
+// test_ui.cpp: see test_ui.h.
+#include "app/test_ui.h"
+
+#include "core/books.h"
+#include "core/cases.h"
+#include "core/live_run.h"
+#include "core/meetings.h"
+
+namespace app {
+
+cv::json meetings_test_ui(const cv::Community& c, const cv::Views& views, const ui::State& st, int64_t now_ms) {
+  cv::json out = {{"open", st.meeting}, {"live", st.live_meeting}};
+  if (const cv::Record* m = cv::find_live(c, st.meeting)) {
+    cv::json warnings = cv::json::array();
+    for (const auto& w : cv::check_meeting(cv::agenda(c, st.meeting), cv::meeting_info(*m, st.meeting).slot))
+      warnings.push_back({{"block", w.block}, {"text", w.text}});
+    out["warnings"] = warnings;
+    cv::json follow = cv::json::array();
+    for (const cv::CaseView& k : cv::case_follow_ups(c, st.meeting)) follow.push_back(cv::follow_up_line(c, k));
+    out["follow_ups"] = follow;
+  }
+  // Roles over time, as the Meetings tab draws them (views.h): the first rows of the fairness table.
+  cv::json fairness = cv::json::array();
+  for (size_t i = 0; i < views.fairness.size() && i < 20; ++i) {
+    const cv::RoleFairness& f = views.fairness[i];
+    auto presented = f.turns.find("presenter");
+    fairness.push_back({{"member", f.member}, {"total", f.total}, {"last", f.last}, {"away", f.away},
+                        {"proposed", f.proposed}, {"presented", presented == f.turns.end() ? 0 : presented->second},
+                        {"last_presented", f.last_presented}});
+  }
+  out["fairness"] = fairness;
+  out["never_presented"] = views.never_presented;
+  out["history"] = views.role_history.size();
+  if (const cv::Record* m = cv::find_live(c, st.live_meeting)) {
+    const cv::RunView v = cv::run_view(*m, cv::agenda(c, st.live_meeting), now_ms);
+    out["run"] = {{"started", v.started}, {"ended", v.ended}, {"paused", v.paused}, {"index", v.index},
+                  {"remaining_ms", v.remaining_ms}, {"extra", v.extra_minutes}};
+    // The peer-assist or case discussion on screen (cases.h), as the live view reads it.
+    const auto blocks = cv::agenda(c, st.live_meeting);
+    if (v.index >= 0 && !blocks[v.index].case_id.empty()) {
+      const cv::Block& b = blocks[v.index];
+      const cv::PhaseView pv = cv::phase_at(b, v.elapsed_ms, v.extra_minutes);
+      const cv::PeerAssist pa = cv::peer_assist(cv::case_view(c, b.case_id), st.live_meeting,
+                                                cv::views_attendees(views, c, st.live_meeting));
+      cv::json questions = cv::json::array(), suggestions = cv::json::array();
+      for (const auto& n : pa.questions) questions.push_back(n.text);
+      for (const auto& n : pa.suggestions) suggestions.push_back({{"text", n.text}, {"parked", n.parked}, {"will_try", n.will_try}});
+      out["peer_assist"] = {{"case", b.case_id}, {"phase", b.kind == "peer_assist" ? cv::kPhaseTitles[static_cast<int>(pv.phase)] : ""},
+                            {"phase_left_ms", pv.left_ms}, {"parked", pa.parked}, {"questions", questions},
+                            {"suggestions", suggestions}, {"not_spoken", pa.not_spoken}};
+    }
+    const cv::MeetingReading r = cv::reading_at(c, st.live_meeting);
+    out["reading"] = {{"book", r.book_title}, {"part", r.part_title}, {"questions", r.questions}};
+  }
+  return out;
+}
+
+cv::json member_presented_test_ui(const cv::Views& views, const ui::State& st) {
+  cv::json list = cv::json::array();
+  auto it = views.presented.find(st.detail_member);
+  if (it != views.presented.end())
+    for (const cv::RoleHeld& h : it->second) list.push_back({{"date", h.date}, {"title", h.title}});
+  return list;
+}
+
+}  // namespace app

@@ -1,0 +1,19 @@
+// test_ui.h: what the Meetings tab, the live view and a member's page show, as JSON for the browser
+// tests (cultivateTest.ui()). Read from the community, the views and the UI state, the way the
+// panels read them, so a test checks what is on screen without parsing pixels.
+#pragma once
+#include <cstdint>
+
+#include "core/format.h"
+#include "core/views.h"
+#include "ui/ui.h"
+
+namespace app {
+
+// The meeting in the designer (its warnings and follow-ups), Roles over time, and the live view's run
+// (its peer-assist or case discussion, and the reading of a book discussion).
+cv::json meetings_test_ui(const cv::Community& c, const cv::Views& views, const ui::State& st, int64_t now_ms);
+// The member page open (Details): what they presented, and when.
+cv::json member_presented_test_ui(const cv::Views& views, const ui::State& st);
+
+}  // namespace app
