@@ -14,7 +14,8 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 # --- 1. Debian packages --------------------------------------------------------------------------
 PKGS=(emscripten nlohmann-json3-dev doctest-dev chromium cmake ninja-build g++ nodejs npm
       dpkg-dev xz-utils fonts-dejavu-core fonttools ca-certificates
-      clang-14 libclang-rt-14-dev)   # the sanitizer build and libFuzzer
+      clang-14 libclang-rt-14-dev    # the sanitizer build and libFuzzer
+      python3-venv)                  # the Python packages the tests use (step 6)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -79,5 +80,14 @@ if [ -f web/package-lock.json ]; then
     (cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     cp web/package-lock.json web/.installed-lock
   fi
+fi
+# --- 6. Python packages the tests use, pinned by tests/requirements.txt ----------------------------
+PYENV=$DEPS/pyenv
+if [ ! -x "$PYENV/bin/python" ] || ! cmp -s tests/requirements.txt "$PYENV/.installed" 2>/dev/null; then
+  say "installing Python test packages"
+  rm -rf "$PYENV"
+  python3 -m venv "$PYENV"
+  "$PYENV/bin/pip" install -q --disable-pip-version-check -r tests/requirements.txt
+  cp tests/requirements.txt "$PYENV/.installed"
 fi
 say "ready"

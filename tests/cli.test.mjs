@@ -1,4 +1,4 @@
-// cli.test.mjs: `cultivate validate | merge | stats`, native and as WebAssembly under Node, with the
+// cli.test.mjs: `cultivate validate | merge | stats | directory`, native and as WebAssembly under Node, with the
 // same messages as the page; merged files are canonical (merging in any order gives the same bytes);
 // every file the tool writes is valid against assets/community.schema.json.
 import { test } from 'node:test';
@@ -196,6 +196,50 @@ for (const [kind, run] of Object.entries(TOOLS)) {
     assert.deepEqual(s.types.member, { label: 'members', live: 2, deleted: 1 });  // the registry's label
     assert.equal(s.writers, 3);
     assert.equal(s.last_edit, '1970-01-01 00:00 UTC');
+  });
+}
+
+// The directory: vCards a real parser reads (Python's vobject, installed by scripts/setup.sh), and who
+// can help with a question, with the reasons.
+const PEOPLE = write('people.json', community([
+  rec('c1', 'community', { deleted: false, name: 'Cercle — Ñúñez' }, 1000),
+  rec('m1', 'member', { deleted: false, name: 'Zoë Ñúñez', organisation: 'Acme; R&D', pronouns: 'she/her',
+    contact: 'zoe@example.org, +34 600 123 456', matrix_id: '@zoe:example.org', ask_me_about: 'feedback models' }, 1000),
+  rec('m2', 'member', { deleted: false, name: 'Алёна', place: 'Київ, Україна', time_zone: 'Europe/Kyiv' }, 1000),
+  rec('s1', 'skill', { deleted: false, member: 'm2', text: 'giving feedback, kindly', offer: 'present' }, 1000),
+]));
+const vobject = (file) => spawnSync(path.join(repo, 'build/deps/pyenv/bin/python'), ['-c', `
+import json, sys, vobject
+cards = []
+for c in vobject.readComponents(open(sys.argv[1], encoding='utf-8').read()):
+    cards.append({k: [str(v.value) for v in c.contents[k]] for k in c.contents})
+print(json.dumps(cards))`, file], { encoding: 'utf8' });
+
+for (const [kind, run] of Object.entries(TOOLS)) {
+  test(`${kind}: directory --vcf writes vCards a real parser reads, every name intact`, () => {
+    const r = run(['directory', PEOPLE, '--vcf']);
+    assert.equal(r.status, 0, r.stderr);
+    const file = path.join(tmp, `${kind}-people.vcf`);
+    fs.writeFileSync(file, r.stdout);
+    const p = vobject(file);
+    assert.equal(p.status, 0, p.stderr);
+    const cards = JSON.parse(p.stdout);
+    assert.deepEqual(cards.map((c) => c.fn[0]), ['Zoë Ñúñez', 'Алёна']);
+    const zoe = cards[0];
+    assert.deepEqual(zoe.email, ['zoe@example.org']);
+    assert.deepEqual(zoe.tel, ['+34 600 123 456']);
+    assert.deepEqual(zoe.impp, ['matrix:@zoe:example.org']);
+    assert.match(zoe.note[0], /^Pronouns: she\/her\nAsk me about: feedback models\n/);
+    assert.deepEqual(zoe.uid, ['m1']);
+    assert.match(cards[1].note[0], /Place: Київ, Україна\nTime zone: Europe\/Kyiv\nSkills: giving feedback, kindly/);
+  });
+
+  test(`${kind}: directory --who ranks who can help, with the reasons`, () => {
+    const r = run(['directory', PEOPLE, '--who', 'feedback']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'Алёна: skill: \u201cgiving feedback, kindly\u201d (offers to present)\n' +
+      'Zoë Ñúñez: ask me about: \u201cfeedback models\u201d\n');
+    assert.equal(run(['directory', PEOPLE]).status, 2);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/getting_started.h"
+#include "core/cases.h"
 #include "core/views.h"
 #include "helpers.h"
 
@@ -129,6 +130,28 @@ TEST_CASE("skill matches for a text are remembered until the community or the te
   x.item("s3", cv::kSkill, "m3", "budget spreadsheets");
   cv::views_update(v, x.d);
   CHECK(cv::views_skill_matches(v, x.d, "budgets").size() == 1);
+}
+
+TEST_CASE("the directory, who can help, and who helped with which case are read once per change") {
+  Circle x = community();
+  x.apply(cv::op_set("Org", "m1", cv::f::member_organisation, std::string("Acme")));
+  x.apply(cv::op_bring_case("k1", "m2", "Late starts", "How?", "", false));
+  x.apply(cv::op_case_note("n1", "k1", "m3", "suggestion", "Start on time anyway", 1));
+  x.apply(cv::op_case_note("n2", "k1", "m3", "suggestion", "A timekeeper", 2));
+  x.apply(cv::op_case_note("n3", "k1", "m4", "question", "Who is late?", 3));
+  cv::Views v;
+  cv::views_complete(v, x.d);
+  CHECK(v.profiles.size() == 6);
+  CHECK(v.organisations == std::vector<std::string>{"Acme"});
+  CHECK(v.helped.at("m3") == std::vector<std::string>{"Late starts"});  // once, however many suggestions
+  CHECK(v.helped.count("m4") == 0);                                     // a question is not help given
+  const auto* first = &cv::views_helpers(v, x.d, "feedback");
+  CHECK(first->size() == 3);  // m0 (skill and objective), m1 (objective), m5 (skill)
+  CHECK(&cv::views_helpers(v, x.d, "feedback") == first);
+  x.apply(cv::op_delete("Remove", "m5", cv::kMember));
+  cv::views_update(v, x.d);
+  CHECK(cv::views_helpers(v, x.d, "feedback").size() == 2);
+  CHECK(v.profiles.size() == 5);
 }
 
 TEST_CASE("who attends a meeting is remembered until the community changes") {

@@ -185,7 +185,7 @@ mergeInto(LibraryManager.library, {
       if (err) { CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: err }); return; }
       var tx = CVStore.db.transaction('meta');
       var meta = tx.objectStore('meta');
-      var info = { ok: true, tab: CVStore.tab, me: {} }, journals = [];
+      var info = { ok: true, tab: CVStore.tab, me: {}, seen: {} }, journals = [];
       var a = meta.get('actor');
       a.onsuccess = function() { info.actor = a.result || ''; };
       var l = meta.get('last_open');
@@ -196,6 +196,14 @@ mergeInto(LibraryManager.library, {
         var cur = mc.result;
         if (!cur) return;
         if (cur.value) info.me[String(cur.key).slice(3)] = cur.value;
+        cur.continue();
+      };
+      // When this browser last looked at each community's threads ("seen:<community>" -> ms).
+      var sc = meta.openCursor(IDBKeyRange.bound('seen:', 'seen:\uffff'));
+      sc.onsuccess = function() {
+        var cur = sc.result;
+        if (!cur) return;
+        if (cur.value) info.seen[String(cur.key).slice(5)] = String(cur.value);
         cur.continue();
       };
       var jc = meta.openCursor(IDBKeyRange.bound('journal:', 'journal:\uffff'));

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/directory.h"
 #include "core/format.h"
 #include "core/groups.h"
 #include "core/registry.h"
@@ -28,6 +29,7 @@ int usage() {
       "  cultivate merge A B [C...] -o OUT\n"
       "  cultivate stats FILE\n"
       "  cultivate schema\n"
+      "  cultivate directory FILE (--vcf | --html | --who QUESTION)\n"
       "  cultivate groups (--groups G | --size S) --rounds R [--players N | --members FILE]\n"
       "                   [--seed N] [--budget-ms MS] [--smaller] [--json]\n",
       stderr);
@@ -275,6 +277,23 @@ int cmd_groups(const std::vector<std::string>& args) {
   return 0;
 }
 
+// The member directory: vCards for address books, the printable page, or who can help with a question.
+int cmd_directory(const std::vector<std::string>& args) {
+  if (args.size() < 2) return usage();
+  cv::Community c;
+  if (!load(args[0], c)) return 1;
+  if (args[1] == "--vcf" && args.size() == 2) std::fputs(cv::directory_vcf(c).c_str(), stdout);
+  else if (args[1] == "--html" && args.size() == 2) std::fputs(cv::directory_html(c).c_str(), stdout);
+  else if (args[1] == "--who" && args.size() == 3)
+    for (const cv::Helper& h : cv::who_can_help(c, args[2])) {
+      std::string why;
+      for (const std::string& r : h.reasons) why += (why.empty() ? "" : "; ") + r;
+      std::printf("%s: %s\n", cv::terminal_safe(h.name).c_str(), cv::terminal_safe(why).c_str());
+    }
+  else return usage();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -285,6 +304,7 @@ int main(int argc, char** argv) {
   if (cmd == "merge") return cmd_merge(args);
   if (cmd == "stats") return cmd_stats(args);
   if (cmd == "groups") return cmd_groups(args);
+  if (cmd == "directory") return cmd_directory(args);
   if (cmd == "schema" && args.empty()) {
     std::printf("%s\n", cv::file_schema().dump(2, ' ', false, cv::json::error_handler_t::replace).c_str());
     return 0;

@@ -5,6 +5,7 @@
 #include "core/cases.h"
 #include "core/live_run.h"
 #include "core/meetings.h"
+#include "core/text.h"
 
 namespace app {
 
@@ -61,6 +62,26 @@ cv::json member_presented_test_ui(const cv::Views& views, const ui::State& st) {
   if (it != views.presented.end())
     for (const cv::RoleHeld& h : it->second) list.push_back({{"date", h.date}, {"title", h.title}});
   return list;
+}
+
+cv::json directory_test_ui(const cv::Doc& doc, const cv::Views& views, const ui::State& st) {
+  cv::json rows = cv::json::array(), helpers = cv::json::array();
+  for (int i : st.directory_rows) rows.push_back(views.profiles[i].id);
+  if (!cv::trim(st.who_question).empty())
+    for (const cv::Helper& h : cv::views_helpers(views, doc, cv::trim(st.who_question)))
+      helpers.push_back({{"member", h.member}, {"name", h.name}, {"reasons", h.reasons}});
+  return {{"rows", rows}, {"helpers", helpers}};
+}
+
+cv::json threads_test_ui(const cv::Views& views, const ui::State& st) {
+  cv::json list = cv::json::array();
+  for (const cv::ThreadView& t : views.threads) {
+    cv::json replies = cv::json::array();
+    for (const cv::Reply& r : t.replies) replies.push_back({{"author", r.author}, {"body", r.body}});
+    list.push_back({{"id", t.id}, {"title", t.title}, {"kind", t.kind}, {"author", t.author}, {"answered", t.answered},
+                    {"mentions", t.mentions}, {"replies", replies}, {"new", cv::new_since(t, st.threads_seen_before)}});
+  }
+  return {{"open", st.threads_open}, {"fresh", st.threads_fresh}, {"list", list}};
 }
 
 }  // namespace app

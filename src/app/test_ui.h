@@ -16,4 +16,11 @@ cv::json meetings_test_ui(const cv::Community& c, const cv::Views& views, const 
 // The member page open (Details): what they presented, and when.
 cv::json member_presented_test_ui(const cv::Views& views, const ui::State& st);
 
+// The Directory tab: the rows that pass its filter (member ids, in order), and who can help with its
+// question, with the reasons.
+cv::json directory_test_ui(const cv::Doc& doc, const cv::Views& views, const ui::State& st);
+
+// The Threads tab: the threads as it lists them, and what it counts as new since the last visit.
+cv::json threads_test_ui(const cv::Views& views, const ui::State& st);
+
 }  // namespace app

@@ -12,6 +12,7 @@
 //  [SECTION] Commands from the UI
 //  [SECTION] The frame
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "app/importer.h"
@@ -23,6 +24,7 @@
 #include "core/breakouts.h"
 #include "core/cases.h"
 #include "core/csv.h"
+#include "core/directory.h"
 #include "core/format.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
@@ -64,6 +66,7 @@ struct Session {
   cv::Views views;  // what panels read from the whole community, kept between frames
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;
+  std::map<std::string, int64_t> seen;  // per community: when this browser last looked at its threads
   std::vector<platform::Event> waiting;  // links that came before a community was open
   std::vector<std::string> storage_errors;  // the last few, as said (the status line keeps only one)
 };
@@ -189,6 +192,8 @@ void opened(cv::Community c, const std::string& etag, bool stored) {
   S.ui.member_filter.clear();
   auto me = S.me.find(S.doc.community.id);
   S.world.me = me == S.me.end() ? std::string() : me->second;
+  auto seen = S.seen.find(S.doc.community.id);
+  S.world.threads_seen_ms = seen == S.seen.end() ? 0 : seen->second;
   platform::storage_set_meta("last_open", S.doc.community.id);
   absorb_journals(S.doc.community.id);
   if (S.has_import_after_open) {
@@ -433,6 +438,9 @@ void on_storage_ready(const platform::Event& e) {
     platform::storage_set_meta("actor", S.actor);
   }
   S.doc.clock.actor = S.actor;
+  if (e.info.contains("seen") && e.info["seen"].is_object())
+    for (auto it = e.info["seen"].begin(); it != e.info["seen"].end(); ++it)
+      if (it.value().is_string()) S.seen[it.key()] = std::strtoll(it.value().get<std::string>().c_str(), nullptr, 10);
   if (e.info.contains("me") && e.info["me"].is_object())
     for (auto it = e.info["me"].begin(); it != e.info["me"].end(); ++it)
       if (it.value().is_string()) S.me[it.key()] = it.value().get<std::string>();
@@ -694,6 +702,14 @@ void run(const ui::Command& c) {
       say("Exported the case " + k.title + (k.anonymous ? ", without the bringer's name." : "."));
       break;
     }
+    case K::ExportDirectoryHtml:
+    case K::ExportDirectoryVcf: {
+      const std::string base = cv::filename_safe(name_of(S.doc.community) + " directory");
+      if (c.kind == K::ExportDirectoryHtml) platform::download(base + ".html", cv::directory_html(S.doc.community), "text/html");
+      else platform::download(base + ".vcf", cv::directory_vcf(S.doc.community), "text/vcard");
+      say("Exported the directory: " + std::to_string(S.views.profiles.size()) + " members.");
+      break;
+    }
     case K::ExportAgendaMarkdown:
     case K::ExportAgendaHtml:
     case K::ExportAgendaIcs: {
@@ -719,6 +735,10 @@ void run(const ui::Command& c) {
       break;
     case K::DownloadRecovery: platform::storage_download_recovery(c.arg); break;
     case K::DropRecovery: platform::storage_drop_meta(c.arg); break;
+    case K::ThreadsSeen:  // per browser, never merged: what is new is new to this person here
+      S.seen[S.doc.community.id] = S.world.threads_seen_ms = now();
+      platform::storage_set_meta("seen:" + S.doc.community.id, std::to_string(S.world.threads_seen_ms));
+      break;
     case K::ImportAsNew: import_as_new(); break;
     case K::ImportCancel: close_import(); break;
     case K::ShareLink: platform::make_share_link(cv::to_compact(S.doc.community), "c"); break;
@@ -760,6 +780,7 @@ bool frame() {
   S.views.today = S.world.today;
   cv::views_update(S.views, S.doc);
   env.views = &S.views;
+  env.now_ms = S.world.now_ms;
   ui::draw_app(S.doc, S.world, S.ui, env, out);
   if (S.world.ready) {
     bool applied = false;
@@ -773,6 +794,7 @@ bool frame() {
     }
     // An applied edit replaces the last message with what the panels say of it (often nothing).
     if (applied) say(out.status);
+    if (!out.error.empty()) say(out.error, true);
   }
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();
@@ -838,6 +860,8 @@ std::string test_ui() {
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},
       {"meetings", app::meetings_test_ui(S.doc.community, S.views, S.ui, now())},
       {"member_presented", app::member_presented_test_ui(S.views, S.ui)},
+      {"directory", app::directory_test_ui(S.doc, S.views, S.ui)},
+      {"threads", app::threads_test_ui(S.views, S.ui)},
       // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
       {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
                  {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},

@@ -97,6 +97,12 @@ inline constexpr TextField member_away_reason{"member", "away_reason"};
 inline constexpr TextField member_notes{"member", "notes"};
 inline constexpr TextField member_availability{"member", "availability"};
 inline constexpr TextsField member_sheet{"member", "sheet"};
+inline constexpr TextField member_pronouns{"member", "pronouns"};
+inline constexpr TextField member_organisation{"member", "organisation"};
+inline constexpr TextField member_place{"member", "place"};
+inline constexpr TextField member_time_zone{"member", "time_zone"};
+inline constexpr TextField member_ask_me_about{"member", "ask_me_about"};
+inline constexpr TextField member_matrix_id{"member", "matrix_id"};
 // objective
 inline constexpr TextField objective_member{"objective", "member"};
 inline constexpr TextField objective_text{"objective", "text"};
@@ -224,6 +230,20 @@ inline constexpr TextField book_question_text{"book_question", "text"};
 inline constexpr TextField book_kept_book{"book_kept", "book"};
 inline constexpr TextField book_kept_member{"book_kept", "member"};
 inline constexpr TextField book_kept_text{"book_kept", "text"};
+
+// thread
+inline constexpr TextField thread_kind{"thread", "kind"};
+inline constexpr TextField thread_title{"thread", "title"};
+inline constexpr TextField thread_body{"thread", "body"};
+inline constexpr TextField thread_author{"thread", "author"};
+inline constexpr MillisField thread_at{"thread", "at"};
+inline constexpr FlagField thread_answered{"thread", "answered"};
+inline constexpr TextsField thread_tags{"thread", "tags"};
+// reply
+inline constexpr TextField reply_thread{"reply", "thread"};
+inline constexpr TextField reply_author{"reply", "author"};
+inline constexpr TextField reply_body{"reply", "body"};
+inline constexpr MillisField reply_at{"reply", "at"};
 
 }  // namespace f
 

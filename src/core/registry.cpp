@@ -85,7 +85,14 @@ const std::vector<RecordDecl>& table() {
         sheet(text(f::member_availability, "When the member can meet.", true), "Availability",
               "availab|when|wann|cuando|disponib", 7),
         texts(f::member_sheet, "What the last sign-up sheet import said (name, contact, availability), so that a "
-                            "re-import changes only what the sheet changed since.")}},
+                            "re-import changes only what the sheet changed since."),
+        // The directory (directory.h): a profile the member fills in themselves.
+        text(f::member_pronouns, "Pronouns, as the member writes them.", true),
+        text(f::member_organisation, "Where the member works or studies.", true),
+        text(f::member_place, "Where the member is (a city, a region).", true),
+        text(f::member_time_zone, "The member's time zone: \"Europe/Warsaw\", \"UTC+2\".", true),
+        text(f::member_ask_me_about, "What others may ask the member about, separated by commas.", true),
+        text(f::member_matrix_id, "The member's Matrix ID, \"@name:server\" (optional).", true)}},
       {"objective", "learning objective", "learning objectives", "What a member wants to learn.", "member",
        {ref(f::objective_member, "member", "The member who wants to learn it.", true),
         sheet(text(f::objective_text, "The learning objective, in the member's words.", true), "Objectives",
@@ -230,6 +237,20 @@ const std::vector<RecordDecl>& table() {
        {ref(f::book_kept_book, "book", "The book.", true),
         ref(f::book_kept_member, "member", "The member.", true),
         text(f::book_kept_text, "The sentence they kept.", true)}},
+      // Threads between meetings (threads.h).
+      {"thread", "thread", "threads", "An ask, an offer, a question, a resource or an announcement, with replies.", "author",
+       {text(f::thread_kind, "ask, offer, question, resource or announcement.", true),
+        text(f::thread_title, "What it is about, in a line.", true),
+        text(f::thread_body, "The message; @Name mentions a member.", true),
+        ref(f::thread_author, "member", "Who started it.", true),
+        millis(f::thread_at, "When it was started (wall-clock milliseconds)."),
+        flag(f::thread_answered, "The author (or the convener) marked it answered.", true),
+        refs(f::thread_tags, "", "The topics, cases and books it is about.")}},
+      {"reply", "reply", "replies", "A reply in a thread (one record each, so replies written apart all stay).", "author",
+       {ref(f::reply_thread, "thread", "The thread.", true),
+        ref(f::reply_author, "member", "Who replied.", true),
+        text(f::reply_body, "The reply; @Name mentions a member.", true),
+        millis(f::reply_at, "When it was written (wall-clock milliseconds).")}},
   };
   return types;
 }

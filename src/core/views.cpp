@@ -28,6 +28,11 @@ struct ViewsWork {
   std::string match_community, match_text;
   bool match_read = false;
   std::vector<SkillMatch> matches;
+  // views_helpers
+  uint64_t helpers_revision = 0;
+  std::string helpers_community, helpers_question;
+  bool helpers_read = false;
+  std::vector<Helper> helpers;
   // views_attendees and views_agenda, per meeting, for `meetings_revision`
   uint64_t meetings_revision = 0;
   std::unordered_map<std::string, std::vector<std::string>> attendees;
@@ -134,8 +139,21 @@ void views_update(Views& v, const Doc& d) {
   v.over_budget = votes_over_budget(c);
   v.problems = live_of(c, kProblem);
   v.cases = cases(c);
+  v.profiles = directory(c);
+  v.threads = threads(c);
+  v.thread_at.clear();
+  for (size_t i = 0; i < v.threads.size(); ++i) v.thread_at[v.threads[i].id] = i;
+  v.organisations = distinct_values(v.profiles, &Profile::organisation);
+  v.time_zones = distinct_values(v.profiles, &Profile::time_zone);
   v.case_at.clear();
   for (size_t i = 0; i < v.cases.size(); ++i) v.case_at[v.cases[i].id] = i;
+  v.helped.clear();
+  for (const CaseView& k : v.cases)
+    for (const CaseNote& n : k.notes) {
+      if (n.kind != "suggestion" || n.member.empty()) continue;
+      auto& titles = v.helped[n.member];
+      if (std::find(titles.begin(), titles.end(), k.title) == titles.end()) titles.push_back(k.title);
+    }
   v.meetings = meetings(c);
   v.role_history = role_history(c);
   std::reverse(v.role_history.begin(), v.role_history.end());
@@ -207,6 +225,19 @@ const std::vector<RoleTurn>& views_role_turns(const Views& v, const Community& c
 
 const std::vector<CaseView>& views_follow_ups(const Views& v, const Community& c, const std::string& meeting) {
   return per_meeting(v, &ViewsWork::follow_ups, c, meeting, case_follow_ups);
+}
+
+const std::vector<Helper>& views_helpers(const Views& v, const Doc& d, const std::string& question) {
+  ViewsWork& w = *v.work;
+  if (!w.helpers_read || w.helpers_revision != d.revision || w.helpers_community != d.community.id ||
+      w.helpers_question != question) {
+    w.helpers = who_can_help(d.community, question);
+    w.helpers_read = true;
+    w.helpers_revision = d.revision;
+    w.helpers_community = d.community.id;
+    w.helpers_question = question;
+  }
+  return w.helpers;
 }
 
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {

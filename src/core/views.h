@@ -15,9 +15,11 @@
 #include "core/books.h"
 #include "core/breakouts.h"
 #include "core/cases.h"
+#include "core/directory.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/roles.h"
+#include "core/threads.h"
 #include "core/model.h"
 
 namespace cv {
@@ -65,6 +67,12 @@ struct Views {
   // The case library (cases()), and where each case is in it by id (a frame looks up the open one).
   std::vector<CaseView> cases;
   std::map<std::string, size_t> case_at;
+  std::unordered_map<std::string, std::vector<std::string>> helped;  // per member: cases they suggested on (titles)
+  // The member directory (directory.h), in reading order.
+  std::vector<Profile> profiles;
+  std::vector<ThreadView> threads;  // latest activity first
+  std::map<std::string, size_t> thread_at;  // where each is in `threads`, by id
+  std::vector<std::string> organisations, time_zones;  // their distinct values, for the filter
   // Real problems members brought, live, in id order.
   std::vector<std::pair<std::string, const Record*>> problems;
   std::shared_ptr<ViewsWork> work;
@@ -81,6 +89,8 @@ bool views_step(Views& v, const Doc& d, size_t budget);
 void views_complete(Views& v, const Doc& d);
 // Members whose skills match a text (skill_matches), remembered until the community or the text changes.
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text);
+// Who can help with a question (who_can_help), remembered until the community or the question changes.
+const std::vector<Helper>& views_helpers(const Views& v, const Doc& d, const std::string& question);
 // Who attends a meeting (attendees) in the community the views were last read from (views_update),
 // remembered until it changes.
 const std::vector<std::string>& views_attendees(const Views& v, const Community& c, const std::string& meeting);

@@ -7,6 +7,8 @@
 
 #include "core/books.h"
 #include "core/cases.h"
+#include "core/directory.h"
+#include "core/threads.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/text.h"
@@ -55,6 +57,40 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   if (edit_text("##availability", cv::get(*m, cv::f::member_availability), edited, "e.g. Thursday evenings, not in August",
                 -FLT_MIN))
     out.ops.push_back(cv::op_set("Edit availability", member, cv::f::member_availability, cv::trim(edited)));
+  // The profile others see in the directory (directory.h): a label and a field per line.
+  // Folded like the roles: the objectives come first in an answer, the profile when the member has time.
+  if (ImGui::CollapsingHeader(own ? "About me, for the directory" : "Profile, for the directory") &&
+      ImGui::BeginTable("profile", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 130);
+    ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch);
+    struct Row {
+      const char* label;
+      cv::TextField field;
+      const char* hint;
+    };
+    for (const Row& r : {Row{"Pronouns", cv::f::member_pronouns, "she/her, they/them..."},
+                         Row{"Organisation", cv::f::member_organisation, "Where you work or study"},
+                         Row{"Place", cv::f::member_place, "A city or a region"},
+                         Row{"Time zone", cv::f::member_time_zone, "Europe/Warsaw, UTC+2..."},
+                         Row{"Ask me about", cv::f::member_ask_me_about, "What others may ask you about, with commas"},
+                         Row{"Matrix ID", cv::f::member_matrix_id, "@name:server (optional)"}}) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(r.label);
+      ImGui::TableNextColumn();
+      const std::string label = std::string("##profile-") + r.field.name;
+      if (edit_text(label.c_str(), cv::get(*m, r.field), edited, r.hint, -FLT_MIN)) {
+        const std::string value = cv::trim(edited);
+        if (std::string_view(r.field.name) == cv::f::member_matrix_id.name && !value.empty() && !cv::is_matrix_id(value)) {
+          out.error = "\"" + value + "\" is not a Matrix ID: it looks like @name:example.org. Nothing was changed.";
+        } else {
+          out.ops.push_back(cv::op_set(std::string("Edit ") + cv::lower(r.label), member, r.field, value));
+        }
+      }
+    }
+    ImGui::EndTable();
+  }
   // Roles: offered, declined, and a time away that the turn order honours (folded: most answers skip it).
   if (ImGui::CollapsingHeader("Roles and time away")) {
     ImGui::TextUnformatted("Roles I would take");
@@ -153,6 +189,11 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   else
     for (const cv::RoleHeld& h : presented->second)
       ImGui::BulletText("%s  %s", h.date.empty() ? "(no date)" : h.date.c_str(), h.title.c_str());
+  auto helped = env.views->helped.find(member);
+  if (helped != env.views->helped.end() && !helped->second.empty()) {
+    ImGui::SeparatorText("Cases I helped with");
+    for (const std::string& title : helped->second) ImGui::BulletText("%s", title.c_str());
+  }
   // Books they would like the circle to read (the Books tab's proposals).
   ImGui::SeparatorText("Books I would like us to read");
   for (const cv::BookView& b : cv::books(c))
@@ -168,6 +209,29 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   if (ImGui::Button("Propose it")) {
     out.ops.push_back(cv::op_propose_book(env.new_id(), member, cv::trim(d.title), cv::trim(d.author), "", ""));
     d = BookDraft{};
+  }
+  ImGui::EndDisabled();
+  // A thread to start: an ask, an offer, a question (the Threads tab's, written as this member).
+  ImGui::SeparatorText("Something to ask or offer the others");
+  for (const cv::ThreadView& t : env.views->threads)
+    if (t.author == member) ImGui::BulletText("%s (%s, %zu replies)", t.title.c_str(), t.kind.c_str(), t.replies.size());
+  ImGui::SetNextItemWidth(130);
+  if (begin_combo("##my-thread-kind", st.thread_kind.c_str())) {
+    for (const char* k : cv::kThreadKinds)
+      if (ImGui::Selectable((std::string(k) + "##my-kind").c_str(), st.thread_kind == k)) st.thread_kind = k;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##my-thread-title", "In a line: \"Who knows OKRs?\"", &st.thread_title);
+  ImGui::SetNextItemWidth(std::max(140.0f, ImGui::GetContentRegionAvail().x - 110));
+  ImGui::InputTextWithHint("##my-thread-body", "More, if you like", &st.thread_body);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(cv::trim(st.thread_title).empty());
+  if (ImGui::Button("Post it")) {
+    out.ops.push_back(cv::op_start_thread(env.new_id(), st.thread_kind, member, st.thread_title, st.thread_body, {}, env.now_ms));
+    st.thread_title.clear();
+    st.thread_body.clear();
   }
   ImGui::EndDisabled();
   // A case they would like the others' help with (the Cases tab's library), possibly without their name.

@@ -2,6 +2,7 @@
 // first, and why they match), the community's skills, and wanted objectives no skill covers yet.
 #include <algorithm>
 
+#include "core/directory.h"
 #include "core/getting_started.h"
 #include "ui/ui.h"
 
@@ -37,6 +38,21 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
       ImGui::TextDisabled("offers \"%s\" (matches: %s)", m.skill.c_str(), why.c_str());
     }
     if (matches.size() > kShownMatches) ImGui::TextDisabled("and %zu more skills match", matches.size() - kShownMatches);
+    // The directory's ranking (directory.h) adds who asked to be asked about it, presented it, or
+    // helped with a case like it: the same answer as the Directory tab's "Who can help".
+    const std::string owner = t->type == cv::kProblem ? cv::get(*t, cv::f::problem_member) : std::string();
+    bool heading = false;
+    for (const cv::Helper& h : cv::views_helpers(v, doc, text)) {
+      const bool by_skill = std::any_of(matches.begin(), matches.end(), [&](const cv::SkillMatch& m) { return m.member == h.member; });
+      if (by_skill || h.member == owner) continue;
+      if (!heading) ImGui::TextDisabled("Also:");
+      heading = true;
+      std::string why;
+      for (const std::string& r : h.reasons) why += (why.empty() ? "" : "; ") + r;
+      ImGui::BulletText("%s", h.name.c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", why.c_str());
+    }
   } else {
     ImGui::TextDisabled("Pick \"Who can help\" on a topic or a problem, or choose a first topic.");
   }

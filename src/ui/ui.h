@@ -42,6 +42,8 @@ struct Command {
     DropRecovery,        // arg: a recovery copy's key
     ExportReadingPlanMarkdown, ExportReadingPlanHtml,  // arg: book id
     ExportCaseMarkdown, ExportCaseHtml,                // arg: case id
+    ExportDirectoryHtml, ExportDirectoryVcf,           // the member directory
+    ThreadsSeen,         // the Threads tab was opened: remember when, in this browser
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -54,6 +56,7 @@ struct Output {
   std::vector<cv::Op> ops;
   std::vector<Command> commands;
   std::string status;  // said after this frame's Ops are applied (say what an Op did, "Removed Zoë...")
+  std::string error;   // said as an error, with or without Ops: an edit refused and why
   void command(Command::Kind k, std::string arg = {}) {
     Command c;
     c.kind = k;
@@ -112,6 +115,7 @@ struct World {
   std::string save_error;           // the last failed save, until one succeeds
   std::string save_blocked;         // why the community is not being stored at all (too large, a newer version)
   int64_t retry_at_ms = 0;
+  int64_t threads_seen_ms = 0;      // when this browser last opened the community's threads (0 never)
   int64_t last_saved_ms = 0;
   int persisted = -1;               // navigator.storage.persist(): -1 not known yet, 0 refused, 1 granted
   double usage = 0, quota = 0;      // navigator.storage.estimate(), bytes
@@ -198,6 +202,17 @@ struct State {
   std::string case_note, case_note_by;    // a question or suggestion being noted, and by whom
   bool case_note_question = true;
   std::string pa_words, pa_by;            // a peer-assist contribution being logged, and who offered it
+  // Directory
+  std::string directory_filter, directory_org, directory_tz, who_question;
+  // Threads
+  bool threads_open = false;        // the tab is showing (opening it marks everything seen)
+  int64_t threads_seen_before = 0;  // when they were seen before this opening: newer ones are new
+  std::string thread_open, thread_kind = "ask", thread_title, thread_body, reply_text, thread_filter;
+  std::vector<std::string> thread_tags;
+  std::string threads_fresh_key;    // what threads_fresh was counted for (revision, last visit)
+  int threads_fresh = 0;            // replies and threads new since the last visit
+  std::string directory_key;       // what directory_rows were filtered for (revision, filter, choices)
+  std::vector<int> directory_rows;  // indexes into Views::profiles that pass the filter
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -211,6 +226,7 @@ struct State {
 struct Env {
   std::string (*new_id)() = nullptr;  // a fresh record id
   const cv::Views* views = nullptr;   // what is read from the whole community, kept between frames
+  int64_t now_ms = 0;                 // the platform clock this frame (World::now_ms, for panels without the World)
 };
 
 // [SECTION] Panels ----------------------------------------------------------------------------------
@@ -251,6 +267,8 @@ std::string human_bytes(double bytes);
 std::string human_age(int64_t then_ms, int64_t now_ms);
 void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void apply_style();
 

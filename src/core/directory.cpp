@@ -1,0 +1,298 @@
+// directory.cpp: see directory.h.
+#include "core/directory.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "core/agenda.h"
+#include "core/cases.h"
+#include "core/document.h"
+#include "core/fields.h"
+#include "core/getting_started.h"
+#include "core/meetings.h"
+#include "core/similarity.h"
+#include "core/text.h"
+
+namespace cv {
+
+// [SECTION] Profiles ---------------------------------------------------------------------------------
+
+std::vector<Profile> directory(const Community& c) {
+  std::vector<Profile> out;
+  std::map<std::string, size_t> at;
+  for (const auto& [id, r] : live_by_name(c, kMember)) {
+    at[id] = out.size();
+    out.push_back({id, get(*r, f::member_name), get(*r, f::member_pronouns), get(*r, f::member_organisation),
+                   get(*r, f::member_place), get(*r, f::member_time_zone), get(*r, f::member_ask_me_about),
+                   get(*r, f::member_contact), get(*r, f::member_availability), get(*r, f::member_matrix_id), {}, {}, {}, {}});
+  }
+  // What each brought, in one pass per type.
+  auto gather = [&](const char* type, TextField member, TextField text, std::vector<std::string> Profile::*into) {
+    for (const auto& [id, r] : live_of(c, type)) {
+      auto it = at.find(get(*r, member));
+      if (it != at.end() && !trim(get(*r, text)).empty()) (out[it->second].*into).push_back(get(*r, text));
+    }
+  };
+  gather(kObjective, f::objective_member, f::objective_text, &Profile::objectives);
+  gather(kProblem, f::problem_member, f::problem_text, &Profile::problems);
+  gather(kSkill, f::skill_member, f::skill_text, &Profile::skills);
+  for (Profile& p : out) {
+    std::string all = p.name + '\n' + p.pronouns + '\n' + p.organisation + '\n' + p.place + '\n' + p.time_zone + '\n' +
+                      p.ask_me_about + '\n' + p.contact + '\n' + p.availability + '\n' + p.matrix_id;
+    for (const auto* list : {&p.objectives, &p.problems, &p.skills})
+      for (const std::string& t : *list) all += '\n' + t;
+    p.haystack = fold(all);
+  }
+  return out;
+}
+
+bool profile_matches(const Profile& p, const std::string& query, const std::string& organisation,
+                     const std::string& time_zone) {
+  if (!organisation.empty() && p.organisation != organisation) return false;
+  if (!time_zone.empty() && p.time_zone != time_zone) return false;
+  const std::string q = fold(query);
+  size_t i = 0;
+  while (i < q.size()) {  // every word, anywhere
+    while (i < q.size() && (q[i] == ' ' || q[i] == ',')) ++i;
+    size_t j = i;
+    while (j < q.size() && q[j] != ' ' && q[j] != ',') ++j;
+    if (j > i && p.haystack.find(q.substr(i, j - i)) == std::string::npos) return false;
+    i = j;
+  }
+  return true;
+}
+
+std::vector<std::string> distinct_values(const std::vector<Profile>& all, std::string Profile::*field) {
+  std::set<std::string> seen;
+  for (const Profile& p : all)
+    if (!trim(p.*field).empty()) seen.insert(p.*field);
+  std::vector<std::string> out(seen.begin(), seen.end());
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return collate_less(a, b); });
+  return out;
+}
+
+bool is_matrix_id(const std::string& s) {
+  if (s.size() < 4 || s.size() > 255 || s[0] != '@') return false;
+  const size_t colon = s.find(':');
+  if (colon == std::string::npos || colon == 1 || colon + 1 == s.size()) return false;
+  return std::none_of(s.begin(), s.end(), [](char ch) { return ch == ' ' || static_cast<unsigned char>(ch) < 0x21; });
+}
+
+// [SECTION] Who can help -----------------------------------------------------------------------------
+
+namespace {
+
+// One thing a member did or said that may answer a question, and how much it counts.
+struct Source {
+  std::string member, text, reason;
+  double weight;
+};
+
+std::string quoted(const std::string& s) { return "\u201c" + s + "\u201d"; }
+
+std::vector<Source> sources(const Community& c) {
+  std::vector<Source> out;
+  auto live_member = [&](const std::string& m) { return !m.empty() && find_live(c, m) && find_live(c, m)->type == kMember; };
+  for (const auto& [id, r] : live_of(c, kSkill)) {
+    const std::string m = get(*r, f::skill_member), offer = get(*r, f::skill_offer), t = get(*r, f::skill_text);
+    if (!live_member(m)) continue;
+    out.push_back({m, t, "skill: " + quoted(t) + (offer == "present" ? " (offers to present)" : offer == "lead" ? " (offers to lead)" : ""),
+                   offer.empty() ? 1.0 : 1.15});
+  }
+  for (const auto& [id, r] : live_of(c, kMember)) {
+    std::string part;
+    const std::string all = get(*r, f::member_ask_me_about) + ",";
+    for (char ch : all) {
+      if (ch != ',' && ch != ';' && ch != '\n') {
+        part += ch;
+        continue;
+      }
+      if (!trim(part).empty()) out.push_back({id, trim(part), "ask me about: " + quoted(trim(part)), 1.1});
+      part.clear();
+    }
+  }
+  // What they presented: an input block they led, with its meeting's topics.
+  for (const auto& [id, r] : live_of(c, kBlock)) {
+    const std::string lead = get(*r, f::block_lead);
+    if (get(*r, f::block_kind) != "input" || !live_member(lead)) continue;
+    const Record* m = find_live(c, get(*r, f::block_meeting));
+    if (!m) continue;
+    std::string text = get(*r, f::block_title);
+    for (const std::string& t : get(*m, f::meeting_topics))
+      if (const Record* topic = find_live(c, t)) text += ". " + get(*topic, f::topic_title);
+    const bool done = get(*m, f::meeting_run_block) == "end";
+    const std::string date = get(*m, f::meeting_date);
+    out.push_back({lead, text,
+                   std::string(done ? "presented " : "is to present ") + quoted(get(*r, f::block_title)) +
+                       (date.empty() ? "" : " on " + date),
+                   0.9});
+  }
+  // Suggestions made in peer-assists and case discussions, about the case they were made on.
+  for (const auto& [id, r] : live_of(c, kCaseNote)) {
+    const std::string m = get(*r, f::case_note_member);
+    const Record* k = find_live(c, get(*r, f::case_note_case));
+    if (get(*r, f::case_note_kind) != "suggestion" || !live_member(m) || !k) continue;
+    out.push_back({m, get(*k, f::case_title) + ". " + get(*k, f::case_question) + ". " + get(*r, f::case_note_text),
+                   "helped with the case " + quoted(get(*k, f::case_title)), 0.7});
+  }
+  for (const auto& [id, r] : live_of(c, kObjective)) {
+    const std::string m = get(*r, f::objective_member), t = get(*r, f::objective_text);
+    if (live_member(m)) out.push_back({m, t, "also wants to learn: " + quoted(t), 0.45});
+  }
+  return out;
+}
+
+// How much of the question a text answers: the weighted share of the question's words the text has
+// (the same word, a typo, a form or a synonym of it), 0 when only generic words match.
+double answers(const std::vector<std::string>& question, const std::vector<std::string>& text, const Corpus& corpus) {
+  double got = 0, total = 0;
+  bool specific = false;
+  for (const std::string& q : question) {
+    const double w = corpus.weight(q);
+    total += w;
+    double best = 0;
+    for (const std::string& t : text) best = std::max(best, term_relation(q, t));
+    got += w * best;
+    specific = specific || (best > 0 && !is_generic(q));
+  }
+  return specific && total > 0 ? got / total : 0;
+}
+
+}  // namespace
+
+std::vector<Helper> who_can_help(const Community& c, const std::string& question, size_t limit) {
+  std::vector<Helper> out;
+  const std::vector<std::string> q = terms(question);
+  if (q.empty()) return out;
+  const std::vector<Source> all = sources(c);
+  std::vector<std::vector<std::string>> t(all.size());
+  Corpus corpus;
+  for (size_t i = 0; i < all.size(); ++i) corpus.add(t[i] = terms(all[i].text));
+  corpus.add(q);
+  // Per member: the strongest source, then a little for each further one.
+  std::map<std::string, std::vector<std::pair<double, const Source*>>> found;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const double a = answers(q, t[i], corpus);
+    if (a >= 0.3) found[all[i].member].push_back({a * all[i].weight, &all[i]});
+  }
+  for (auto& [member, list] : found) {
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    Helper h{member, member_name(c, member), list[0].first, {}};
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i) h.score += 0.15 * list[i].first;
+      if (h.reasons.size() < 4 && std::find(h.reasons.begin(), h.reasons.end(), list[i].second->reason) == h.reasons.end())
+        h.reasons.push_back(list[i].second->reason);
+    }
+    out.push_back(std::move(h));
+  }
+  std::sort(out.begin(), out.end(), [](const Helper& a, const Helper& b) {
+    if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
+    return collate_less(a.name, b.name);
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+// [SECTION] Exports -----------------------------------------------------------------------------------
+
+std::string directory_html(const Community& c) {
+  Document d;
+  const std::string name = get(community_record(c), f::community_name);
+  d.title = "Directory: " + name;
+  d.heading(1, "Directory: " + name);
+  std::vector<Card> cards;
+  for (const Profile& p : directory(c)) {
+    Card k;
+    k.title = p.name.empty() ? "(no name yet)" : p.name;
+    if (!p.pronouns.empty()) k.title += " (" + p.pronouns + ")";
+    auto line = [&](const char* label, const std::string& v) {
+      if (!trim(v).empty()) k.items.push_back(std::string(label) + ": " + v);
+    };
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const std::string& x : v) s += (s.empty() ? "" : "; ") + x;
+      return s;
+    };
+    line("Organisation", p.organisation);
+    line("Ask me about", p.ask_me_about);
+    line("Skills", join(p.skills));
+    line("Wants to learn", join(p.objectives));
+    line("Brings", join(p.problems));
+    line("Reach", p.contact);
+    line("When", p.availability);
+    line("Matrix", p.matrix_id);
+    k.note = p.place + (p.place.empty() || p.time_zone.empty() ? "" : " · ") + p.time_zone;
+    cards.push_back(std::move(k));
+  }
+  d.cards(std::move(cards));
+  return to_html(d);
+}
+
+namespace {
+
+bool looks_like_email(const std::string& s) {
+  const size_t at = s.find('@');
+  return at != std::string::npos && at > 0 && s.find('.', at) != std::string::npos && s.find(' ') == std::string::npos;
+}
+
+bool looks_like_phone(const std::string& s) {
+  int digits = 0;
+  for (char ch : s) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
+    else if (!std::strchr("+-() ./", ch)) return false;
+  }
+  return digits >= 6;
+}
+
+}  // namespace
+
+std::string directory_vcf(const Community& c) {
+  const std::string community = get(community_record(c), f::community_name);
+  std::string out;
+  for (const Profile& p : directory(c)) {
+    const std::string name = p.name.empty() ? "(no name yet)" : p.name;
+    out += "BEGIN:VCARD\r\nVERSION:3.0\r\n";
+    out += ics_fold("UID:" + ics_text(p.id));
+    out += ics_fold("FN:" + ics_text(name));
+    out += ics_fold("N:;" + ics_text(name) + ";;;");  // one name as written: no guess at which part is the family's
+    if (!p.organisation.empty()) out += ics_fold("ORG:" + ics_text(p.organisation));
+    // The contact as written: each part that is an address or a number gets its own line.
+    std::string other, part;
+    for (char ch : p.contact + ",") {
+      if (ch != ',' && ch != ';' && ch != '\n') {
+        part += ch;
+        continue;
+      }
+      const std::string t = trim(part);
+      part.clear();
+      if (t.empty()) continue;
+      if (looks_like_email(t)) out += ics_fold("EMAIL;TYPE=INTERNET:" + ics_text(t));
+      else if (looks_like_phone(t)) out += ics_fold("TEL:" + ics_text(t));
+      else other += (other.empty() ? "" : ", ") + t;
+    }
+    if (is_matrix_id(p.matrix_id)) out += ics_fold("IMPP:matrix:" + p.matrix_id);
+    std::string note;
+    auto add = [&](const char* label, const std::string& v) {
+      if (!trim(v).empty()) note += (note.empty() ? "" : "\n") + std::string(label) + ": " + v;
+    };
+    add("Pronouns", p.pronouns);
+    add("Place", p.place);
+    add("Time zone", p.time_zone);
+    add("Ask me about", p.ask_me_about);
+    std::string skills;
+    for (const std::string& s : p.skills) skills += (skills.empty() ? "" : "; ") + s;
+    add("Skills", skills);
+    add("Reach", other);
+    add("When", p.availability);
+    add("Community", community);
+    out += ics_fold("NOTE:" + ics_text(note));
+    out += "END:VCARD\r\n";
+  }
+  return out;
+}
+
+}  // namespace cv

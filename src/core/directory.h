@@ -1,0 +1,50 @@
+// directory.h: between meetings, who knows what and whom to call. A profile per member (filled in by
+// themselves in their answers or their own copy, or by the convener), the directory browsed and
+// filtered, "who can help with ..." ranked with the reason in words, and the directory exported as a
+// printable page and as vCards for members' address books.
+//  [SECTION] Profiles
+//  [SECTION] Who can help
+//  [SECTION] Exports
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cv {
+
+// [SECTION] Profiles
+struct Profile {
+  std::string id, name, pronouns, organisation, place, time_zone, ask_me_about, contact, availability, matrix_id;
+  std::vector<std::string> objectives, problems, skills;  // what they brought, in id order
+  std::string haystack;  // every field above, folded once, for the filter
+};
+// Every live member's profile, in reading order (names as collate_less sorts them).
+std::vector<Profile> directory(const Community& c);
+// The filter: every word of `query` is in some field (folded: "zoe" finds "Zoë"), and the
+// organisation and time zone are the ones asked for ("" for any).
+bool profile_matches(const Profile& p, const std::string& query, const std::string& organisation,
+                     const std::string& time_zone);
+// The distinct organisations, or time zones, of the profiles, sorted (for the filter's choices).
+std::vector<std::string> distinct_values(const std::vector<Profile>& all, std::string Profile::*field);
+// A Matrix ID as the spec writes one: "@localpart:server", no spaces, at most 255 bytes.
+bool is_matrix_id(const std::string& s);
+
+// [SECTION] Who can help
+// Members ranked for a question: their skills and "ask me about" first, then what they presented,
+// the suggestions they made in peer-assists and case discussions, and learners with the same
+// objective. Each comes with the reasons in words ("presented “Feedback models” on 2027-02-04"),
+// strongest first.
+struct Helper {
+  std::string member, name;
+  double score = 0;
+  std::vector<std::string> reasons;
+};
+std::vector<Helper> who_can_help(const Community& c, const std::string& question, size_t limit = 20);
+
+// [SECTION] Exports
+// The directory as a printable page, and as vCard 3.0 (RFC 2426) cards, one per member.
+std::string directory_html(const Community& c);
+std::string directory_vcf(const Community& c);
+
+}  // namespace cv

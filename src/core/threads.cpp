@@ -1,0 +1,109 @@
+// threads.cpp: see threads.h.
+#include "core/threads.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "core/books.h"
+#include "core/cases.h"
+#include "core/fields.h"
+#include "core/getting_started.h"
+#include "core/text.h"
+
+namespace cv {
+
+std::vector<std::string> mentions(const Community& c, const std::string& text) {
+  std::vector<std::string> out;
+  if (text.find('@') == std::string::npos) return out;
+  const std::string t = fold(text);
+  // Member names folded, longest first, so "@Zoë Ñúñez" names her and not a "Zoë" beside her.
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const auto& [id, r] : live_of(c, kMember)) {
+    const std::string n = fold(trim(get(*r, f::member_name)));
+    if (!n.empty()) names.push_back({n, id});
+  }
+  std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (size_t at = t.find('@'); at != std::string::npos; at = t.find('@', at + 1))
+    for (const auto& [name, id] : names) {
+      const size_t end = at + 1 + name.size();
+      if (t.compare(at + 1, name.size(), name) != 0) continue;
+      const unsigned char next = end < t.size() ? static_cast<unsigned char>(t[end]) : ' ';
+      if (std::isalnum(next) || next >= 0x80) continue;  // "@Bob" is not "@Bobby"
+      if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+      break;
+    }
+  return out;
+}
+
+std::vector<ThreadView> threads(const Community& c) {
+  std::map<std::string, ThreadView> by_id;
+  for (const auto& [id, r] : live_of(c, kThread)) {
+    ThreadView t{id, get(*r, f::thread_kind), get(*r, f::thread_title), get(*r, f::thread_body), get(*r, f::thread_author),
+                 get(*r, f::thread_at), 0, get(*r, f::thread_answered), get(*r, f::thread_tags), {}, {}};
+    t.last_at = t.at;
+    by_id.emplace(id, std::move(t));
+  }
+  for (const auto& [id, r] : live_of(c, kReply)) {
+    auto it = by_id.find(get(*r, f::reply_thread));
+    if (it == by_id.end()) continue;
+    it->second.replies.push_back({id, get(*r, f::reply_author), get(*r, f::reply_body), get(*r, f::reply_at)});
+  }
+  std::vector<ThreadView> out;
+  for (auto& [id, t] : by_id) {
+    std::sort(t.replies.begin(), t.replies.end(), [](const Reply& a, const Reply& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
+    std::string all = t.body;
+    for (const Reply& r : t.replies) {
+      t.last_at = std::max(t.last_at, r.at);
+      all += "\n" + r.body;
+    }
+    t.mentions = mentions(c, all);
+    out.push_back(std::move(t));
+  }
+  std::sort(out.begin(), out.end(), [](const ThreadView& a, const ThreadView& b) {
+    return a.last_at != b.last_at ? a.last_at > b.last_at : a.id < b.id;
+  });
+  return out;
+}
+
+int new_since(const ThreadView& t, int64_t since_ms) {
+  int n = t.at > since_ms ? 1 : 0;
+  for (const Reply& r : t.replies) n += r.at > since_ms;
+  return n;
+}
+
+std::string tag_label(const Community& c, const std::string& id) {
+  const Record* r = find_live(c, id);
+  if (!r) return "(removed)";
+  if (r->type == kTopic) return "topic: " + get(*r, f::topic_title);
+  if (r->type == kCase) return "case: " + get(*r, f::case_title);
+  if (r->type == kBook) return "book: " + get(*r, f::book_title);
+  return r->type;
+}
+
+Op op_start_thread(const std::string& id, const std::string& kind, const std::string& author, const std::string& title,
+                   const std::string& body, const std::vector<std::string>& tags, int64_t at_ms) {
+  Op op{"Start a thread", {}};
+  put_new(op, id, kThread);
+  put(op, id, f::thread_kind, kind);
+  put(op, id, f::thread_title, trim(title));
+  put(op, id, f::thread_body, trim(body));
+  put(op, id, f::thread_author, author);
+  put(op, id, f::thread_at, at_ms);
+  put(op, id, f::thread_answered, false);
+  if (!tags.empty()) put(op, id, f::thread_tags, tags);
+  return op;
+}
+
+Op op_reply(const std::string& id, const std::string& thread, const std::string& author, const std::string& body,
+            int64_t at_ms) {
+  Op op{"Reply in a thread", {}};
+  put_new(op, id, kReply);
+  put(op, id, f::reply_thread, thread);
+  put(op, id, f::reply_author, author);
+  put(op, id, f::reply_body, trim(body));
+  put(op, id, f::reply_at, at_ms);
+  return op;
+}
+
+}  // namespace cv

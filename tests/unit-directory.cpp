@@ -1,0 +1,141 @@
+// unit-directory.cpp: the member directory. Profiles with what each brought, the filter (accents
+// folded, organisation and time zone), "who can help" ranked with reasons from every kind of source,
+// and the exports: a printable page and vCards, escaped and folded as RFC 2426 asks.
+#include <doctest/doctest.h>
+
+#include "core/cases.h"
+#include "core/directory.h"
+#include "core/getting_started.h"
+#include "core/live_run.h"
+#include "core/meetings.h"
+#include "helpers.h"
+
+namespace {
+
+struct Circle : testing::Circle {
+  Circle() {
+    add("m1", "Zoë Ñúñez");
+    add("m2", "Jürgen");
+    add("m3", "Алёна");
+    add("m4", "Παύλος");
+    add("m5", "Żaneta");
+    profile("m1", cv::f::member_organisation, "Acme; R&D");
+    profile("m1", cv::f::member_time_zone, "Europe/Madrid");
+    profile("m1", cv::f::member_pronouns, "she/her");
+    profile("m1", cv::f::member_contact, "zoe@example.org, +34 600 123 456, Signal");
+    profile("m1", cv::f::member_matrix_id, "@zoe:example.org");
+    profile("m2", cv::f::member_organisation, "Stadtwerke");
+    profile("m2", cv::f::member_time_zone, "Europe/Berlin");
+    profile("m2", cv::f::member_ask_me_about, "feedback models, retrospectives");
+    profile("m3", cv::f::member_time_zone, "Europe/Madrid");
+  }
+  void profile(const std::string& id, cv::TextField f, const std::string& v) { apply(cv::op_set("Profile", id, f, v)); }
+};
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("directory: a profile per member with what they brought, filtered without accents") {
+  Circle x;
+  x.item("o1", cv::kObjective, "m3", "giving feedback");
+  x.item("s1", cv::kSkill, "m4", "facilitation");
+  const auto all = cv::directory(x.c());
+  REQUIRE(all.size() == 5);
+  CHECK(all[0].name == "Jürgen");  // reading order
+  const cv::Profile& alena = all[4];
+  CHECK(alena.name == "Алёна");    // Cyrillic after Greek and Latin
+  CHECK(alena.objectives == std::vector<std::string>{"giving feedback"});
+  auto names = [&](const std::string& q, const std::string& org = "", const std::string& tz = "") {
+    std::vector<std::string> out;
+    for (const cv::Profile& p : all)
+      if (cv::profile_matches(p, q, org, tz)) out.push_back(p.name);
+    return out;
+  };
+  CHECK(names("nunez") == std::vector<std::string>{"Zoë Ñúñez"});
+  CHECK(names("ZOË acme") == std::vector<std::string>{"Zoë Ñúñez"});
+  CHECK(names("алена") == std::vector<std::string>{"Алёна"});
+  CHECK(names("facilitation") == std::vector<std::string>{"Παύλος"});
+  CHECK(names("", "", "Europe/Madrid") == std::vector<std::string>{"Zoë Ñúñez", "Алёна"});
+  CHECK(names("", "Stadtwerke") == std::vector<std::string>{"Jürgen"});
+  CHECK(names("").size() == 5);
+  CHECK(cv::distinct_values(all, &cv::Profile::time_zone) == std::vector<std::string>{"Europe/Berlin", "Europe/Madrid"});
+  CHECK(cv::is_matrix_id("@zoe:example.org"));
+  for (const char* bad : {"zoe:example.org", "@zoe", "@:example.org", "@zoe:", "@zo e:example.org"})
+    CHECK_FALSE(cv::is_matrix_id(bad));
+}
+
+TEST_CASE("who can help: skills and 'ask me about' first, then what was presented, helped with, and learned") {
+  Circle x;
+  x.item("s1", cv::kSkill, "m4", "giving feedback in code reviews");
+  x.item("s2", cv::kSkill, "m5", "feedback conversations", "present");
+  x.item("s3", cv::kSkill, "m3", "budget spreadsheets");
+  x.item("o1", cv::kObjective, "m1", "feedback skills");
+  // Jürgen presented a topic in a meeting that ended.
+  x.apply(cv::op_new_meeting(x.c(), "g1", "Regular meeting", "2027-02-04", "18:30"));
+  for (const cv::Block& b : cv::agenda(x.c(), "g1"))
+    if (b.kind == "input") {
+      x.apply(cv::op_set("Lead", b.id, cv::f::block_lead, std::string("m2")));
+      x.apply(cv::op_set("Title", b.id, cv::f::block_title, std::string("Feedback models")));
+    }
+  const auto blocks = cv::agenda(x.c(), "g1");
+  x.apply(cv::op_run_start("g1", blocks, 1000));
+  x.apply(cv::op_run_move(*cv::find_live(x.c(), "g1"), "g1", blocks, static_cast<int>(blocks.size()), 2000));
+  // Alena made a suggestion on a case about feedback.
+  x.apply(cv::op_bring_case("k1", "m4", "Feedback nobody hears", "How do I give feedback that lands?", "", true));
+  x.apply(cv::op_case_note("n1", "k1", "m3", "suggestion", "Ask first what they want to hear", 5000));
+
+  const auto h = cv::who_can_help(x.c(), "feedback");
+  std::vector<std::string> order;
+  for (const auto& one : h) order.push_back(one.name);
+  // Who knows it and presented it, who offers to present it, who has the skill, who helped on a
+  // case about it, who wants to learn it.
+  CHECK(order == std::vector<std::string>{"Jürgen", "Żaneta", "Παύλος", "Алёна", "Zoë Ñúñez"});
+  CHECK(h[1].reasons == std::vector<std::string>{"skill: \u201cfeedback conversations\u201d (offers to present)"});
+  const auto find = [&](const char* name) {
+    for (const auto& one : h)
+      if (one.name == name) return one;
+    return cv::Helper{};
+  };
+  CHECK(find("Jürgen").reasons.size() == 2);
+  CHECK(find("Jürgen").reasons[0] == "ask me about: \u201cfeedback models\u201d");
+  CHECK(find("Jürgen").reasons[1] == "presented \u201cFeedback models\u201d on 2027-02-04");
+  CHECK(find("Алёна").reasons == std::vector<std::string>{"helped with the case \u201cFeedback nobody hears\u201d"});
+  CHECK(find("Zoë Ñúñez").reasons == std::vector<std::string>{"also wants to learn: \u201cfeedback skills\u201d"});
+  // Only generic words in common: nobody; nothing asked: nobody.
+  CHECK(cv::who_can_help(x.c(), "team").empty());
+  CHECK(cv::who_can_help(x.c(), "").empty());
+  CHECK(cv::who_can_help(x.c(), "budgets")[0].name == "Алёна");  // a close word form
+  CHECK(cv::who_can_help(x.c(), "feedback", 2).size() == 2);
+  // Someone who left helps no more.
+  x.apply(cv::op_delete("Remove", "m5", cv::kMember));
+  CHECK(cv::who_can_help(x.c(), "feedback")[0].name != "Żaneta");
+}
+
+TEST_CASE("directory exports: a printable page, and vCards escaped and folded") {
+  Circle x;
+  x.item("s1", cv::kSkill, "m1", "Design, research; writing");
+  x.profile("m2", cv::f::member_ask_me_about, std::string(30, 'x') + " " + std::string(60, 'y'));
+  const std::string html = cv::directory_html(x.c());
+  CHECK(html.find("Zoë Ñúñez (she/her)") != std::string::npos);
+  CHECK(html.find("Acme; R&amp;D") != std::string::npos);
+  const std::string vcf = cv::directory_vcf(x.c());
+  std::string unfolded = vcf;  // long lines are folded (CRLF and a space); what they say, read whole
+  for (size_t at; (at = unfolded.find("\r\n ")) != std::string::npos;) unfolded.erase(at, 3);
+  size_t cards = 0;
+  for (size_t at = vcf.find("BEGIN:VCARD\r\nVERSION:3.0\r\n"); at != std::string::npos; at = vcf.find("BEGIN:VCARD", at + 1)) ++cards;
+  CHECK(cards == 5);
+  CHECK(unfolded.find("FN:Zoë Ñúñez\r\n") != std::string::npos);
+  CHECK(unfolded.find("ORG:Acme\\; R&D\r\n") != std::string::npos);
+  CHECK(unfolded.find("EMAIL;TYPE=INTERNET:zoe@example.org\r\n") != std::string::npos);
+  CHECK(unfolded.find("TEL:+34 600 123 456\r\n") != std::string::npos);
+  CHECK(unfolded.find("IMPP:matrix:@zoe:example.org\r\n") != std::string::npos);
+  CHECK(unfolded.find("Skills: Design\\, research\\; writing") != std::string::npos);
+  CHECK(unfolded.find("Reach: Signal") != std::string::npos);
+  // Every line at most 75 octets, continued lines start with a space.
+  size_t start = 0;
+  for (size_t end; (end = vcf.find("\r\n", start)) != std::string::npos; start = end + 2) CHECK(end - start <= 75);
+  CHECK(vcf.find("\r\n ") != std::string::npos);
+}
+
+}  // TEST_SUITE
