@@ -1,4 +1,4 @@
-// cli.test.mjs: `cultivate validate | merge | stats | directory`, native and as WebAssembly under Node, with the
+// cli.test.mjs: `cultivate validate | merge | stats | directory | network`, native and as WebAssembly under Node, with the
 // same messages as the page; merged files are canonical (merging in any order gives the same bytes);
 // every file the tool writes is valid against assets/community.schema.json.
 import { test } from 'node:test';
@@ -240,6 +240,50 @@ for (const [kind, run] of Object.entries(TOOLS)) {
     assert.equal(r.stdout, 'Алёна: skill: \u201cgiving feedback, kindly\u201d (offers to present)\n' +
       'Zoë Ñúñez: ask me about: \u201cfeedback models\u201d\n');
     assert.equal(run(['directory', PEOPLE]).status, 2);
+  });
+}
+
+// The network: a breakout round of three and a reply in a thread; GraphML read back by Python's
+// xml.etree, the JSON's density what three ties of six possible make.
+const NET = write('net.json', community([
+  rec('c1', 'community', { deleted: false, name: 'Réseau' }, 1000),
+  rec('m1', 'member', { deleted: false, name: 'Zoë & <Co>' }, 1000),
+  rec('m2', 'member', { deleted: false, name: 'Алёна' }, 1000),
+  rec('m3', 'member', { deleted: false, name: 'Παύλος' }, 1000),
+  rec('m4', 'member', { deleted: false, name: 'Jürgen' }, 1000),
+  rec('r1', 'breakout', { deleted: false, session: 'Spring', round: 1, groups: [['m1', 'm2'], ['m3', 'm4']] }, 1790000000000),
+  rec('t1', 'thread', { deleted: false, kind: 'ask', title: 'Help?', author: 'm1', at: 1800000000000 }, 1000),
+  rec('t1r', 'reply', { deleted: false, thread: 't1', author: 'm3', body: 'Yes', at: 1800000000000 }, 1000),
+]));
+for (const [kind, run] of Object.entries(TOOLS)) {
+  test(`${kind}: network prints ties, density and the least connected; GraphML a real parser reads`, () => {
+    const j = run(['network', NET, '--json']);
+    assert.equal(j.status, 0, j.stderr);
+    const n = JSON.parse(j.stdout);
+    assert.equal(n.members, 4);
+    assert.equal(n.ties.length, 3);
+    assert.equal(n.density, 0.5);
+    // A round outside a meeting is dated when it was made; the reply when it was written.
+    assert.deepEqual(n.timeline.map((p) => [p.date, p.ties]), [[new Date(1790000000000).toISOString().slice(0, 10), 2],
+      ['2027-01-15', 3]]);
+    assert.equal(n.least_connected[0].name, 'Jürgen');
+    const g = run(['network', NET, '--graphml']);
+    const file = path.join(tmp, `${kind}-net.graphml`);
+    fs.writeFileSync(file, g.stdout);
+    const py = spawnSync(path.join(repo, 'build/deps/pyenv/bin/python'), ['-c', `
+import json, sys, xml.etree.ElementTree as ET
+ns = {'g': 'http://graphml.graphdrawing.org/xmlns'}
+root = ET.parse(sys.argv[1]).getroot()
+nodes = {n.get('id'): n.find("g:data[@key='name']", ns).text for n in root.iter('{%s}node' % ns['g'])}
+edges = sorted([e.get('source'), e.get('target'), e.find("g:data[@key='kinds']", ns).text] for e in root.iter('{%s}edge' % ns['g']))
+print(json.dumps({'nodes': nodes, 'edges': edges}))`, file], { encoding: 'utf8' });
+    assert.equal(py.status, 0, py.stderr);
+    const parsed = JSON.parse(py.stdout);
+    assert.equal(parsed.nodes.m1, 'Zoë & <Co>');
+    assert.deepEqual(parsed.edges, [['m1', 'm2', 'breakout'], ['m1', 'm3', 'thread'], ['m3', 'm4', 'breakout']]);
+    const csv = run(['network', NET, '--csv']).stdout.split('\r\n');
+    assert.equal(csv[0], 'Source,Target,Source name,Target name,Weight,Kinds,First');
+    assert.equal(csv.length, 5);  // a header, three ties, and the last line's end
   });
 }
 

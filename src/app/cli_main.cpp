@@ -16,6 +16,7 @@
 #include "core/directory.h"
 #include "core/format.h"
 #include "core/groups.h"
+#include "core/network.h"
 #include "core/registry.h"
 #include "core/text.h"
 #include "platform/platform.h"
@@ -30,6 +31,7 @@ int usage() {
       "  cultivate stats FILE\n"
       "  cultivate schema\n"
       "  cultivate directory FILE (--vcf | --html | --who QUESTION)\n"
+      "  cultivate network FILE (--json | --graphml | --csv)\n"
       "  cultivate groups (--groups G | --size S) --rounds R [--players N | --members FILE]\n"
       "                   [--seed N] [--budget-ms MS] [--smaller] [--json]\n",
       stderr);
@@ -294,6 +296,19 @@ int cmd_directory(const std::vector<std::string>& args) {
   return 0;
 }
 
+// The web of connections: ties, density and the least connected (JSON), or the graph for Gephi and Kumu.
+int cmd_network(const std::vector<std::string>& args) {
+  if (args.size() != 2) return usage();
+  cv::Community c;
+  if (!load(args[0], c)) return 1;
+  const cv::Network n = cv::network(c);
+  if (args[1] == "--json") std::printf("%s\n", cv::network_json(c, n).c_str());
+  else if (args[1] == "--graphml") std::fputs(cv::network_graphml(c, n).c_str(), stdout);
+  else if (args[1] == "--csv") std::fputs(cv::network_csv(c, n).c_str(), stdout);
+  else return usage();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -305,6 +320,7 @@ int main(int argc, char** argv) {
   if (cmd == "stats") return cmd_stats(args);
   if (cmd == "groups") return cmd_groups(args);
   if (cmd == "directory") return cmd_directory(args);
+  if (cmd == "network") return cmd_network(args);
   if (cmd == "schema" && args.empty()) {
     std::printf("%s\n", cv::file_schema().dump(2, ' ', false, cv::json::error_handler_t::replace).c_str());
     return 0;

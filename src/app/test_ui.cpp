@@ -84,4 +84,12 @@ cv::json threads_test_ui(const cv::Views& views, const ui::State& st) {
   return {{"open", st.threads_open}, {"fresh", st.threads_fresh}, {"list", list}};
 }
 
+cv::json network_test_ui(const ui::State& st) {
+  const cv::Network& n = st.network;
+  cv::json timeline = cv::json::array();
+  for (const cv::DensityPoint& p : n.timeline) timeline.push_back({{"date", p.date}, {"ties", p.ties}, {"density", p.density}});
+  return {{"key", st.network_key}, {"members", n.members.size()}, {"ties", n.ties.size()}, {"density", n.density},
+          {"least", n.least}, {"timeline", timeline}};
+}
+
 }  // namespace app

@@ -23,4 +23,7 @@ cv::json directory_test_ui(const cv::Doc& doc, const cv::Views& views, const ui:
 // The Threads tab: the threads as it lists them, and what it counts as new since the last visit.
 cv::json threads_test_ui(const cv::Views& views, const ui::State& st);
 
+// The Connections tab: the network it shows (for its filter), in figures.
+cv::json network_test_ui(const ui::State& st);
+
 }  // namespace app

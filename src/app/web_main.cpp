@@ -16,6 +16,7 @@
 #include <map>
 
 #include "app/importer.h"
+#include "app/exports.h"
 #include "app/groups_job.h"
 #include "app/saver.h"
 #include "app/sign_up_sheet.h"
@@ -572,6 +573,12 @@ void handle_event(platform::Event& e) {
 
 void run(const ui::Command& c) {
   using K = ui::Command;
+  // The files the community exports (exports.cpp): one download each, and what it was.
+  if (const app::Export e = app::export_for(c, S.doc.community, now()); !e.name.empty()) {
+    platform::download(e.name, e.bytes, e.mime);
+    if (!e.said.empty()) say(e.said);
+    return;
+  }
   switch (c.kind) {
     case K::Undo:
     case K::Redo: {
@@ -660,71 +667,7 @@ void run(const ui::Command& c) {
     case K::GenerateGroups: app::groups_start(S.groups, S.doc.community, c.groups, platform::random_u64(), clock_ms); break;
     case K::RegenerateRound: app::groups_regenerate(S.groups, S.doc.community, c.arg, platform::random_u64(), clock_ms); break;
     case K::CancelGroups: app::groups_cancel(S.groups); break;
-    case K::ExportGroupCards:
-      platform::download(cv::filename_safe(name_of(S.doc.community) + " " + c.arg + " groups") + ".html",
-                         cv::group_cards_html(S.doc.community, c.arg), "text/html");
-      break;
-    case K::ExportSummaryMarkdown:
-    case K::ExportSummaryHtml:
-    case K::ExportSeriesIcs: {
-      const cv::Record* m = cv::find_live(S.doc.community, c.arg);
-      if (!m) break;
-      const std::string base = cv::filename_safe(m->text("title") + " " + m->text("date"));
-      if (c.kind == K::ExportSummaryMarkdown)
-        platform::download(base + ".md", cv::meeting_summary_markdown(S.doc.community, c.arg), "text/markdown");
-      else if (c.kind == K::ExportSummaryHtml)
-        platform::download(base + ".html", cv::meeting_summary_html(S.doc.community, c.arg), "text/html");
-      else
-        platform::download(base + ".ics", cv::meeting_series_ics(S.doc.community, c.arg, now()), "text/calendar");
-      say("Exported " + m->text("title") + ".");
-      break;
-    }
     case K::Chime: platform::chime(); break;
-    case K::ExportReadingPlanMarkdown:
-    case K::ExportReadingPlanHtml: {
-      const cv::BookView b = cv::book_view(S.doc.community, c.arg);
-      if (b.id.empty()) break;
-      const std::string base = cv::filename_safe("Reading plan " + b.title);
-      if (c.kind == K::ExportReadingPlanMarkdown)
-        platform::download(base + ".md", cv::reading_plan_markdown(S.doc.community, b.id), "text/markdown");
-      else
-        platform::download(base + ".html", cv::reading_plan_html(S.doc.community, b.id), "text/html");
-      say("Exported the reading plan of " + b.title + ".");
-      break;
-    }
-    case K::ExportCaseMarkdown:
-    case K::ExportCaseHtml: {
-      const cv::CaseView k = cv::case_view(S.doc.community, c.arg);
-      if (k.id.empty()) break;
-      const std::string base = cv::filename_safe("Case " + k.title);
-      if (c.kind == K::ExportCaseMarkdown) platform::download(base + ".md", cv::case_markdown(S.doc.community, k.id), "text/markdown");
-      else platform::download(base + ".html", cv::case_html(S.doc.community, k.id), "text/html");
-      say("Exported the case " + k.title + (k.anonymous ? ", without the bringer's name." : "."));
-      break;
-    }
-    case K::ExportDirectoryHtml:
-    case K::ExportDirectoryVcf: {
-      const std::string base = cv::filename_safe(name_of(S.doc.community) + " directory");
-      if (c.kind == K::ExportDirectoryHtml) platform::download(base + ".html", cv::directory_html(S.doc.community), "text/html");
-      else platform::download(base + ".vcf", cv::directory_vcf(S.doc.community), "text/vcard");
-      say("Exported the directory: " + std::to_string(S.views.profiles.size()) + " members.");
-      break;
-    }
-    case K::ExportAgendaMarkdown:
-    case K::ExportAgendaHtml:
-    case K::ExportAgendaIcs: {
-      const cv::Record* m = cv::find_live(S.doc.community, c.arg);
-      if (!m) break;
-      const std::string base = cv::filename_safe(m->text("title"));
-      if (c.kind == K::ExportAgendaMarkdown)
-        platform::download(base + ".md", cv::agenda_markdown(S.doc.community, c.arg), "text/markdown");
-      else if (c.kind == K::ExportAgendaHtml)
-        platform::download(base + ".html", cv::agenda_html(S.doc.community, c.arg), "text/html");
-      else
-        platform::download(base + ".ics", cv::meeting_ics(S.doc.community, c.arg, now()), "text/calendar");
-      say("Exported the agenda of " + m->text("title") + ".");
-      break;
-    }
     case K::ImportMerge: import_merge(); break;
     case K::AnswerInvitation: answer_invitation(); break;
     case K::Reload:
@@ -748,6 +691,7 @@ void run(const ui::Command& c) {
       S.saver.retry_at_ms = 0;
       step_storage(true);
       break;
+    default: break;  // the exports, handled above
   }
 }
 
@@ -862,6 +806,7 @@ std::string test_ui() {
       {"member_presented", app::member_presented_test_ui(S.views, S.ui)},
       {"directory", app::directory_test_ui(S.doc, S.views, S.ui)},
       {"threads", app::threads_test_ui(S.views, S.ui)},
+      {"network", app::network_test_ui(S.ui)},
       // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
       {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
                  {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},

@@ -15,6 +15,7 @@
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/model.h"
+#include "core/network.h"
 #include "core/views.h"
 #include "imgui.h"
 
@@ -44,6 +45,7 @@ struct Command {
     ExportCaseMarkdown, ExportCaseHtml,                // arg: case id
     ExportDirectoryHtml, ExportDirectoryVcf,           // the member directory
     ThreadsSeen,         // the Threads tab was opened: remember when, in this browser
+    ExportNetworkGraphml, ExportNetworkCsv,  // arg: the Connections tab's filter (network_filter)
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -211,6 +213,12 @@ struct State {
   std::vector<std::string> thread_tags;
   std::string threads_fresh_key;    // what threads_fresh was counted for (revision, last visit)
   int threads_fresh = 0;            // replies and threads new since the last visit
+  // Connections
+  unsigned network_off = 0;         // tie kinds unticked (bit i: cv::kTieKinds[i])
+  std::string network_from, network_to, network_key;
+  cv::Network network;              // for network_key (revision and filter)
+  ImVec2 map_pan = ImVec2(0, 0);
+  float map_zoom = 1;
   std::string directory_key;       // what directory_rows were filtered for (revision, filter, choices)
   std::vector<int> directory_rows;  // indexes into Views::profiles that pass the filter
   std::string confirm_trash;      // a community waiting for "Move to bin?"
@@ -268,6 +276,10 @@ std::string human_age(int64_t then_ms, int64_t now_ms);
 void draw_members_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+// The Connections tab, and its filter as text ("kinds|from|to") for the exports to read the same network.
+void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
+std::string network_filter(const State& st);
+cv::Network network_of(const cv::Community& c, const std::string& filter);
 void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void apply_style();

@@ -1,0 +1,202 @@
+// network.cpp: see network.h.
+#include "core/network.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "core/breakouts.h"
+#include "core/cases.h"
+#include "core/fields.h"
+#include "core/format.h"
+#include "core/getting_started.h"
+#include "core/meetings.h"
+#include "core/text.h"
+#include "core/threads.h"
+
+namespace cv {
+
+namespace {
+
+struct Event {
+  std::string a, b, kind, date;
+};
+
+std::string date_of_ms(int64_t ms) { return ms > 0 ? format_utc(ms).substr(0, 10) : std::string(); }
+
+std::string meeting_date(const Community& c, const std::string& meeting) {
+  const Record* m = find_live(c, meeting);
+  return m && m->type == kMeeting ? get(*m, f::meeting_date) : std::string();
+}
+
+// Everything two members did together, one event per pair and occasion.
+std::vector<Event> events(const Community& c) {
+  std::vector<Event> out;
+  auto pair = [&](const std::string& x, const std::string& y, const char* kind, const std::string& date) {
+    if (x.empty() || y.empty() || x == y) return;
+    out.push_back({std::min(x, y), std::max(x, y), kind, date});
+  };
+  for (const BreakoutRound& r : breakout_rounds(c)) {
+    const Record* block = find_live(c, r.session);
+    const std::string date = block && block->type == kBlock ? meeting_date(c, get(*block, f::block_meeting)) : date_of_ms(r.made_ms);
+    for (const auto& g : r.groups)
+      for (size_t i = 0; i < g.size(); ++i)
+        for (size_t j = i + 1; j < g.size(); ++j) pair(g[i], g[j], "breakout", date);
+  }
+  // A peer-assist or case discussion: the bringer and each member who offered something there.
+  for (const auto& [id, n] : live_of(c, kCaseNote)) {
+    const std::string meeting = get(*n, f::case_note_meeting);
+    const Record* k = find_live(c, get(*n, f::case_note_case));
+    if (meeting.empty() || !k) continue;
+    pair(get(*k, f::case_bringer), get(*n, f::case_note_member), "peer-assist", meeting_date(c, meeting));
+  }
+  // Presenting in the same meeting: the leads of its input blocks.
+  std::map<std::string, std::set<std::string>> presenters;
+  for (const auto& [id, b] : live_of(c, kBlock))
+    if (get(*b, f::block_kind) == "input" && !get(*b, f::block_lead).empty())
+      presenters[get(*b, f::block_meeting)].insert(get(*b, f::block_lead));
+  for (const auto& [meeting, leads] : presenters) {
+    const std::vector<std::string> v(leads.begin(), leads.end());
+    for (size_t i = 0; i < v.size(); ++i)
+      for (size_t j = i + 1; j < v.size(); ++j) pair(v[i], v[j], "co-presenting", meeting_date(c, meeting));
+  }
+  // A reply in a thread: its author and the thread's.
+  for (const auto& [id, r] : live_of(c, kReply)) {
+    const Record* t = find_live(c, get(*r, f::reply_thread));
+    if (t) pair(get(*t, f::thread_author), get(*r, f::reply_author), "thread", date_of_ms(get(*r, f::reply_at)));
+  }
+  return out;
+}
+
+double density_of(size_t ties, size_t n) { return n < 2 ? 0 : static_cast<double>(ties) / (static_cast<double>(n) * (n - 1) / 2); }
+
+std::string xml(const std::string& s) {
+  std::string out;
+  for (char ch : utf8_sanitize(s)) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+// A CSV field: quoted when it holds a comma, a quote or a line break; a leading = + - @ is written
+// after a ' so that a spreadsheet never runs it as a formula.
+std::string csv(const std::string& s) {
+  std::string v = s;
+  if (!v.empty() && std::strchr("=+-@", v[0])) v = "'" + v;
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+std::string kinds_text(const Tie& t) {
+  std::string s;
+  for (const std::string& k : t.kinds) s += (s.empty() ? "" : " ") + k;
+  return s;
+}
+
+}  // namespace
+
+Network network(const Community& c, const std::vector<std::string>& kinds, const std::string& from, const std::string& to) {
+  Network n;
+  std::set<std::string> live;
+  for (const auto& [id, r] : live_by_name(c, kMember)) {
+    n.members.push_back(id);
+    live.insert(id);
+    n.degree[id] = 0;
+  }
+  std::vector<Event> all = events(c);
+  all.erase(std::remove_if(all.begin(), all.end(), [&](const Event& e) {
+              if (!live.count(e.a) || !live.count(e.b)) return true;
+              if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) return true;
+              if (!from.empty() && (e.date.empty() || e.date < from)) return true;
+              return !to.empty() && (e.date.empty() || e.date > to);
+            }),
+            all.end());
+  // In date order (undated first), so a tie's first date is its earliest.
+  std::stable_sort(all.begin(), all.end(), [](const Event& x, const Event& y) { return x.date < y.date; });
+  std::map<std::pair<std::string, std::string>, Tie> ties;
+  for (const Event& e : all) {
+    Tie& t = ties[{e.a, e.b}];
+    if (t.count == 0) t = {e.a, e.b, {}, 0, e.date};
+    ++t.count;
+    if (std::find(t.kinds.begin(), t.kinds.end(), e.kind) == t.kinds.end()) t.kinds.push_back(e.kind);
+  }
+  for (auto& [key, t] : ties) {
+    std::sort(t.kinds.begin(), t.kinds.end(), [](const std::string& x, const std::string& y) {
+      auto rank = [](const std::string& k) {
+        return std::find(std::begin(kTieKinds), std::end(kTieKinds), k) - std::begin(kTieKinds);
+      };
+      return rank(x) < rank(y);
+    });
+    ++n.degree[t.a];
+    ++n.degree[t.b];
+    n.ties.push_back(std::move(t));
+  }
+  n.density = density_of(n.ties.size(), n.members.size());
+  n.average = n.members.empty() ? 0 : 2.0 * n.ties.size() / n.members.size();
+  std::vector<std::string> order = n.members;  // reading order breaks ties in the degree
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& x, const std::string& y) { return n.degree[x] < n.degree[y]; });
+  order.resize(std::min<size_t>(order.size(), 5));
+  n.least = order;
+  // Density after each dated interaction: new pairs as they first met.
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const Event& e : all) {
+    seen.insert({e.a, e.b});
+    if (e.date.empty()) continue;  // undated: counted from the start, no point of its own
+    if (!n.timeline.empty() && n.timeline.back().date == e.date) n.timeline.back().ties = static_cast<int>(seen.size());
+    else n.timeline.push_back({e.date, static_cast<int>(seen.size()), 0});
+  }
+  for (DensityPoint& p : n.timeline) p.density = density_of(p.ties, n.members.size());
+  return n;
+}
+
+std::string network_graphml(const Community& c, const Network& n) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+      "  <key id=\"ties\" for=\"node\" attr.name=\"ties\" attr.type=\"int\"/>\n"
+      "  <key id=\"kinds\" for=\"edge\" attr.name=\"kinds\" attr.type=\"string\"/>\n"
+      "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+      "  <key id=\"first\" for=\"edge\" attr.name=\"first\" attr.type=\"string\"/>\n"
+      "  <graph id=\"" + xml(c.id) + "\" edgedefault=\"undirected\">\n";
+  for (const std::string& m : n.members)
+    out += "    <node id=\"" + xml(m) + "\"><data key=\"name\">" + xml(member_name(c, m)) + "</data><data key=\"ties\">" +
+           std::to_string(n.degree.at(m)) + "</data></node>\n";
+  for (const Tie& t : n.ties)
+    out += "    <edge source=\"" + xml(t.a) + "\" target=\"" + xml(t.b) + "\"><data key=\"kinds\">" + kinds_text(t) +
+           "</data><data key=\"weight\">" + std::to_string(t.count) + "</data><data key=\"first\">" + xml(t.first) +
+           "</data></edge>\n";
+  return out + "  </graph>\n</graphml>\n";
+}
+
+std::string network_csv(const Community& c, const Network& n) {
+  std::string out = "Source,Target,Source name,Target name,Weight,Kinds,First\r\n";
+  for (const Tie& t : n.ties)
+    out += csv(t.a) + "," + csv(t.b) + "," + csv(member_name(c, t.a)) + "," + csv(member_name(c, t.b)) + "," +
+           std::to_string(t.count) + "," + csv(kinds_text(t)) + "," + csv(t.first) + "\r\n";
+  return out;
+}
+
+std::string network_json(const Community& c, const Network& n) {
+  json ties = json::array(), least = json::array(), timeline = json::array();
+  for (const Tie& t : n.ties)
+    ties.push_back({{"a", t.a}, {"b", t.b}, {"a_name", member_name(c, t.a)}, {"b_name", member_name(c, t.b)},
+                    {"kinds", t.kinds}, {"count", t.count}, {"first", t.first}});
+  for (const std::string& m : n.least) least.push_back({{"member", m}, {"name", member_name(c, m)}, {"ties", n.degree.at(m)}});
+  for (const DensityPoint& p : n.timeline) timeline.push_back({{"date", p.date}, {"ties", p.ties}, {"density", p.density}});
+  return json({{"members", n.members.size()}, {"ties", ties}, {"density", n.density}, {"average_ties", n.average},
+               {"least_connected", least}, {"timeline", timeline}})
+      .dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace cv

@@ -1,0 +1,45 @@
+// network.h: the web of connections that grows between members. A tie between two members comes
+// from something they did together: met in a breakout group, a peer-assist (the bringer and each
+// who helped), presenting in the same meeting, a reply in a thread. The figure that matters most is
+// the density (ties over possible pairs), now and after each meeting; then ties per member, and who
+// is least connected. Exports: GraphML and a CSV edge list, for Gephi and Kumu.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cv {
+
+inline constexpr const char* kTieKinds[] = {"breakout", "peer-assist", "co-presenting", "thread"};
+
+struct Tie {
+  std::string a, b;                 // member ids, a < b
+  std::vector<std::string> kinds;   // what made it, in kTieKinds order
+  int count = 0;                    // how many times they did something together
+  std::string first;                // the date it began ("" when undated)
+};
+struct DensityPoint {
+  std::string date;
+  int ties = 0;
+  double density = 0;
+};
+struct Network {
+  std::vector<std::string> members;      // live, in reading order
+  std::vector<Tie> ties;                 // by (a, b)
+  std::map<std::string, int> degree;     // ties per member (every live member, 0 included)
+  double density = 0;                    // ties / (n (n - 1) / 2); 0 for fewer than two members
+  double average = 0;                    // ties per member
+  std::vector<std::string> least;        // the least connected, fewest ties first (at most 5)
+  std::vector<DensityPoint> timeline;    // after each dated interaction, in date order
+};
+// `kinds`: which kinds count (empty: all); `from` and `to`: a date range, inclusive ("" open).
+Network network(const Community& c, const std::vector<std::string>& kinds = {}, const std::string& from = "",
+                const std::string& to = "");
+
+std::string network_graphml(const Community& c, const Network& n);
+std::string network_csv(const Community& c, const Network& n);  // Source,Target,Source name,Target name,Weight,Kinds,First
+std::string network_json(const Community& c, const Network& n);  // `cultivate network --json`
+
+}  // namespace cv

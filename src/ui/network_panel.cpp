@@ -1,0 +1,146 @@
+// network_panel.cpp: the Connections tab, the web that grows between members. The density (ties over
+// possible pairs) now and after each meeting, ties per member, who is least connected; a map with
+// members around a circle and their ties as lines (hover a member to see theirs; members without a
+// tie stand out), filtered by kind and dates, panned and zoomed; GraphML and CSV for Gephi and Kumu.
+#include <algorithm>
+#include <cmath>
+
+#include "core/network.h"
+#include "core/text.h"
+#include "ui/ui.h"
+#include "imgui_stdlib.h"
+
+namespace ui {
+
+namespace {
+
+// The map: a deterministic place per member (reading order around a circle), ties as lines.
+void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(260.0f, ImGui::GetContentRegionAvail().y - 10));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##network-map", size, ImGuiButtonFlags_MouseButtonLeft);
+  const bool hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    st.map_pan.x += ImGui::GetIO().MouseDelta.x;
+    st.map_pan.y += ImGui::GetIO().MouseDelta.y;
+  }
+  if (hovered && ImGui::GetIO().MouseWheel != 0)
+    st.map_zoom = std::clamp(st.map_zoom * (ImGui::GetIO().MouseWheel > 0 ? 1.15f : 1 / 1.15f), 0.3f, 8.0f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));
+  const size_t count = n.members.size();
+  const ImVec2 centre(origin.x + size.x / 2 + st.map_pan.x, origin.y + size.y / 2 + st.map_pan.y);
+  const float radius = (std::min(size.x, size.y) / 2 - 40) * st.map_zoom;
+  std::unordered_map<std::string, ImVec2> at;
+  for (size_t i = 0; i < count; ++i) {
+    const float a = 6.2831853f * static_cast<float>(i) / static_cast<float>(std::max<size_t>(count, 1)) - 1.5707963f;
+    at[n.members[i]] = ImVec2(centre.x + radius * std::cos(a), centre.y + radius * std::sin(a));
+  }
+  // The member under the mouse, whose ties are drawn strong.
+  std::string near;
+  if (hovered) {
+    float best = 12 * 12;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    for (const auto& [id, p] : at) {
+      const float d = (p.x - m.x) * (p.x - m.x) + (p.y - m.y) * (p.y - m.y);
+      if (d < best) best = d, near = id;
+    }
+  }
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f), strong = ImGui::GetColorU32(kGood);
+  for (const cv::Tie& t : n.ties) {
+    const bool mine = !near.empty() && (t.a == near || t.b == near);
+    dl->AddLine(at[t.a], at[t.b], mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (t.count - 1), 3.0f));
+  }
+  const bool labels = count <= 60 || st.map_zoom > 1.5f;
+  for (const std::string& id : n.members) {
+    const ImVec2 p = at[id];
+    const bool alone = n.degree.at(id) == 0;
+    dl->AddCircleFilled(p, id == near ? 7.0f : 5.0f, alone ? ImGui::GetColorU32(kWarn) : ImGui::GetColorU32(ImGuiCol_Text));
+    if (labels || id == near) dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
+                                          cv::views_name(v, id).c_str());
+  }
+  dl->PopClipRect();
+  if (!near.empty()) {
+    std::string with;
+    for (const cv::Tie& t : n.ties)
+      if (t.a == near || t.b == near) {
+        std::string kinds;
+        for (const std::string& k : t.kinds) kinds += (kinds.empty() ? "" : ", ") + k;
+        with += "\n" + cv::views_name(v, t.a == near ? t.b : t.a) + " (" + kinds + ")";
+      }
+    ImGui::SetTooltip("%s: %d ties%s", cv::views_name(v, near).c_str(), n.degree.at(near), with.c_str());
+  }
+}
+
+}  // namespace
+
+std::string network_filter(const State& st) {
+  std::string kinds;
+  for (size_t i = 0; i < std::size(cv::kTieKinds); ++i)
+    if (!(st.network_off & (1u << i))) kinds += (kinds.empty() ? "" : ",") + std::string(cv::kTieKinds[i]);
+  return kinds + "|" + cv::trim(st.network_from) + "|" + cv::trim(st.network_to);
+}
+
+cv::Network network_of(const cv::Community& c, const std::string& filter) {
+  const size_t a = filter.find('|'), b = filter.find('|', a == std::string::npos ? 0 : a + 1);
+  if (a == std::string::npos || b == std::string::npos) return cv::network(c);
+  std::vector<std::string> kinds;
+  const std::string list = filter.substr(0, a) + ",";
+  for (size_t at = 0, comma; (comma = list.find(',', at)) != std::string::npos; at = comma + 1)
+    if (comma > at) kinds.push_back(list.substr(at, comma - at));
+  if (kinds.empty()) kinds.push_back("none");  // every kind unticked: no ties at all
+  return cv::network(c, kinds, filter.substr(a + 1, b - a - 1), filter.substr(b + 1));
+}
+
+void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+  const cv::Views& v = *env.views;
+  if (v.members.size() < 2) {
+    ImGui::TextWrapped("The map needs two members or more: ties grow from breakout groups, peer-assists, presenting "
+                       "together and replies in threads.");
+    return;
+  }
+  // Filters: which kinds count, and a date range.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Ties from:");
+  for (size_t i = 0; i < std::size(cv::kTieKinds); ++i) {
+    ImGui::SameLine();
+    bool on = !(st.network_off & (1u << i));
+    if (ImGui::Checkbox((std::string(cv::kTieKinds[i]) + "##tie-kind").c_str(), &on)) st.network_off ^= 1u << i;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputTextWithHint("##network-from", "from YYYY-MM-DD", &st.network_from);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputTextWithHint("##network-to", "to YYYY-MM-DD", &st.network_to);
+  ImGui::SameLine();
+  if (ImGui::Button("GraphML")) out.command(Command::ExportNetworkGraphml, network_filter(st));
+  ImGui::SameLine();
+  if (ImGui::Button("Edge list (CSV)")) out.command(Command::ExportNetworkCsv, network_filter(st));
+
+  // The network, read again only when the community or the filter changes.
+  const std::string key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + network_filter(st);
+  if (key != st.network_key) {
+    st.network_key = key;
+    st.network = network_of(doc.community, network_filter(st));
+  }
+  const cv::Network& n = st.network;
+  char line[200];
+  std::snprintf(line, sizeof line, "Density %.0f%% (%zu ties of %zu possible pairs) · %.1f ties per member", n.density * 100,
+                n.ties.size(), n.members.size() * (n.members.size() - 1) / 2, n.average);
+  ImGui::TextUnformatted(line);
+  std::string least;
+  for (const std::string& m : n.least) least += (least.empty() ? "" : ", ") + cv::views_name(v, m) + " (" + std::to_string(n.degree.at(m)) + ")";
+  ImGui::TextWrapped("Least connected: %s", least.c_str());
+  if (n.timeline.size() >= 2) {
+    std::vector<float> d;
+    for (const cv::DensityPoint& p : n.timeline) d.push_back(static_cast<float>(p.density * 100));
+    ImGui::PlotLines("##density", d.data(), static_cast<int>(d.size()), 0, nullptr, 0, 100, ImVec2(-FLT_MIN, 60));
+    ImGui::TextDisabled("Density after each meeting and reply, %s to %s: %.0f%% to %.0f%%", n.timeline.front().date.c_str(),
+                        n.timeline.back().date.c_str(), d.front(), d.back());
+  }
+  draw_map(n, v, st);
+}
+
+}  // namespace ui

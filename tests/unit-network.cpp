@@ -1,0 +1,122 @@
+// unit-network.cpp: the web of connections. Ties from breakout groups, peer-assists, presenting
+// together and thread replies; density on known graphs; kinds and dates as filters; the least
+// connected; density after each meeting; GraphML and CSV escaped for what reads them.
+#include <doctest/doctest.h>
+
+#include "core/breakouts.h"
+#include "core/cases.h"
+#include "core/meetings.h"
+#include "core/network.h"
+#include "core/threads.h"
+#include "helpers.h"
+
+namespace {
+
+struct Circle : testing::Circle {
+  Circle() {
+    const char* names[] = {"Zoë", "Ñúñez", "Jürgen", "Żaneta", "Алёна", "Παύλος"};
+    for (int i = 0; i < 6; ++i) add("m" + std::to_string(i), names[i]);
+  }
+  void round(const std::string& id, const std::string& session, cv::Groups groups) {
+    apply(cv::op_create("Round", id, cv::kBreakout, {{"session", session}, {"round", 1}, {"groups", groups}}));
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("network: density on known graphs, ties per member, the least connected") {
+  Circle x;
+  cv::Network n = cv::network(x.c());
+  CHECK(n.ties.empty());
+  CHECK(n.density == 0);
+  CHECK(n.least.size() == 5);
+  // Four of six in one group: the 6 pairs among them; 15 possible.
+  x.round("r1", "Spring", {{"m0", "m1", "m2", "m3"}, {"m4", "m5"}});
+  n = cv::network(x.c());
+  CHECK(n.ties.size() == 7);
+  CHECK(n.density == doctest::Approx(7.0 / 15));
+  CHECK(n.average == doctest::Approx(14.0 / 6));
+  CHECK(n.degree.at("m0") == 3);
+  CHECK(n.degree.at("m4") == 1);
+  CHECK(n.least[0] == "m5");  // fewest ties first, then reading order (Greek before Cyrillic)
+  CHECK(n.least[1] == "m4");
+  CHECK(n.least[2] == "m2");  // three ties each: Jürgen first in reading order
+  // Meeting again makes no new tie, only a stronger one.
+  x.round("r2", "Spring", {{"m0", "m1"}, {"m2", "m3", "m4", "m5"}});
+  n = cv::network(x.c());
+  CHECK(n.ties.size() == 7 + 4);  // m2-m4, m2-m5, m3-m4, m3-m5 new; m2-m3, m4-m5 and m0-m1 again
+  for (const cv::Tie& t : n.ties)
+    if (t.a == "m0" && t.b == "m1") CHECK(t.count == 2);
+  // Everyone with everyone: density 1.
+  x.round("r3", "Spring", {{"m0", "m1", "m2", "m3", "m4", "m5"}});
+  CHECK(cv::network(x.c()).density == doctest::Approx(1.0));
+  // A member who left takes their ties.
+  x.apply(cv::op_delete("Remove", "m5", cv::kMember));
+  n = cv::network(x.c());
+  CHECK(n.members.size() == 5);
+  CHECK(n.ties.size() == 10);
+  CHECK(n.density == doctest::Approx(1.0));
+}
+
+TEST_CASE("network: every kind of interaction, filtered by kind and date; density after each meeting") {
+  Circle x;
+  x.apply(cv::op_new_meeting(x.c(), "g1", "Peer-assist", "2027-01-07", "18:30"));
+  x.apply(cv::op_new_meeting(x.c(), "g2", "Regular meeting", "2027-02-04", "18:30"));
+  // Pairs in the first meeting.
+  std::string pairs;
+  for (const cv::Block& b : cv::agenda(x.c(), "g1"))
+    if (b.kind == "pairs") pairs = b.id;
+  x.round("r1", pairs, {{"m0", "m1"}, {"m2", "m3"}});
+  // A peer-assist there: Żaneta brings, Алёна asks.
+  x.apply(cv::op_bring_case("k1", "m3", "Late", "How?", "", true));
+  const cv::CaseView k = cv::case_view(x.c(), "k1");
+  x.apply(cv::op_peer_note(k, "n1", "g1", "m4", "Who is late?", cv::Phase::Questions, 1));
+  x.apply(cv::op_case_note("n2", "k1", "m5", "suggestion", "Outside a meeting: no tie", 2));
+  // Two presenters in the second meeting, and a thread reply.
+  const auto g2 = cv::agenda(x.c(), "g2");
+  x.apply(cv::op_set("Lead", g2[1].id, cv::f::block_lead, std::string("m0")));
+  x.apply(cv::op_add_block(x.c(), "g2", "extra-input", "input"));
+  x.apply(cv::op_set("Lead", "extra-input", cv::f::block_lead, std::string("m5")));
+  x.apply(cv::op_start_thread("th", "ask", "m2", "Help?", "", {}, 1'800'000'000'000));  // 2027-01-15
+  x.apply(cv::op_reply("re", "th", "m5", "Yes", 1'800'000'000'000));
+
+  cv::Network n = cv::network(x.c());
+  auto kinds = [&](const char* a, const char* b) {
+    for (const cv::Tie& t : n.ties)
+      if (t.a == a && t.b == b) return t.kinds;
+    return std::vector<std::string>{};
+  };
+  CHECK(kinds("m0", "m1") == std::vector<std::string>{"breakout"});
+  CHECK(kinds("m3", "m4") == std::vector<std::string>{"peer-assist"});
+  CHECK(kinds("m0", "m5") == std::vector<std::string>{"co-presenting"});
+  CHECK(kinds("m2", "m5") == std::vector<std::string>{"thread"});
+  CHECK(kinds("m3", "m5").empty());
+  CHECK(n.ties.size() == 5);
+  // Density after each date: the first meeting's three ties, the thread's fourth, then the second meeting's.
+  REQUIRE(n.timeline.size() == 3);
+  CHECK(n.timeline[0].date == "2027-01-07");
+  CHECK(n.timeline[0].ties == 3);
+  CHECK(n.timeline[1].date == "2027-01-15");
+  CHECK(n.timeline[1].ties == 4);
+  CHECK(n.timeline[2].ties == 5);
+  CHECK(n.timeline[2].density == doctest::Approx(5.0 / 15));
+  CHECK(cv::network(x.c(), {"breakout"}).ties.size() == 2);
+  CHECK(cv::network(x.c(), {}, "2027-01-10").ties.size() == 2);   // the thread and the second meeting
+  CHECK(cv::network(x.c(), {}, "", "2027-01-07").ties.size() == 3);
+
+  // Exports: GraphML nodes and edges; CSV that a spreadsheet will not run as a formula.
+  x.apply(cv::op_set("Rename", "m0", cv::f::member_name, std::string("=HYPERLINK(\"x\") & <Zoë>")));
+  n = cv::network(x.c());
+  const std::string g = cv::network_graphml(x.c(), n);
+  CHECK(g.find("<node id=\"m0\"><data key=\"name\">=HYPERLINK(&quot;x&quot;) &amp; &lt;Zoë&gt;</data>") != std::string::npos);
+  CHECK(g.find("<edge source=\"m0\" target=\"m1\"><data key=\"kinds\">breakout</data><data key=\"weight\">1</data>"
+               "<data key=\"first\">2027-01-07</data></edge>") != std::string::npos);
+  const std::string csv = cv::network_csv(x.c(), n);
+  CHECK(csv.rfind("Source,Target,Source name,Target name,Weight,Kinds,First\r\n", 0) == 0);
+  CHECK(csv.find("m0,m1,\"'=HYPERLINK(\"\"x\"\") & <Zoë>\",Ñúñez,1,breakout,2027-01-07\r\n") != std::string::npos);
+  CHECK(cv::network_json(x.c(), n).find("\"density\": 0.3333") != std::string::npos);
+}
+
+}  // TEST_SUITE
