@@ -13,17 +13,25 @@
 
 namespace cv {
 
-std::vector<std::string> mentions(const Community& c, const std::string& text) {
-  std::vector<std::string> out;
-  if (text.find('@') == std::string::npos) return out;
-  const std::string t = fold(text);
-  // Member names folded, longest first, so "@Zoë Ñúñez" names her and not a "Zoë" beside her.
-  std::vector<std::pair<std::string, std::string>> names;
+namespace {
+
+using Names = std::vector<std::pair<std::string, std::string>>;  // folded name, member id
+
+// Member names folded, longest first, so "@Zoë Ñúñez" names her and not a "Zoë" beside her.
+Names folded_names(const Community& c) {
+  Names names;
   for (const auto& [id, r] : live_of(c, kMember)) {
     const std::string n = fold(trim(get(*r, f::member_name)));
     if (!n.empty()) names.push_back({n, id});
   }
   std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return names;
+}
+
+std::vector<std::string> mentions_in(const Names& names, const std::string& text) {
+  std::vector<std::string> out;
+  if (text.find('@') == std::string::npos) return out;
+  const std::string t = fold(text);
   for (size_t at = t.find('@'); at != std::string::npos; at = t.find('@', at + 1))
     for (const auto& [name, id] : names) {
       const size_t end = at + 1 + name.size();
@@ -34,6 +42,12 @@ std::vector<std::string> mentions(const Community& c, const std::string& text) {
       break;
     }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> mentions(const Community& c, const std::string& text) {
+  return text.find('@') == std::string::npos ? std::vector<std::string>{} : mentions_in(folded_names(c), text);
 }
 
 std::vector<ThreadView> threads(const Community& c) {
@@ -50,6 +64,8 @@ std::vector<ThreadView> threads(const Community& c) {
     it->second.replies.push_back({id, get(*r, f::reply_author), get(*r, f::reply_body), get(*r, f::reply_at)});
   }
   std::vector<ThreadView> out;
+  Names names;  // read once, and only when some text has an @
+  bool named = false;
   for (auto& [id, t] : by_id) {
     std::sort(t.replies.begin(), t.replies.end(), [](const Reply& a, const Reply& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
     std::string all = t.body;
@@ -57,7 +73,10 @@ std::vector<ThreadView> threads(const Community& c) {
       t.last_at = std::max(t.last_at, r.at);
       all += "\n" + r.body;
     }
-    t.mentions = mentions(c, all);
+    if (all.find('@') != std::string::npos) {
+      if (!named) names = folded_names(c), named = true;
+      t.mentions = mentions_in(names, all);
+    }
     out.push_back(std::move(t));
   }
   std::sort(out.begin(), out.end(), [](const ThreadView& a, const ThreadView& b) {
