@@ -112,12 +112,17 @@ Op op_case_note(const std::string& note_id, const std::string& case_id, const st
   return op;
 }
 
-Op op_case_came_up(const Community& c, const std::string& id, const std::string& meeting) {
-  const CaseView k = case_view(c, id);
+// The meeting joins the case's list (once), and an open case becomes discussed.
+static void put_came_up(Op& op, const CaseView& k, const std::string& meeting) {
   std::vector<std::string> m = k.meetings;
   if (std::find(m.begin(), m.end(), meeting) == m.end()) m.push_back(meeting);
-  Op op = op_set("Discuss a case", id, f::case_meetings, m);
-  if (k.status == "open") put(op, id, f::case_status, std::string("discussed"));
+  put(op, k.id, f::case_meetings, m);
+  if (k.status == "open") put(op, k.id, f::case_status, std::string("discussed"));
+}
+
+Op op_case_came_up(const Community& c, const std::string& id, const std::string& meeting) {
+  Op op{"Discuss a case", {}};
+  put_came_up(op, case_view(c, id), meeting);
   return op;
 }
 
@@ -281,12 +286,7 @@ Op op_peer_note(const CaseView& k, const std::string& note_id, const std::string
   if (nk.parked) op.label = "Park a suggestion for later";
   put(op, note_id, f::case_note_meeting, meeting);
   if (nk.parked) put(op, note_id, f::case_note_parked, true);
-  if (std::find(k.meetings.begin(), k.meetings.end(), meeting) == k.meetings.end()) {
-    std::vector<std::string> m = k.meetings;
-    m.push_back(meeting);
-    put(op, k.id, f::case_meetings, m);
-    if (k.status == "open") put(op, k.id, f::case_status, std::string("discussed"));
-  }
+  if (std::find(k.meetings.begin(), k.meetings.end(), meeting) == k.meetings.end()) put_came_up(op, k, meeting);
   return op;
 }
 

@@ -23,16 +23,16 @@ struct ViewsWork {
   std::unordered_map<std::string, std::string> built_names;
   double built_threshold = -1;
   std::string chooser_today;  // the day v.chooser was read for
-  // views_skill_matches
-  uint64_t match_revision = 0;
-  std::string match_community, match_text;
-  bool match_read = false;
-  std::vector<SkillMatch> matches;
-  // views_helpers
-  uint64_t helpers_revision = 0;
-  std::string helpers_community, helpers_question;
-  bool helpers_read = false;
-  std::vector<Helper> helpers;
+  // views_skill_matches and views_helpers: one text's answer, for one revision
+  template <class T>
+  struct ForText {
+    uint64_t revision = 0;
+    std::string community, text;
+    bool read = false;
+    T value;
+  };
+  ForText<std::vector<SkillMatch>> matches;
+  ForText<std::vector<Helper>> helpers;
   // views_attendees and views_agenda, per meeting, for `meetings_revision`
   uint64_t meetings_revision = 0;
   std::unordered_map<std::string, std::vector<std::string>> attendees;
@@ -227,29 +227,25 @@ const std::vector<CaseView>& views_follow_ups(const Views& v, const Community& c
   return per_meeting(v, &ViewsWork::follow_ups, c, meeting, case_follow_ups);
 }
 
-const std::vector<Helper>& views_helpers(const Views& v, const Doc& d, const std::string& question) {
-  ViewsWork& w = *v.work;
-  if (!w.helpers_read || w.helpers_revision != d.revision || w.helpers_community != d.community.id ||
-      w.helpers_question != question) {
-    w.helpers = who_can_help(d.community, question);
-    w.helpers_read = true;
-    w.helpers_revision = d.revision;
-    w.helpers_community = d.community.id;
-    w.helpers_question = question;
+// Read again only when the community, its revision or the text changed.
+template <class T, class Read>
+const T& for_text(ViewsWork::ForText<T>& cache, const Doc& d, const std::string& text, Read read) {
+  if (!cache.read || cache.revision != d.revision || cache.community != d.community.id || cache.text != text) {
+    cache.value = read(d.community, text);
+    cache.read = true;
+    cache.revision = d.revision;
+    cache.community = d.community.id;
+    cache.text = text;
   }
-  return w.helpers;
+  return cache.value;
+}
+
+const std::vector<Helper>& views_helpers(const Views& v, const Doc& d, const std::string& question) {
+  return for_text(v.work->helpers, d, question, [](const Community& c, const std::string& q) { return who_can_help(c, q); });
 }
 
 const std::vector<SkillMatch>& views_skill_matches(const Views& v, const Doc& d, const std::string& text) {
-  ViewsWork& w = *v.work;
-  if (!w.match_read || w.match_revision != d.revision || w.match_community != d.community.id || w.match_text != text) {
-    w.matches = skill_matches(d.community, text);
-    w.match_read = true;
-    w.match_revision = d.revision;
-    w.match_community = d.community.id;
-    w.match_text = text;
-  }
-  return w.matches;
+  return for_text(v.work->matches, d, text, skill_matches);
 }
 
 }  // namespace cv
