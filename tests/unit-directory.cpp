@@ -1,10 +1,12 @@
 // unit-directory.cpp: the member directory. Profiles with what each brought, the filter (accents
 // folded, organisation and time zone), "who can help" ranked with reasons from every kind of source,
-// and the exports: a printable page and vCards, escaped and folded as RFC 2426 asks.
+// and the exports: a printable page and vCards, escaped and folded as RFC 2426 asks; suggested
+// introductions (never between members who met) and the breakout groups that then seat them together.
 #include <doctest/doctest.h>
 
 #include "core/cases.h"
 #include "core/directory.h"
+#include "core/breakouts.h"
 #include "core/getting_started.h"
 #include "core/live_run.h"
 #include "core/meetings.h"
@@ -110,6 +112,56 @@ TEST_CASE("who can help: skills and 'ask me about' first, then what was presente
   // Someone who left helps no more.
   x.apply(cv::op_delete("Remove", "m5", cv::kMember));
   CHECK(cv::who_can_help(x.c(), "feedback")[0].name != "Żaneta");
+}
+
+TEST_CASE("introductions: a skill or 'ask me about' meets an objective or problem, never between members who met") {
+  Circle x;
+  x.item("s1", cv::kSkill, "m4", "Facilitating retrospectives");
+  x.item("s2", cv::kSkill, "m3", "budget spreadsheets");
+  x.item("o1", cv::kObjective, "m1", "Run better retrospectives");
+  x.item("o2", cv::kObjective, "m5", "Learn feedback models");  // Jürgen: ask me about "feedback models, retrospectives"
+  x.item("p1", cv::kProblem, "m4", "Our budget spreadsheets break every month");
+  x.item("o3", cv::kObjective, "m2", "team work");  // generic words only: nobody
+  auto pairs = [&] {
+    std::vector<std::string> out;
+    for (const cv::Introduction& i : cv::suggested_introductions(x.c())) out.push_back(i.helper + ">" + i.learner);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(pairs() == std::vector<std::string>{"m2>m1", "m2>m5", "m3>m4", "m4>m1"});
+  const auto all = cv::suggested_introductions(x.c());
+  for (const cv::Introduction& i : all)
+    if (i.helper == "m4")
+      CHECK(i.reason == "Παύλος, skill: \u201cFacilitating retrospectives\u201d \u00b7 Zoë Ñúñez wants to learn "
+                        "\u201cRun better retrospectives\u201d");
+  // Members who met in a breakout are not suggested; nor those already introduced (an introduction is a tie).
+  x.apply(cv::op_create("Round", "r1", cv::kBreakout, {{"session", "s"}, {"round", 1}, {"groups", cv::Groups{{"m2", "m5"}}}}));
+  CHECK(pairs() == std::vector<std::string>{"m2>m1", "m3>m4", "m4>m1"});
+  x.apply(cv::op_introduce("m4", "m1", all[0].reason, "", 1'800'000'000'000));
+  CHECK(pairs() == std::vector<std::string>{"m2>m1", "m3>m4"});
+  CHECK(cv::introduced_pairs(x.c()) == std::vector<std::pair<std::string, std::string>>{{"m1", "m4"}});
+  // The message names both, why, and how to reach each.
+  const std::string msg = cv::introduction_message(x.c(), "m1", "m4", "Παύλος runs retrospectives");
+  CHECK(msg.find("Hello Zoë Ñúñez and Παύλος,") == 0);
+  CHECK(msg.find("Παύλος runs retrospectives") != std::string::npos);
+  CHECK(msg.find("Zoë Ñúñez: zoe@example.org, +34 600 123 456, Signal, Matrix @zoe:example.org") != std::string::npos);
+  CHECK(msg.find("Παύλος: ask me how to reach them") != std::string::npos);
+  // The next groups seat the introduced pair together: with history that keeps everyone else apart
+  // from their first choice, the solver still puts Zoë and Παύλος in one pair.
+  std::vector<std::string> members;
+  cv::GroupsRequest req{{"m1", "m2", "m3", "m4", "m5"}, 2, 0, 1, true, "s2"};
+  cv::GroupsProblem p = cv::groups_problem(x.c(), req, members);
+  REQUIRE(p.prefer.size() == 1);
+  for (uint64_t seed = 1; seed <= 5; ++seed) {
+    p.seed = seed;
+    const cv::GroupsResult r = cv::solve_groups(p);
+    REQUIRE(r.ok);
+    CHECK(r.quality.preferred_met == 1);
+    CHECK(r.quality.repeated_pairs == 0);
+  }
+  // Once they met in a breakout, the preference is gone.
+  x.apply(cv::op_create("Round", "r2", cv::kBreakout, {{"session", "s"}, {"round", 2}, {"groups", cv::Groups{{"m1", "m4"}}}}));
+  CHECK(cv::groups_problem(x.c(), req, members).prefer.empty());
 }
 
 TEST_CASE("directory exports: a printable page, and vCards escaped and folded") {

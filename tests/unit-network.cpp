@@ -1,10 +1,14 @@
 // unit-network.cpp: the web of connections. Ties from breakout groups, peer-assists, presenting
 // together and thread replies; density on known graphs; kinds and dates as filters; the least
-// connected; density after each meeting; GraphML and CSV escaped for what reads them.
+// connected; density after each meeting; GraphML and CSV escaped for what reads them; the layout
+// (deterministic, tied members close, never every pair compared); introductions as ties.
 #include <doctest/doctest.h>
 
 #include "core/breakouts.h"
+#include <cmath>
+
 #include "core/cases.h"
+#include "core/directory.h"
 #include "core/meetings.h"
 #include "core/network.h"
 #include "core/threads.h"
@@ -117,6 +121,78 @@ TEST_CASE("network: every kind of interaction, filtered by kind and date; densit
   CHECK(csv.rfind("Source,Target,Source name,Target name,Weight,Kinds,First\r\n", 0) == 0);
   CHECK(csv.find("m0,m1,\"'=HYPERLINK(\"\"x\"\") & <Zoë>\",Ñúñez,1,breakout,2027-01-07\r\n") != std::string::npos);
   CHECK(cv::network_json(x.c(), n).find("\"density\": 0.3333") != std::string::npos);
+}
+
+namespace {
+
+cv::Network made(int count, const std::vector<std::pair<int, int>>& edges) {
+  cv::Network n;
+  for (int i = 0; i < count; ++i) n.members.push_back("m" + std::to_string(1000000 + i));
+  for (const auto& [a, b] : edges) n.ties.push_back({n.members[a], n.members[b], {"breakout"}, 1, ""});
+  return n;
+}
+double distance(const cv::Point& a, const cv::Point& b) { return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)); }
+
+}  // namespace
+
+TEST_CASE("layout: deterministic, tied members close, everyone on the map, no pair compared by all") {
+  // Two circles of six, everyone tied within, one tie between them, and one member alone.
+  std::vector<std::pair<int, int>> edges;
+  for (int base : {0, 6})
+    for (int i = 0; i < 6; ++i)
+      for (int j = i + 1; j < 6; ++j) edges.push_back({base + i, base + j});
+  edges.push_back({0, 6});
+  const cv::Network n = made(13, edges);
+  const cv::Layout a = cv::network_layout(n), b = cv::network_layout(n);
+  REQUIRE(a.at.size() == 13);
+  for (size_t i = 0; i < a.at.size(); ++i) {
+    CHECK(a.at[i].x == b.at[i].x);  // the same places, to the last bit
+    CHECK(a.at[i].y == b.at[i].y);
+    CHECK(a.at[i].x >= 0);
+    CHECK(a.at[i].x <= 1);
+    CHECK(a.at[i].y >= 0);
+    CHECK(a.at[i].y <= 1);
+  }
+  double within = 0, across = 0;
+  int nw = 0, na = 0;
+  for (int i = 0; i < 12; ++i)
+    for (int j = i + 1; j < 12; ++j) {
+      const double d = distance(a.at[i], a.at[j]);
+      if ((i < 6) == (j < 6)) within += d, ++nw;
+      else across += d, ++na;
+    }
+  CHECK(within / nw * 1.8 < across / na);  // each circle holds together, apart from the other
+  // No two members on one spot.
+  for (size_t i = 0; i < a.at.size(); ++i)
+    for (size_t j = i + 1; j < a.at.size(); ++j) CHECK(distance(a.at[i], a.at[j]) > 0.01);
+
+  // 5,000 members in a ring: the pushing compares near members only (all pairs would be 12.5 million a step).
+  std::vector<std::pair<int, int>> ring;
+  for (int i = 0; i < 5000; ++i) ring.push_back({i, (i + 1) % 5000});
+  const cv::Layout big = cv::network_layout(made(5000, ring));
+  REQUIRE(big.steps > 0);
+  CHECK(big.comparisons / big.steps < 40 * 5000);
+  MESSAGE("5,000 members: " << big.steps << " steps, " << big.comparisons / big.steps << " comparisons a step");
+  // Neighbours on the ring end up nearer than members half the ring apart, on average.
+  double near = 0, far = 0;
+  for (int i = 0; i < 5000; i += 50) near += distance(big.at[i], big.at[i + 1]), far += distance(big.at[i], big.at[(i + 2500) % 5000]);
+  CHECK(near * 3 < far);
+}
+
+TEST_CASE("network: an introduction is a tie of its own kind, and the CLI's JSON carries the places") {
+  Circle x;
+  x.apply(cv::op_introduce("m3", "m1", "Ñúñez, skill: “Retrospectives” · Żaneta wants to learn “Better retros”", "", 1'800'000'000'000));
+  const cv::Network n = cv::network(x.c());
+  REQUIRE(n.ties.size() == 1);
+  CHECK(n.ties[0].a == "m1");
+  CHECK(n.ties[0].b == "m3");
+  CHECK(n.ties[0].kinds == std::vector<std::string>{"introduction"});
+  CHECK(n.ties[0].first == "2027-01-15");
+  CHECK(cv::network(x.c(), {"breakout"}).ties.empty());
+  const cv::json j = cv::json::parse(cv::network_json(x.c(), n));
+  REQUIRE(j["layout"].size() == 6);
+  CHECK(j["layout"][0]["member"] == n.members[0]);
+  CHECK(j["layout"][0]["x"].get<double>() >= 0);
 }
 
 }  // TEST_SUITE

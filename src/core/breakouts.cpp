@@ -5,6 +5,7 @@
 //  [SECTION] Group cards
 #include "core/breakouts.h"
 
+#include "core/directory.h"
 #include "core/document.h"
 
 #include <algorithm>
@@ -211,6 +212,18 @@ Op op_replace_groups(const BreakoutRound& r, const Schedule& one_round, const st
   return Op{"Regenerate groups", {{r.id, kBreakout, "groups", gs}}};
 }
 
+// Introductions between members who have not met in a breakout since: pairs the solver prefers to seat
+// together (once), so an introduction becomes a conversation.
+static void prefer_introduced(const Community& c, const std::vector<std::string>& members,
+                       const std::map<std::pair<std::string, std::string>, int>& met, GroupsProblem& p) {
+  std::map<std::string, int> index;
+  for (size_t i = 0; i < members.size(); ++i) index[members[i]] = static_cast<int>(i);
+  for (const auto& [a, b] : introduced_pairs(c)) {
+    auto x = index.find(a), y = index.find(b);
+    if (x != index.end() && y != index.end() && !met.count({a, b})) p.prefer.push_back({x->second, y->second});
+  }
+}
+
 GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std::vector<std::string>& members) {
   members.clear();
   for (const auto& g : r.groups)
@@ -233,6 +246,7 @@ GroupsProblem regenerate_problem(const Community& c, const BreakoutRound& r, std
       locked.push_back(ids);
     }
   if (!locked.empty()) p.locked = {locked};
+  prefer_introduced(c, members, met, p);
   // Sizes as they are now, so locked groups fit: the solver's own sizes differ by at most one.
   return p;
 }
@@ -255,6 +269,7 @@ GroupsProblem groups_problem(const Community& c, const GroupsRequest& req, std::
       const auto key = members[i] < members[j] ? std::make_pair(members[i], members[j]) : std::make_pair(members[j], members[i]);
       if (auto it = met.find(key); i != j && it != met.end()) p.met[i][j] = it->second;
     }
+  prefer_introduced(c, members, met, p);
   return p;
 }
 

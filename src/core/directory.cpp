@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/agenda.h"
 #include "core/cases.h"
@@ -14,6 +15,7 @@
 #include "core/fields.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
+#include "core/network.h"
 #include "core/similarity.h"
 #include "core/text.h"
 
@@ -90,6 +92,7 @@ namespace {
 struct Source {
   std::string member, text, reason;
   double weight;
+  bool offer = false;  // a skill or "ask me about": what the member offers (introductions start from these)
 };
 
 std::string quoted(const std::string& s) { return "\u201c" + s + "\u201d"; }
@@ -101,7 +104,7 @@ std::vector<Source> sources(const Community& c) {
     const std::string m = get(*r, f::skill_member), offer = get(*r, f::skill_offer), t = get(*r, f::skill_text);
     if (!live_member(m)) continue;
     out.push_back({m, t, "skill: " + quoted(t) + (offer == "present" ? " (offers to present)" : offer == "lead" ? " (offers to lead)" : ""),
-                   offer.empty() ? 1.0 : 1.15});
+                   offer.empty() ? 1.0 : 1.15, true});
   }
   for (const auto& [id, r] : live_of(c, kMember)) {
     std::string part;
@@ -111,7 +114,7 @@ std::vector<Source> sources(const Community& c) {
         part += ch;
         continue;
       }
-      if (!trim(part).empty()) out.push_back({id, trim(part), "ask me about: " + quoted(trim(part)), 1.1});
+      if (!trim(part).empty()) out.push_back({id, trim(part), "ask me about: " + quoted(trim(part)), 1.1, true});
       part.clear();
     }
   }
@@ -194,6 +197,115 @@ std::vector<Helper> who_can_help(const Community& c, const std::string& question
     return collate_less(a.name, b.name);
   });
   if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+// [SECTION] Introductions ---------------------------------------------------------------------------
+
+std::vector<Introduction> suggested_introductions(const Community& c, size_t limit) {
+  std::vector<Source> offers;
+  for (Source& s : sources(c))
+    if (s.offer) offers.push_back(std::move(s));
+  struct Need {
+    std::string member, text, reason;
+  };
+  std::vector<Need> needs;
+  for (const auto& [id, r] : live_of(c, kObjective))
+    needs.push_back({get(*r, f::objective_member), get(*r, f::objective_text), "wants to learn " + quoted(get(*r, f::objective_text))});
+  for (const auto& [id, r] : live_of(c, kProblem))
+    needs.push_back({get(*r, f::problem_member), get(*r, f::problem_text), "brings " + quoted(get(*r, f::problem_text))});
+  Corpus corpus;
+  std::vector<std::vector<std::string>> offer_terms(offers.size()), need_terms(needs.size());
+  std::unordered_map<std::string, std::vector<int>> postings;  // term -> offers that hold it
+  for (size_t i = 0; i < offers.size(); ++i) {
+    corpus.add(offer_terms[i] = terms(offers[i].text));
+    for (const std::string& t : offer_terms[i])
+      if (!is_generic(t)) postings[t].push_back(static_cast<int>(i));
+  }
+  for (size_t i = 0; i < needs.size(); ++i) corpus.add(need_terms[i] = terms(needs[i].text));
+  // Pairs with any tie have met already.
+  std::set<std::pair<std::string, std::string>> met;
+  for (const Tie& t : network(c).ties) met.insert({t.a, t.b});
+  std::map<std::pair<std::string, std::string>, Introduction> best;  // (helper, learner)
+  std::vector<int> seen(offers.size(), -1);
+  for (size_t i = 0; i < needs.size(); ++i) {
+    const Need& n = needs[i];
+    const Record* learner = find_live(c, n.member);
+    if (!learner || learner->type != kMember) continue;
+    for (const std::string& t : need_terms[i]) {
+      auto it = postings.find(t);
+      if (it == postings.end()) continue;
+      // A word many offer: its first 64 are enough to suggest someone (and keep the work linear).
+      for (size_t k = 0; k < it->second.size() && k < 64; ++k) {
+        const int h = it->second[k];
+        if (seen[h] == static_cast<int>(i)) continue;
+        seen[h] = static_cast<int>(i);
+        const Source& o = offers[h];
+        if (o.member == n.member || met.count({std::min(o.member, n.member), std::max(o.member, n.member)})) continue;
+        const double score = answers(need_terms[i], offer_terms[h], corpus) * o.weight;
+        if (score < 0.35) continue;
+        Introduction& b = best[{o.member, n.member}];
+        if (score > b.score)
+          b = {o.member, n.member, member_name(c, o.member) + ", " + o.reason + " \u00b7 " + member_name(c, n.member) + " " + n.reason,
+               score};
+      }
+    }
+  }
+  std::vector<Introduction> all;
+  for (auto& [key, intro] : best) all.push_back(std::move(intro));
+  std::sort(all.begin(), all.end(), [&](const Introduction& a, const Introduction& b) {
+    if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
+    if (a.helper != b.helper) return collate_less(member_name(c, a.helper), member_name(c, b.helper));
+    return collate_less(member_name(c, a.learner), member_name(c, b.learner));
+  });
+  // One suggestion per pair (whichever way round is stronger), a member in at most three.
+  std::vector<Introduction> out;
+  std::map<std::string, int> uses;
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (Introduction& x : all) {
+    const auto key = std::make_pair(std::min(x.helper, x.learner), std::max(x.helper, x.learner));
+    if (out.size() >= limit || pairs.count(key) || uses[x.helper] >= 3 || uses[x.learner] >= 3) continue;
+    pairs.insert(key);
+    ++uses[x.helper];
+    ++uses[x.learner];
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+Op op_introduce(const std::string& a, const std::string& b, const std::string& reason, const std::string& by,
+                int64_t at_ms) {
+  const std::string x = std::min(a, b), y = std::max(a, b), id = "intro:" + x + ":" + y;
+  Op op{"Introduce", {}};
+  put_new(op, id, kIntroduction);
+  put(op, id, f::introduction_a, x);
+  put(op, id, f::introduction_b, y);
+  put(op, id, f::introduction_reason, reason);
+  put(op, id, f::introduction_by, by);
+  put(op, id, f::introduction_at, at_ms);
+  return op;
+}
+
+std::string introduction_message(const Community& c, const std::string& a, const std::string& b, const std::string& reason) {
+  auto reach = [&](const std::string& m) {
+    const Record* r = find_live(c, m);
+    std::string how = r ? trim(get(*r, f::member_contact)) : "";
+    const std::string matrix = r ? trim(get(*r, f::member_matrix_id)) : "";
+    if (!matrix.empty()) how += (how.empty() ? "" : ", ") + std::string("Matrix ") + matrix;
+    return member_name(c, m) + (how.empty() ? std::string(": ask me how to reach them") : ": " + how);
+  };
+  const std::string community = get(community_record(c), f::community_name);
+  return "Hello " + member_name(c, a) + " and " + member_name(c, b) + ",\n\n" + "I would like you two to meet" +
+         (community.empty() ? "" : " (you are both in " + community + ")") + ": " + reason +
+         ".\n\nPerhaps a short call before the next meeting?\n\n" + reach(a) + "\n" + reach(b) + "\n";
+}
+
+std::vector<std::pair<std::string, std::string>> introduced_pairs(const Community& c) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [id, r] : live_of(c, kIntroduction)) {
+    const std::string a = get(*r, f::introduction_a), b = get(*r, f::introduction_b);
+    if (!a.empty() && !b.empty() && a != b) out.push_back({std::min(a, b), std::max(a, b)});
+  }
   return out;
 }
 

@@ -4,8 +4,10 @@
 // printable page and as vCards for members' address books.
 //  [SECTION] Profiles
 //  [SECTION] Who can help
+//  [SECTION] Introductions
 //  [SECTION] Exports
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,27 @@ struct Helper {
   std::vector<std::string> reasons;
 };
 std::vector<Helper> who_can_help(const Community& c, const std::string& question, size_t limit = 20);
+
+// [SECTION] Introductions
+// Two members who have never met (no tie of any kind, network.h) where one's skill or "ask me about"
+// answers the other's objective or problem: the convener introduces them, and the breakout groups
+// then prefer to seat them together. Found through the words they share (an index of terms), never
+// by trying every pair of members.
+inline constexpr const char* kIntroduction = "introduction";
+struct Introduction {
+  std::string helper, learner;  // member ids: who can help, who wants to learn or brings the problem
+  std::string reason;           // in words: "Jürgen, skill “Feedback” · Zoë wants to learn “Giving feedback”"
+  double score = 0;
+};
+// The best suggestions first; a member appears in at most three.
+std::vector<Introduction> suggested_introductions(const Community& c, size_t limit = 20);
+// Records an introduction (id intro:<a>:<b>, a before b); `by` is who made it ("" the convener).
+Op op_introduce(const std::string& a, const std::string& b, const std::string& reason, const std::string& by,
+                int64_t at_ms);
+// A short message to send both: who they are, why they should talk, how to reach each.
+std::string introduction_message(const Community& c, const std::string& a, const std::string& b, const std::string& reason);
+// Live introductions as member pairs (a before b).
+std::vector<std::pair<std::string, std::string>> introduced_pairs(const Community& c);
 
 // [SECTION] Exports
 // The directory as a printable page, and as vCard 3.0 (RFC 2426) cards, one per member.

@@ -87,6 +87,7 @@ inline constexpr WholeField community_vote_round{"community", "vote_round"};
 inline constexpr RealField community_shared_threshold{"community", "shared_threshold"};
 inline constexpr TextField community_first_topic{"community", "first_topic"};
 inline constexpr TextField community_first_meeting{"community", "first_meeting"};
+inline constexpr WholeField community_cycle{"community", "cycle"};
 // member
 inline constexpr TextField member_name{"member", "name"};
 inline constexpr TextField member_contact{"member", "contact"};
@@ -244,6 +245,28 @@ inline constexpr TextField reply_thread{"reply", "thread"};
 inline constexpr TextField reply_author{"reply", "author"};
 inline constexpr TextField reply_body{"reply", "body"};
 inline constexpr MillisField reply_at{"reply", "at"};
+// introduction
+inline constexpr TextField introduction_a{"introduction", "a"};
+inline constexpr TextField introduction_b{"introduction", "b"};
+inline constexpr TextField introduction_reason{"introduction", "reason"};
+inline constexpr TextField introduction_by{"introduction", "by"};
+inline constexpr MillisField introduction_at{"introduction", "at"};
+// project
+inline constexpr TextField project_title{"project", "title"};
+inline constexpr TextField project_goal{"project", "goal"};
+inline constexpr TextField project_needs{"project", "needs"};
+inline constexpr TextField project_owner{"project", "owner"};
+inline constexpr FlagField project_done{"project", "done"};
+// joining (a member in a project)
+inline constexpr TextField joining_project{"joining", "project"};
+inline constexpr TextField joining_member{"joining", "member"};
+inline constexpr TextField joining_offer{"joining", "offer"};
+// progress (an objective revisited at the end of a cycle)
+inline constexpr TextField progress_objective{"progress", "objective"};
+inline constexpr TextField progress_member{"progress", "member"};
+inline constexpr WholeField progress_cycle{"progress", "cycle"};
+inline constexpr WholeField progress_rating{"progress", "rating"};
+inline constexpr TextField progress_helped{"progress", "helped"};
 
 }  // namespace f
 

@@ -18,6 +18,7 @@
 #include "core/fields.h"
 #include "core/format.h"
 #include "core/meetings.h"
+#include "core/projects.h"
 #include "core/registry.h"
 #include "core/similarity.h"
 #include "core/text.h"
@@ -122,7 +123,7 @@ GroupingInput objective_input(const Community& c) {
   // Objectives of live members only: someone who left no longer holds anything.
   for (const auto& [id, r] : live_of(c, kObjective)) {
     const std::string member = get(*r, f::objective_member), text = get(*r, f::objective_text);
-    if (!find_live(c, member) || trim(text).empty()) continue;
+    if (!find_live(c, member) || trim(text).empty() || objective_achieved(c, id)) continue;
     in.ids.push_back(id);
     in.members.push_back(member);
     in.texts.push_back(text);

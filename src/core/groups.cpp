@@ -67,6 +67,10 @@ GroupsQuality evaluate(const GroupsProblem& p, const Schedule& s) {
     }
     if (repeat && q.first_repeat_round < 0) q.first_repeat_round = static_cast<int>(r);
   }
+  std::set<std::pair<int, int>> preferred;
+  for (const auto& [a, b] : p.prefer)
+    if (a >= 0 && b >= 0 && a < n && b < n && a != b) preferred.insert({std::min(a, b), std::max(a, b)});
+  for (const auto& [i, j] : preferred) q.preferred_met += count[static_cast<size_t>(i) * n + j] > 0;
   // The most distinct pairs: every meeting in the schedule a new pair, capped by all pairs of the
   // players who take part.
   int meetings = 0;
@@ -142,7 +146,7 @@ std::string check_schedule(const GroupsProblem& p, const Schedule& s) {
 
 // A problem the construction can serve: everyone present, equal groups, no other rule.
 bool plain(const GroupsProblem& p) {
-  if (!p.apart.empty() || !p.together.empty() || !p.hosts.empty() || !p.locked.empty()) return false;
+  if (!p.apart.empty() || !p.together.empty() || !p.hosts.empty() || !p.locked.empty() || !p.prefer.empty()) return false;
   for (int a : p.attribute)
     if (a >= 0) return false;
   for (const auto& row : p.met)

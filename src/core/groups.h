@@ -26,6 +26,8 @@ struct GroupsProblem {
   std::vector<int> hosts;                           // players who host; each group gets one when enough
   std::vector<int> attribute;                       // per player, a value to spread evenly (-1: none)
   std::vector<std::vector<int>> met;                // [i][j]: times i and j already met (history)
+  std::vector<std::pair<int, int>> prefer;          // pairs to seat together once when it costs no repeat
+                                                    // (members introduced to each other)
   uint64_t seed = 1;
   double budget_ms = 5000;
   double (*clock_ms)() = nullptr;  // the time; without it the budget counts iterations (1 ms ~ 200)
@@ -47,6 +49,7 @@ struct GroupsQuality {
   int first_repeat_round = -1; // the first round (0-based) with a repeat, -1 if none
   int new_pairs = 0;           // pairs meeting for the first time ever
   int constraint_violations = 0;
+  int preferred_met = 0;       // pairs of `prefer` that meet in the schedule
 };
 GroupsQuality evaluate(const GroupsProblem& p, const Schedule& s);
 // Every hard rule kept: who is present, sizes, apart, together, hosts, locked groups. "" when all

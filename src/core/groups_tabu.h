@@ -24,6 +24,7 @@ struct GroupsSolver {
   int n = 0, R = 0;
   static constexpr int kHard = 1000;  // a broken rule weighs more than any number of repeats
   static constexpr int kRepeat = 2;
+  static constexpr int kPrefer = 1;   // a preferred pair that never meets: less than a repeat
   // Per round: groups, where each player is, which groups are locked, hosts and attribute counts.
   struct Round {
     std::vector<std::vector<int>> groups;
@@ -37,6 +38,7 @@ struct GroupsSolver {
   std::vector<int> total;      // n*n meetings, history included
   std::vector<int> hist;       // n*n history
   std::vector<int> rule;       // n*n: cost change when the pair shares a group (apart +, together -)
+  std::vector<std::vector<int>> pref_of;  // per player: preferred partners (empty when none)
   std::vector<char> is_host;
   std::vector<int> attr;
   int attr_values = 0;
@@ -63,6 +65,12 @@ struct GroupsSolver {
   int& T(int i, int j) { return total[static_cast<size_t>(i) * n + j]; }
   int H(int i, int j) const { return hist[static_cast<size_t>(i) * n + j]; }
   int Rule(int i, int j) const { return rule[static_cast<size_t>(i) * n + j]; }
+  bool Pref(int i, int j) const {
+    return !pref_of.empty() && std::find(pref_of[i].begin(), pref_of[i].end(), j) != pref_of[i].end();
+  }
+  // A preferred pair's cost when one meeting is added (-1: they meet at last) or removed (+1: no longer).
+  int pref_add(int i, int j) { return Pref(i, j) && T(i, j) - H(i, j) == 0 ? -kPrefer : 0; }
+  int pref_remove(int i, int j) { return Pref(i, j) && T(i, j) - H(i, j) == 1 ? kPrefer : 0; }
 
   // Repeats: what adding or removing one meeting of a pair costs (history counts, see evaluate()).
   int add_cost(int i, int j) { const int c = T(i, j) - H(i, j); return c > 0 ? 1 : H(i, j); }
@@ -94,6 +102,7 @@ struct GroupsSolver {
       for (int j = i + 1; j < n; ++j) {
         const int m = T(i, j) - H(i, j);
         if (m > 0) c += kRepeat * (H(i, j) + m - 1);
+        else if (Pref(i, j)) c += kPrefer;
       }
     for (int r = 0; r < R; ++r) {
       const Round& rd = rounds[r];
@@ -121,12 +130,12 @@ struct GroupsSolver {
     for (int x : rd.groups[A]) {
       if (x == a) continue;
       d += kRepeat * (remove_cost(a, x) + add_cost(b, x));
-      d += -Rule(a, x) + Rule(b, x);
+      d += -Rule(a, x) + Rule(b, x) + pref_remove(a, x) + pref_add(b, x);
     }
     for (int y : rd.groups[B]) {
       if (y == b) continue;
       d += kRepeat * (remove_cost(b, y) + add_cost(a, y));
-      d += -Rule(b, y) + Rule(a, y);
+      d += -Rule(b, y) + Rule(a, y) + pref_remove(b, y) + pref_add(a, y);
     }
     if (!is_host.empty() && is_host[a] != is_host[b]) {
       const int dh = is_host[b] - is_host[a];
@@ -201,13 +210,15 @@ struct GroupsSolver {
       rd.groups[g].clear();
       while (rd.groups[g].size() < want && !left.empty()) {
         size_t best_i = 0;
-        long long best = -1;
+        long long best = 0;
+        bool any = false;  // costs can be below 0 (a preferred pair), so no sentinel value
         for (size_t i = 0; i < left.size(); ++i) {
           const int x = left[i];
           long long c = 0;
-          for (int y : rd.groups[g]) c += kRepeat * add_cost(x, y) + std::max(0, Rule(x, y)) + (Rule(x, y) < 0 ? -2 * kHard : 0);
+          for (int y : rd.groups[g])
+            c += kRepeat * add_cost(x, y) + std::max(0, Rule(x, y)) + (Rule(x, y) < 0 ? -2 * kHard : 0) + pref_add(x, y);
           if (!is_host.empty() && is_host[x]) c += (rd.hosts[g] > 0 ? kHard : -kHard);
-          if (best < 0 || c < best) best = c, best_i = i;
+          if (!any || c < best) best = c, best_i = i, any = true;
           if (best == 0 && rd.groups[g].empty()) break;
         }
         const int x = left[best_i];
@@ -240,6 +251,15 @@ struct GroupsSolver {
       for (int a : set)
         for (int b : set)
           if (a != b && a >= 0 && b >= 0 && a < n && b < n) rule[static_cast<size_t>(a) * n + b] = -kHard;
+    pref_of.clear();
+    if (!p.prefer.empty()) {
+      pref_of.assign(n, {});
+      for (const auto& [a, b] : p.prefer)
+        if (a >= 0 && b >= 0 && a < n && b < n && a != b && !Pref(a, b) && H(a, b) == 0) {
+          pref_of[a].push_back(b);
+          pref_of[b].push_back(a);
+        }
+    }
     if (!p.hosts.empty()) {
       is_host.assign(n, 0);
       for (int h : p.hosts)
@@ -339,6 +359,9 @@ struct GroupsSolver {
     if (!p.together.empty())
       for (int x = 0; x < n; ++x)
         if (Rule(a, x) < 0 && rd.group_of[x] >= 0 && rd.group_of[x] != A) return true;
+    if (!pref_of.empty())
+      for (int x : pref_of[a])
+        if (T(a, x) - H(a, x) == 0 && rd.group_of[x] >= 0 && rd.group_of[x] != A) return true;
     return false;
   }
 

@@ -2,11 +2,14 @@
 #include "core/network.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <set>
+#include <unordered_map>
 
 #include "core/breakouts.h"
 #include "core/cases.h"
+#include "core/directory.h"
 #include "core/fields.h"
 #include "core/format.h"
 #include "core/getting_started.h"
@@ -65,6 +68,8 @@ std::vector<Event> events(const Community& c) {
     const Record* t = find_live(c, get(*r, f::reply_thread));
     if (t) pair(get(*t, f::thread_author), get(*r, f::reply_author), "thread", date_of_ms(get(*r, f::reply_at)));
   }
+  for (const auto& [id, r] : live_of(c, kIntroduction))
+    pair(get(*r, f::introduction_a), get(*r, f::introduction_b), "introduction", date_of_ms(get(*r, f::introduction_at)));
   return out;
 }
 
@@ -159,6 +164,88 @@ Network network(const Community& c, const std::vector<std::string>& kinds, const
   return n;
 }
 
+// [SECTION] Layout ---------------------------------------------------------------------------------------
+
+Layout network_layout(const Network& n) {
+  Layout out;
+  const size_t count = n.members.size();
+  out.at.resize(count);
+  if (count == 0) return out;
+  if (count == 1) {
+    out.at[0] = {0.5, 0.5};
+    return out;
+  }
+  std::unordered_map<std::string, int> index;
+  for (size_t i = 0; i < count; ++i) index[n.members[i]] = static_cast<int>(i);
+  // The start: reading order on a square grid, every other row shifted half a cell (no two members
+  // on one line, so the forces have a direction from the first step).
+  const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count))));
+  std::vector<Point>& p = out.at;
+  for (size_t i = 0; i < count; ++i) {
+    const int row = static_cast<int>(i) / cols, col = static_cast<int>(i) % cols;
+    p[i] = {(col + 0.5 + (row % 2 ? 0.25 : -0.25)) / cols, (row + 0.5) / cols};
+  }
+  std::vector<std::pair<int, int>> edges;
+  for (const Tie& t : n.ties) {
+    auto a = index.find(t.a), b = index.find(t.b);
+    if (a != index.end() && b != index.end()) edges.push_back({a->second, b->second});
+  }
+  const double k = 1.0 / std::sqrt(static_cast<double>(count));  // the ideal distance between members
+  const double cell = 2 * k;                                       // pushing reaches two ideal distances
+  const int cells = std::max(1, static_cast<int>(std::ceil(1.0 / cell)));
+  // Fewer steps for large maps: the work stays about a few million force computations.
+  out.steps = static_cast<int>(std::clamp<size_t>(4000000 / (count * 12 + edges.size() + 1), 20, 150));
+  std::vector<Point> d(count);
+  std::vector<std::vector<int>> grid(static_cast<size_t>(cells) * cells);
+  auto cell_of = [&](double v) { return std::clamp(static_cast<int>(v / cell), 0, cells - 1); };
+  for (int step = 0; step < out.steps; ++step) {
+    const double heat = 0.1 * (1.0 - static_cast<double>(step) / out.steps) + 0.002;
+    for (auto& g : grid) g.clear();
+    for (size_t i = 0; i < count; ++i) grid[static_cast<size_t>(cell_of(p[i].y)) * cells + cell_of(p[i].x)].push_back(static_cast<int>(i));
+    std::fill(d.begin(), d.end(), Point{});
+    // Pushing apart: members in the same cell or a neighbouring one, k^2 / distance.
+    for (int cy = 0; cy < cells; ++cy)
+      for (int cx = 0; cx < cells; ++cx)
+        for (int i : grid[static_cast<size_t>(cy) * cells + cx])
+          for (int ny = std::max(0, cy - 1); ny <= std::min(cells - 1, cy + 1); ++ny)
+            for (int nx = std::max(0, cx - 1); nx <= std::min(cells - 1, cx + 1); ++nx)
+              for (int j : grid[static_cast<size_t>(ny) * cells + nx]) {
+                if (j <= i) continue;
+                ++out.comparisons;
+                double dx = p[i].x - p[j].x, dy = p[i].y - p[j].y;
+                double dist2 = dx * dx + dy * dy;
+                if (dist2 > cell * cell) continue;
+                if (dist2 < 1e-12) dx = 1e-6 * ((i + j) % 2 ? 1 : -1), dy = 1e-6, dist2 = dx * dx + dy * dy;
+                const double f = k * k / dist2;  // (k^2 / dist) along the unit vector (dx, dy) / dist
+                d[i].x += dx * f, d[i].y += dy * f;
+                d[j].x -= dx * f, d[j].y -= dy * f;
+              }
+    // Pulling together along ties: distance^2 / k.
+    for (const auto& [a, b] : edges) {
+      const double dx = p[a].x - p[b].x, dy = p[a].y - p[b].y, dist = std::sqrt(dx * dx + dy * dy);
+      const double f = dist / k;
+      d[a].x -= dx * f, d[a].y -= dy * f;
+      d[b].x += dx * f, d[b].y += dy * f;
+    }
+    // A little gravity to the middle keeps parts without ties from drifting off; moves capped by the heat.
+    for (size_t i = 0; i < count; ++i) {
+      d[i].x += (0.5 - p[i].x) * 0.2 * k, d[i].y += (0.5 - p[i].y) * 0.2 * k;
+      const double len = std::sqrt(d[i].x * d[i].x + d[i].y * d[i].y);
+      if (len > 1e-12) {
+        const double move = std::min(len, heat) / len;
+        p[i].x = std::clamp(p[i].x + d[i].x * move, 0.0, 1.0);
+        p[i].y = std::clamp(p[i].y + d[i].y * move, 0.0, 1.0);
+      }
+    }
+  }
+  // Fit to the square, keeping the proportions.
+  double x0 = 1, y0 = 1, x1 = 0, y1 = 0;
+  for (const Point& q : p) x0 = std::min(x0, q.x), y0 = std::min(y0, q.y), x1 = std::max(x1, q.x), y1 = std::max(y1, q.y);
+  const double span = std::max({x1 - x0, y1 - y0, 1e-9});
+  for (Point& q : p) q = {0.5 + (q.x - (x0 + x1) / 2) / span, 0.5 + (q.y - (y0 + y1) / 2) / span};
+  return out;
+}
+
 std::string network_graphml(const Community& c, const Network& n) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -194,8 +281,13 @@ std::string network_json(const Community& c, const Network& n) {
                     {"kinds", t.kinds}, {"count", t.count}, {"first", t.first}});
   for (const std::string& m : n.least) least.push_back({{"member", m}, {"name", member_name(c, m)}, {"ties", n.degree.at(m)}});
   for (const DensityPoint& p : n.timeline) timeline.push_back({{"date", p.date}, {"ties", p.ties}, {"density", p.density}});
+  json places = json::array();
+  const Layout layout = network_layout(n);
+  for (size_t i = 0; i < n.members.size(); ++i)
+    places.push_back({{"member", n.members[i]}, {"x", std::round(layout.at[i].x * 10000) / 10000},
+                      {"y", std::round(layout.at[i].y * 10000) / 10000}});
   return json({{"members", n.members.size()}, {"ties", ties}, {"density", n.density}, {"average_ties", n.average},
-               {"least_connected", least}, {"timeline", timeline}})
+               {"least_connected", least}, {"timeline", timeline}, {"layout", places}})
       .dump(2, ' ', false, json::error_handler_t::replace);
 }
 

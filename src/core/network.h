@@ -2,7 +2,8 @@
 // from something they did together: met in a breakout group, a peer-assist (the bringer and each
 // who helped), presenting in the same meeting, a reply in a thread. The figure that matters most is
 // the density (ties over possible pairs), now and after each meeting; then ties per member, and who
-// is least connected. Exports: GraphML and a CSV edge list, for Gephi and Kumu.
+// is least connected; an introduction the convener made counts as a tie too. A map needs places: a
+// force-directed layout, computed here so that the page, the CLI and the tests get the same. Exports: GraphML and a CSV edge list, for Gephi and Kumu.
 #pragma once
 #include <map>
 #include <string>
@@ -12,7 +13,7 @@
 
 namespace cv {
 
-inline constexpr const char* kTieKinds[] = {"breakout", "peer-assist", "co-presenting", "thread"};
+inline constexpr const char* kTieKinds[] = {"breakout", "peer-assist", "co-presenting", "thread", "introduction"};
 
 struct Tie {
   std::string a, b;                 // member ids, a < b
@@ -37,6 +38,21 @@ struct Network {
 // `kinds`: which kinds count (empty: all); `from` and `to`: a date range, inclusive ("" open).
 Network network(const Community& c, const std::vector<std::string>& kinds = {}, const std::string& from = "",
                 const std::string& to = "");
+
+// [SECTION] Layout
+// Places for the members (in `n.members` order), in [0, 1] x [0, 1]: tied members pulled together,
+// all pushed apart, Fruchterman and Reingold's forces with the pushing limited to nearby members (a
+// grid of cells), so a step costs members + ties, not members squared. Deterministic: no random start
+// and no library trigonometry, so the page and the CLI compute the same places.
+struct Point {
+  double x = 0, y = 0;
+};
+struct Layout {
+  std::vector<Point> at;
+  long long comparisons = 0;  // member pairs whose pushing was computed, over all steps
+  int steps = 0;
+};
+Layout network_layout(const Network& n);
 
 std::string network_graphml(const Community& c, const Network& n);
 std::string network_csv(const Community& c, const Network& n);  // Source,Target,Source name,Target name,Weight,Kinds,First

@@ -72,7 +72,9 @@ const std::vector<RecordDecl>& table() {
                                                  "starts every member's dots afresh, earlier rounds are kept."),
         real(f::community_shared_threshold, 0, 1, "Share of members an objective needs to count as held by most (default 0.5)."),
         ref(f::community_first_topic, "topic", "The topic chosen for the first meeting."),
-        ref(f::community_first_meeting, "meeting", "The first meeting.")}},
+        ref(f::community_first_meeting, "meeting", "The first meeting."),
+        whole(f::community_cycle, 0, 10000, "The cycle now running (0 or null: the first); objectives are revisited at "
+                                           "the end of each (see progress).")}},
       {"member", "member", "members", "A member of the community.", "id",
        {sheet(text(f::member_name, "The member's name, as they write it.", true), "Name", "name|nombre|nom", 9),
         sheet(text(f::member_contact, "Email, phone, or however the member likes to be reached.", true), "Contact",
@@ -251,6 +253,33 @@ const std::vector<RecordDecl>& table() {
         ref(f::reply_author, "member", "Who replied.", true),
         text(f::reply_body, "The reply; @Name mentions a member.", true),
         millis(f::reply_at, "When it was written (wall-clock milliseconds).")}},
+      // Introductions, projects and objectives revisited (projects.h).
+      {"introduction", "introduction", "introductions", "Two members introduced to each other; its id is "
+                                                         "intro:<a>:<b> with a before b.", "by",
+       {ref(f::introduction_a, "member", "One of the two.", true),
+        ref(f::introduction_b, "member", "The other.", true),
+        text(f::introduction_reason, "Why they should meet, in words.", true),
+        ref(f::introduction_by, "member", "Who introduced them (\"\": the convener).", true),
+        millis(f::introduction_at, "When (wall-clock milliseconds).")}},
+      {"project", "project", "projects", "A collaboration project between meetings.", "owner",
+       {text(f::project_title, "The project, in a line.", true),
+        text(f::project_goal, "What it wants to achieve.", true),
+        text(f::project_needs, "What help it needs.", true),
+        ref(f::project_owner, "member", "Who started it.", true),
+        flag(f::project_done, "Finished or stopped.", true)}},
+      {"joining", "member joining a project", "members joining projects",
+       "A member in a project; its id is join:<project>:<member> (one record each, so members who join apart all "
+       "stay).", "member",
+       {ref(f::joining_project, "project", "The project.", true),
+        ref(f::joining_member, "member", "The member.", true),
+        text(f::joining_offer, "What they bring to it.", true)}},
+      {"progress", "objective revisited", "objectives revisited",
+       "How far a member got with one objective in a cycle; its id is progress:<objective>:c<cycle>.", "member",
+       {ref(f::progress_objective, "objective", "The objective.", true),
+        ref(f::progress_member, "member", "The member whose objective it is.", true),
+        whole(f::progress_cycle, 0, 10000, "The cycle it looks back on (0: the first).", true),
+        whole(f::progress_rating, 0, 4, "0 not started, 1 a little, 2 halfway, 3 mostly, 4 achieved.", true),
+        text(f::progress_helped, "What helped, in the member's words.", true)}},
   };
   return types;
 }

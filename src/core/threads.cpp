@@ -9,6 +9,7 @@
 #include "core/cases.h"
 #include "core/fields.h"
 #include "core/getting_started.h"
+#include "core/projects.h"
 #include "core/text.h"
 
 namespace cv {
@@ -97,6 +98,7 @@ std::string tag_label(const Community& c, const std::string& id) {
   if (r->type == kTopic) return "topic: " + get(*r, f::topic_title);
   if (r->type == kCase) return "case: " + get(*r, f::case_title);
   if (r->type == kBook) return "book: " + get(*r, f::book_title);
+  if (r->type == kProject) return "project: " + get(*r, f::project_title);
   return r->type;
 }
 

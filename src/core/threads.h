@@ -1,6 +1,7 @@
 // threads.h: conversations between meetings. Asks, offers, questions, resources and announcements,
 // each a thread with replies (one record each, so replies written in two copies both stay); @Name
-// mentions a member; the author marks a thread answered; tags tie it to a topic, a case or a book.
+// mentions a member; the author marks a thread answered; tags tie it to a topic, a case, a book or a
+// project.
 #pragma once
 #include <cstdint>
 #include <string>
