@@ -1,12 +1,15 @@
 // exports.cpp: see exports.h.
 #include "app/exports.h"
 
+#include <cstdlib>
+
 #include "core/books.h"
 #include "core/breakouts.h"
 #include "core/cases.h"
 #include "core/directory.h"
 #include "core/getting_started.h"
 #include "core/network.h"
+#include "core/projects.h"
 #include "core/summaries.h"
 #include "core/text.h"
 
@@ -72,6 +75,14 @@ Export export_for(const ui::Command& c, const cv::Community& community, int64_t 
                                std::to_string(n.members.size()) + " members.";
       if (c.kind == K::ExportNetworkGraphml) return {base + ".graphml", cv::network_graphml(cm, n), "application/graphml+xml", said};
       return {base + ".csv", cv::network_csv(cm, n), "text/csv", said};
+    }
+    case K::ExportCycleSummary: {
+      const int cycle = std::atoi(c.arg.c_str());
+      const cv::CycleSummary s = cv::cycle_summary(cm, cycle);
+      return {cv::filename_safe(name + " " + cv::cycle_label(cycle) + " objectives revisited") + ".md",
+              cv::cycle_summary_markdown(cm, s), "text/markdown",
+              "Exported " + cv::cycle_label(cycle) + ": " + std::to_string(s.rated) + " of " + std::to_string(s.objectives) +
+                  " objectives rated."};
     }
     default: return {};
   }

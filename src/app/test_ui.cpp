@@ -88,8 +88,31 @@ cv::json network_test_ui(const ui::State& st) {
   const cv::Network& n = st.network;
   cv::json timeline = cv::json::array();
   for (const cv::DensityPoint& p : n.timeline) timeline.push_back({{"date", p.date}, {"ties", p.ties}, {"density", p.density}});
+  cv::json intros = cv::json::array(), places = cv::json::array();
+  for (const cv::Introduction& x : st.introductions)
+    intros.push_back({{"helper", x.helper}, {"learner", x.learner}, {"reason", x.reason}});
+  for (size_t i = 0; i < st.map_layout.at.size() && i < 200; ++i)
+    places.push_back({st.map_layout.at[i].x, st.map_layout.at[i].y});
   return {{"key", st.network_key}, {"members", n.members.size()}, {"ties", n.ties.size()}, {"density", n.density},
-          {"least", n.least}, {"timeline", timeline}};
+          {"least", n.least}, {"timeline", timeline}, {"introductions", intros}, {"message", st.intro_message},
+          {"layout", places}};
+}
+
+cv::json projects_test_ui(const ui::State& st) {
+  cv::json list = cv::json::array();
+  for (const cv::ProjectView& p : st.projects) {
+    cv::json members = cv::json::array();
+    for (const auto& [m, offer] : p.members) members.push_back({{"member", m}, {"offer", offer}});
+    list.push_back({{"id", p.id}, {"title", p.title}, {"goal", p.goal}, {"needs", p.needs}, {"owner", p.owner}, {"done", p.done},
+                    {"members", members}, {"threads", p.threads}});
+  }
+  const cv::CycleSummary& s = st.revisit;
+  cv::json rows = cv::json::array();
+  for (const cv::RatedObjective& r : s.rows)
+    rows.push_back({{"objective", r.objective}, {"member", r.member}, {"rating", r.rating}, {"helped", r.helped}});
+  return {{"open", st.project_open}, {"list", list},
+          {"revisit", {{"cycle", s.cycle}, {"objectives", s.objectives}, {"rated", s.rated}, {"counts", s.counts},
+                       {"not_rated", s.not_rated}, {"rows", rows}}}};
 }
 
 }  // namespace app

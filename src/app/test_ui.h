@@ -25,5 +25,7 @@ cv::json threads_test_ui(const cv::Views& views, const ui::State& st);
 
 // The Connections tab: the network it shows (for its filter), in figures.
 cv::json network_test_ui(const ui::State& st);
+// The Projects tab's list, and the objectives revisited as the Objectives tab last read them.
+cv::json projects_test_ui(const ui::State& st);
 
 }  // namespace app

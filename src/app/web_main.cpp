@@ -807,6 +807,7 @@ std::string test_ui() {
       {"directory", app::directory_test_ui(S.doc, S.views, S.ui)},
       {"threads", app::threads_test_ui(S.views, S.ui)},
       {"network", app::network_test_ui(S.ui)},
+      {"projects", app::projects_test_ui(S.ui)},
       // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
       {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
                  {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},

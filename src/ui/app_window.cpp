@@ -285,7 +285,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
     for (const Area& a : {Area{"Objectives", 0}, Area{"Topics", 1}, Area{"Skills", 2}, Area{"First meeting", 3},
                           Area{"Guidelines", 5}, Area{"Meetings", 6}, Area{"Groups", 4}, Area{"Books", 7},
                           Area{"Cases", 8}, Area{"Directory", 9}, Area{"Threads", 10},
-                          Area{"Connections", 11}}) {
+                          Area{"Projects", 12}, Area{"Connections", 11}}) {
       if (!ImGui::BeginTabItem(a.name)) {
         if (a.which == 10 && st.threads_open) {  // leaving the tab: what was read there is not new next time
           st.threads_open = false;
@@ -306,6 +306,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
         case 9: draw_directory_panel(doc, st, env, out); break;
         case 10: draw_threads_panel(doc, w, st, env, out); break;
         case 11: draw_network_panel(doc, st, env, out); break;
+        case 12: draw_projects_panel(doc, w, st, env, out); break;
         default: draw_groups_panel(doc, w, st, env, out); break;
       }
       ImGui::EndChild();

@@ -157,6 +157,30 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     ImGui::PopID();
   }
 
+  // Objectives revisited: how far they got with each in the cycle now running, and what helped.
+  const int cycle = cv::current_cycle(c);
+  const auto mine = cv::items_of(c, member, cv::kObjective);
+  if (!mine.empty() &&
+      ImGui::CollapsingHeader(((own ? "How far did I get? " : "How far did they get? ") + cv::cycle_label(cycle) + "##progress").c_str())) {
+    for (const cv::Item& it : mine) {
+      if (cv::objective_achieved(c, it.id)) continue;
+      ImGui::PushID(it.id.c_str());
+      const cv::Record* p = cv::find_live(c, cv::progress_id(it.id, cycle));
+      const int rating = p && cv::has(*p, cv::f::progress_rating) ? cv::get(*p, cv::f::progress_rating) : -1;
+      const std::string helped = p ? cv::get(*p, cv::f::progress_helped) : "";
+      ImGui::TextWrapped("%s", it.text.c_str());
+      int picked = rating;
+      ImGui::SetNextItemWidth(130);
+      if (rating_combo("##my-rating", rating, picked)) out.ops.push_back(cv::op_rate_objective(c, it.id, cycle, picked, helped));
+      ImGui::SameLine();
+      ImGui::BeginDisabled(rating < 0);
+      if (edit_text("##my-helped", helped, edited, rating < 0 ? "rate it first" : "What helped?", -FLT_MIN))
+        out.ops.push_back(cv::op_rate_objective(c, it.id, cycle, rating, edited));
+      ImGui::EndDisabled();
+      ImGui::PopID();
+    }
+  }
+
   ImGui::SeparatorText("Topics I would like to discuss");
   for (const auto& [id, t] : cv::live_of(c, cv::kTopic)) {
     if (cv::get(*t, cv::f::topic_proposed_by) != member) continue;

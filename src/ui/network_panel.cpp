@@ -1,7 +1,8 @@
 // network_panel.cpp: the Connections tab, the web that grows between members. The density (ties over
 // possible pairs) now and after each meeting, ties per member, who is least connected; a map with
-// members around a circle and their ties as lines (hover a member to see theirs; members without a
-// tie stand out), filtered by kind and dates, panned and zoomed; GraphML and CSV for Gephi and Kumu.
+// members placed by the core's force-directed layout and their ties as lines (hover a member to see
+// theirs; members without a tie stand out), filtered by kind and dates, panned and zoomed; suggested
+// introductions; GraphML and CSV for Gephi and Kumu.
 #include <algorithm>
 #include <cmath>
 
@@ -14,7 +15,7 @@ namespace ui {
 
 namespace {
 
-// The map: a deterministic place per member (reading order around a circle), ties as lines.
+// The map: each member at their place in the core's force-directed layout, ties as lines.
 void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(260.0f, ImGui::GetContentRegionAvail().y - 10));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -27,16 +28,17 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   if (hovered && ImGui::GetIO().MouseWheel != 0)
     st.map_zoom = std::clamp(st.map_zoom * (ImGui::GetIO().MouseWheel > 0 ? 1.15f : 1 / 1.15f), 0.3f, 8.0f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));
+  const ImVec2 corner(origin.x + size.x, origin.y + size.y);
+  dl->PushClipRect(origin, corner, true);
+  dl->AddRectFilled(origin, corner, ImGui::GetColorU32(ImGuiCol_FrameBg));
   const size_t count = n.members.size();
   const ImVec2 centre(origin.x + size.x / 2 + st.map_pan.x, origin.y + size.y / 2 + st.map_pan.y);
-  const float radius = (std::min(size.x, size.y) / 2 - 40) * st.map_zoom;
+  const float scale = (std::min(size.x, size.y) - 60) * st.map_zoom;
   std::unordered_map<std::string, ImVec2> at;
-  for (size_t i = 0; i < count; ++i) {
-    const float a = 6.2831853f * static_cast<float>(i) / static_cast<float>(std::max<size_t>(count, 1)) - 1.5707963f;
-    at[n.members[i]] = ImVec2(centre.x + radius * std::cos(a), centre.y + radius * std::sin(a));
-  }
+  for (size_t i = 0; i < count && i < st.map_layout.at.size(); ++i)
+    at[n.members[i]] = ImVec2(centre.x + scale * static_cast<float>(st.map_layout.at[i].x - 0.5),
+                              centre.y + scale * static_cast<float>(st.map_layout.at[i].y - 0.5));
+  auto outside = [&](const ImVec2& p) { return p.x < origin.x || p.y < origin.y || p.x > corner.x || p.y > corner.y; };
   // The member under the mouse, whose ties are drawn strong.
   std::string near;
   if (hovered) {
@@ -49,12 +51,17 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   }
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f), strong = ImGui::GetColorU32(kGood);
   for (const cv::Tie& t : n.ties) {
+    const ImVec2 a = at[t.a], b = at[t.b];
+    if ((a.x < origin.x && b.x < origin.x) || (a.x > corner.x && b.x > corner.x) || (a.y < origin.y && b.y < origin.y) ||
+        (a.y > corner.y && b.y > corner.y))
+      continue;  // wholly off the map (zoomed in): nothing to draw
     const bool mine = !near.empty() && (t.a == near || t.b == near);
-    dl->AddLine(at[t.a], at[t.b], mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (t.count - 1), 3.0f));
+    dl->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (t.count - 1), 3.0f));
   }
   const bool labels = count <= 60 || st.map_zoom > 1.5f;
   for (const std::string& id : n.members) {
     const ImVec2 p = at[id];
+    if (outside(p)) continue;
     const bool alone = n.degree.at(id) == 0;
     dl->AddCircleFilled(p, id == near ? 7.0f : 5.0f, alone ? ImGui::GetColorU32(kWarn) : ImGui::GetColorU32(ImGuiCol_Text));
     if (labels || id == near) dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
@@ -70,6 +77,40 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
         with += "\n" + cv::views_name(v, t.a == near ? t.b : t.a) + " (" + kinds + ")";
       }
     ImGui::SetTooltip("%s: %d ties%s", cv::views_name(v, near).c_str(), n.degree.at(near), with.c_str());
+  }
+}
+
+// Suggested introductions: pairs who never met where one can help the other, with the reason;
+// "Introduce" records it (a tie, and the next breakout groups seat them together) and puts a short
+// message on the clipboard.
+void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+  const cv::Views& v = *env.views;
+  const std::string key = std::to_string(v.revision) + '\x1f' + v.community;
+  if (key != st.intro_key) {
+    st.intro_key = key;
+    st.introductions = cv::suggested_introductions(doc.community, 10);
+  }
+  if (!ImGui::CollapsingHeader(("Suggested introductions (" + std::to_string(st.introductions.size()) + ")##intros").c_str(),
+                               ImGuiTreeNodeFlags_DefaultOpen))
+    return;
+  if (st.introductions.empty())
+    ImGui::TextDisabled("Nobody to introduce: no skill or \"ask me about\" meets the objective or problem of someone not met yet.");
+  for (const cv::Introduction& x : st.introductions) {
+    const std::string pair = x.helper + "-" + x.learner;
+    if (ImGui::SmallButton(("Introduce##intro-" + pair).c_str())) {
+      out.ops.push_back(cv::op_introduce(x.helper, x.learner, x.reason, "", env.now_ms));
+      st.intro_message = cv::introduction_message(doc.community, x.helper, x.learner, x.reason);
+      ImGui::SetClipboardText(st.intro_message.c_str());
+      out.status = "Introduced " + cv::views_name(v, x.helper) + " and " + cv::views_name(v, x.learner) +
+                   ": the message is on the clipboard, and the next breakout groups will seat them together.";
+    }
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", x.reason.c_str());
+  }
+  if (!st.intro_message.empty()) {
+    ImGui::InputTextMultiline("##intro-message", &st.intro_message, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 7),
+                              ImGuiInputTextFlags_ReadOnly);
+    if (ImGui::SmallButton("Copy the message##intro-copy")) ImGui::SetClipboardText(st.intro_message.c_str());
   }
 }
 
@@ -124,6 +165,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   if (key != st.network_key) {
     st.network_key = key;
     st.network = network_of(doc.community, network_filter(st));
+    st.map_layout = cv::network_layout(st.network);
   }
   const cv::Network& n = st.network;
   char line[200];
@@ -140,6 +182,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
     ImGui::TextDisabled("Density after each meeting and reply, %s to %s: %.0f%% to %.0f%%", n.timeline.front().date.c_str(),
                         n.timeline.back().date.c_str(), d.front(), d.back());
   }
+  draw_introductions(doc, st, env, out);
   draw_map(n, v, st);
 }
 

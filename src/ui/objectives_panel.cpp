@@ -45,6 +45,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
   const cv::Views& v = *env.views;
   const cv::SharedObjectives& so = v.objectives;
   draw_regrouping(v);
+  if (!so.groups.empty() || cv::current_cycle(c) > 0) draw_objectives_revisited(doc, st, env, out);
   if (so.groups.empty()) {
     if (v.busy && !v.grouped) return;
     ImGui::TextWrapped("No learning objectives yet. Add them per member (Members > Details), import members' "

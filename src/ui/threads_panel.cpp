@@ -1,7 +1,7 @@
 // threads_panel.cpp: the Threads tab, conversations between meetings. On the left the threads, the
 // latest activity first, with what is new since this browser last looked; on the right the open
 // one with its replies, a reply written as the member acting here, and "answered"; above, a new
-// thread (ask, offer, question, resource, announcement) tied to a topic, a case or a book.
+// thread (ask, offer, question, resource, announcement) tied to a topic, a case or a project.
 #include <algorithm>
 
 #include "core/format.h"
@@ -33,7 +33,7 @@ void draw_new_thread(const cv::Community& c, const World& w, State& st, const En
   std::string tags;
   for (const std::string& t : st.thread_tags) tags += (tags.empty() ? "" : "; ") + cv::tag_label(c, t);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (begin_combo("##thread-tags", tags.empty() ? "About a topic, a case or a book..." : tags.c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (begin_combo("##thread-tags", tags.empty() ? "About a topic, a case or a project..." : tags.c_str(), ImGuiComboFlags_HeightLarge)) {
     auto tick = [&](const std::string& id, const std::string& label) {
       bool on = std::find(st.thread_tags.begin(), st.thread_tags.end(), id) != st.thread_tags.end();
       if (ImGui::Checkbox((label + "##tag-" + id).c_str(), &on)) {
@@ -43,6 +43,7 @@ void draw_new_thread(const cv::Community& c, const World& w, State& st, const En
     };
     for (const cv::TopicTally& t : v.tallies) tick(t.id, "topic: " + t.title);
     for (const cv::CaseView& k : v.cases) tick(k.id, "case: " + k.title);
+    for (const auto& [id, p] : cv::live_of(c, cv::kProject)) tick(id, "project: " + cv::get(*p, cv::f::project_title));
     ImGui::EndCombo();
   }
   ImGui::BeginDisabled(cv::trim(st.thread_title).empty() || st.acting_as.empty());

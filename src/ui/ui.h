@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "core/breakouts.h"
+#include "core/directory.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
 #include "core/model.h"
 #include "core/network.h"
+#include "core/projects.h"
 #include "core/views.h"
 #include "imgui.h"
 
@@ -46,6 +48,7 @@ struct Command {
     ExportDirectoryHtml, ExportDirectoryVcf,           // the member directory
     ThreadsSeen,         // the Threads tab was opened: remember when, in this browser
     ExportNetworkGraphml, ExportNetworkCsv,  // arg: the Connections tab's filter (network_filter)
+    ExportCycleSummary,  // arg: the cycle (objectives revisited), as Markdown
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -217,8 +220,19 @@ struct State {
   unsigned network_off = 0;         // tie kinds unticked (bit i: cv::kTieKinds[i])
   std::string network_from, network_to, network_key;
   cv::Network network;              // for network_key (revision and filter)
+  cv::Layout map_layout;            // places on the map, for network_key
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
+  std::string intro_key;            // what introductions were suggested for (revision)
+  std::vector<cv::Introduction> introductions;
+  std::string intro_message;        // the last introduction's message (on the clipboard too)
+  // Projects
+  std::string projects_key, project_open, project_title, project_goal, project_needs, project_offer;
+  std::vector<cv::ProjectView> projects;  // for projects_key (revision)
+  // Objectives revisited
+  int revisit_cycle = -1;           // the cycle looked at (-1: the one running)
+  std::string revisit_key;
+  cv::CycleSummary revisit;         // for revisit_key (revision, cycle)
   std::string directory_key;       // what directory_rows were filtered for (revision, filter, choices)
   std::vector<int> directory_rows;  // indexes into Views::profiles that pass the filter
   std::string confirm_trash;      // a community waiting for "Move to bin?"
@@ -281,6 +295,11 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
 std::string network_filter(const State& st);
 cv::Network network_of(const cv::Community& c, const std::string& filter);
 void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
+// Objectives revisited at the end of a cycle, in the Objectives tab: ratings, what helped, the next cycle.
+void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Output& out);
+// A rating of progress on an objective ("not started" .. "achieved"; -1 not rated): true when changed.
+bool rating_combo(const char* label, int rating, int& out);
 void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
 void apply_style();
 

@@ -1,6 +1,8 @@
 // connections.test.mjs: the map of connections in real Chromium. Density starts at nothing, rises
 // after a meeting whose pairs were made, and is plotted per date; a kind unticked takes its ties away;
-// GraphML (read back by Python's xml.etree) and the CSV edge list download with the same ties.
+// GraphML (read back by Python's xml.etree) and the CSV edge list download with the same ties; the
+// map's places come from the core's layout; a suggested introduction is made, its message lands on
+// the clipboard, it counts as a tie, and the next pairs seat the two together.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ const NAMES = ['Zoë', 'Ñúñez', 'Jürgen', 'Żaneta', 'Алёна', 'Παύλ
 before(async () => {
   server = await startServer();
   browser = await launch({ acceptDownloads: true });
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   page = await openPage(browser.context, server.url, { viewport: { width: 1280, height: 1300 } });
   const s = await state(page);
   const stamp = s.records[0].stamps.name;
@@ -49,6 +52,10 @@ test('density rises after a meeting with pairs, plotted by its date; a kind unti
   let n = await net();
   assert.equal(n.density, 3 / 15, 'three pairs of fifteen possible');
   assert.deepEqual(n.timeline.map((p) => [p.date, p.ties]), [['2027-01-07', 3]]);
+  // Every member has a place on the map, inside it, and no two share one.
+  assert.equal(n.layout.length, 6);
+  assert.ok(n.layout.every(([x, y]) => x >= 0 && x <= 1 && y >= 0 && y <= 1), JSON.stringify(n.layout));
+  assert.equal(new Set(n.layout.map(([x, y]) => `${x.toFixed(3)},${y.toFixed(3)}`)).size, 6);
   await page.screenshot({ path: new URL('../../build/screens/connections.png', import.meta.url).pathname });
 
   await click(page, 'breakout##tie-kind');
@@ -81,6 +88,58 @@ print(len(names), len(list(root.iter(g + 'edge'))), ' '.join(names))`, graphml],
   assert.equal(csv[0], 'Source,Target,Source name,Target name,Weight,Kinds,First');
   assert.equal(csv.length, 4);
   assert.ok(csv.slice(1).every((l) => l.endsWith(',1,breakout,2027-01-07')));
+  await untilStored(page);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a suggested introduction: made with its reason, its message copied, a tie, and the next pairs seat them together', async () => {
+  // Two who did not meet in the pairs: one offers what the other wants to learn.
+  let s = await state(page);
+  const met = new Set(live(s, 'breakout').flatMap((r) => r.fields.groups.map((g) => [...g].sort().join('-'))));
+  let helper, learner;
+  for (let i = 0; i < 6 && !helper; ++i)
+    for (let j = 0; j < 6 && !helper; ++j)
+      if (i !== j && !met.has([`p${i}`, `p${j}`].sort().join('-'))) [helper, learner] = [`p${i}`, `p${j}`];
+  const stamp = s.records[0].stamps.name;
+  const rec = (id, type, fields) => ({ id, type, fields: { deleted: false, ...fields },
+    stamps: Object.fromEntries(['deleted', ...Object.keys(fields)].map((k) => [k, stamp])) });
+  await dropFiles(page, [{ name: 'wants.json', text: JSON.stringify({ format: 'cultivate.community', version: 1, community: s.community,
+    records: [rec('s1', 'skill', { member: helper, text: 'Facilitating retrospectives' }),
+      rec('o1', 'objective', { member: learner, text: 'Run better retrospectives' })] }) }]);
+  await page.waitForFunction(() => cultivateTest.ui().importing && cultivateTest.ui().import.files.length === 1);
+  await click(page, 'Merge into this community');
+  await until(page, (s) => live(s, 'objective').length === 1);
+  await click(page, 'Connections');
+  await page.waitForFunction(() => cultivateTest.ui().network.introductions.length === 1);
+  let n = await net();
+  assert.deepEqual([n.introductions[0].helper, n.introductions[0].learner], [helper, learner]);
+  assert.match(n.introductions[0].reason, /skill: “Facilitating retrospectives” · .* wants to learn “Run better retrospectives”/);
+
+  await click(page, `Introduce##intro-${helper}-${learner}`);
+  s = await until(page, (s) => live(s, 'introduction').length === 1, 'the introduction');
+  const intro = live(s, 'introduction')[0];
+  assert.deepEqual([intro.fields.a, intro.fields.b], [helper, learner].sort());
+  await page.waitForFunction((ties) => cultivateTest.ui().network.ties === ties + 1, n.ties);
+  n = await net();
+  assert.equal(n.introductions.length, 0, 'introduced: no longer suggested');
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  const name = (id) => NAMES[Number(id.slice(1))];
+  assert.ok(clip.startsWith(`Hello ${name(helper)} and ${name(learner)},`), clip);
+  assert.match(clip, /Run better retrospectives/);
+  assert.equal(clip, n.message);
+
+  // A second meeting's pairs: the two introduced meet, and nobody meets twice.
+  await click(page, 'Meetings');
+  await typeInto(page, '##new-date', '2027-01-14');
+  await click(page, 'Create meeting');
+  s = await until(page, (s) => live(s, 'meeting').length === 2, 'a second meeting');
+  const second = live(s, 'meeting').find((m) => m.fields.date === '2027-01-14').id;
+  const pairs = live(s, 'block').find((b) => b.fields.meeting === second && b.fields.kind === 'pairs');
+  await click(page, `Make groups##${pairs.id}`);
+  s = await until(page, (s) => live(s, 'breakout').some((r) => r.fields.session === pairs.id), 'the second pairs', 10000);
+  const groups = live(s, 'breakout').find((r) => r.fields.session === pairs.id).fields.groups;
+  assert.ok(groups.some((g) => g.includes(helper) && g.includes(learner)), JSON.stringify(groups));
+  assert.ok(groups.every((g) => !met.has([...g].sort().join('-'))), 'no pair meets twice');
   await untilStored(page);
   assert.deepEqual(page.problems, []);
 });
