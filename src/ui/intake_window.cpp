@@ -161,7 +161,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   const int cycle = cv::current_cycle(c);
   const auto mine = cv::items_of(c, member, cv::kObjective);
   if (!mine.empty() &&
-      ImGui::CollapsingHeader(((own ? "How far did I get? " : "How far did they get? ") + cv::cycle_label(cycle) + "##progress").c_str())) {
+      ImGui::CollapsingHeader(((own ? "How far did I get? " : "How far did they get? ") + cv::cycle_label(cycle) + "###progress").c_str())) {
     for (const cv::Item& it : mine) {
       if (cv::objective_achieved(c, it.id)) continue;
       ImGui::PushID(it.id.c_str());

@@ -137,7 +137,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
   const int now = cv::current_cycle(c);
   if (st.revisit_cycle > now) st.revisit_cycle = -1;
   const int cycle = st.revisit_cycle < 0 ? now : st.revisit_cycle;
-  if (!ImGui::CollapsingHeader(("Objectives revisited: " + cv::cycle_label(now) + "##revisit").c_str())) return;
+  if (!ImGui::CollapsingHeader(("Objectives revisited: " + cv::cycle_label(now) + "###revisit").c_str())) return;
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + std::to_string(cycle);
   if (key != st.revisit_key) {
     st.revisit_key = key;

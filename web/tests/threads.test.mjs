@@ -1,7 +1,8 @@
 // threads.test.mjs: threads between meetings in real Chromium, through files alone. A member answers
 // an invitation with a thread that mentions Jürgen; the convener merges it and sees it as new;
 // Jürgen's reply (written in the convener's copy) marks nobody new twice after a reload; the
-// convener's file merges back into her browser and she reads the reply.
+// convener's file merges back into her browser and she reads the reply; her own reply, written in her
+// copy, merges back to the convener as new.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -113,6 +114,35 @@ test('her browser merges the convener\'s copy and shows the reply in her thread'
   assert.equal(reply.fields.thread, thread.id);
   assert.match(reply.fields.body, /pairs first/);
   assert.equal(s.records.find((r) => r.id === thread.id).fields.answered, true);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(her.problems, []);
+});
+
+test('her reply, written in her own copy, merges back to the convener as new', async () => {
+  await click(page, 'Members');  // the convener leaves Threads: all there is seen, before her reply
+  await click(her, 'Threads');
+  await click(her, new RegExp(`##thread-${thread.id}$`));
+  const me = live(await state(her), 'member').find((m) => m.fields.name === 'Алёна').id;
+  await click(her, '##thread-as');
+  await click(her, `Алёна##as-${me}`);
+  await typeInto(her, '##reply', 'Thank you, Jürgen: pairs first it is.');
+  let s = await until(her, (s) => live(s, 'reply').length === 2, 'her reply');
+  assert.equal(live(s, 'reply').find((r) => r.fields.body.startsWith('Thank you')).fields.author, me);
+  const d = her.waitForEvent('download');
+  await menu(her, 'Share', 'Export file');
+  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-threads-')), 'hers.json');
+  await (await d).saveAs(p);
+
+  await page.bringToFront();
+  await dropFiles(page, [{ name: 'hers.cultivate.json', text: fs.readFileSync(p, 'utf8') }]);
+  await page.waitForFunction(() => cultivateTest.ui().importing && cultivateTest.ui().import.files.length === 1);
+  await click(page, 'Merge into this community');
+  s = await until(page, (s) => live(s, 'reply').length === 2, 'her reply merged');
+  await click(page, 'Threads');
+  await page.waitForFunction(() => cultivateTest.ui().threads.fresh === 1);
+  const t = await threadsOf(page);
+  assert.deepEqual(t.list[0].replies.map((r) => r.author), ['p1', me]);
+  assert.equal(t.list[0].new, 1);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(her.problems, []);
 });
