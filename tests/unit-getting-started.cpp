@@ -1,4 +1,5 @@
-// unit-getting-started.cpp: shared objectives, dot votes, skills for a topic, the first meeting.
+// unit-getting-started.cpp: shared objectives, dot votes, skills for a topic, the first meeting, and
+// members who answered without a name named by their day.
 #include <doctest/doctest.h>
 
 #include "core/getting_started.h"
@@ -35,6 +36,20 @@ Circle eight() {
 }  // namespace
 
 TEST_SUITE("unit") {
+
+TEST_CASE("members who answered without a name are named by the day they answered; others are left alone") {
+  Circle x;
+  x.add("m1", "Zoë");
+  x.add("m2", "");
+  x.add("m3", "   ");
+  const cv::Op op = cv::op_name_nameless(x.c(), {"m1", "m2", "m3", "m2", "gone"});
+  REQUIRE(op.changes.size() == 2);
+  CHECK(op.changes[0].record == "m2");
+  CHECK(op.changes[0].value == "Member who answered on " + cv::format_utc(x.t.ms - 1000).substr(0, 10));
+  CHECK(op.changes[1].record == "m3");
+  x.apply(op);
+  CHECK(cv::op_name_nameless(x.c(), {"m2", "m3"}).changes.empty());  // named now: nothing more
+}
 
 TEST_CASE("objectives shared by most: grouped, ranked, marked against half of the members") {
   Circle x = eight();

@@ -185,27 +185,25 @@ mergeInto(LibraryManager.library, {
       if (err) { CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: err }); return; }
       var tx = CVStore.db.transaction('meta');
       var meta = tx.objectStore('meta');
-      var info = { ok: true, tab: CVStore.tab, me: {}, seen: {} }, journals = [];
+      var info = { ok: true, tab: CVStore.tab, me: {}, self: {}, seen: {} }, journals = [];
       var a = meta.get('actor');
       a.onsuccess = function() { info.actor = a.result || ''; };
       var l = meta.get('last_open');
       l.onsuccess = function() { info.last_open = l.result || ''; };
-      // Who this browser answers as, per community ("me:<community>" -> member id).
-      var mc = meta.openCursor(IDBKeyRange.bound('me:', 'me:\uffff'));
-      mc.onsuccess = function() {
-        var cur = mc.result;
-        if (!cur) return;
-        if (cur.value) info.me[String(cur.key).slice(3)] = cur.value;
-        cur.continue();
+      // Per community: who this browser answers as ("me:"), who it is in its own copy ("self:"), and
+      // when it last looked at the threads ("seen:", ms).
+      var prefixed = function(prefix, into) {
+        var c = meta.openCursor(IDBKeyRange.bound(prefix, prefix + '\uffff'));
+        c.onsuccess = function() {
+          var cur = c.result;
+          if (!cur) return;
+          if (cur.value) into[String(cur.key).slice(prefix.length)] = String(cur.value);
+          cur.continue();
+        };
       };
-      // When this browser last looked at each community's threads ("seen:<community>" -> ms).
-      var sc = meta.openCursor(IDBKeyRange.bound('seen:', 'seen:\uffff'));
-      sc.onsuccess = function() {
-        var cur = sc.result;
-        if (!cur) return;
-        if (cur.value) info.seen[String(cur.key).slice(5)] = String(cur.value);
-        cur.continue();
-      };
+      prefixed('me:', info.me);
+      prefixed('self:', info.self);
+      prefixed('seen:', info.seen);
       var jc = meta.openCursor(IDBKeyRange.bound('journal:', 'journal:\uffff'));
       jc.onsuccess = function() {
         var cur = jc.result;

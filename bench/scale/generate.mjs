@@ -1,7 +1,8 @@
 // generate.mjs: synthetic communities for bench/scale. N members with names in many scripts, each
 // with 2 learning objectives, 1 problem and 2 skills worded as people word them (themes in several
-// phrasings and languages, so that grouping has real work), meetings with agendas, and breakout
-// history. Deterministic for a seed.
+// phrasings and languages, so that grouping has real work), a profile for the directory, meetings
+// with agendas, breakout history, and five posts per member (a thread each, four replies with
+// @mentions: 50,000 posts at 10,000 members), projects and introductions. Deterministic for a seed.
 //   node bench/scale/generate.mjs MEMBERS [SEED] > community.json
 export function generate(members, seed = 1) {
   let s = seed >>> 0 || 1;
@@ -34,6 +35,8 @@ export function generate(members, seed = 1) {
     'I cannot say no to my manager', 'new hires leave after three months', 'clients change the scope every week'];
   const SKILLS = ['facilitation', 'coaching', 'public speaking', 'Spanish', 'data analysis', 'writing', 'negotiation',
     'conflict mediation', 'agile coaching', 'design thinking', 'Excel', 'interviewing', 'storytelling', 'mentoring'];
+  const ORGS = ['Acme', 'Stadtwerke Köln', 'Київський університет', 'Δήμος Αθηναίων', 'Universidad de Sevilla', 'NHS Leeds'];
+  const ZONES = ['Europe/Madrid', 'Europe/Berlin', 'Europe/Kyiv', 'Europe/Athens', 'America/Bogota', 'Africa/Accra'];
   const actors = Array.from({ length: 12 }, (_, i) => 'actor' + String(i).padStart(11, '0'));
   const t0 = 1790000000000;
   let clock = 0;
@@ -47,7 +50,8 @@ export function generate(members, seed = 1) {
   for (let i = 0; i < members; i++) {
     const id = 'm' + i.toString(36).padStart(6, '0');
     ids.push(id);
-    rec(id, 'member', { name: `${pick(FIRST)} ${pick(LAST)} ${i}`, contact: `member${i}@example.org` });
+    rec(id, 'member', { name: `${pick(FIRST)} ${pick(LAST)} ${i}`, contact: `member${i}@example.org`,
+      organisation: pick(ORGS), time_zone: pick(ZONES), ask_me_about: `${pick(SKILLS)}, ${pick(SKILLS)}` });
     for (let k = 0; k < 2; k++) rec(`o${i}_${k}`, 'objective', { member: id, text: pick(pick(THEMES)) });
     rec(`p${i}`, 'problem', { member: id, text: pick(PROBLEMS) });
     for (let k = 0; k < 2; k++) rec(`s${i}_${k}`, 'skill', { member: id, text: pick(SKILLS), offer: rnd() < 0.2 ? 'present' : '' });
@@ -66,6 +70,30 @@ export function generate(members, seed = 1) {
     const groups = [];
     for (let g = 0; g + 4 <= here.length; g += 4) groups.push([...new Set(here.slice(g, g + 4))]);
     rec(`${id}:r1`, 'breakout', { session: `${id}:b4`, round: 1, groups });
+  }
+  // Posts: a thread per member and four replies each, by others, some naming someone with @.
+  const KINDS = ['ask', 'offer', 'question', 'resource', 'announcement'];
+  for (let i = 0; i < members; i++) {
+    const t = `t${i}`;
+    rec(t, 'thread', { kind: pick(KINDS), title: `About ${pick(pick(THEMES))}`, body: `Who knows ${pick(SKILLS)}?`,
+      author: ids[i], at: t0 + i * 60000 });
+    for (let k = 0; k < 4; k++) {
+      const who = pick(ids);
+      rec(`${t}:r${k}`, 'reply', { thread: t, author: who, body: rnd() < 0.3 ? `@${pick(FIRST)} might know: ${pick(PROBLEMS)}` : pick(PROBLEMS),
+        at: t0 + i * 60000 + (k + 1) * 1000 });
+    }
+  }
+  // Projects (one per 50 members, five joining each) and introductions (one per 20 members).
+  for (let p = 0; p < Math.max(1, Math.floor(members / 50)); p++) {
+    rec(`j${p}`, 'project', { title: `Project ${p}: ${pick(pick(THEMES))}`, goal: 'A page others can use', needs: pick(SKILLS), owner: pick(ids) });
+    for (let k = 0; k < 5; k++) {
+      const who = pick(ids);
+      rec(`join:j${p}:${who}`, 'joining', { project: `j${p}`, member: who, offer: pick(SKILLS) });
+    }
+  }
+  for (let k = 0; k < Math.floor(members / 20); k++) {
+    const [a, b] = [pick(ids), pick(ids)].sort();
+    if (a !== b) rec(`intro:${a}:${b}`, 'introduction', { a, b, reason: 'one can help the other', by: '', at: t0 + k });
   }
   return { format: 'cultivate.community', version: 1, community: cid, records };
 }

@@ -2,6 +2,7 @@
 #include "app/importer.h"
 
 #include "core/format.h"
+#include "core/getting_started.h"
 #include "core/meetings.h"
 
 namespace app {
@@ -96,7 +97,18 @@ std::string merge_checked(cv::Doc& doc, const cv::Community& incoming, const std
   if (!p.ok) return "Not imported: " + p.error;
   const cv::Diff d = cv::doc_import(doc, incoming, label);
   if (d.empty()) return "Nothing new: this community already holds everything in the import.";
-  return "Imported: " + diff_words(d) + ". Undo takes the whole import back.";
+  std::string said = "Imported: " + diff_words(d) + ". Undo takes the whole import back.";
+  // Older answers could come without a name: such a member gets one that says when they answered.
+  std::vector<std::string> touched;
+  for (const cv::Change& ch : d.after)
+    if (ch.type == cv::kMember) touched.push_back(ch.record);
+  const cv::Op named = cv::op_name_nameless(doc.community, touched);
+  if (!named.changes.empty() && cv::doc_apply(doc, named, now_ms))
+    said += " " + std::to_string(named.changes.size()) + (named.changes.size() == 1 ? " member" : " members") +
+            " came without a name and " + (named.changes.size() == 1 ? "is" : "are") + " called \"" +
+            named.changes[0].value.get<std::string>() + "\"" + (named.changes.size() == 1 ? "" : " and so on") +
+            ": rename them in Members.";
+  return said;
 }
 
 std::string importer_merge(Importer& im, cv::Doc& doc, int64_t now_ms, bool& ok) {

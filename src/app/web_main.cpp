@@ -66,7 +66,8 @@ struct Session {
   app::GroupsJob groups;
   cv::Views views;  // what panels read from the whole community, kept between frames
   // Invitations: community id -> the member this browser answers as
-  std::map<std::string, std::string> me;
+  std::map<std::string, std::string> me;    // per community: the member this browser answers as
+  std::map<std::string, std::string> self;  // per community: the member this browser is (kept after answering)
   std::map<std::string, int64_t> seen;  // per community: when this browser last looked at its threads
   std::vector<platform::Event> waiting;  // links that came before a community was open
   std::vector<std::string> storage_errors;  // the last few, as said (the status line keeps only one)
@@ -193,6 +194,8 @@ void opened(cv::Community c, const std::string& etag, bool stored) {
   S.ui.member_filter.clear();
   auto me = S.me.find(S.doc.community.id);
   S.world.me = me == S.me.end() ? std::string() : me->second;
+  auto self = S.self.find(S.doc.community.id);
+  S.world.self = self == S.self.end() ? std::string() : self->second;
   auto seen = S.seen.find(S.doc.community.id);
   S.world.threads_seen_ms = seen == S.seen.end() ? 0 : seen->second;
   platform::storage_set_meta("last_open", S.doc.community.id);
@@ -303,7 +306,8 @@ void become_member() {
     S.me[cid] = me;
     platform::storage_set_meta("me:" + cid, me);
   }
-  S.world.me = me;
+  S.world.me = S.world.self = S.self[cid] = me;
+  platform::storage_set_meta("self:" + cid, me);
   step_storage();
 }
 
@@ -442,9 +446,10 @@ void on_storage_ready(const platform::Event& e) {
   if (e.info.contains("seen") && e.info["seen"].is_object())
     for (auto it = e.info["seen"].begin(); it != e.info["seen"].end(); ++it)
       if (it.value().is_string()) S.seen[it.key()] = std::strtoll(it.value().get<std::string>().c_str(), nullptr, 10);
-  if (e.info.contains("me") && e.info["me"].is_object())
-    for (auto it = e.info["me"].begin(); it != e.info["me"].end(); ++it)
-      if (it.value().is_string()) S.me[it.key()] = it.value().get<std::string>();
+  for (auto [key, into] : {std::pair<const char*, std::map<std::string, std::string>*>{"me", &S.me}, {"self", &S.self}})
+    if (e.info.contains(key) && e.info[key].is_object())
+      for (auto it = e.info[key].begin(); it != e.info[key].end(); ++it)
+        if (it.value().is_string()) (*into)[it.key()] = it.value().get<std::string>();
   set_list(e.info);
   std::string open = e.info.value("last_open", "");
   const bool usable = std::any_of(S.world.communities.begin(), S.world.communities.end(),
@@ -798,6 +803,8 @@ std::string test_ui() {
       {"share", {{"open", w.share_open}, {"kind", w.share_kind}, {"url", w.share_url}, {"length", w.share_length},
                  {"error", w.share_error}, {"copied", w.share_copied}}},
       {"me", w.me},
+      {"self", w.self},
+      {"name_needed", S.ui.name_needed},
       {"groups", {{"running", w.groups_running}, {"message", w.groups_message}, {"progress", w.groups_progress}}},
       // What the First meeting panel warns about (the same check it draws).
       {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,

@@ -107,6 +107,19 @@ std::string member_name(const Community& c, const std::string& member_id) {
   return n.empty() ? "(no name yet)" : n;
 }
 
+Op op_name_nameless(const Community& c, const std::vector<std::string>& ids) {
+  Op op{"Name members who answered without a name", {}};
+  std::set<std::string> done;
+  for (const std::string& id : ids) {
+    const Record* r = find_live(c, id);
+    if (!r || r->type != kMember || !trim(get(*r, f::member_name)).empty() || !done.insert(id).second) continue;
+    auto made = r->fields.find("deleted");
+    const int64_t ms = made == r->fields.end() ? 0 : made->second.stamp.ms;
+    put(op, id, f::member_name, "Member who answered on " + (ms > 0 ? format_utc(ms).substr(0, 10) : std::string("an unknown day")));
+  }
+  return op;
+}
+
 static int live_member_count(const Community& c) { return static_cast<int>(live_by_name(c, kMember).size()); }
 
 // [SECTION] Objectives shared by most --------------------------------------------------------------------

@@ -229,6 +229,7 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 
                                 0x25B2, 0x25BC, 0};
 constexpr float kFontCssPx = 16.0f;
 constexpr float kBigFontCssPx = 96.0f;
+constexpr float kTitleFontCssPx = 26.0f;
 
 // Glyphs are drawn at the device's pixel size and scaled back, so text is crisp at any DPR.
 void build_font() {
@@ -245,6 +246,9 @@ void build_font() {
   static const ImWchar kDigits[] = {0x20, 0x20, 0x2D, 0x3A, 0};
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
                                  std::round(kBigFontCssPx * g_dpr), &cfg, kDigits);
+  // Fonts[2]: the live view's block title, every script, at its own size (a projector shows it).
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
+                                 std::round(kTitleFontCssPx * g_dpr), &cfg, kGlyphRanges);
   io.FontGlobalScale = 1.0f / g_dpr;
   g_font_dpr = g_dpr;
 }

@@ -97,7 +97,7 @@ void draw_save_banner(const World& w, Output& out) {
   ImGui::PopStyleColor();
   if (ImGui::Button("Export now")) out.command(Command::ExportFile);
   if (w.storage_ok && w.save_blocked.empty()) {
-    ImGui::SameLine();
+    same_line_if_fits("Retry now");
     if (ImGui::Button("Retry now")) out.command(Command::RetrySave);
     if (w.retry_at_ms > w.now_ms) {
       ImGui::SameLine();

@@ -191,7 +191,7 @@ void draw_shelf(const cv::Community& c, State& st, Output& out) {
 void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
   const auto& members = env.views->members;
-  if (st.acting_as.empty() || !cv::find_live(c, st.acting_as)) st.acting_as = members.empty() ? "" : members[0].first;
+  default_acting_as(c, w, *env.views, st);
   if (!members.empty()) {
     ImGui::SetNextItemWidth(240);
     member_combo("##acting-as", "As " + cv::views_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as, "as-");

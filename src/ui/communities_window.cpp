@@ -14,7 +14,7 @@ void confirm(const char* title, const std::string& question, const char* detail,
   ImGui::TextUnformatted(question.c_str());
   ImGui::TextDisabled("%s", detail);
   const bool accept = ImGui::Button(yes);
-  ImGui::SameLine();
+  same_line_if_fits("Keep it");
   const bool cancel = ImGui::Button((std::string("Keep it##") + title).c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape);
   if (accept) out.command(kind, pending);
   if (accept || cancel) {
@@ -52,7 +52,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
     return;
   }
   if (ImGui::Button("New community")) out.command(Command::NewCommunity);
-  ImGui::SameLine();
+  same_line_if_fits("Import files...");
   if (ImGui::Button("Import files...")) out.command(Command::ImportFiles);
 
   int in_bin = 0;
@@ -78,9 +78,9 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
       ImGui::BeginDisabled(open);
       if (ImGui::SmallButton(("Open##" + e.id).c_str())) out.command(Command::OpenCommunity, e.id);  // findable per row
       ImGui::EndDisabled();
-      ImGui::SameLine();
+      same_line_if_fits("Duplicate");
       if (ImGui::SmallButton("Duplicate")) out.command(Command::DuplicateCommunity, e.id);
-      ImGui::SameLine();
+      same_line_if_fits("Move to bin");
       if (ImGui::SmallButton("Move to bin")) st.confirm_trash = e.id;
       ImGui::PopID();
     }
@@ -99,7 +99,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
         ImGui::TextDisabled("in the bin since %s", human_age(e.trashed_ms, w.now_ms).c_str());
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(("Restore##" + e.id).c_str())) out.command(Command::RestoreCommunity, e.id);
-        ImGui::SameLine();
+        same_line_if_fits("Delete for good");
         if (ImGui::SmallButton(("Delete for good##" + e.id).c_str())) st.confirm_purge = e.id;
         ImGui::PopID();
       }
@@ -120,7 +120,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
                           e.reason.c_str());
       ImGui::PopTextWrapPos();
       if (ImGui::SmallButton("Download")) out.command(Command::DownloadRecovery, e.key);
-      ImGui::SameLine();
+      same_line_if_fits("Discard");
       if (ImGui::SmallButton("Discard")) out.command(Command::DropRecovery, e.key);
       ImGui::Unindent();
       ImGui::PopID();

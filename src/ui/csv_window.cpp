@@ -80,7 +80,7 @@ void draw_csv_window(const World& w, Output& out) {
   ImGui::BeginDisabled(w.csv_imported == 0 || !w.csv_blocked.empty());
   if (ImGui::Button(("Import " + std::to_string(w.csv_imported) + " members").c_str())) out.command(Command::CsvConfirm);
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits("Cancel");
   if (ImGui::Button("Cancel")) out.command(Command::CsvCancel);
   ImGui::EndPopup();
 }

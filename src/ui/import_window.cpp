@@ -53,7 +53,7 @@ void draw_invitation(const World& w, Output& out) {
   ImGui::TextWrapped("You will answer as a new member in this browser: what you want to learn, the problems you "
                      "bring, what you can offer. Nothing leaves this browser until you send your answers.");
   if (ImGui::Button("Answer the invitation")) out.command(Command::AnswerInvitation);
-  ImGui::SameLine();
+  same_line_if_fits("Not now");
   if (ImGui::Button("Not now") || ImGui::IsKeyPressed(ImGuiKey_Escape)) out.command(Command::ImportCancel);
 }
 
@@ -108,14 +108,14 @@ void draw_import_window(const World& w, Output& out) {
       ImGui::TextDisabled("This is another community (\"%s\"): merging takes its records, not its name and purpose.",
                           w.import_other_name.c_str());
     if (ImGui::Button("Merge into this community")) out.command(Command::ImportMerge);
-    ImGui::SameLine();
+    same_line_if_fits("Open as a new community");
   }
   ImGui::BeginDisabled(w.import_mixed);
   if (ImGui::Button("Open as a new community")) out.command(Command::ImportAsNew);
   ImGui::EndDisabled();
   if (w.import_mixed && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("The files hold different communities: open them one at a time.");
-  ImGui::SameLine();
+  same_line_if_fits("Cancel");
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) out.command(Command::ImportCancel);
   ImGui::EndPopup();
 }

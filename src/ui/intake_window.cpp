@@ -47,8 +47,15 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   std::string edited;
   if (own) {
     ImGui::TextUnformatted("Your name");
+    if (st.name_focus) focus_text("##my-name");
+    st.name_focus = false;
     if (edit_text("##my-name", cv::get(*m, cv::f::member_name), edited, "Name", -FLT_MIN))
       out.ops.push_back(cv::op_set("Rename member", member, cv::f::member_name, cv::trim(edited)));
+    if (st.name_needed) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.05f, 1));
+      ImGui::TextWrapped("Write your name first: the convener needs it to know whose answers these are.");
+      ImGui::PopStyleColor();
+    }
     ImGui::TextUnformatted("How to reach you");
     if (edit_text("##my-contact", cv::get(*m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
       out.ops.push_back(cv::op_set("Edit contact", member, cv::f::member_contact, cv::trim(edited)));
@@ -296,17 +303,25 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::TextWrapped("Tell the group what you bring. Nothing leaves this browser until you send it: then the "
                      "convener imports your answers and they join the community.");
   ImGui::PopTextWrapPos();
+  const int lines = button_lines({"Download my answers", "Copy answers link", "Open the whole community"});
   ImGui::BeginChild("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
-                                      ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2));
+                                      ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * (lines + 1)));
   // The guidelines first: how we learn together, before what each person brings.
   draw_guidelines_to_acknowledge(doc, w.me, out);
   draw_member_intake(doc, w.me, true, st, env, out);
   ImGui::EndChild();
   ImGui::Separator();
-  if (ImGui::Button("Download my answers")) out.command(Command::DownloadMyAnswers);
-  ImGui::SameLine();
-  if (ImGui::Button("Copy answers link")) out.command(Command::CopyAnswersLink);
-  ImGui::SameLine();
+  // Answers go out with a name: the convener must know whose they are.
+  const bool named = !cv::trim(cv::get(*cv::find_live(doc.community, w.me), cv::f::member_name)).empty();
+  if (named) st.name_needed = false;
+  auto send = [&](Command::Kind k) {
+    if (named) out.command(k);
+    else st.name_needed = st.name_focus = true;
+  };
+  if (ImGui::Button("Download my answers")) send(Command::DownloadMyAnswers);
+  same_line_if_fits("Copy answers link");
+  if (ImGui::Button("Copy answers link")) send(Command::CopyAnswersLink);
+  same_line_if_fits("Open the whole community");
   if (ImGui::Button("Open the whole community")) out.command(Command::StopAnswering);
   ImGui::End();
 }

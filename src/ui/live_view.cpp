@@ -179,9 +179,16 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
   } else {
     const cv::Block& b = blocks[v.index];
     ImGui::SeparatorText(("Block " + std::to_string(v.index + 1) + " of " + std::to_string(blocks.size())).c_str());
-    ImGui::SetWindowFontScale(1.6f);
+    // The title in a font baked at its size (the platform's third), crisp on a projector; scaled
+    // only where there is none.
+    ImFont* title = ImGui::GetIO().Fonts->Fonts.Size > 2 ? ImGui::GetIO().Fonts->Fonts[2] : nullptr;
+    if (title) ImGui::PushFont(title);
+    else ImGui::SetWindowFontScale(1.6f);
     ImGui::TextUnformatted(b.title.c_str());
-    ImGui::SetWindowFontScale(1.0f);
+    st.live_title_px = ImGui::GetFontSize();
+    st.live_title_baked = ImGui::GetFont()->FontSize / ImGui::GetFontSize();
+    if (title) ImGui::PopFont();
+    else ImGui::SetWindowFontScale(1.0f);
     std::string kind = b.title == cv::kind_label(b.kind) ? "" : cv::kind_label(b.kind);
     if (v.extra_minutes) kind += (kind.empty() ? "" : ", ") + std::to_string(v.extra_minutes) + " min added";
     if (!kind.empty()) ImGui::TextDisabled("%s", kind.c_str());

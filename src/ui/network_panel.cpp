@@ -90,7 +90,7 @@ void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& o
     st.intro_key = key;
     st.introductions = cv::suggested_introductions(doc.community, 10);
   }
-  if (!ImGui::CollapsingHeader(("Suggested introductions (" + std::to_string(st.introductions.size()) + ")##intros").c_str(),
+  if (!ImGui::CollapsingHeader(("Suggested introductions (" + std::to_string(st.introductions.size()) + ")###intros").c_str(),
                                ImGuiTreeNodeFlags_DefaultOpen))
     return;
   if (st.introductions.empty())

@@ -69,7 +69,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
     ImGui::TextWrapped("Add members first: a project is something members do together between meetings.");
     return;
   }
-  if (st.acting_as.empty() || !cv::find_live(c, st.acting_as)) st.acting_as = w.me.empty() ? v.members[0].first : w.me;
+  default_acting_as(c, w, v, st);
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community;
   if (key != st.projects_key) {
     st.projects_key = key;

@@ -10,8 +10,11 @@ void draw_share_window(const World& w, Output& out) {
   if (!ImGui::IsPopupOpen("Share link")) ImGui::OpenPopup("Share link");
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, vp->WorkSize.x - 20), 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal("Share link", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+  // A fixed width, the height of what it holds (its text wraps to that width; on a phone it is taller).
+  const float width = std::min(560.0f, vp->WorkSize.x - 20);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y - 40));
+  if (!ImGui::BeginPopupModal("Share link", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+    return;
   if (!w.share_error.empty()) {
     ImGui::TextWrapped("No link could be made: %s. Share the file instead.", w.share_error.c_str());
   } else if (w.share_length >= kMaxLinkChars) {
@@ -20,7 +23,7 @@ void draw_share_window(const World& w, Output& out) {
                        "web host and share this page's address followed by #url= and the file's address.",
                        w.share_length, kMaxLinkChars);
     if (ImGui::Button("Export file")) out.command(Command::ExportFile);
-    ImGui::SameLine();
+    same_line_if_fits("Close");
   } else {
     if (w.share_kind == "invite")
       ImGui::TextWrapped("Send this invitation to future members. It holds the community's name and purpose, and "
@@ -37,7 +40,7 @@ void draw_share_window(const World& w, Output& out) {
     if (w.share_copied == 1) ImGui::TextDisabled("Copied to the clipboard (%zu characters).", w.share_length);
     else if (w.share_copied == 0) ImGui::TextDisabled("Select the link above and copy it (the clipboard was not available).");
     if (ImGui::Button("Copy link")) out.command(Command::CopyShareLink);
-    ImGui::SameLine();
+    same_line_if_fits("Close");
   }
   if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     out.command(Command::CloseShare);

@@ -107,7 +107,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
     st.threads_seen_before = w.threads_seen_ms;
     out.command(Command::ThreadsSeen);
   }
-  if (st.acting_as.empty() || !cv::find_live(c, st.acting_as)) st.acting_as = w.me.empty() ? v.members[0].first : w.me;
+  default_acting_as(c, w, v, st);
   const float left_w = std::min(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
   ImGui::BeginChild("thread-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
   draw_new_thread(c, w, st, env, out);

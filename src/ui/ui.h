@@ -7,6 +7,7 @@
 //  [SECTION] Widgets shared by panels
 #pragma once
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -162,6 +163,7 @@ struct World {
   std::string groups_message;       // the last result, in words
   // Invitations: the member this browser answers as, in the open community ("" when not answering).
   std::string me;
+  std::string self;                 // the member this browser is in this community ("" not known), also in its own copy
 };
 
 inline constexpr size_t kMaxLinkChars = 8000;
@@ -196,6 +198,8 @@ struct State {
   std::string live_block;      // the block the live view showed last frame, and its time left:
   int64_t live_remaining = 0;  // the chime sounds when it crosses zero in view
   int64_t flash_until = 0;
+  float live_title_px = 0;     // the block title's drawn size, and its font's baked size over it (the
+  float live_title_baked = 0;  // device pixel ratio when crisp, less when a smaller font is scaled up)
   // Books
   std::string acting_as;                          // the member the Books tab acts as
   BookDraft book_draft;
@@ -240,6 +244,8 @@ struct State {
   bool focus_name = false;        // put the keyboard in the community name next frame
   std::string member_filter;      // the members panel's search text
   std::string focus_record;       // a record whose first field takes the keyboard next frame
+  bool name_needed = false;       // answers were to be sent without a name: ask for it
+  bool name_focus = false;        // ...and put the keyboard in the name field, once
   std::string status;             // the last message for the status line
   bool status_is_error = false;
 };
@@ -312,6 +318,14 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags =
 void focus_text(const char* label);
 bool edit_text(const char* label, const std::string& value, std::string& out, const char* hint = nullptr,
                float width = 0, bool multiline = false, float height = 0);
+// Between two buttons of a row: on the same line when the next one (`next`, its label) fits in the
+// width the window has, else on the next line (a phone's narrow screen).
+void same_line_if_fits(const char* next);
+// How many lines a row of buttons with these labels takes in the width there is now.
+int button_lines(std::initializer_list<const char*> labels);
+// The member the Books, Threads and Projects tabs act as, when none is picked yet (or they left): who
+// this browser answers as, else who it is in its own copy, else the first member.
+void default_acting_as(const cv::Community& c, const World& w, const cv::Views& v, State& st);
 // A text field and a button to add what it holds: true (text trimmed, not empty) on the button or Enter.
 bool input_and_add(const char* label, const char* hint, std::string& text, const char* button);
 // Up, Down and Remove for block i of an agenda.

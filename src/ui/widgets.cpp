@@ -232,4 +232,38 @@ void draw_meeting_reading(const cv::Community& c, const std::string& meeting) {
   for (const std::string& q : r.questions) ImGui::BulletText("%s", q.c_str());
 }
 
+namespace {
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+}  // namespace
+
+void same_line_if_fits(const char* next) {
+  // The cursor is at the start of the next line now: the width from there is the cell's or the window's.
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button_width(next) <= right) ImGui::SameLine();
+}
+
+int button_lines(std::initializer_list<const char*> labels) {
+  const float width = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
+  int lines = 0;
+  float x = 0;
+  for (const char* l : labels) {
+    const float w = button_width(l);
+    if (lines == 0 || x + gap + w > width) ++lines, x = w;
+    else x += gap + w;
+  }
+  return lines;
+}
+
+void default_acting_as(const cv::Community& c, const World& w, const cv::Views& v, State& st) {
+  if (!st.acting_as.empty() && cv::find_live(c, st.acting_as)) return;
+  for (const std::string* who : {&w.me, &w.self})
+    if (!who->empty() && cv::find_live(c, *who)) {
+      st.acting_as = *who;
+      return;
+    }
+  st.acting_as = v.members.empty() ? std::string() : v.members[0].first;
+}
+
 }  // namespace ui

@@ -100,7 +100,7 @@ test('a suggested introduction: made with its reason, its message copied, a tie,
   for (let i = 0; i < 6 && !helper; ++i)
     for (let j = 0; j < 6 && !helper; ++j)
       if (i !== j && !met.has([`p${i}`, `p${j}`].sort().join('-'))) [helper, learner] = [`p${i}`, `p${j}`];
-  const stamp = s.records[0].stamps.name;
+  const stamp = s.records.find((r) => r.type === 'community').stamps.name;  // records come in id order: not always it
   const rec = (id, type, fields) => ({ id, type, fields: { deleted: false, ...fields },
     stamps: Object.fromEntries(['deleted', ...Object.keys(fields)].map((k) => [k, stamp])) });
   await dropFiles(page, [{ name: 'wants.json', text: JSON.stringify({ format: 'cultivate.community', version: 1, community: s.community,
