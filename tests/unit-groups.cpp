@@ -3,6 +3,7 @@
 // on random inputs keeping every rule.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <random>
 
 #include "core/groups.h"
@@ -119,6 +120,102 @@ TEST_CASE("perfect schedules by rotational development: 9-4-11 and 12-4-15") {
       CHECK(r.quality.repeated_pairs == 0);
     }
 }
+namespace {
+
+// Every schedule of n players in groups of `size` over `rounds` rounds (groups as sets, rounds in
+// order): the fewest repeats any of them has, found by trying them all.
+int fewest_repeats(const cv::GroupsProblem& p, int size) {
+  std::vector<std::vector<std::vector<int>>> partitions;
+  std::vector<std::vector<int>> cur;
+  std::vector<bool> used(p.players, false);
+  std::function<void()> fill = [&] {
+    int first = 0;
+    while (first < p.players && used[first]) ++first;
+    if (first == p.players) return partitions.push_back(cur);
+    // The group of the first player left: it and size-1 others after it.
+    std::vector<int> g{first};
+    used[first] = true;
+    std::function<void(int)> pick = [&](int from) {
+      if (static_cast<int>(g.size()) == size) {
+        cur.push_back(g);
+        fill();
+        cur.pop_back();
+        return;
+      }
+      for (int x = from; x < p.players; ++x)
+        if (!used[x]) {
+          used[x] = true;
+          g.push_back(x);
+          pick(x + 1);
+          g.pop_back();
+          used[x] = false;
+        }
+    };
+    pick(first + 1);
+    used[first] = false;
+  };
+  fill();
+  int best = 1 << 30;
+  std::vector<size_t> at(p.rounds, 0);
+  for (;;) {
+    cv::Schedule s;
+    for (int r = 0; r < p.rounds; ++r) s.push_back(partitions[at[r]]);
+    best = std::min(best, cv::evaluate(p, s).repeated_pairs);
+    int r = p.rounds - 1;
+    while (r >= 0 && ++at[r] == partitions.size()) at[r--] = 0;
+    if (r < 0) break;
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("the lower bound on repeats: never above what exhaustive search finds, and reached where it can be") {
+  struct Case {
+    int groups, size, rounds;
+    int fewest;  // from exhaustive search, below (checked again here)
+  };
+  for (const Case& k : {Case{2, 4, 3, 8}, Case{2, 3, 4, 9}, Case{3, 2, 4, 0}, Case{3, 2, 5, 0}, Case{2, 2, 4, 2},
+                        Case{2, 3, 3, 5}}) {
+    CAPTURE(k.groups);
+    CAPTURE(k.size);
+    CAPTURE(k.rounds);
+    const cv::GroupsProblem p = plain(k.groups, k.size, k.rounds);
+    const int fewest = fewest_repeats(p, k.size);
+    CHECK(fewest == k.fewest);
+    CHECK(cv::repeats_lower_bound(p) <= fewest);
+  }
+  // Where the counting is tight: 8 in fours over 3 rounds (9 partner places, 7 others), 6 in trios
+  // over 4 rounds, 4 in pairs over 4 rounds; not for 6 in trios over 3 rounds (3, where 5 is the fewest).
+  CHECK(cv::repeats_lower_bound(plain(2, 4, 3)) == 8);
+  CHECK(cv::repeats_lower_bound(plain(2, 3, 4)) == 9);
+  CHECK(cv::repeats_lower_bound(plain(2, 2, 4)) == 2);
+  CHECK(cv::repeats_lower_bound(plain(2, 3, 3)) == 3);
+  CHECK(cv::repeats_lower_bound(plain(5, 3, 7)) == 0);
+  // History counts: two who met before and must meet again.
+  cv::GroupsProblem h = plain(1, 2, 1);
+  h.met = {{0, 1}, {1, 0}};
+  CHECK(cv::repeats_lower_bound(h) == 1);
+}
+
+TEST_CASE("the solver stops once a schedule reaches the lower bound (counted in steps, not time)") {
+  cv::GroupsProblem p = plain(2, 4, 3);
+  p.budget_ms = 100000;  // 20 million steps if it searched on
+  const cv::GroupsResult r = cv::solve_groups(p);
+  REQUIRE(r.ok);
+  CHECK(r.quality.repeated_pairs == 8);
+  CHECK(r.lower_bound == 8);
+  CHECK(r.iterations < 5000);
+  MESSAGE("8-4-3: the fewest repeats (8) after " << r.iterations << " steps");
+  // 6 in trios over 4 rounds: 9 is the fewest (exhaustive search above); found, then no more steps.
+  p = plain(2, 3, 4);
+  p.budget_ms = 100000;
+  const cv::GroupsResult t = cv::solve_groups(p);
+  CHECK(t.quality.repeated_pairs == 9);
+  CHECK(t.iterations < 100000);
+  MESSAGE("6-3-4: the fewest repeats (9) after " << t.iterations << " steps");
+}
+
 TEST_CASE("the same seed gives the same schedule") {
   cv::GroupsProblem p = plain(4, 3, 4, 7);
   p.present.assign(4, std::vector<bool>(12, true));

@@ -86,14 +86,15 @@ export function generate(members, seed = 1) {
   // Projects (one per 50 members, five joining each) and introductions (one per 20 members).
   for (let p = 0; p < Math.max(1, Math.floor(members / 50)); p++) {
     rec(`j${p}`, 'project', { title: `Project ${p}: ${pick(pick(THEMES))}`, goal: 'A page others can use', needs: pick(SKILLS), owner: pick(ids) });
-    for (let k = 0; k < 5; k++) {
-      const who = pick(ids);
+    for (const who of new Set(Array.from({ length: 5 }, () => pick(ids))))
       rec(`join:j${p}:${who}`, 'joining', { project: `j${p}`, member: who, offer: pick(SKILLS) });
-    }
   }
+  const introduced = new Set();
   for (let k = 0; k < Math.floor(members / 20); k++) {
     const [a, b] = [pick(ids), pick(ids)].sort();
-    if (a !== b) rec(`intro:${a}:${b}`, 'introduction', { a, b, reason: 'one can help the other', by: '', at: t0 + k });
+    if (a === b || introduced.has(`${a}:${b}`)) continue;
+    introduced.add(`${a}:${b}`);
+    rec(`intro:${a}:${b}`, 'introduction', { a, b, reason: 'one can help the other', by: '', at: t0 + k });
   }
   return { format: 'cultivate.community', version: 1, community: cid, records };
 }

@@ -257,7 +257,7 @@ int cmd_groups(const std::vector<std::string>& args) {
                     {"quality", {{"repeated_pairs", q.repeated_pairs}, {"distinct_pairs", q.distinct_pairs},
                                  {"possible_pairs", q.possible_pairs}, {"max_meetings", q.max_meetings},
                                  {"first_repeat_round", q.first_repeat_round < 0 ? cv::json() : cv::json(q.first_repeat_round + 1)},
-                                 {"new_pairs", q.new_pairs}}},
+                                 {"new_pairs", q.new_pairs}, {"fewest_possible", r.lower_bound}}},
                     {"method", r.method}, {"ms", static_cast<long long>(r.ms)}, {"seed", p.seed}};
     std::printf("%s\n", out.dump(2, ' ', false, cv::json::error_handler_t::replace).c_str());
     return 0;
@@ -271,9 +271,9 @@ int cmd_groups(const std::vector<std::string>& args) {
     }
   }
   const cv::GroupsQuality& q = r.quality;
-  std::printf("repeated pairs %d; distinct pairs %d of %d possible; most meetings of a pair %d; first repeat %s; "
-              "%s in %.0f ms\n",
-              q.repeated_pairs, q.distinct_pairs, q.possible_pairs, q.max_meetings,
+  std::printf("repeated pairs %d (the fewest possible: %d); distinct pairs %d of %d possible; most meetings of a pair %d; "
+              "first repeat %s; %s in %.0f ms\n",
+              q.repeated_pairs, r.lower_bound, q.distinct_pairs, q.possible_pairs, q.max_meetings,
               q.first_repeat_round < 0 ? "none" : ("round " + std::to_string(q.first_repeat_round + 1)).c_str(),
               r.method.c_str(), r.ms);
   return 0;

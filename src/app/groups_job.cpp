@@ -57,7 +57,11 @@ bool groups_slice(GroupsJob& j, const cv::Community& c, const std::string& new_i
       if (br.id == j.round) op = cv::op_replace_groups(br, r.schedule, j.members);
   }
   j.message = std::to_string(r.quality.new_pairs) + " new connections, " + std::to_string(r.quality.repeated_pairs) +
-              " repeated meetings (" + std::to_string(static_cast<long long>(r.ms)) + " ms).";
+              " repeated meetings" +
+              (r.quality.repeated_pairs > 0 && r.quality.repeated_pairs == r.lower_bound ? ", the fewest possible" : "") +
+              (r.quality.first_repeat_round >= 0 ? ", the first in round " + std::to_string(r.quality.first_repeat_round + 1)
+                                                 : std::string()) +
+              " (" + std::to_string(static_cast<long long>(r.ms)) + " ms).";
   return true;
 }
 

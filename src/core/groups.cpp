@@ -144,6 +144,32 @@ std::string check_schedule(const GroupsProblem& p, const Schedule& s) {
   return {};
 }
 
+int repeats_lower_bound(const GroupsProblem& p) {
+  const int n = p.players;
+  if (n < 2 || (p.group_size <= 0 && p.groups <= 0)) return 0;
+  std::vector<long long> places(n, 0);  // partner places per member, at least
+  long long meetings = 0;
+  for (int r = 0; r < p.rounds; ++r) {
+    int present = 0;
+    for (int x = 0; x < n; ++x) present += present_in(p, r, x);
+    const std::vector<int> sizes = group_sizes(p, present);
+    if (sizes.empty()) continue;
+    const int smallest = *std::min_element(sizes.begin(), sizes.end());
+    for (int s : sizes) meetings += static_cast<long long>(s) * (s - 1) / 2;
+    for (int x = 0; x < n; ++x)
+      if (present_in(p, r, x)) places[x] += smallest - 1;
+  }
+  long long excess = 0, fresh_pairs = 0;
+  for (int i = 0; i < n; ++i) {
+    long long fresh = 0;  // others i has not met before
+    for (int j = 0; j < n; ++j)
+      if (j != i && std::max(met_before(p, i, j), met_before(p, j, i)) == 0) ++fresh;
+    excess += std::max(0LL, places[i] - fresh);
+    fresh_pairs += fresh;
+  }
+  return static_cast<int>(std::max((excess + 1) / 2, meetings - fresh_pairs / 2));
+}
+
 // A problem the construction can serve: everyone present, equal groups, no other rule.
 bool plain(const GroupsProblem& p) {
   if (!p.apart.empty() || !p.together.empty() || !p.hosts.empty() || !p.locked.empty() || !p.prefer.empty()) return false;
@@ -194,8 +220,9 @@ GroupsSolver* groups_start(const GroupsProblem& p) {
   s->started = p.clock_ms ? p.clock_ms() : 0;
   s->rng.s = p.seed * 0x2545F4914F6CDD1Dull + 1;
   s->best_cost = -1;
+  s->bound_cost = GroupsSolver::kRepeat * static_cast<long long>(repeats_lower_bound(p));
   s->fresh_start();
-  if (s->cost == 0) s->done = true;
+  if (s->cost <= s->bound_cost) s->done = true;
   // The cyclic searches join unless the construction already reaches all but one round (then the
   // general search, restarted often, is the better bet: 8-4-10 from the 9 rounds of a partial spread).
   int constructed_rounds = 0;
@@ -273,9 +300,10 @@ bool groups_step(GroupsSolver* s, double slice_ms) {
   if (s->done) return true;
   const double slice_start = clock_or_iterations(s);
   while (!s->done) {
-    for (int k = 0; k < 16 && s->best_cost > 0; ++k) portfolio_step(s);
+    for (int k = 0; k < 16 && s->best_cost > s->bound_cost; ++k) portfolio_step(s);
     const double now = clock_or_iterations(s);
-    if (s->best_cost == 0 || now - s->started >= s->p.budget_ms) s->done = true;
+    // No schedule has fewer repeats than the bound: one that reaches it is done.
+    if (s->best_cost <= s->bound_cost || now - s->started >= s->p.budget_ms) s->done = true;
     // A community's own problem (absences, rules) rarely has a perfect schedule: stop once the best
     // has not moved for long, rather than spend the whole budget proving nothing.
     if (!plain(s->p) && s->iter - s->best_at > 20000 + 200LL * s->n) s->done = true;
@@ -297,6 +325,7 @@ GroupsResult groups_finish(GroupsSolver* s) {
     r.schedule = s->best;
     r.quality = evaluate(s->p, r.schedule);
     r.method = s->method;
+    r.lower_bound = static_cast<int>(s->bound_cost / GroupsSolver::kRepeat);
     r.iterations = s->iter;
     r.ms = clock_or_iterations(s) - s->started;
   }

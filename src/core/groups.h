@@ -52,6 +52,11 @@ struct GroupsQuality {
   int preferred_met = 0;       // pairs of `prefer` that meet in the schedule
 };
 GroupsQuality evaluate(const GroupsProblem& p, const Schedule& s);
+// The fewest repeated meetings any schedule of p can have, counted as evaluate() counts them (history
+// included): a member's partner places beyond the others they have not met yet are repeats, each
+// shared by two; and every meeting beyond the pairs not met yet is one. A schedule with this many
+// is the best there is: the solver stops there (8 members in fours over 3 rounds: 8).
+int repeats_lower_bound(const GroupsProblem& p);
 // Every hard rule kept: who is present, sizes, apart, together, hosts, locked groups. "" when all
 // hold, else the first broken one in words.
 std::string check_schedule(const GroupsProblem& p, const Schedule& s);
@@ -63,6 +68,7 @@ struct GroupsResult {
   Schedule schedule;
   GroupsQuality quality;
   std::string method;  // "construction", "cyclic search", "rotational search" or "search"
+  int lower_bound = 0;  // repeats_lower_bound(p): quality.repeated_pairs equal to it is the fewest possible
   long long iterations = 0;
   double ms = 0;
 };

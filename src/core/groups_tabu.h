@@ -45,6 +45,7 @@ struct GroupsSolver {
   std::vector<int> attr_lo, attr_hi;  // per round*value: the fair range of a group's count
   std::vector<int> tabu;       // per round*player: iteration until which the player stays
   long long cost = 0, best_cost = 0, iter = 0, last_better = 0;
+  long long bound_cost = 0;    // kRepeat times repeats_lower_bound(p): no schedule costs less
   // This run's best; runs restart fresh after restart_after steps. Short runs win: on 8-4-10 (100 seeds,
   // native) 600 steps took 362 ms on average and 1.3 s at worst, 1500 steps 718 ms and 3.6 s (40 seeds).
   long long run_best = 0, run_start = 0, restart_after = 600;

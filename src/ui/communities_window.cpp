@@ -38,6 +38,16 @@ void confirm_popups(const World& w, State& st, Output& out) {
           st.confirm_purge, out);
 }
 
+// The name and the date share what the buttons leave: the buttons' column is as wide as the buttons
+// in one line, or half the window on a narrow screen (where they wrap).
+void actions_column(std::initializer_list<const char*> buttons) {
+  float w = 0;
+  for (const char* b : buttons) w += ImGui::CalcTextSize(b).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1);
+  ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthStretch, 1);
+  ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, std::min(w, ImGui::GetContentRegionAvail().x * 0.5f));
+}
+
 }  // namespace
 
 void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Output& out) {
@@ -58,6 +68,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
   int in_bin = 0;
   ImGui::SeparatorText("In this browser");
   if (ImGui::BeginTable("communities", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    actions_column({"Open", "Duplicate", "Move to bin"});
     for (const CommunityEntry& e : w.communities) {
       if (e.trashed_ms) {
         ++in_bin;
@@ -89,6 +100,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
   if (in_bin) {
     ImGui::SeparatorText("Bin");
     if (ImGui::BeginTable("bin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+      actions_column({"Restore", "Delete for good"});
       for (const CommunityEntry& e : w.communities) {
         if (!e.trashed_ms) continue;
         ImGui::PushID(e.id.c_str());
