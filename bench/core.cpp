@@ -1,6 +1,7 @@
 // bench/core.cpp: the core's data path on a community file, step by step, in milliseconds: parse,
 // the import preview's checks (stamps, merge, fits, diff), a merge of the file into itself with one
-// edit, the canonical writer, and the views of a community of that size. Not a test: it prints figures
+// edit, the canonical writer, the views of a community of that size, and what the Connections tab
+// reads (the network, its layout, suggested introductions). Not a test: it prints figures
 // (bench/scale runs the same in the page).
 //   bench_core FILE [FILE...]     (node bench/scale/generate.mjs writes files of any size)
 #include <chrono>
@@ -9,8 +10,10 @@
 #include <sstream>
 #include <string>
 
+#include "core/directory.h"
 #include "core/format.h"
 #include "core/model.h"
+#include "core/network.h"
 #include "core/views.h"
 
 namespace {
@@ -33,8 +36,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: bench_core FILE [FILE...]\n");
     return 2;
   }
-  std::printf("%-28s %8s %8s %8s %8s %8s %8s %8s %8s\n", "file", "MB", "parse", "preview", "merge", "write",
-              "diff", "views", "records");
+  std::printf("%-28s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "file", "MB", "parse", "preview", "merge", "write",
+              "diff", "views", "network", "layout", "intros", "records");
   for (int i = 1; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
     std::stringstream ss;
@@ -67,8 +70,12 @@ int main(int argc, char** argv) {
     const double diff = timed([&] { (void)cv::diff(p.community, d.community); });
     cv::Views v;
     const double views = timed([&] { cv::views_complete(v, d); });
-    std::printf("%-28s %8.2f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8zu\n", argv[i], bytes.size() / 1048576.0, parse,
-                preview, merge, write, diff, views, d.community.records.size());
+    cv::Network n;
+    const double network = timed([&] { n = cv::network(d.community); });
+    const double layout = timed([&] { (void)cv::network_layout(n); });
+    const double intros = timed([&] { (void)cv::suggested_introductions(d.community, 10, &n); });
+    std::printf("%-28s %8.2f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8zu\n", argv[i], bytes.size() / 1048576.0,
+                parse, preview, merge, write, diff, views, network, layout, intros, d.community.records.size());
   }
   return 0;
 }

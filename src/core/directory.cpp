@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/agenda.h"
 #include "core/cases.h"
@@ -202,7 +203,7 @@ std::vector<Helper> who_can_help(const Community& c, const std::string& question
 
 // [SECTION] Introductions ---------------------------------------------------------------------------
 
-std::vector<Introduction> suggested_introductions(const Community& c, size_t limit) {
+std::vector<Introduction> suggested_introductions(const Community& c, size_t limit, const Network* all) {
   std::vector<Source> offers;
   for (Source& s : sources(c))
     if (s.offer) offers.push_back(std::move(s));
@@ -217,21 +218,47 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
   Corpus corpus;
   std::vector<std::vector<std::string>> offer_terms(offers.size()), need_terms(needs.size());
   std::unordered_map<std::string, std::vector<int>> postings;  // term -> offers that hold it
+  // Many members write the same skill or objective ("facilitation"): each text's terms are read once.
+  std::unordered_map<std::string, std::vector<std::string>> read;
+  auto terms_of = [&](const std::string& text) -> const std::vector<std::string>& {
+    auto it = read.find(text);
+    return it != read.end() ? it->second : read.emplace(text, terms(text)).first->second;
+  };
   for (size_t i = 0; i < offers.size(); ++i) {
-    corpus.add(offer_terms[i] = terms(offers[i].text));
+    corpus.add(offer_terms[i] = terms_of(offers[i].text));
     for (const std::string& t : offer_terms[i])
       if (!is_generic(t)) postings[t].push_back(static_cast<int>(i));
   }
-  for (size_t i = 0; i < needs.size(); ++i) corpus.add(need_terms[i] = terms(needs[i].text));
+  for (size_t i = 0; i < needs.size(); ++i) corpus.add(need_terms[i] = terms_of(needs[i].text));
+  // Members as numbers, pairs as one number: millions of candidate checks look up hashes, not strings.
+  std::unordered_map<std::string, uint32_t> number;
+  for (const auto& [id, r] : live_of(c, kMember)) number.emplace(id, static_cast<uint32_t>(number.size()));
+  auto key = [](uint32_t a, uint32_t b) { return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b); };
+  auto num = [&](const std::string& m) {
+    auto it = number.find(m);
+    return it == number.end() ? UINT32_MAX : it->second;
+  };
+  std::vector<uint32_t> offer_member(offers.size());
+  for (size_t i = 0; i < offers.size(); ++i) offer_member[i] = num(offers[i].member);
   // Pairs with any tie have met already.
-  std::set<std::pair<std::string, std::string>> met;
-  for (const Tie& t : network(c).ties) met.insert({t.a, t.b});
-  std::map<std::pair<std::string, std::string>, Introduction> best;  // (helper, learner)
+  std::unordered_set<uint64_t> met;
+  const Network own = all ? Network{} : network(c);
+  for (const Tie& t : (all ? *all : own).ties)
+    if (num(t.a) != UINT32_MAX && num(t.b) != UINT32_MAX) met.insert(key(num(t.a), num(t.b)));
+  // First a quick score from the words they share exactly, for every candidate; then the full
+  // comparison (forms, typos, synonyms) for the best few hundred only.
+  struct Candidate {
+    double quick = 0;
+    int need = -1, offer = -1;
+  };
+  std::unordered_map<uint64_t, Candidate> best;  // (helper, learner), helper in the high half
   std::vector<int> seen(offers.size(), -1);
   for (size_t i = 0; i < needs.size(); ++i) {
-    const Need& n = needs[i];
-    const Record* learner = find_live(c, n.member);
-    if (!learner || learner->type != kMember) continue;
+    const uint32_t learner = num(needs[i].member);
+    if (learner == UINT32_MAX) continue;
+    std::vector<double> weight;  // of each of the need's terms, looked up once
+    double total = 0;
+    for (const std::string& t : need_terms[i]) total += weight.emplace_back(corpus.weight(t));
     for (const std::string& t : need_terms[i]) {
       auto it = postings.find(t);
       if (it == postings.end()) continue;
@@ -240,20 +267,39 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
         const int h = it->second[k];
         if (seen[h] == static_cast<int>(i)) continue;
         seen[h] = static_cast<int>(i);
-        const Source& o = offers[h];
-        if (o.member == n.member || met.count({std::min(o.member, n.member), std::max(o.member, n.member)})) continue;
-        const double score = answers(need_terms[i], offer_terms[h], corpus) * o.weight;
-        if (score < 0.35) continue;
-        Introduction& b = best[{o.member, n.member}];
-        if (score > b.score)
-          b = {o.member, n.member, member_name(c, o.member) + ", " + o.reason + " \u00b7 " + member_name(c, n.member) + " " + n.reason,
-               score};
+        const uint32_t helper = offer_member[h];
+        if (helper == UINT32_MAX || helper == learner || met.count(key(helper, learner))) continue;
+        double shared = 0;
+        for (size_t q = 0; q < need_terms[i].size(); ++q)
+          if (std::find(offer_terms[h].begin(), offer_terms[h].end(), need_terms[i][q]) != offer_terms[h].end()) shared += weight[q];
+        const double quick = total > 0 ? shared / total * offers[h].weight : 0;
+        Candidate& b = best[(static_cast<uint64_t>(helper) << 32) | learner];
+        if (quick > b.quick) b = {quick, static_cast<int>(i), h};
       }
     }
   }
-  std::vector<Introduction> all;
-  for (auto& [key, intro] : best) all.push_back(std::move(intro));
-  std::sort(all.begin(), all.end(), [&](const Introduction& a, const Introduction& b) {
+  std::vector<Candidate> shortlist;
+  for (const auto& [pair, cand] : best) shortlist.push_back(cand);
+  const size_t keep = std::max<size_t>(limit * 20, 200);
+  if (shortlist.size() > keep) {
+    // A total order (quick score, then need and offer), so the same few hundred are kept everywhere.
+    std::nth_element(shortlist.begin(), shortlist.begin() + static_cast<long>(keep), shortlist.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       if (a.quick != b.quick) return a.quick > b.quick;
+                       return a.need != b.need ? a.need < b.need : a.offer < b.offer;
+                     });
+    shortlist.resize(keep);
+  }
+  std::vector<Introduction> scored;
+  for (const Candidate& k : shortlist) {
+    const Need& n = needs[k.need];
+    const Source& o = offers[k.offer];
+    const double score = answers(need_terms[k.need], offer_terms[k.offer], corpus) * o.weight;
+    if (score >= 0.35)
+      scored.push_back({o.member, n.member, member_name(c, o.member) + ", " + o.reason + " \u00b7 " + member_name(c, n.member) + " " + n.reason,
+                        score});
+  }
+  std::sort(scored.begin(), scored.end(), [&](const Introduction& a, const Introduction& b) {
     if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
     if (a.helper != b.helper) return collate_less(member_name(c, a.helper), member_name(c, b.helper));
     return collate_less(member_name(c, a.learner), member_name(c, b.learner));
@@ -262,7 +308,7 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
   std::vector<Introduction> out;
   std::map<std::string, int> uses;
   std::set<std::pair<std::string, std::string>> pairs;
-  for (Introduction& x : all) {
+  for (Introduction& x : scored) {
     const auto key = std::make_pair(std::min(x.helper, x.learner), std::max(x.helper, x.learner));
     if (out.size() >= limit || pairs.count(key) || uses[x.helper] >= 3 || uses[x.learner] >= 3) continue;
     pairs.insert(key);

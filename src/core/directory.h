@@ -55,8 +55,10 @@ struct Introduction {
   std::string reason;           // in words: "Jürgen, skill “Feedback” · Zoë wants to learn “Giving feedback”"
   double score = 0;
 };
-// The best suggestions first; a member appears in at most three.
-std::vector<Introduction> suggested_introductions(const Community& c, size_t limit = 20);
+// The best suggestions first; a member appears in at most three. `all`: the community's whole network
+// when the caller has it (else it is read here).
+struct Network;
+std::vector<Introduction> suggested_introductions(const Community& c, size_t limit = 20, const Network* all = nullptr);
 // Records an introduction (id intro:<a>:<b>, a before b); `by` is who made it ("" the convener).
 Op op_introduce(const std::string& a, const std::string& b, const std::string& reason, const std::string& by,
                 int64_t at_ms);

@@ -197,29 +197,51 @@ Layout network_layout(const Network& n) {
   out.steps = static_cast<int>(std::clamp<size_t>(4000000 / (count * 12 + edges.size() + 1), 20, 150));
   std::vector<Point> d(count);
   std::vector<std::vector<int>> grid(static_cast<size_t>(cells) * cells);
+  std::vector<Point> centre(grid.size());
   auto cell_of = [&](double v) { return std::clamp(static_cast<int>(v / cell), 0, cells - 1); };
   for (int step = 0; step < out.steps; ++step) {
     const double heat = 0.1 * (1.0 - static_cast<double>(step) / out.steps) + 0.002;
     for (auto& g : grid) g.clear();
     for (size_t i = 0; i < count; ++i) grid[static_cast<size_t>(cell_of(p[i].y)) * cells + cell_of(p[i].x)].push_back(static_cast<int>(i));
     std::fill(d.begin(), d.end(), Point{});
-    // Pushing apart: members in the same cell or a neighbouring one, k^2 / distance.
-    for (int cy = 0; cy < cells; ++cy)
-      for (int cx = 0; cx < cells; ++cx)
-        for (int i : grid[static_cast<size_t>(cy) * cells + cx])
-          for (int ny = std::max(0, cy - 1); ny <= std::min(cells - 1, cy + 1); ++ny)
-            for (int nx = std::max(0, cx - 1); nx <= std::min(cells - 1, cx + 1); ++nx)
-              for (int j : grid[static_cast<size_t>(ny) * cells + nx]) {
-                if (j <= i) continue;
+    // Pushing apart: members in the same cell or a neighbouring one, k^2 / distance. A crowded cell
+    // (a dense part of the network) pushes as one mass at its centre, weighed by its members, so a
+    // step stays about 9 x 16 comparisons a member however the members gather.
+    constexpr size_t kCrowd = 16;
+    for (size_t c = 0; c < grid.size(); ++c) {
+      double sx = 0, sy = 0;
+      for (int i : grid[c]) sx += p[i].x, sy += p[i].y;
+      centre[c] = grid[c].empty() ? Point{} : Point{sx / grid[c].size(), sy / grid[c].size()};
+    }
+    auto push = [&](size_t i, double dx, double dy, double weight) {
+      double dist2 = dx * dx + dy * dy;
+      if (dist2 > cell * cell) return;
+      if (dist2 < 1e-12) dx = 1e-6 * (i % 2 ? 1 : -1), dy = 1e-6, dist2 = dx * dx + dy * dy;
+      const double f = weight * k * k / dist2;  // (k^2 / dist) along the unit vector (dx, dy) / dist
+      d[i].x += dx * f, d[i].y += dy * f;
+    };
+    for (size_t i = 0; i < count; ++i) {
+      const int cx = cell_of(p[i].x), cy = cell_of(p[i].y);
+      for (int ny = std::max(0, cy - 1); ny <= std::min(cells - 1, cy + 1); ++ny)
+        for (int nx = std::max(0, cx - 1); nx <= std::min(cells - 1, cx + 1); ++nx) {
+          const size_t c = static_cast<size_t>(ny) * cells + nx;
+          const std::vector<int>& in = grid[c];
+          if (in.size() <= kCrowd) {
+            for (int j : in)
+              if (j != static_cast<int>(i)) {
                 ++out.comparisons;
-                double dx = p[i].x - p[j].x, dy = p[i].y - p[j].y;
-                double dist2 = dx * dx + dy * dy;
-                if (dist2 > cell * cell) continue;
-                if (dist2 < 1e-12) dx = 1e-6 * ((i + j) % 2 ? 1 : -1), dy = 1e-6, dist2 = dx * dx + dy * dy;
-                const double f = k * k / dist2;  // (k^2 / dist) along the unit vector (dx, dy) / dist
-                d[i].x += dx * f, d[i].y += dy * f;
-                d[j].x -= dx * f, d[j].y -= dy * f;
+                push(i, p[i].x - p[j].x, p[i].y - p[j].y, 1);
               }
+          } else {
+            // The cell's centre without this member, if it is one of them.
+            const bool own = nx == cx && ny == cy;
+            const double m = static_cast<double>(in.size()) - (own ? 1 : 0);
+            const double ox = (centre[c].x * in.size() - (own ? p[i].x : 0)) / m, oy = (centre[c].y * in.size() - (own ? p[i].y : 0)) / m;
+            ++out.comparisons;
+            push(i, p[i].x - ox, p[i].y - oy, m);
+          }
+        }
+    }
     // Pulling together along ties: distance^2 / k.
     for (const auto& [a, b] : edges) {
       const double dx = p[a].x - p[b].x, dy = p[a].y - p[b].y, dist = std::sqrt(dx * dx + dy * dy);

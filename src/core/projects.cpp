@@ -33,9 +33,14 @@ std::vector<ProjectView> projects(const Community& c) {
     if (same == members.end()) members.push_back({m, get(*r, f::joining_offer)});
     else same->second = get(*r, f::joining_offer);  // the owner joined too: what they bring
   }
-  for (const ThreadView& t : threads(c))  // newest first already
-    for (const std::string& tag : t.tags)
-      if (auto it = at.find(tag); it != at.end()) out[it->second].threads.push_back(t.id);
+  // Threads tagged with a project, newest first: read from their records (threads() would read every
+  // reply and mention too, which a community with 50,000 posts feels on every edit).
+  std::vector<std::pair<int64_t, std::pair<std::string, size_t>>> tagged;
+  for (const auto& [id, t] : live_of(c, kThread))
+    for (const std::string& tag : get(*t, f::thread_tags))
+      if (auto it = at.find(tag); it != at.end()) tagged.push_back({get(*t, f::thread_at), {id, it->second}});
+  std::stable_sort(tagged.begin(), tagged.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [when, which] : tagged) out[which.second].threads.push_back(which.first);
   std::stable_sort(out.begin(), out.end(), [](const ProjectView& a, const ProjectView& b) {
     if (a.done != b.done) return !a.done;
     return collate_less(a.title, b.title);

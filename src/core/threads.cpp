@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include "core/books.h"
 #include "core/cases.h"
@@ -16,32 +17,43 @@ namespace cv {
 
 namespace {
 
-using Names = std::vector<std::pair<std::string, std::string>>;  // folded name, member id
+// Member names folded, to find the one an @ names with a few lookups, not one comparison per member.
+struct Names {
+  std::unordered_map<std::string, std::string> id;  // folded name -> member (the first in id order)
+  size_t longest = 0;
+};
 
-// Member names folded, longest first, so "@Zoë Ñúñez" names her and not a "Zoë" beside her.
 Names folded_names(const Community& c) {
   Names names;
   for (const auto& [id, r] : live_of(c, kMember)) {
     const std::string n = fold(trim(get(*r, f::member_name)));
-    if (!n.empty()) names.push_back({n, id});
+    if (n.empty()) continue;
+    names.id.emplace(n, id);
+    names.longest = std::max(names.longest, n.size());
   }
-  std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return names;
 }
 
+// After each @, the longest name that ends where a word does ("@Zoë Ñúñez" names her and not a
+// "Zoë" beside her; "@Bob" is not "@Bobby"): the text up to each word end, longest first.
 std::vector<std::string> mentions_in(const Names& names, const std::string& text) {
   std::vector<std::string> out;
   if (text.find('@') == std::string::npos) return out;
   const std::string t = fold(text);
-  for (size_t at = t.find('@'); at != std::string::npos; at = t.find('@', at + 1))
-    for (const auto& [name, id] : names) {
-      const size_t end = at + 1 + name.size();
-      if (t.compare(at + 1, name.size(), name) != 0) continue;
-      const unsigned char next = end < t.size() ? static_cast<unsigned char>(t[end]) : ' ';
-      if (std::isalnum(next) || next >= 0x80) continue;  // "@Bob" is not "@Bobby"
-      if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  auto boundary = [&](size_t end) {
+    const unsigned char next = end < t.size() ? static_cast<unsigned char>(t[end]) : ' ';
+    return !(std::isalnum(next) || next >= 0x80);
+  };
+  for (size_t at = t.find('@'); at != std::string::npos; at = t.find('@', at + 1)) {
+    const size_t last = std::min(t.size(), at + 1 + names.longest);
+    for (size_t end = last; end > at + 1; --end) {
+      if (!boundary(end)) continue;
+      auto it = names.id.find(t.substr(at + 1, end - at - 1));
+      if (it == names.id.end()) continue;
+      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
       break;
     }
+  }
   return out;
 }
 

@@ -15,8 +15,32 @@ namespace ui {
 
 namespace {
 
+constexpr size_t kMapLines = 4000;  // faint ties drawn per frame at most (the strongest), so a frame
+                                    // costs the same for 50,000 ties as for 4,000
+
+// Member indexes and the ties between them, strongest first, read once per network.
+void index_map(const cv::Network& n, State& st) {
+  std::unordered_map<std::string, int> at;
+  for (size_t i = 0; i < n.members.size(); ++i) at[n.members[i]] = static_cast<int>(i);
+  st.map_ties.clear();
+  st.map_ties_of.assign(n.members.size(), {});
+  for (size_t k = 0; k < n.ties.size(); ++k) {
+    auto a = at.find(n.ties[k].a), b = at.find(n.ties[k].b);
+    if (a != at.end() && b != at.end()) st.map_ties.push_back({a->second, b->second, static_cast<int>(k)});
+  }
+  std::stable_sort(st.map_ties.begin(), st.map_ties.end(),
+                   [&](const auto& x, const auto& y) { return n.ties[x[2]].count > n.ties[y[2]].count; });
+  for (size_t k = 0; k < st.map_ties.size(); ++k) {
+    st.map_ties_of[st.map_ties[k][0]].push_back(static_cast<int>(k));
+    st.map_ties_of[st.map_ties[k][1]].push_back(static_cast<int>(k));
+  }
+}
+
 // The map: each member at their place in the core's force-directed layout, ties as lines.
 void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
+  if (st.map_ties.size() > kMapLines)
+    ImGui::TextDisabled("The %zu strongest of %zu ties are drawn: hover a member for theirs, or filter by kind or dates.",
+                        kMapLines, st.map_ties.size());
   const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(260.0f, ImGui::GetContentRegionAvail().y - 10));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##network-map", size, ImGuiButtonFlags_MouseButtonLeft);
@@ -31,52 +55,61 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   const ImVec2 corner(origin.x + size.x, origin.y + size.y);
   dl->PushClipRect(origin, corner, true);
   dl->AddRectFilled(origin, corner, ImGui::GetColorU32(ImGuiCol_FrameBg));
-  const size_t count = n.members.size();
+  const size_t count = std::min(n.members.size(), st.map_layout.at.size());
   const ImVec2 centre(origin.x + size.x / 2 + st.map_pan.x, origin.y + size.y / 2 + st.map_pan.y);
   const float scale = (std::min(size.x, size.y) - 60) * st.map_zoom;
-  std::unordered_map<std::string, ImVec2> at;
-  for (size_t i = 0; i < count && i < st.map_layout.at.size(); ++i)
-    at[n.members[i]] = ImVec2(centre.x + scale * static_cast<float>(st.map_layout.at[i].x - 0.5),
-                              centre.y + scale * static_cast<float>(st.map_layout.at[i].y - 0.5));
+  std::vector<ImVec2>& at = st.map_screen;
+  at.resize(count);
+  for (size_t i = 0; i < count; ++i)
+    at[i] = ImVec2(centre.x + scale * static_cast<float>(st.map_layout.at[i].x - 0.5),
+                   centre.y + scale * static_cast<float>(st.map_layout.at[i].y - 0.5));
   auto outside = [&](const ImVec2& p) { return p.x < origin.x || p.y < origin.y || p.x > corner.x || p.y > corner.y; };
   // The member under the mouse, whose ties are drawn strong.
-  std::string near;
+  int near = -1;
   if (hovered) {
     float best = 12 * 12;
     const ImVec2 m = ImGui::GetIO().MousePos;
-    for (const auto& [id, p] : at) {
-      const float d = (p.x - m.x) * (p.x - m.x) + (p.y - m.y) * (p.y - m.y);
-      if (d < best) best = d, near = id;
+    for (size_t i = 0; i < count; ++i) {
+      const float d = (at[i].x - m.x) * (at[i].x - m.x) + (at[i].y - m.y) * (at[i].y - m.y);
+      if (d < best) best = d, near = static_cast<int>(i);
     }
   }
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f), strong = ImGui::GetColorU32(kGood);
-  for (const cv::Tie& t : n.ties) {
-    const ImVec2 a = at[t.a], b = at[t.b];
+  auto line = [&](const std::array<int, 3>& t, bool mine) {
+    const ImVec2 a = at[t[0]], b = at[t[1]];
     if ((a.x < origin.x && b.x < origin.x) || (a.x > corner.x && b.x > corner.x) || (a.y < origin.y && b.y < origin.y) ||
         (a.y > corner.y && b.y > corner.y))
-      continue;  // wholly off the map (zoomed in): nothing to draw
-    const bool mine = !near.empty() && (t.a == near || t.b == near);
-    dl->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (t.count - 1), 3.0f));
-  }
-  const bool labels = count <= 60 || st.map_zoom > 1.5f;
-  for (const std::string& id : n.members) {
-    const ImVec2 p = at[id];
+      return;  // wholly off the map (zoomed in): nothing to draw
+    dl->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (n.ties[t[2]].count - 1), 3.0f));
+  };
+  for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(st.map_ties[k], false);
+  if (near >= 0)
+    for (int k : st.map_ties_of[near]) line(st.map_ties[k], true);
+  // Thousands of members: a small square each (a circle costs three times the vertices).
+  const bool dots = count > 1000, labels = count <= 60 || st.map_zoom > 1.5f;
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
+  for (size_t i = 0; i < count; ++i) {
+    const ImVec2 p = at[i];
     if (outside(p)) continue;
-    const bool alone = n.degree.at(id) == 0;
-    dl->AddCircleFilled(p, id == near ? 7.0f : 5.0f, alone ? ImGui::GetColorU32(kWarn) : ImGui::GetColorU32(ImGuiCol_Text));
-    if (labels || id == near) dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
-                                          cv::views_name(v, id).c_str());
+    const bool alone = st.map_ties_of[i].empty(), here = static_cast<int>(i) == near;
+    if (dots && !here) dl->AddRectFilled(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), alone ? warn : ink);
+    else dl->AddCircleFilled(p, here ? 7.0f : 5.0f, alone ? warn : ink);
+    if (labels || here)
+      dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
+                  cv::views_name(v, n.members[i]).c_str());
   }
   dl->PopClipRect();
-  if (!near.empty()) {
+  if (near >= 0) {
+    const std::string& id = n.members[near];
     std::string with;
-    for (const cv::Tie& t : n.ties)
-      if (t.a == near || t.b == near) {
-        std::string kinds;
-        for (const std::string& k : t.kinds) kinds += (kinds.empty() ? "" : ", ") + k;
-        with += "\n" + cv::views_name(v, t.a == near ? t.b : t.a) + " (" + kinds + ")";
-      }
-    ImGui::SetTooltip("%s: %d ties%s", cv::views_name(v, near).c_str(), n.degree.at(near), with.c_str());
+    for (size_t j = 0; j < st.map_ties_of[near].size() && j < 30; ++j) {
+      const cv::Tie& t = n.ties[st.map_ties[st.map_ties_of[near][j]][2]];
+      std::string kinds;
+      for (const std::string& k : t.kinds) kinds += (kinds.empty() ? "" : ", ") + k;
+      with += "\n" + cv::views_name(v, t.a == id ? t.b : t.a) + " (" + kinds + ")";
+    }
+    if (st.map_ties_of[near].size() > 30) with += "\nand " + std::to_string(st.map_ties_of[near].size() - 30) + " more";
+    ImGui::SetTooltip("%s: %d ties%s", cv::views_name(v, id).c_str(), n.degree.at(id), with.c_str());
   }
 }
 
@@ -88,7 +121,10 @@ void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& o
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community;
   if (key != st.intro_key) {
     st.intro_key = key;
-    st.introductions = cv::suggested_introductions(doc.community, 10);
+    // The map's network when it is the whole one (no kind unticked, no dates), else read afresh.
+    const bool whole = st.network_off == 0 && cv::trim(st.network_from).empty() && cv::trim(st.network_to).empty() &&
+                       st.network_key.rfind(std::to_string(v.revision) + '\x1f' + v.community + '\x1f', 0) == 0;
+    st.introductions = cv::suggested_introductions(doc.community, 10, whole ? &st.network : nullptr);
   }
   if (!ImGui::CollapsingHeader(("Suggested introductions (" + std::to_string(st.introductions.size()) + ")###intros").c_str(),
                                ImGuiTreeNodeFlags_DefaultOpen))
@@ -166,6 +202,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
     st.network_key = key;
     st.network = network_of(doc.community, network_filter(st));
     st.map_layout = cv::network_layout(st.network);
+    index_map(st.network, st);
   }
   const cv::Network& n = st.network;
   char line[200];

@@ -6,6 +6,7 @@
 //  [SECTION] Panels
 //  [SECTION] Widgets shared by panels
 #pragma once
+#include <array>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -225,6 +226,11 @@ struct State {
   std::string network_from, network_to, network_key;
   cv::Network network;              // for network_key (revision and filter)
   cv::Layout map_layout;            // places on the map, for network_key
+  // The map's ties by member index, strongest first, and each member's ties (indexes into those):
+  // what a frame draws without looking anything up by id.
+  std::vector<std::array<int, 3>> map_ties;  // member a, member b, the tie's index in network.ties
+  std::vector<std::vector<int>> map_ties_of;
+  std::vector<ImVec2> map_screen;   // this frame's places on screen (kept to reuse its memory)
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
   std::string intro_key;            // what introductions were suggested for (revision)
