@@ -37,18 +37,31 @@ Circle eight() {
 
 TEST_SUITE("unit") {
 
-TEST_CASE("members who answered without a name are named by the day they answered; others are left alone") {
+TEST_CASE("members who answered without a name are named by the day they answered; a name they write later wins") {
   Circle x;
   x.add("m1", "Zoë");
   x.add("m2", "");
+  const int64_t made = x.t.ms;
   x.add("m3", "   ");
-  const cv::Op op = cv::op_name_nameless(x.c(), {"m1", "m2", "m3", "m2", "gone"});
-  REQUIRE(op.changes.size() == 2);
-  CHECK(op.changes[0].record == "m2");
-  CHECK(op.changes[0].value == "Member who answered on " + cv::format_utc(x.t.ms - 1000).substr(0, 10));
-  CHECK(op.changes[1].record == "m3");
-  x.apply(op);
-  CHECK(cv::op_name_nameless(x.c(), {"m2", "m3"}).changes.empty());  // named now: nothing more
+  cv::Community incoming = x.c();
+  const auto [count, first] = cv::name_nameless(incoming);
+  CHECK(count == 2);
+  CHECK(first == "Member who answered on " + cv::format_utc(made).substr(0, 10));
+  CHECK(incoming.records.at("m1").text("name") == "Zoë");
+  CHECK(incoming.records.at("m3").text("name").rfind("Member who answered on ", 0) == 0);
+  // Named twice, the same: importing the same answers again changes nothing.
+  cv::Community again = x.c();
+  cv::name_nameless(again);
+  CHECK(cv::to_file(again) == cv::to_file(incoming));
+  // She writes her name in her own copy afterwards: her name wins over the one given on import.
+  x.apply(cv::op_set("Rename", "m2", cv::f::member_name, std::string("Алёна")));
+  cv::Community convener = incoming;
+  cv::merge_into(convener, x.c());
+  CHECK(convener.records.at("m2").text("name") == "Алёна");
+  // And the other way round: the named copy merged into hers keeps her name too.
+  cv::Community hers = x.c();
+  cv::merge_into(hers, incoming);
+  CHECK(hers.records.at("m2").text("name") == "Алёна");
 }
 
 TEST_CASE("objectives shared by most: grouped, ranked, marked against half of the members") {

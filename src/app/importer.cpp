@@ -4,6 +4,7 @@
 #include "core/format.h"
 #include "core/getting_started.h"
 #include "core/meetings.h"
+#include "core/text.h"
 
 namespace app {
 
@@ -95,18 +96,23 @@ std::string merge_checked(cv::Doc& doc, const cv::Community& incoming, const std
   const cv::Preview p = cv::preview_community(doc, incoming, now_ms);
   ok = p.ok;
   if (!p.ok) return "Not imported: " + p.error;
-  const cv::Diff d = cv::doc_import(doc, incoming, label);
+  // Older answers could come without a name: such a member gets one that says when they answered.
+  const cv::Community* in = &incoming;
+  cv::Community patched;
+  std::pair<int, std::string> named{0, ""};
+  for (const auto& [id, r] : incoming.records)
+    if (r.type == cv::kMember && !r.deleted() && cv::trim(r.text("name")).empty()) {
+      patched = incoming;
+      named = cv::name_nameless(patched);
+      in = &patched;
+      break;
+    }
+  const cv::Diff d = cv::doc_import(doc, *in, label);
   if (d.empty()) return "Nothing new: this community already holds everything in the import.";
   std::string said = "Imported: " + diff_words(d) + ". Undo takes the whole import back.";
-  // Older answers could come without a name: such a member gets one that says when they answered.
-  std::vector<std::string> touched;
-  for (const cv::Change& ch : d.after)
-    if (ch.type == cv::kMember) touched.push_back(ch.record);
-  const cv::Op named = cv::op_name_nameless(doc.community, touched);
-  if (!named.changes.empty() && cv::doc_apply(doc, named, now_ms))
-    said += " " + std::to_string(named.changes.size()) + (named.changes.size() == 1 ? " member" : " members") +
-            " came without a name and " + (named.changes.size() == 1 ? "is" : "are") + " called \"" +
-            named.changes[0].value.get<std::string>() + "\"" + (named.changes.size() == 1 ? "" : " and so on") +
+  if (named.first > 0)
+    said += " " + std::to_string(named.first) + (named.first == 1 ? " member" : " members") + " came without a name and " +
+            (named.first == 1 ? "is" : "are") + " called \"" + named.second + "\"" + (named.first == 1 ? "" : " and so on") +
             ": rename them in Members.";
   return said;
 }

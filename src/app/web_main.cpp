@@ -192,6 +192,10 @@ void opened(cv::Community c, const std::string& etag, bool stored) {
   app::saver_open(S.saver, S.doc.community.id, etag, stored ? S.doc.revision : 0);
   S.world.ready = true;
   S.ui.member_filter.clear();
+  // Drafts and messages of the community open before (its names and contacts) stay with it.
+  S.ui.intro_message.clear();
+  S.ui.project_title.clear(), S.ui.project_goal.clear(), S.ui.project_needs.clear(), S.ui.project_offer.clear();
+  S.ui.project_open.clear();
   auto me = S.me.find(S.doc.community.id);
   S.world.me = me == S.me.end() ? std::string() : me->second;
   auto self = S.self.find(S.doc.community.id);

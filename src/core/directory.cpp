@@ -262,9 +262,12 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
     for (const std::string& t : need_terms[i]) {
       auto it = postings.find(t);
       if (it == postings.end()) continue;
-      // A word many offer: its first 64 are enough to suggest someone (and keep the work linear).
-      for (size_t k = 0; k < it->second.size() && k < 64; ++k) {
-        const int h = it->second[k];
+      // A word many offer: 64 of them are enough to suggest someone (and keep the work linear),
+      // from a place that depends on the learner, so that not always the same few are suggested.
+      const std::vector<int>& list = it->second;
+      const size_t from = (static_cast<size_t>(learner) * 2654435761u) % list.size();
+      for (size_t k = 0; k < list.size() && k < 64; ++k) {
+        const int h = list[(from + k) % list.size()];
         if (seen[h] == static_cast<int>(i)) continue;
         seen[h] = static_cast<int>(i);
         const uint32_t helper = offer_member[h];
@@ -299,10 +302,14 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
       scored.push_back({o.member, n.member, member_name(c, o.member) + ", " + o.reason + " \u00b7 " + member_name(c, n.member) + " " + n.reason,
                         score});
   }
+  // A total order (score, names, ids): the same list natively and in the page.
   std::sort(scored.begin(), scored.end(), [&](const Introduction& a, const Introduction& b) {
-    if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
-    if (a.helper != b.helper) return collate_less(member_name(c, a.helper), member_name(c, b.helper));
-    return collate_less(member_name(c, a.learner), member_name(c, b.learner));
+    if (a.score != b.score) return a.score > b.score;
+    const std::string ha = member_name(c, a.helper), hb = member_name(c, b.helper);
+    if (ha != hb) return collate_less(ha, hb);
+    const std::string la = member_name(c, a.learner), lb = member_name(c, b.learner);
+    if (la != lb) return collate_less(la, lb);
+    return std::make_pair(a.helper, a.learner) < std::make_pair(b.helper, b.learner);
   });
   // One suggestion per pair (whichever way round is stronger), a member in at most three.
   std::vector<Introduction> out;
@@ -310,7 +317,8 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
   std::set<std::pair<std::string, std::string>> pairs;
   for (Introduction& x : scored) {
     const auto key = std::make_pair(std::min(x.helper, x.learner), std::max(x.helper, x.learner));
-    if (out.size() >= limit || pairs.count(key) || uses[x.helper] >= 3 || uses[x.learner] >= 3) continue;
+    if (out.size() >= limit) break;
+    if (pairs.count(key) || uses[x.helper] >= 3 || uses[x.learner] >= 3) continue;
     pairs.insert(key);
     ++uses[x.helper];
     ++uses[x.learner];

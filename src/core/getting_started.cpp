@@ -107,17 +107,19 @@ std::string member_name(const Community& c, const std::string& member_id) {
   return n.empty() ? "(no name yet)" : n;
 }
 
-Op op_name_nameless(const Community& c, const std::vector<std::string>& ids) {
-  Op op{"Name members who answered without a name", {}};
-  std::set<std::string> done;
-  for (const std::string& id : ids) {
-    const Record* r = find_live(c, id);
-    if (!r || r->type != kMember || !trim(get(*r, f::member_name)).empty() || !done.insert(id).second) continue;
-    auto made = r->fields.find("deleted");
-    const int64_t ms = made == r->fields.end() ? 0 : made->second.stamp.ms;
-    put(op, id, f::member_name, "Member who answered on " + (ms > 0 ? format_utc(ms).substr(0, 10) : std::string("an unknown day")));
+std::pair<int, std::string> name_nameless(Community& incoming) {
+  std::pair<int, std::string> out{0, ""};
+  for (auto& [id, r] : incoming.records) {
+    if (r.type != kMember || r.deleted() || !trim(r.text("name")).empty()) continue;
+    auto made = r.fields.find("deleted");
+    Field& name = r.fields["name"];
+    if (name.stamp.actor.empty() && made != r.fields.end()) name.stamp = made->second.stamp;  // never written
+    const int64_t ms = made == r.fields.end() ? name.stamp.ms : made->second.stamp.ms;
+    name.value = "Member who answered on " + (ms > 0 ? format_utc(ms).substr(0, 10) : std::string("an unknown day"));
+    ++name.stamp.counter;  // after her empty name, before anything she writes later
+    if (out.first++ == 0) out.second = name.value.get<std::string>();
   }
-  return op;
+  return out;
 }
 
 static int live_member_count(const Community& c) { return static_cast<int>(live_by_name(c, kMember).size()); }

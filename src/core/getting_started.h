@@ -48,10 +48,11 @@ Op op_park(const std::string& id, const std::string& meeting, const std::string&
 // Live records of a type, by id.
 std::vector<std::pair<std::string, const Record*>> live_of(const Community& c, const std::string& type);
 std::string member_name(const Community& c, const std::string& member_id);
-// Members among `ids` without a name (answers sent before the page asked for one): each named "Member
-// who answered on <date>", the day their record was made, so that nobody is an empty row. No change:
-// an Op without changes.
-Op op_name_nameless(const Community& c, const std::vector<std::string>& ids);
+// Members in an incoming copy without a name (answers sent before the page asked for one): each
+// named "Member who answered on <date>", the day their record was made, so that nobody is an empty
+// row. The name is stamped just after their own empty one, so a name they write later still wins a
+// merge, and the same copy imported twice names them the same. Returns how many, and the first name.
+std::pair<int, std::string> name_nameless(Community& incoming);
 
 // What an invitation carries: the community's own record (name, purpose) and its guidelines, to read
 // and acknowledge; nothing about its members.

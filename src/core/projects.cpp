@@ -112,8 +112,7 @@ namespace {
 // The latest rating of an objective before `cycle` (-1: none), read from its records by id.
 int rating_before(const Community& c, const std::string& objective, int cycle) {
   for (int k = cycle - 1; k >= 0; --k)
-    if (const Record* p = find_live(c, progress_id(objective, k)); p && has(*p, f::progress_rating))
-      return get(*p, f::progress_rating);
+    if (const int r = progress_of(c, objective, k).rating; r >= 0) return r;
   return -1;
 }
 
@@ -124,6 +123,20 @@ bool objective_achieved(const Community& c, const std::string& objective) {
   if (now == 0) return false;
   // Only an objective with a rating record can have been achieved: most have none, so look first.
   return rating_before(c, objective, now) == 4;
+}
+
+Rating progress_of(const Community& c, const std::string& objective, int cycle) {
+  const Record* p = find_live(c, progress_id(objective, cycle));
+  if (!p || !has(*p, f::progress_rating)) return {};
+  return {get(*p, f::progress_rating), get(*p, f::progress_helped)};
+}
+
+std::string rated_line(const CycleSummary& s) {
+  std::string counts;
+  for (int k = 4; k >= 0; --k)
+    if (s.counts[k]) counts += (counts.empty() ? "" : ", ") + std::to_string(s.counts[k]) + " " + kRatings[k];
+  return std::to_string(s.rated) + " of " + std::to_string(s.objectives) + " objectives rated" +
+         (counts.empty() ? "" : ": " + counts);
 }
 
 CycleSummary cycle_summary(const Community& c, int cycle) {
@@ -139,10 +152,9 @@ CycleSummary cycle_summary(const Community& c, int cycle) {
     if (it == by_member.end()) continue;
     bool missing = false;
     for (const auto& [id, r] : it->second) {
-      RatedObjective row{id, m, get(*r, f::objective_text), -1, ""};
-      if (const Record* p = find_live(c, progress_id(id, cycle)); p && has(*p, f::progress_rating)) {
-        row.rating = get(*p, f::progress_rating);
-        row.helped = get(*p, f::progress_helped);
+      const Rating got = progress_of(c, id, cycle);
+      RatedObjective row{id, m, get(*r, f::objective_text), got.rating, got.helped};
+      if (got.rating >= 0) {
         ++s.rated;
         ++s.counts[row.rating];
       } else {
@@ -161,11 +173,7 @@ std::string cycle_summary_markdown(const Community& c, const CycleSummary& s) {
   const std::string name = get(community_record(c), f::community_name);
   d.title = cycle_label(s.cycle) + ": objectives revisited";
   d.heading(1, name + ": " + cycle_label(s.cycle) + ", objectives revisited");
-  std::string counts;
-  for (int k = 4; k >= 0; --k)
-    if (s.counts[k]) counts += (counts.empty() ? "" : ", ") + std::to_string(s.counts[k]) + " " + kRatings[k];
-  d.paragraph({plain(std::to_string(s.rated) + " of " + std::to_string(s.objectives) + " objectives rated" +
-                     (counts.empty() ? "" : ": " + counts) + ".")});
+  d.paragraph({plain(rated_line(s) + ".")});
   std::vector<std::vector<Line>> rows;
   for (const RatedObjective& r : s.rows)
     rows.push_back({{plain(member_name(c, r.member))}, {plain(r.text)}, {plain(r.rating < 0 ? "not rated yet" : kRatings[r.rating])},

@@ -46,6 +46,12 @@ std::string cycle_label(int cycle);
 std::string progress_id(const std::string& objective, int cycle);
 // A member's rating (0..4) of one objective in a cycle, and what helped.
 Op op_rate_objective(const Community& c, const std::string& objective, int cycle, int rating, const std::string& helped);
+// A member's rating (0..4, -1 not rated) of an objective in a cycle, and what helped.
+struct Rating {
+  int rating = -1;
+  std::string helped;
+};
+Rating progress_of(const Community& c, const std::string& objective, int cycle);
 // Closes the cycle now running: the next starts.
 Op op_next_cycle(const Community& c);
 // Objectives rated "achieved" in an earlier cycle than the one running: set aside from the
@@ -66,6 +72,8 @@ struct CycleSummary {
 };
 // The objectives a cycle worked on (those not achieved before it) and how far each got.
 CycleSummary cycle_summary(const Community& c, int cycle);
+// "3 of 4 objectives rated: 2 achieved, 1 halfway"
+std::string rated_line(const CycleSummary& s);
 // What helped, as a page the convener can share: the summary in words.
 std::string cycle_summary_markdown(const Community& c, const CycleSummary& s);
 

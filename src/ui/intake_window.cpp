@@ -172,9 +172,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     for (const cv::Item& it : mine) {
       if (cv::objective_achieved(c, it.id)) continue;
       ImGui::PushID(it.id.c_str());
-      const cv::Record* p = cv::find_live(c, cv::progress_id(it.id, cycle));
-      const int rating = p && cv::has(*p, cv::f::progress_rating) ? cv::get(*p, cv::f::progress_rating) : -1;
-      const std::string helped = p ? cv::get(*p, cv::f::progress_helped) : "";
+      const auto [rating, helped] = cv::progress_of(c, it.id, cycle);
       ImGui::TextWrapped("%s", it.text.c_str());
       int picked = rating;
       ImGui::SetNextItemWidth(130);

@@ -85,7 +85,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##project-needs", "What help it needs", &st.project_needs);
   ImGui::BeginDisabled(cv::trim(st.project_title).empty());
-  if (ImGui::Button(("Start it as " + cv::views_name(v, st.acting_as) + "##project-start").c_str())) {
+  if (ImGui::Button(("Start it as " + cv::views_name(v, st.acting_as) + "###project-start").c_str())) {
     const std::string id = env.new_id();
     out.ops.push_back(cv::op_new_project(id, st.project_title, st.project_goal, st.project_needs, st.acting_as));
     st.project_open = id;
@@ -102,7 +102,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
       const cv::ProjectView& p = st.projects[i];
       const std::string label = p.title + "  (" + std::to_string(p.members.size()) +
                                 (p.members.size() == 1 ? " member" : " members") + (p.needs.empty() ? "" : ", needs help") +
-                                (p.done ? ", finished" : "") + ")##project-" + p.id;
+                                (p.done ? ", finished" : "") + ")###project-" + p.id;
       if (ImGui::Selectable(label.c_str(), st.project_open == p.id)) st.project_open = p.id;
     }
   ImGui::EndChild();
@@ -157,10 +157,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
     }
     ImGui::SameLine();
   }
-  std::string counts;
-  for (int k = 4; k >= 0; --k)
-    if (s.counts[k]) counts += (counts.empty() ? ": " : ", ") + std::to_string(s.counts[k]) + " " + cv::kRatings[k];
-  ImGui::Text("%d of %d objectives rated%s", s.rated, s.objectives, counts.c_str());
+  ImGui::TextUnformatted(cv::rated_line(s).c_str());
   if (!s.not_rated.empty()) {
     std::string names;
     for (size_t i = 0; i < s.not_rated.size() && i < 12; ++i) names += (i ? ", " : "") + cv::views_name(v, s.not_rated[i]);
@@ -170,7 +167,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
   if (ImGui::Button("Summary (Markdown)##revisit-export")) out.command(Command::ExportCycleSummary, std::to_string(cycle));
   if (cycle == now) {
     ImGui::SameLine();
-    if (ImGui::Button(("Start " + cv::cycle_label(now + 1) + "##next-cycle").c_str())) {
+    if (ImGui::Button(("Start " + cv::cycle_label(now + 1) + "###next-cycle").c_str())) {
       out.ops.push_back(cv::op_next_cycle(c));
       out.status = "Started " + cv::cycle_label(now + 1) + ": " + std::to_string(s.counts[4]) +
                    " achieved objectives set aside, " + std::to_string(s.objectives - s.counts[4]) + " carry on.";
