@@ -1,9 +1,12 @@
 // bench/core.cpp: the core's data path on a community file, step by step, in milliseconds: parse,
 // the import preview's checks (stamps, merge, fits, diff), a merge of the file into itself with one
 // edit, the canonical writer, the views of a community of that size, and what the Connections tab
-// reads (the network, its layout, suggested introductions). Not a test: it prints figures
-// (bench/scale runs the same in the page).
+// reads (the network, its layout, suggested introductions), and the memory the parsed community holds
+// (heldMB; the WebAssembly build, node build/web/bench_core.js, gives the page's figure). Not a test:
+// it prints figures (bench/scale runs the same in the page).
 //   bench_core FILE [FILE...]     (node bench/scale/generate.mjs writes files of any size)
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -22,6 +25,13 @@ double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// Bytes the allocator holds now: what a community costs in memory (4-byte pointers in wasm).
+#ifdef __EMSCRIPTEN__
+double held_mb() { return static_cast<double>(mallinfo().uordblks) / 1048576.0; }
+#else
+double held_mb() { return static_cast<double>(mallinfo2().uordblks) / 1048576.0; }
+#endif
+
 template <class F>
 double timed(F f) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -36,19 +46,21 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: bench_core FILE [FILE...]\n");
     return 2;
   }
-  std::printf("%-28s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "file", "MB", "parse", "preview", "merge", "write",
-              "diff", "views", "network", "layout", "intros", "records");
+  std::printf("%-28s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "file", "MB", "parse", "preview", "merge", "write",
+              "diff", "views", "network", "layout", "intros", "records", "heldMB");
   for (int i = 1; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string bytes = ss.str();
     cv::Parsed p;
+    const double held0 = held_mb();
     const double parse = timed([&] { p = cv::parse_file(bytes); });
     if (!p.ok) {
       std::printf("%s: %s\n", argv[i], p.error.c_str());
       continue;
     }
+    const double held = held_mb() - held0;  // the parsed community alone
     cv::Doc empty;
     empty.clock.actor = "benchmark0000000";
     cv::Preview pv;
@@ -74,8 +86,8 @@ int main(int argc, char** argv) {
     const double network = timed([&] { n = cv::network(d.community); });
     const double layout = timed([&] { (void)cv::network_layout(n); });
     const double intros = timed([&] { (void)cv::suggested_introductions(d.community, 10, &n); });
-    std::printf("%-28s %8.2f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8zu\n", argv[i], bytes.size() / 1048576.0,
-                parse, preview, merge, write, diff, views, network, layout, intros, d.community.records.size());
+    std::printf("%-28s %8.2f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8zu %8.1f\n", argv[i], bytes.size() / 1048576.0,
+                parse, preview, merge, write, diff, views, network, layout, intros, d.community.records.size(), held);
   }
   return 0;
 }

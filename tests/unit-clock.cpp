@@ -33,6 +33,31 @@ TEST_CASE("equal times are ordered by actor") {
   CHECK(cv::Stamp{1, 0, "b"} == cv::Stamp{1, 0, "b"});
 }
 
+TEST_CASE("a writer's id is held once, by every stamp it wrote, and let go with the last of them") {
+  const size_t before = cv::Actor::held();
+  {
+    cv::Stamp a{1, 0, std::string("writer0000000001")}, b{2, 0, "writer0000000001"}, c{3, 0, "writer0000000002"};
+    CHECK(cv::Actor::held() == before + 2);
+    CHECK(a.actor == b.actor);
+    CHECK(&a.actor.str() == &b.actor.str());  // one copy of the id
+    CHECK(a.actor != c.actor);
+    CHECK(a.actor < c.actor);
+    CHECK_FALSE(c.actor < a.actor);
+    cv::Stamp d = c;
+    d = a;  // c's id is still held by c
+    CHECK(cv::Actor::held() == before + 2);
+    c = d;  // now nobody holds writer...2
+    CHECK(cv::Actor::held() == before + 1);
+    cv::Stamp moved = std::move(a);
+    CHECK(a.actor.empty());
+    CHECK(moved.actor.str() == "writer0000000001");
+  }
+  CHECK(cv::Actor::held() == before);
+  CHECK(cv::Actor("").empty());
+  CHECK(cv::Actor() == cv::Actor(""));
+  CHECK(cv::Actor() < cv::Actor("a"));
+}
+
 TEST_CASE("ids are 16 characters of Crockford base 32 and differ with their bits") {
   const std::string a = cv::make_id(1, 2), b = cv::make_id(1, 3);
   CHECK(a.size() == 16);

@@ -48,6 +48,25 @@ TEST_CASE("export then import gives the same community, byte for byte") {
   CHECK(file.find("\"id\": \"m1\",\n      \"type\": \"member\"") != std::string::npos);  // id and type lead
 }
 
+TEST_CASE("writers' ids read from a file are held once, and a refused file leaves none behind") {
+  FakeTime t;
+  json j = cv::to_json(sample(t).community);
+  for (int i = 0; i < 500; ++i)  // 500 members, each by a writer of its own
+    j["records"].push_back({{"id", "made" + std::to_string(i)}, {"type", "member"}, {"fields", {{"name", "Ada"}}},
+                            {"stamps", {{"name", {1000, 0, "writer" + std::to_string(i)}}}}});
+  const size_t before = cv::Actor::held();
+  {
+    cv::Parsed p = cv::parse_file(j.dump());
+    REQUIRE(p.ok);
+    CHECK(cv::Actor::held() == before + 500 + 1);  // and the sample's own writer
+    CHECK(cv::to_file(p.community) == cv::to_file(cv::parse_file(cv::to_file(p.community)).community));
+  }
+  CHECK(cv::Actor::held() == before);
+  j["records"].push_back({{"id", "last"}, {"type", "member"}, {"fields", {{"name", "Ada"}}}, {"stamps", json::object()}});
+  CHECK_FALSE(cv::parse_file(j.dump()).ok);  // a field without its stamp, after 500 new writers
+  CHECK(cv::Actor::held() == before);
+}
+
 TEST_CASE("the same community always gives the same bytes, whatever order it was built in") {
   FakeTime t;
   cv::Doc d = sample(t);

@@ -63,11 +63,12 @@ mergeInto(LibraryManager.library, {
       var ip = _malloc(n);
       stringToUTF8(text, ip, n);
       var len = bytes ? bytes.length : 0;
-      var dp = len ? _malloc(len) : 0;
-      if (len) HEAPU8.set(bytes, dp);
-      _cv_on_event(ip, dp, len);
+      if (len) {
+        var dp = _cv_event_bytes(len);  // may grow the memory: HEAPU8 is read after it
+        HEAPU8.set(bytes, dp);          // written in place: the event takes them as they are
+      }
+      _cv_on_event(ip, len);
       _free(ip);
-      if (dp) _free(dp);
     },
     utf8: function(s) { return new TextEncoder().encode(s); },
     mods: function(e) {

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <set>
 
+#include "core/assert.h"
 #include "core/format_internal.h"
 #include "core/registry.h"
 #include "core/text.h"
@@ -25,7 +26,7 @@ json to_json(const Community& c) {
     json fields = json::object(), stamps = json::object();
     for (const auto& [name, f] : r.fields) {
       fields[name] = f.value;
-      stamps[name] = json::array({f.stamp.ms, f.stamp.counter, f.stamp.actor});
+      stamps[name] = json::array({f.stamp.ms, f.stamp.counter, f.stamp.actor.str()});
     }
     records.push_back({{"id", id}, {"type", r.type}, {"fields", fields}, {"stamps", stamps}});
   }
@@ -90,7 +91,7 @@ void append_record(Writer& w, const std::string& id, const Record& r, bool first
     out += ", ";
     out += std::to_string(f.stamp.counter);
     out += ", ";
-    append_str(w, f.stamp.actor);
+    append_str(w, f.stamp.actor.str());
     out += ']';
     first = false;
   }
@@ -172,7 +173,7 @@ struct Sizer {
     const size_t sep = lit(",\n        ");
     for (const auto& [name, f] : r.fields)
       n += 2 * (sep + text(name)) + lit(": ") + value(f.value) + lit(": [, , ]") +
-           digits(static_cast<uint64_t>(f.stamp.ms)) + digits(f.stamp.counter) + text(f.stamp.actor);
+           digits(static_cast<uint64_t>(f.stamp.ms)) + digits(f.stamp.counter) + text(f.stamp.actor.str());
     if (!r.fields.empty()) n -= 2;
     n += lit(r.fields.empty() ? "},\n      \"stamps\": {" : "\n      },\n      \"stamps\": {");
     n += lit(r.fields.empty() ? "}\n    }" : "\n      }\n    }");
@@ -182,9 +183,27 @@ struct Sizer {
 
 }  // namespace
 
+// The bytes to_file writes, counted without writing them.
+static size_t file_size(const Community& c) {
+  Sizer sizer;
+  std::string head;
+  Writer hw(head);
+  append_head(hw, c.id);
+  size_t size = head.size() + std::strlen(tail(c.records.empty()));
+  bool first_record = true;
+  for (const auto& [id, r] : c.records) {
+    size += sizer.record(id, r, first_record);
+    first_record = false;
+  }
+  return size;
+}
+
 std::string to_file(const Community& c) {
+  // Sized first: a string grown by doubling held 1.5 to 3 times the file at its peak (a 41 MB file
+  // took 105 MB for a moment), which the wasm heap keeps for good.
+  const size_t size = file_size(c);
   std::string out;
-  out.reserve(256 + c.records.size() * 300);
+  out.reserve(size);
   Writer w(out);
   append_head(w, c.id);
   bool first = true;
@@ -193,6 +212,7 @@ std::string to_file(const Community& c) {
     first = false;
   }
   out += tail(c.records.empty());
+  CV_ASSERT(out.size() == size, "the Sizer counts what append_record writes");
   return out;
 }
 
@@ -325,22 +345,24 @@ static std::string fits(size_t records, size_t bytes) {
 }
 
 std::string check_fits(const Community& c, size_t* bytes_out) {
-  const size_t bytes = to_file(c).size();
+  const size_t bytes = file_size(c);
   if (bytes_out) *bytes_out = bytes;
   return fits(c.records.size(), bytes);
 }
 
 Preview preview_import(const Doc& d, std::string_view bytes, int64_t now_ms) {
-  Preview out;
   Parsed p = parse_file(bytes);
   if (!p.ok) {
+    Preview out;
     out.error = p.error;
     return out;
   }
-  return preview_community(d, std::move(p.community), now_ms);
+  Preview out = preview_community(d, p.community, now_ms);
+  if (out.ok) out.community = std::move(p.community);
+  return out;
 }
 
-Preview preview_community(const Doc& d, Community incoming, int64_t now_ms) {
+Preview preview_community(const Doc& d, const Community& incoming, int64_t now_ms) {
   Preview out;
   if (incoming.id != d.community.id) {
     out.other_community = true;
@@ -362,7 +384,6 @@ Preview preview_community(const Doc& d, Community incoming, int64_t now_ms) {
     return out;
   }
   out.diff = std::move(e.changes);
-  out.community = std::move(incoming);
   out.ok = true;
   return out;
 }
@@ -416,7 +437,7 @@ json stats(const Community& c) {
     if (t.is_null()) t = {{"label", plural_label(r.type)}, {"live", 0}, {"deleted", 0}};
     t[r.deleted() ? "deleted" : "live"] = t[r.deleted() ? "deleted" : "live"].get<int>() + 1;
     for (const auto& [n, f] : r.fields) {
-      actors.insert(f.stamp.actor);
+      actors.insert(f.stamp.actor.str());
       ++fields;
     }
   }

@@ -662,7 +662,7 @@ struct Reader {
       return fail(where() + "[1]", "expected a counter, a whole number from 0");
     if (!check_id_at([&] { return where() + "[2]"; }, v[2])) return false;
     out = Stamp{v[0].get<int64_t>(), static_cast<uint32_t>(v[1].get<int64_t>()),
-                std::move(v[2].get_ref<std::string&>())};
+                Actor(v[2].get_ref<const std::string&>())};
     return true;
   }
 

@@ -15,10 +15,36 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 namespace cv {
 
 // [SECTION] Stamps and the hybrid logical clock ----------------------------------------------------
+
+const std::string Actor::kNone;
+
+namespace {
+std::unordered_map<std::string, size_t>& actor_ids() {
+  static auto* ids = new std::unordered_map<std::string, size_t>();  // outlives every static Actor
+  return *ids;
+}
+}  // namespace
+
+Actor::Actor(const std::string& id) {
+  if (id.empty()) return;
+  e_ = &*actor_ids().try_emplace(id, 0).first;
+  ++e_->second;
+}
+
+void Actor::release() {
+  if (e_ && --e_->second == 0) {
+    auto& ids = actor_ids();
+    ids.erase(ids.find(e_->first));  // by position: the key is the erased entry's own
+  }
+  e_ = nullptr;
+}
+
+size_t Actor::held() { return actor_ids().size(); }
 
 bool operator<(const Stamp& a, const Stamp& b) {
   return std::tie(a.ms, a.counter, a.actor) < std::tie(b.ms, b.counter, b.actor);

@@ -73,6 +73,7 @@ void chime() { cvjs_chime(); }
 // [SECTION] Events, storage, files ------------------------------------------------------------------
 namespace {
 std::vector<platform::Event> g_events;
+std::string g_event_bytes;  // cv_event_bytes
 }  // namespace
 
 namespace platform {
@@ -121,13 +122,22 @@ std::string local_date() {
 
 extern "C" {
 
-// An event from the page: info is JSON text with "kind"; data the bytes that came with it.
-EMSCRIPTEN_KEEPALIVE void cv_on_event(const char* info, const char* data, int len) {
+// Room for the bytes of the next event, which the page writes in place: a 40 MB file copied from a
+// buffer of its own into the event held twice its size for a moment.
+EMSCRIPTEN_KEEPALIVE char* cv_event_bytes(int len) {
+  g_event_bytes.assign(static_cast<size_t>(len > 0 ? len : 0), '\0');
+  return g_event_bytes.data();
+}
+
+// An event from the page: info is JSON text with "kind"; its bytes (len of them) are in cv_event_bytes.
+EMSCRIPTEN_KEEPALIVE void cv_on_event(const char* info, int len) {
   platform::Event e;
+  std::string bytes = std::move(g_event_bytes);
+  g_event_bytes = std::string();
   e.info = cv::json::parse(info, nullptr, false);
   if (e.info.is_discarded() || !e.info.is_object()) return;
   e.kind = e.info.value("kind", "");
-  if (len > 0) e.data.assign(data, static_cast<size_t>(len));
+  if (len > 0 && bytes.size() == static_cast<size_t>(len)) e.data = std::move(bytes);
   g_events.push_back(std::move(e));
   web::input_arrived();  // what it changes may open windows, which take a few frames to settle
   cvjs_request_tick();
