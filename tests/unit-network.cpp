@@ -184,6 +184,26 @@ TEST_CASE("layout: deterministic, tied members close, everyone on the map, no pa
   double near = 0, far = 0;
   for (int i = 0; i < 5000; i += 50) near += distance(big.at[i], big.at[i + 1]), far += distance(big.at[i], big.at[(i + 2500) % 5000]);
   CHECK(near * 3 < far);
+
+  // In slices (the page: a step or so a frame): the same places, whatever the slice.
+  const cv::Network ringed = made(5000, ring);
+  cv::LayoutRun run = cv::layout_begin(ringed);
+  int slices = 0;
+  float progress = 0;
+  while (cv::layout_step(run, 100000)) {
+    ++slices;
+    CHECK(cv::layout_progress(run) > progress);  // it moves on every slice
+    progress = cv::layout_progress(run);
+    CHECK(progress < 1);
+  }
+  CHECK(cv::layout_progress(run) == 1);
+  CHECK(slices >= big.steps - 1);  // a 5,000-member step is over 100,000 comparisons: one step a slice
+  CHECK(run.layout.steps == big.steps);
+  CHECK(run.layout.comparisons == big.comparisons);
+  for (size_t i = 0; i < big.at.size(); ++i) {
+    CHECK(run.layout.at[i].x == big.at[i].x);
+    CHECK(run.layout.at[i].y == big.at[i].y);
+  }
 }
 
 TEST_CASE("network: an introduction is a tie of its own kind, and the CLI's JSON carries the places") {

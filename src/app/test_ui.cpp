@@ -92,11 +92,11 @@ cv::json network_test_ui(const ui::State& st) {
   cv::json intros = cv::json::array(), places = cv::json::array();
   for (const cv::Introduction& x : st.introductions)
     intros.push_back({{"helper", x.helper}, {"learner", x.learner}, {"reason", x.reason}});
-  for (size_t i = 0; i < st.map_layout.at.size() && i < 200; ++i)
-    places.push_back({st.map_layout.at[i].x, st.map_layout.at[i].y});
+  for (size_t i = 0; i < st.map_run.layout.at.size() && i < 200; ++i)
+    places.push_back({st.map_run.layout.at[i].x, st.map_run.layout.at[i].y});
   return {{"key", st.network_key}, {"members", n.members.size()}, {"ties", n.ties.size()}, {"density", n.density},
           {"least", n.least}, {"timeline", timeline}, {"introductions", intros}, {"message", st.intro_message},
-          {"layout", places}};
+          {"layout", places}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key}};
 }
 
 cv::json projects_test_ui(const ui::State& st) {

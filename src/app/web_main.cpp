@@ -766,7 +766,7 @@ bool frame() {
   }
   // Show the new state; keep a countdown on the save banner moving.
   return S.doc.revision != revision_before || !out.ops.empty() || !out.commands.empty() || S.groups.running() ||
-         S.views.busy;
+         S.views.busy || out.more;
 }
 
 std::string test_state() { return S.world.ready ? cv::to_file(S.doc.community) : std::string("null"); }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/breakouts.h"
 #include "core/cases.h"
@@ -21,8 +22,12 @@ namespace cv {
 
 namespace {
 
+// Two members did something together. Members are numbers in id order (so the smaller number is the
+// smaller id), kinds are indexes into kTieKinds: a year of a large community is hundreds of thousands
+// of these.
 struct Event {
-  std::string a, b, kind, date;
+  int a, b, kind;
+  std::string date;  // YYYY-MM-DD fits a string's own space: no allocation
 };
 
 std::string date_of_ms(int64_t ms) { return ms > 0 ? format_utc(ms).substr(0, 10) : std::string(); }
@@ -32,26 +37,29 @@ std::string meeting_date(const Community& c, const std::string& meeting) {
   return m && m->type == kMeeting ? get(*m, f::meeting_date) : std::string();
 }
 
-// Everything two members did together, one event per pair and occasion.
-std::vector<Event> events(const Community& c) {
+// Everything two live members did together, one event per pair and occasion.
+std::vector<Event> events(const Community& c, const std::unordered_map<std::string, int>& number) {
   std::vector<Event> out;
-  auto pair = [&](const std::string& x, const std::string& y, const char* kind, const std::string& date) {
-    if (x.empty() || y.empty() || x == y) return;
-    out.push_back({std::min(x, y), std::max(x, y), kind, date});
+  auto pair = [&](const std::string& x, const std::string& y, int kind, const std::string& date) {
+    if (x == y) return;
+    auto a = number.find(x), b = number.find(y);
+    if (a == number.end() || b == number.end()) return;
+    out.push_back({std::min(a->second, b->second), std::max(a->second, b->second), kind, date});
   };
+  enum { kBreakout, kPeerAssist, kCoPresenting, kThread, kIntroduced };
   for (const BreakoutRound& r : breakout_rounds(c)) {
     const Record* block = find_live(c, r.session);
     const std::string date = block && block->type == kBlock ? meeting_date(c, get(*block, f::block_meeting)) : date_of_ms(r.made_ms);
     for (const auto& g : r.groups)
       for (size_t i = 0; i < g.size(); ++i)
-        for (size_t j = i + 1; j < g.size(); ++j) pair(g[i], g[j], "breakout", date);
+        for (size_t j = i + 1; j < g.size(); ++j) pair(g[i], g[j], kBreakout, date);
   }
   // A peer-assist or case discussion: the bringer and each member who offered something there.
   for (const auto& [id, n] : live_of(c, kCaseNote)) {
     const std::string meeting = get(*n, f::case_note_meeting);
     const Record* k = find_live(c, get(*n, f::case_note_case));
     if (meeting.empty() || !k) continue;
-    pair(get(*k, f::case_bringer), get(*n, f::case_note_member), "peer-assist", meeting_date(c, meeting));
+    pair(get(*k, f::case_bringer), get(*n, f::case_note_member), kPeerAssist, meeting_date(c, meeting));
   }
   // Presenting in the same meeting: the leads of its input blocks.
   std::map<std::string, std::set<std::string>> presenters;
@@ -60,16 +68,17 @@ std::vector<Event> events(const Community& c) {
       presenters[get(*b, f::block_meeting)].insert(get(*b, f::block_lead));
   for (const auto& [meeting, leads] : presenters) {
     const std::vector<std::string> v(leads.begin(), leads.end());
+    const std::string date = meeting_date(c, meeting);
     for (size_t i = 0; i < v.size(); ++i)
-      for (size_t j = i + 1; j < v.size(); ++j) pair(v[i], v[j], "co-presenting", meeting_date(c, meeting));
+      for (size_t j = i + 1; j < v.size(); ++j) pair(v[i], v[j], kCoPresenting, date);
   }
   // A reply in a thread: its author and the thread's.
   for (const auto& [id, r] : live_of(c, kReply)) {
     const Record* t = find_live(c, get(*r, f::reply_thread));
-    if (t) pair(get(*t, f::thread_author), get(*r, f::reply_author), "thread", date_of_ms(get(*r, f::reply_at)));
+    if (t) pair(get(*t, f::thread_author), get(*r, f::reply_author), kThread, date_of_ms(get(*r, f::reply_at)));
   }
   for (const auto& [id, r] : live_of(c, kIntroduction))
-    pair(get(*r, f::introduction_a), get(*r, f::introduction_b), "introduction", date_of_ms(get(*r, f::introduction_at)));
+    pair(get(*r, f::introduction_a), get(*r, f::introduction_b), kIntroduced, date_of_ms(get(*r, f::introduction_at)));
   return out;
 }
 
@@ -112,39 +121,51 @@ std::string kinds_text(const Tie& t) {
 
 Network network(const Community& c, const std::vector<std::string>& kinds, const std::string& from, const std::string& to) {
   Network n;
-  std::set<std::string> live;
   for (const auto& [id, r] : live_by_name(c, kMember)) {
     n.members.push_back(id);
-    live.insert(id);
     n.degree[id] = 0;
   }
-  std::vector<Event> all = events(c);
+  std::vector<std::string> ids = n.members;  // numbered in id order
+  std::sort(ids.begin(), ids.end());
+  std::unordered_map<std::string, int> number;
+  for (size_t i = 0; i < ids.size(); ++i) number.emplace(ids[i], static_cast<int>(i));
+  bool counts[std::size(kTieKinds)];
+  for (size_t k = 0; k < std::size(kTieKinds); ++k)
+    counts[k] = kinds.empty() || std::find(kinds.begin(), kinds.end(), kTieKinds[k]) != kinds.end();
+  std::vector<Event> all = events(c, number);
   all.erase(std::remove_if(all.begin(), all.end(), [&](const Event& e) {
-              if (!live.count(e.a) || !live.count(e.b)) return true;
-              if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) return true;
+              if (!counts[e.kind]) return true;
               if (!from.empty() && (e.date.empty() || e.date < from)) return true;
               return !to.empty() && (e.date.empty() || e.date > to);
             }),
             all.end());
   // In date order (undated first), so a tie's first date is its earliest.
   std::stable_sort(all.begin(), all.end(), [](const Event& x, const Event& y) { return x.date < y.date; });
-  std::map<std::pair<std::string, std::string>, Tie> ties;
+  auto key = [](const Event& e) { return (static_cast<uint64_t>(e.a) << 32) | static_cast<uint32_t>(e.b); };
+  struct Building {
+    int a, b, count = 0;
+    unsigned kinds = 0;  // bit k: kTieKinds[k]
+    const std::string* first;
+  };
+  std::vector<Building> ties;
+  std::unordered_map<uint64_t, size_t> tie_at;
+  tie_at.reserve(all.size());
   for (const Event& e : all) {
-    Tie& t = ties[{e.a, e.b}];
-    if (t.count == 0) t = {e.a, e.b, {}, 0, e.date};
+    auto [it, added] = tie_at.try_emplace(key(e), ties.size());
+    if (added) ties.push_back({e.a, e.b, 0, 0, &e.date});
+    Building& t = ties[it->second];
     ++t.count;
-    if (std::find(t.kinds.begin(), t.kinds.end(), e.kind) == t.kinds.end()) t.kinds.push_back(e.kind);
+    t.kinds |= 1u << e.kind;
   }
-  for (auto& [key, t] : ties) {
-    std::sort(t.kinds.begin(), t.kinds.end(), [](const std::string& x, const std::string& y) {
-      auto rank = [](const std::string& k) {
-        return std::find(std::begin(kTieKinds), std::end(kTieKinds), k) - std::begin(kTieKinds);
-      };
-      return rank(x) < rank(y);
-    });
-    ++n.degree[t.a];
-    ++n.degree[t.b];
-    n.ties.push_back(std::move(t));
+  std::sort(ties.begin(), ties.end(), [](const Building& x, const Building& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  n.ties.reserve(ties.size());
+  for (const Building& t : ties) {
+    Tie out{ids[t.a], ids[t.b], {}, t.count, *t.first};
+    for (size_t k = 0; k < std::size(kTieKinds); ++k)
+      if (t.kinds & (1u << k)) out.kinds.push_back(kTieKinds[k]);
+    ++n.degree[out.a];
+    ++n.degree[out.b];
+    n.ties.push_back(std::move(out));
   }
   n.density = density_of(n.ties.size(), n.members.size());
   n.average = n.members.empty() ? 0 : 2.0 * n.ties.size() / n.members.size();
@@ -153,9 +174,10 @@ Network network(const Community& c, const std::vector<std::string>& kinds, const
   order.resize(std::min<size_t>(order.size(), 5));
   n.least = order;
   // Density after each dated interaction: new pairs as they first met.
-  std::set<std::pair<std::string, std::string>> seen;
+  std::unordered_set<uint64_t> seen;
+  seen.reserve(ties.size());
   for (const Event& e : all) {
-    seen.insert({e.a, e.b});
+    seen.insert(key(e));
     if (e.date.empty()) continue;  // undated: counted from the start, no point of its own
     if (!n.timeline.empty() && n.timeline.back().date == e.date) n.timeline.back().ties = static_cast<int>(seen.size());
     else n.timeline.push_back({e.date, static_cast<int>(seen.size()), 0});
@@ -166,52 +188,79 @@ Network network(const Community& c, const std::vector<std::string>& kinds, const
 
 // [SECTION] Layout ---------------------------------------------------------------------------------------
 
-Layout network_layout(const Network& n) {
-  Layout out;
+struct LayoutRun::Work {
+  std::vector<std::pair<int, int>> edges;
+  double k = 0, cell = 0;
+  int cells = 1, step = 0;
+  std::vector<Point> d, centre;
+  std::vector<std::vector<int>> grid;
+};
+
+LayoutRun::LayoutRun() = default;
+LayoutRun::~LayoutRun() = default;
+LayoutRun::LayoutRun(LayoutRun&&) noexcept = default;
+LayoutRun& LayoutRun::operator=(LayoutRun&&) noexcept = default;
+
+LayoutRun layout_begin(const Network& n) {
+  LayoutRun run;
+  Layout& out = run.layout;
   const size_t count = n.members.size();
   out.at.resize(count);
-  if (count == 0) return out;
+  if (count == 0) return run;
   if (count == 1) {
     out.at[0] = {0.5, 0.5};
-    return out;
+    return run;
   }
+  run.work = std::make_unique<LayoutRun::Work>();
+  LayoutRun::Work& w = *run.work;
   std::unordered_map<std::string, int> index;
   for (size_t i = 0; i < count; ++i) index[n.members[i]] = static_cast<int>(i);
   // The start: reading order on a square grid, every other row shifted half a cell (no two members
   // on one line, so the forces have a direction from the first step).
   const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count))));
-  std::vector<Point>& p = out.at;
   for (size_t i = 0; i < count; ++i) {
     const int row = static_cast<int>(i) / cols, col = static_cast<int>(i) % cols;
-    p[i] = {(col + 0.5 + (row % 2 ? 0.25 : -0.25)) / cols, (row + 0.5) / cols};
+    out.at[i] = {(col + 0.5 + (row % 2 ? 0.25 : -0.25)) / cols, (row + 0.5) / cols};
   }
-  std::vector<std::pair<int, int>> edges;
   for (const Tie& t : n.ties) {
     auto a = index.find(t.a), b = index.find(t.b);
-    if (a != index.end() && b != index.end()) edges.push_back({a->second, b->second});
+    if (a != index.end() && b != index.end()) w.edges.push_back({a->second, b->second});
   }
-  const double k = 1.0 / std::sqrt(static_cast<double>(count));  // the ideal distance between members
-  const double cell = 2 * k;                                       // pushing reaches two ideal distances
-  const int cells = std::max(1, static_cast<int>(std::ceil(1.0 / cell)));
+  w.k = 1.0 / std::sqrt(static_cast<double>(count));  // the ideal distance between members
+  w.cell = 2 * w.k;                                    // pushing reaches two ideal distances
+  w.cells = std::max(1, static_cast<int>(std::ceil(1.0 / w.cell)));
   // Fewer steps for large maps: the work stays about a few million force computations.
-  out.steps = static_cast<int>(std::clamp<size_t>(4000000 / (count * 12 + edges.size() + 1), 20, 150));
-  std::vector<Point> d(count);
-  std::vector<std::vector<int>> grid(static_cast<size_t>(cells) * cells);
-  std::vector<Point> centre(grid.size());
+  out.steps = static_cast<int>(std::clamp<size_t>(4000000 / (count * 12 + w.edges.size() + 1), 20, 150));
+  w.d.resize(count);
+  w.grid.resize(static_cast<size_t>(w.cells) * w.cells);
+  w.centre.resize(w.grid.size());
+  return run;
+}
+
+bool layout_step(LayoutRun& run, long long budget) {
+  if (!run.work) return false;
+  LayoutRun::Work& w = *run.work;
+  Layout& out = run.layout;
+  std::vector<Point>& p = out.at;
+  const size_t count = p.size();
+  const double k = w.k, cell = w.cell;
+  const int cells = w.cells;
   auto cell_of = [&](double v) { return std::clamp(static_cast<int>(v / cell), 0, cells - 1); };
-  for (int step = 0; step < out.steps; ++step) {
-    const double heat = 0.1 * (1.0 - static_cast<double>(step) / out.steps) + 0.002;
-    for (auto& g : grid) g.clear();
-    for (size_t i = 0; i < count; ++i) grid[static_cast<size_t>(cell_of(p[i].y)) * cells + cell_of(p[i].x)].push_back(static_cast<int>(i));
-    std::fill(d.begin(), d.end(), Point{});
+  const long long until = out.comparisons + budget;
+  for (; w.step < out.steps && out.comparisons < until; ++w.step) {
+    const double heat = 0.1 * (1.0 - static_cast<double>(w.step) / out.steps) + 0.002;
+    for (auto& g : w.grid) g.clear();
+    for (size_t i = 0; i < count; ++i) w.grid[static_cast<size_t>(cell_of(p[i].y)) * cells + cell_of(p[i].x)].push_back(static_cast<int>(i));
+    std::fill(w.d.begin(), w.d.end(), Point{});
+    std::vector<Point>& d = w.d;
     // Pushing apart: members in the same cell or a neighbouring one, k^2 / distance. A crowded cell
     // (a dense part of the network) pushes as one mass at its centre, weighed by its members, so a
     // step stays about 9 x 16 comparisons a member however the members gather.
     constexpr size_t kCrowd = 16;
-    for (size_t c = 0; c < grid.size(); ++c) {
+    for (size_t c = 0; c < w.grid.size(); ++c) {
       double sx = 0, sy = 0;
-      for (int i : grid[c]) sx += p[i].x, sy += p[i].y;
-      centre[c] = grid[c].empty() ? Point{} : Point{sx / grid[c].size(), sy / grid[c].size()};
+      for (int i : w.grid[c]) sx += p[i].x, sy += p[i].y;
+      w.centre[c] = w.grid[c].empty() ? Point{} : Point{sx / w.grid[c].size(), sy / w.grid[c].size()};
     }
     auto push = [&](size_t i, double dx, double dy, double weight) {
       double dist2 = dx * dx + dy * dy;
@@ -225,7 +274,7 @@ Layout network_layout(const Network& n) {
       for (int ny = std::max(0, cy - 1); ny <= std::min(cells - 1, cy + 1); ++ny)
         for (int nx = std::max(0, cx - 1); nx <= std::min(cells - 1, cx + 1); ++nx) {
           const size_t c = static_cast<size_t>(ny) * cells + nx;
-          const std::vector<int>& in = grid[c];
+          const std::vector<int>& in = w.grid[c];
           if (in.size() <= kCrowd) {
             for (int j : in)
               if (j != static_cast<int>(i)) {
@@ -236,14 +285,15 @@ Layout network_layout(const Network& n) {
             // The cell's centre without this member, if it is one of them.
             const bool own = nx == cx && ny == cy;
             const double m = static_cast<double>(in.size()) - (own ? 1 : 0);
-            const double ox = (centre[c].x * in.size() - (own ? p[i].x : 0)) / m, oy = (centre[c].y * in.size() - (own ? p[i].y : 0)) / m;
+            const double ox = (w.centre[c].x * in.size() - (own ? p[i].x : 0)) / m,
+                         oy = (w.centre[c].y * in.size() - (own ? p[i].y : 0)) / m;
             ++out.comparisons;
             push(i, p[i].x - ox, p[i].y - oy, m);
           }
         }
     }
     // Pulling together along ties: distance^2 / k.
-    for (const auto& [a, b] : edges) {
+    for (const auto& [a, b] : w.edges) {
       const double dx = p[a].x - p[b].x, dy = p[a].y - p[b].y, dist = std::sqrt(dx * dx + dy * dy);
       const double f = dist / k;
       d[a].x -= dx * f, d[a].y -= dy * f;
@@ -260,12 +310,25 @@ Layout network_layout(const Network& n) {
       }
     }
   }
+  if (w.step < out.steps) return true;
   // Fit to the square, keeping the proportions.
   double x0 = 1, y0 = 1, x1 = 0, y1 = 0;
   for (const Point& q : p) x0 = std::min(x0, q.x), y0 = std::min(y0, q.y), x1 = std::max(x1, q.x), y1 = std::max(y1, q.y);
   const double span = std::max({x1 - x0, y1 - y0, 1e-9});
   for (Point& q : p) q = {0.5 + (q.x - (x0 + x1) / 2) / span, 0.5 + (q.y - (y0 + y1) / 2) / span};
-  return out;
+  run.work.reset();
+  return false;
+}
+
+float layout_progress(const LayoutRun& run) {
+  return run.work && run.layout.steps > 0 ? static_cast<float>(run.work->step) / run.layout.steps : 1.0f;
+}
+
+Layout network_layout(const Network& n) {
+  LayoutRun run = layout_begin(n);
+  while (layout_step(run, 1ll << 60)) {
+  }
+  return std::move(run.layout);
 }
 
 std::string network_graphml(const Community& c, const Network& n) {

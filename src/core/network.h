@@ -6,6 +6,7 @@
 // force-directed layout, computed here so that the page, the CLI and the tests get the same. Exports: GraphML and a CSV edge list, for Gephi and Kumu.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,20 @@ struct Layout {
   int steps = 0;
 };
 Layout network_layout(const Network& n);
+// The same in slices, for a page that must keep drawing: begin, then step with a budget of member
+// comparisons until it returns false (`layout` is then the same as network_layout's).
+struct LayoutRun {
+  Layout layout;
+  struct Work;
+  std::unique_ptr<Work> work;  // null once done
+  LayoutRun();
+  ~LayoutRun();
+  LayoutRun(LayoutRun&&) noexcept;
+  LayoutRun& operator=(LayoutRun&&) noexcept;
+};
+LayoutRun layout_begin(const Network& n);
+bool layout_step(LayoutRun& run, long long budget);  // true while more remains
+float layout_progress(const LayoutRun& run);         // 0..1
 
 std::string network_graphml(const Community& c, const Network& n);
 std::string network_csv(const Community& c, const Network& n);  // Source,Target,Source name,Target name,Weight,Kinds,First

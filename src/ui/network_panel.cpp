@@ -15,6 +15,7 @@ namespace ui {
 
 namespace {
 
+constexpr long long kLayoutSlice = 200000;  // member comparisons of the layout per frame (a step at least)
 constexpr size_t kMapLines = 4000;  // faint ties drawn per frame at most (the strongest), so a frame
                                     // costs the same for 50,000 ties as for 4,000
 
@@ -55,14 +56,15 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   const ImVec2 corner(origin.x + size.x, origin.y + size.y);
   dl->PushClipRect(origin, corner, true);
   dl->AddRectFilled(origin, corner, ImGui::GetColorU32(ImGuiCol_FrameBg));
-  const size_t count = std::min(n.members.size(), st.map_layout.at.size());
+  const cv::Layout& layout = st.map_run.layout;
+  const size_t count = std::min(n.members.size(), layout.at.size());
   const ImVec2 centre(origin.x + size.x / 2 + st.map_pan.x, origin.y + size.y / 2 + st.map_pan.y);
   const float scale = (std::min(size.x, size.y) - 60) * st.map_zoom;
   std::vector<ImVec2>& at = st.map_screen;
   at.resize(count);
   for (size_t i = 0; i < count; ++i)
-    at[i] = ImVec2(centre.x + scale * static_cast<float>(st.map_layout.at[i].x - 0.5),
-                   centre.y + scale * static_cast<float>(st.map_layout.at[i].y - 0.5));
+    at[i] = ImVec2(centre.x + scale * static_cast<float>(layout.at[i].x - 0.5),
+                   centre.y + scale * static_cast<float>(layout.at[i].y - 0.5));
   auto outside = [&](const ImVec2& p) { return p.x < origin.x || p.y < origin.y || p.x > corner.x || p.y > corner.y; };
   // The member under the mouse, whose ties are drawn strong.
   int near = -1;
@@ -116,10 +118,14 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
 // Suggested introductions: pairs who never met where one can help the other, with the reason;
 // "Introduce" records it (a tie, and the next breakout groups seat them together) and puts a short
 // message on the clipboard.
-void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& out) {
+// `wait`: the network was read this frame; introductions are read in the next (two long frames at
+// 10,000 members rather than one twice as long), the last ones shown meanwhile.
+void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& out, bool wait) {
   const cv::Views& v = *env.views;
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community;
-  if (key != st.intro_key) {
+  if (key != st.intro_key && wait) {
+    out.more = true;
+  } else if (key != st.intro_key) {
     st.intro_key = key;
     // The map's network when it is the whole one (no kind unticked, no dates), else read afresh.
     const bool whole = st.network_off == 0 && cv::trim(st.network_from).empty() && cv::trim(st.network_to).empty() &&
@@ -198,11 +204,17 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
 
   // The network, read again only when the community or the filter changes.
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + network_filter(st);
-  if (key != st.network_key) {
+  const bool fresh = key != st.network_key;
+  if (fresh) {
     st.network_key = key;
     st.network = network_of(doc.community, network_filter(st));
-    st.map_layout = cv::network_layout(st.network);
+    st.map_run = cv::layout_begin(st.network);
     index_map(st.network, st);
+    out.more = true;  // the layout's first slice and the introductions come in frames of their own
+  } else if (st.map_run.work) {
+    // A slice a frame (a step of the forces, about 10 ms for 10,000 members in the page); the map
+    // shows the members settling meanwhile.
+    if (cv::layout_step(st.map_run, kLayoutSlice)) out.more = true;
   }
   const cv::Network& n = st.network;
   char line[200];
@@ -219,7 +231,10 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
     ImGui::TextDisabled("Density after each meeting and reply, %s to %s: %.0f%% to %.0f%%", n.timeline.front().date.c_str(),
                         n.timeline.back().date.c_str(), d.front(), d.back());
   }
-  draw_introductions(doc, st, env, out);
+  draw_introductions(doc, st, env, out, fresh);
+  if (st.map_run.work) {
+    ImGui::ProgressBar(cv::layout_progress(st.map_run), ImVec2(240, 0), "placing members...");
+  }
   draw_map(n, v, st);
 }
 

@@ -64,6 +64,7 @@ struct Output {
   std::vector<Command> commands;
   std::string status;  // said after this frame's Ops are applied (say what an Op did, "Removed Zoë...")
   std::string error;   // said as an error, with or without Ops: an edit refused and why
+  bool more = false;   // a panel has work left in slices (the map's layout): draw another frame
   void command(Command::Kind k, std::string arg = {}) {
     Command c;
     c.kind = k;
@@ -225,7 +226,8 @@ struct State {
   unsigned network_off = 0;         // tie kinds unticked (bit i: cv::kTieKinds[i])
   std::string network_from, network_to, network_key;
   cv::Network network;              // for network_key (revision and filter)
-  cv::Layout map_layout;            // places on the map, for network_key
+  cv::LayoutRun map_run;            // places on the map, for network_key: computed a slice a frame
+                                    // (map_run.work set while it runs), drawn as they settle
   // The map's ties by member index, strongest first, and each member's ties (indexes into those):
   // what a frame draws without looking anything up by id.
   std::vector<std::array<int, 3>> map_ties;  // member a, member b, the tie's index in network.ties

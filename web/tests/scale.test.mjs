@@ -3,7 +3,7 @@
 // widgets reported per frame stay few); a member is found by name in a combo of thousands and votes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, find, click, state, until, items, ui, dropFiles, typeInto, idle } from './harness.mjs';
+import { startServer, launch, openPage, find, click, state, until, items, ui, dropFiles, typeInto, idle, frames } from './harness.mjs';
 import { generate } from '../../bench/scale/generate.mjs';
 
 const MEMBERS = 3000;
@@ -67,6 +67,21 @@ test('3,000 members import, open and group; lists draw a screenful', async () =>
   await idle(page);
   const boxes = await count(/##attends-/);
   assert.ok(boxes > 5 && boxes < 300, `${boxes} attendance boxes drawn for ${MEMBERS} members`);
+
+  // Connections: the map's layout is computed a slice a frame (members seen settling), not in one
+  // long frame; introductions follow in a frame of their own.
+  const f0 = await frames(page);
+  await click(page, 'Connections');
+  let placing = false;
+  const done = await waitUi((x) => {
+    placing ||= x.network.placing === true;
+    return x.network.members === MEMBERS && !x.network.placing && x.network.introductions_for !== '';
+  }, 'the map placed');
+  assert.ok(placing, 'the layout was seen in progress');
+  const drawn = (await frames(page)) - f0;
+  assert.ok(drawn >= 10, `${drawn} frames while the map was placed`);
+  assert.equal(done.network.layout.length, 200);  // the first 200 places are reported
+  assert.ok(done.network.layout.every(([x, y]) => x >= 0 && x <= 1 && y >= 0 && y <= 1));
 });
 
 test('a member found by name among thousands, in the voting combo, votes', async () => {
