@@ -1,6 +1,7 @@
 // unit-format.cpp: the community file, version 1: round trips, canonical bytes, every refusal.
 #include <doctest/doctest.h>
 
+#include "core/text.h"
 #include "helpers.h"
 
 using namespace testing;
@@ -46,6 +47,28 @@ TEST_CASE("export then import gives the same community, byte for byte") {
   CHECK(json::parse(file) == cv::to_json(d.community));
   CHECK(json::parse(cv::to_file(cv::Community{"empty", {}, {}})) == cv::to_json(cv::Community{"empty", {}, {}}));
   CHECK(file.find("\"id\": \"m1\",\n      \"type\": \"member\"") != std::string::npos);  // id and type lead
+}
+
+TEST_CASE("a file written in parts is the same bytes, cut between records") {
+  FakeTime t;
+  cv::Doc d = sample(t);
+  for (int i = 0; i < 200; ++i) add_member(d, "m" + std::to_string(100 + i), i % 2 ? "Алёна Żaneta" : "Jürgen 李伟", t);
+  const std::string whole = cv::to_file(d.community);
+  const std::vector<std::string> parts = cv::to_file_parts(d.community, 4000);
+  CHECK(parts.size() > 5);
+  std::string joined;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    joined += parts[i];
+    if (i + 1 < parts.size()) {
+      CHECK(parts[i].size() >= 4000);
+      CHECK(parts[i].size() < 4000 + 1000);  // one record past the mark at most
+      CHECK(parts[i].back() == '}');         // a record's end: every part is whole UTF-8 text
+    }
+    CHECK(cv::utf8_valid(parts[i]));
+  }
+  CHECK(joined == whole);
+  CHECK(cv::to_file_parts(cv::Community{"empty", {}, {}}).size() == 1);
+  CHECK(cv::to_file_parts(cv::Community{"empty", {}, {}})[0] == cv::to_file(cv::Community{"empty", {}, {}}));
 }
 
 TEST_CASE("writers' ids read from a file are held once, and a refused file leaves none behind") {

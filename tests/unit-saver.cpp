@@ -47,7 +47,9 @@ struct DummyStorage {
       r.kept_aside = "recovery:" + w.id + ":" + std::to_string(writes);
       recovery[r.kept_aside] = old->data;
     }
-    store[w.id] = Stored{w.bytes, w.etag, false};
+    std::string bytes;
+    for (const std::string& part : w.parts) bytes += part;
+    store[w.id] = Stored{bytes, w.etag, false};
     r.kind = app::WriteResult::Saved;
     r.etag = w.etag;
     return r;

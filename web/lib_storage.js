@@ -272,10 +272,16 @@ mergeInto(LibraryManager.library, {
   // cmd: {id, name, expect, etag, seq, revision, keep_aside, reason} as JSON; the text to store.
   // -> "saved" {id, seq, etag, kept_aside}, "save-conflict" {id, seq, etag, purged} + the stored text,
   //    or "save-failed" {id, seq, error}.
+  // A save's bytes come in parts (whole records each, so each is whole UTF-8), then its command.
+  cvjs_storage_save_part__deps: ['$CVStore'],
+  cvjs_storage_save_part: function(dataPtr, len) {
+    (CVStore.parts = CVStore.parts || []).push(CVStore.bytesOf(dataPtr, len));
+  },
   cvjs_storage_save__deps: ['$CVStore', '$CV'],
-  cvjs_storage_save: function(cmdPtr, dataPtr, len) {
+  cvjs_storage_save: function(cmdPtr) {
     var cmd = JSON.parse(UTF8ToString(cmdPtr));
-    var text = CVStore.bytesOf(dataPtr, len);
+    var text = (CVStore.parts || []).join('');
+    CVStore.parts = [];
     CVStore.withDb(function() { CVStore.save(cmd, text); },
                    function(e) { CV.emit('save-failed', { id: cmd.id, seq: cmd.seq, error: e }); });
   },

@@ -94,11 +94,11 @@ void saver_store(Saver& s, const cv::Community& c) {
 
 namespace {
 
-void write_open(Saver& s, const cv::Doc& doc, std::string bytes) {
+void write_open(Saver& s, const cv::Doc& doc, std::vector<std::string> parts) {
   Write w;
   w.id = s.id;
   w.name = name_of(doc.community);
-  w.bytes = std::move(bytes);  // tens of megabytes at 10,000 members: moved, not copied
+  w.parts = std::move(parts);  // tens of megabytes at 10,000 members: moved, not copied
   w.expect = s.keep_aside ? s.aside_expect : s.etag;
   w.etag = next_etag(s);
   w.seq = ++s.seq;
@@ -124,7 +124,7 @@ int64_t saver_step(Saver& s, const cv::Doc& doc, int64_t now_ms, bool flush) {
     Write w;
     w.id = id;
     w.name = name_of(o.c);
-    w.bytes = cv::to_file(o.c);
+    w.parts = cv::to_file_parts(o.c);
     w.expect = o.expect;
     w.etag = next_etag(s);
     w.seq = o.seq = ++s.seq;
@@ -146,8 +146,10 @@ int64_t saver_step(Saver& s, const cv::Doc& doc, int64_t now_ms, bool flush) {
     }
   }
   // What Cultivate writes it must read back: a community over the limits stays in memory only.
-  std::string bytes = cv::to_file(doc.community);
-  if (bytes.size() > cv::kMaxFileBytes || doc.community.records.size() > cv::kMaxRecords) {
+  std::vector<std::string> parts = cv::to_file_parts(doc.community);
+  size_t bytes = 0;
+  for (const std::string& p : parts) bytes += p.size();
+  if (bytes > cv::kMaxFileBytes || doc.community.records.size() > cv::kMaxRecords) {
     s.blocked = "this community is now too large to store (" + cv::check_fits(doc.community) +
                 "). It is kept in memory but not saved: undo the last change, or export it and remove something.";
     s.blocked_revision = doc.revision;
@@ -157,7 +159,7 @@ int64_t saver_step(Saver& s, const cv::Doc& doc, int64_t now_ms, bool flush) {
     s.blocked.clear();
     s.blocked_revision = 0;
   }
-  write_open(s, doc, std::move(bytes));
+  write_open(s, doc, std::move(parts));
   return wake;
 }
 

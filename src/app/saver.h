@@ -29,7 +29,8 @@ namespace app {
 // A command: store `bytes` as community `id` if the stored copy's etag is `expect` ("" when none is
 // stored; "*" when none may be stored, else it must be merged first).
 struct Write {
-  std::string id, name, bytes;
+  std::string id, name;
+  std::vector<std::string> parts;  // the file's bytes in parts (cv::to_file_parts), stored as one text
   std::string expect, etag;
   int seq = 0;
   uint64_t revision = 0;       // the open community's revision the bytes hold (journals it covers)

@@ -101,7 +101,7 @@ void pump_storage() {
     if (!S.world.storage_ok) break;
     platform::storage_save({{"id", w.id}, {"name", w.name}, {"expect", w.expect}, {"etag", w.etag}, {"seq", w.seq},
                             {"revision", w.revision}, {"keep_aside", w.keep_aside}, {"reason", w.reason}},
-                           w.bytes);
+                           w.parts);
   }
   sv.writes.clear();
   for (const std::string& n : sv.notices) say(n, true);

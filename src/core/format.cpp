@@ -216,6 +216,25 @@ std::string to_file(const Community& c) {
   return out;
 }
 
+std::vector<std::string> to_file_parts(const Community& c, size_t part) {
+  std::vector<std::string> parts;
+  std::string out;
+  Writer w(out);
+  append_head(w, c.id);
+  bool first = true;
+  for (const auto& [id, r] : c.records) {
+    if (out.size() >= part) {
+      parts.push_back(out);  // a copy the size of its text; `out` keeps its room for the next part
+      out.clear();
+    }
+    append_record(w, id, r, first);
+    first = false;
+  }
+  out += tail(c.records.empty());
+  parts.push_back(std::move(out));
+  return parts;
+}
+
 MergeEffect merge_effect(const Community& c, const Community& incoming) {
   MergeEffect e;
   e.changes.keep_values = false;

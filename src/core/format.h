@@ -34,6 +34,10 @@ inline constexpr int64_t kMaxClockSkewMs = 24 * 3600 * 1000;
 json to_json(const Community& c);
 // Canonical file bytes (two-space indented, ends with a line feed).
 std::string to_file(const Community& c);
+// The same bytes in parts of about `part` bytes (whole records): a stored copy of a large community
+// is then never one block of the page's memory (a 41 MB block needs a gap that large, and the heap
+// grows when none is left).
+std::vector<std::string> to_file_parts(const Community& c, size_t part = size_t(1) << 20);
 // Canonical and compact (for links).
 std::string to_compact(const Community& c);
 

@@ -63,7 +63,7 @@ void storage_load(const std::string& id);              // -> "loaded" {id, found
 // Stores `bytes` if the stored copy's etag is still write["expect"]; write: {id, name, expect, etag,
 // seq, revision, keep_aside, reason} -> "saved" {id, seq, etag, kept_aside}, or "save-conflict"
 // {id, seq, etag, purged} + the stored text, or "save-failed" {id, seq, error}.
-void storage_save(const nlohmann::json& write, const std::string& bytes);
+void storage_save(const nlohmann::json& write, const std::vector<std::string>& parts);  // the bytes in parts
 // The open community's text, committed at once: {id, name, revision}. The next start merges it.
 void storage_journal(const nlohmann::json& journal, const std::string& bytes);
 void storage_drop_meta(const std::string& key);           // a merged journal, a discarded recovery copy
