@@ -251,48 +251,70 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
     double quick = 0;
     int need = -1, offer = -1;
   };
-  std::unordered_map<uint64_t, Candidate> best;  // (helper, learner), helper in the high half
+  const size_t keep = std::max<size_t>(limit * 20, 200);
+  // A total order (quick score, then need and offer), so the same few hundred are kept everywhere.
+  auto before = [](const Candidate& a, const Candidate& b) {
+    if (a.quick != b.quick) return a.quick > b.quick;
+    return a.need != b.need ? a.need < b.need : a.offer < b.offer;
+  };
+  std::vector<Candidate> shortlist;
+  auto prune = [&] {
+    if (shortlist.size() <= keep) return;
+    std::nth_element(shortlist.begin(), shortlist.begin() + static_cast<long>(keep), shortlist.end(), before);
+    shortlist.resize(keep);
+  };
+  // A learner's needs one after another: the best offer of each helper for this learner is kept in a
+  // table by helper, emptied for the next learner (half a million pairs never sit in one hash map).
+  std::vector<int> by_learner;
+  for (size_t i = 0; i < needs.size(); ++i)
+    if (num(needs[i].member) != UINT32_MAX) by_learner.push_back(static_cast<int>(i));
+  std::stable_sort(by_learner.begin(), by_learner.end(), [&](int x, int y) { return num(needs[x].member) < num(needs[y].member); });
+  std::vector<int> slot(number.size(), -1);  // helper -> its candidate in `mine`
+  std::vector<Candidate> mine;
+  std::vector<uint32_t> helpers;
   std::vector<int> seen(offers.size(), -1);
-  for (size_t i = 0; i < needs.size(); ++i) {
-    const uint32_t learner = num(needs[i].member);
-    if (learner == UINT32_MAX) continue;
-    std::vector<double> weight;  // of each of the need's terms, looked up once
-    double total = 0;
-    for (const std::string& t : need_terms[i]) total += weight.emplace_back(corpus.weight(t));
-    for (const std::string& t : need_terms[i]) {
-      auto it = postings.find(t);
-      if (it == postings.end()) continue;
-      // A word many offer: 64 of them are enough to suggest someone (and keep the work linear),
-      // from a place that depends on the learner, so that not always the same few are suggested.
-      const std::vector<int>& list = it->second;
-      const size_t from = (static_cast<size_t>(learner) * 2654435761u) % list.size();
-      for (size_t k = 0; k < list.size() && k < 64; ++k) {
-        const int h = list[(from + k) % list.size()];
-        if (seen[h] == static_cast<int>(i)) continue;
-        seen[h] = static_cast<int>(i);
-        const uint32_t helper = offer_member[h];
-        if (helper == UINT32_MAX || helper == learner || met.count(key(helper, learner))) continue;
-        double shared = 0;
-        for (size_t q = 0; q < need_terms[i].size(); ++q)
-          if (std::find(offer_terms[h].begin(), offer_terms[h].end(), need_terms[i][q]) != offer_terms[h].end()) shared += weight[q];
-        const double quick = total > 0 ? shared / total * offers[h].weight : 0;
-        Candidate& b = best[(static_cast<uint64_t>(helper) << 32) | learner];
-        if (quick > b.quick) b = {quick, static_cast<int>(i), h};
+  for (size_t at = 0; at < by_learner.size();) {
+    const uint32_t learner = num(needs[by_learner[at]].member);
+    for (; at < by_learner.size() && num(needs[by_learner[at]].member) == learner; ++at) {
+      const size_t i = static_cast<size_t>(by_learner[at]);
+      std::vector<double> weight;  // of each of the need's terms, looked up once
+      double total = 0;
+      for (const std::string& t : need_terms[i]) total += weight.emplace_back(corpus.weight(t));
+      for (const std::string& t : need_terms[i]) {
+        auto it = postings.find(t);
+        if (it == postings.end()) continue;
+        // A word many offer: 64 of them are enough to suggest someone (and keep the work linear),
+        // from a place that depends on the learner, so that not always the same few are suggested.
+        const std::vector<int>& list = it->second;
+        const size_t from = (static_cast<size_t>(learner) * 2654435761u) % list.size();
+        for (size_t k = 0; k < list.size() && k < 64; ++k) {
+          const int h = list[(from + k) % list.size()];
+          if (seen[h] == static_cast<int>(i)) continue;
+          seen[h] = static_cast<int>(i);
+          const uint32_t helper = offer_member[h];
+          if (helper == UINT32_MAX || helper == learner || met.count(key(helper, learner))) continue;
+          double shared = 0;
+          for (size_t q = 0; q < need_terms[i].size(); ++q)
+            if (std::find(offer_terms[h].begin(), offer_terms[h].end(), need_terms[i][q]) != offer_terms[h].end()) shared += weight[q];
+          const double quick = total > 0 ? shared / total * offers[h].weight : 0;
+          if (slot[helper] < 0) {
+            slot[helper] = static_cast<int>(mine.size());
+            mine.push_back({});
+            helpers.push_back(helper);
+          }
+          Candidate& b = mine[static_cast<size_t>(slot[helper])];
+          if (quick > b.quick) b = {quick, static_cast<int>(i), h};
+        }
       }
     }
+    for (uint32_t h : helpers) slot[h] = -1;
+    for (const Candidate& cand : mine)
+      if (cand.need >= 0) shortlist.push_back(cand);  // none when every shared word weighs nothing
+    mine.clear();
+    helpers.clear();
+    if (shortlist.size() > 4 * keep) prune();
   }
-  std::vector<Candidate> shortlist;
-  for (const auto& [pair, cand] : best) shortlist.push_back(cand);
-  const size_t keep = std::max<size_t>(limit * 20, 200);
-  if (shortlist.size() > keep) {
-    // A total order (quick score, then need and offer), so the same few hundred are kept everywhere.
-    std::nth_element(shortlist.begin(), shortlist.begin() + static_cast<long>(keep), shortlist.end(),
-                     [](const Candidate& a, const Candidate& b) {
-                       if (a.quick != b.quick) return a.quick > b.quick;
-                       return a.need != b.need ? a.need < b.need : a.offer < b.offer;
-                     });
-    shortlist.resize(keep);
-  }
+  prune();
   std::vector<Introduction> scored;
   for (const Candidate& k : shortlist) {
     const Need& n = needs[k.need];
