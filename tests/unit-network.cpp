@@ -204,6 +204,16 @@ TEST_CASE("layout: deterministic, tied members close, everyone on the map, no pa
     CHECK(run.layout.at[i].x == big.at[i].x);
     CHECK(run.layout.at[i].y == big.at[i].y);
   }
+  // Slices of several steps each: the same places again.
+  cv::LayoutRun wide = cv::layout_begin(ringed);
+  int wide_slices = 0;
+  while (cv::layout_step(wide, 2000000)) ++wide_slices;
+  CHECK(wide_slices > 0);
+  CHECK(wide_slices < big.steps / 2);
+  for (size_t i = 0; i < big.at.size(); ++i) {
+    CHECK(wide.layout.at[i].x == big.at[i].x);
+    CHECK(wide.layout.at[i].y == big.at[i].y);
+  }
 }
 
 TEST_CASE("network: an introduction is a tie of its own kind, and the CLI's JSON carries the places") {

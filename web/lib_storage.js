@@ -269,10 +269,11 @@ mergeInto(LibraryManager.library, {
     }, function(e) { CV.emit('loaded', { id: id, found: false, error: e }); });
   },
 
-  // cmd: {id, name, expect, etag, seq, revision, keep_aside, reason} as JSON; the text to store.
-  // -> "saved" {id, seq, etag, kept_aside}, "save-conflict" {id, seq, etag, purged} + the stored text,
+  // cmd: {id, name, expect, etag, seq, revision, keep_aside, reason} as JSON; the text to store came
+  // before it in parts (cvjs_storage_save_part). -> "saved" {id, seq, etag, kept_aside}, "save-conflict" {id, seq, etag, purged} + the stored text,
   //    or "save-failed" {id, seq, error}.
-  // A save's bytes come in parts (whole records each, so each is whole UTF-8), then its command.
+  // A save's or a journal's bytes come in parts (whole records each, so each is whole UTF-8), then
+  // its command.
   cvjs_storage_save_part__deps: ['$CVStore'],
   cvjs_storage_save_part: function(dataPtr, len) {
     (CVStore.parts = CVStore.parts || []).push(CVStore.bytesOf(dataPtr, len));
@@ -290,22 +291,24 @@ mergeInto(LibraryManager.library, {
   // One put, committed at once: it reaches the database even when the page goes away right after.
   // The next start merges it into the stored copy (see the "journal" event).
   cvjs_storage_journal__deps: ['$CVStore'],
-  cvjs_storage_journal: function(cmdPtr, dataPtr, len) {
+  cvjs_storage_journal: function(cmdPtr, len) {
     var cmd = JSON.parse(UTF8ToString(cmdPtr));
+    var text = (CVStore.parts || []).join('');
+    CVStore.parts = [];
     var key = 'journal:' + CVStore.tab + ':' + cmd.id;
     // A synchronous copy for a small community (localStorage holds a few MB): it is on disk before
     // the page can go.
     if (len <= 1 << 20) {
       try {
         localStorage.setItem('cultivate-' + key, JSON.stringify({ id: cmd.id, name: cmd.name, revision: cmd.revision,
-                                                                  data: CVStore.bytesOf(dataPtr, len) }));
+                                                                  data: text }));
       } catch (e) { /* full or refused: IndexedDB's journal below */ }
     }
     if (!CVStore.db) return;
     try {
       var tx = CVStore.db.transaction('meta', 'readwrite', { durability: 'strict' });
       tx.objectStore('meta').put({ id: cmd.id, name: cmd.name, revision: cmd.revision, at: Date.now(),
-                                   data: CVStore.bytesOf(dataPtr, len) }, 'journal:' + CVStore.tab + ':' + cmd.id);
+                                   data: text }, 'journal:' + CVStore.tab + ':' + cmd.id);
       if (tx.commit) tx.commit();
     } catch (e) { /* the page is going away; the regular save may still land */ }
   },

@@ -165,9 +165,11 @@ int64_t saver_step(Saver& s, const cv::Doc& doc, int64_t now_ms, bool flush) {
 
 void saver_hide(Saver& s, const cv::Doc& doc, int64_t now_ms) {
   if (saver_dirty(s, doc) && s.blocked.empty() && !s.purged) {
-    std::string bytes = cv::to_file(doc.community);
-    if (bytes.size() <= cv::kMaxFileBytes)
-      s.journals.push_back(Journal{s.id, name_of(doc.community), std::move(bytes), doc.revision});
+    std::vector<std::string> parts = cv::to_file_parts(doc.community);
+    size_t bytes = 0;
+    for (const std::string& p : parts) bytes += p.size();
+    if (bytes <= cv::kMaxFileBytes)
+      s.journals.push_back(Journal{s.id, name_of(doc.community), std::move(parts), doc.revision});
   }
   saver_step(s, doc, now_ms, true);
 }

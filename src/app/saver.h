@@ -26,7 +26,7 @@ namespace app {
 
 // [SECTION] Commands and events ---------------------------------------------------------------------
 
-// A command: store `bytes` as community `id` if the stored copy's etag is `expect` ("" when none is
+// A command: store the file's parts, joined, as community `id` if the stored copy's etag is `expect` ("" when none is
 // stored; "*" when none may be stored, else it must be merged first).
 struct Write {
   std::string id, name;
@@ -40,7 +40,8 @@ struct Write {
 
 // A command for a page being hidden or closed: the open community's text, stored at once.
 struct Journal {
-  std::string id, name, bytes;
+  std::string id, name;
+  std::vector<std::string> parts;  // the file's bytes in parts, as in a Write
   uint64_t revision = 0;
 };
 

@@ -95,7 +95,7 @@ void pump_storage() {
   app::Saver& sv = S.saver;
   // Journals first: the page may be going away, and a journal must not wait behind a write.
   for (app::Journal& j : sv.journals)
-    if (S.world.storage_ok) platform::storage_journal({{"id", j.id}, {"name", j.name}, {"revision", j.revision}}, j.bytes);
+    if (S.world.storage_ok) platform::storage_journal({{"id", j.id}, {"name", j.name}, {"revision", j.revision}}, j.parts);
   sv.journals.clear();
   for (app::Write& w : sv.writes) {
     if (!S.world.storage_ok) break;

@@ -60,12 +60,12 @@ std::vector<Event> take_events();
 // save-failed, list, purged, estimate, persist, storage-error). Nothing calls back into the app.
 void storage_init();
 void storage_load(const std::string& id);              // -> "loaded" {id, found, purged, etag} + text
-// Stores `bytes` if the stored copy's etag is still write["expect"]; write: {id, name, expect, etag,
+// Stores the parts, joined, if the stored copy's etag is still write["expect"]; write: {id, name, expect, etag,
 // seq, revision, keep_aside, reason} -> "saved" {id, seq, etag, kept_aside}, or "save-conflict"
 // {id, seq, etag, purged} + the stored text, or "save-failed" {id, seq, error}.
 void storage_save(const nlohmann::json& write, const std::vector<std::string>& parts);  // the bytes in parts
 // The open community's text, committed at once: {id, name, revision}. The next start merges it.
-void storage_journal(const nlohmann::json& journal, const std::string& bytes);
+void storage_journal(const nlohmann::json& journal, const std::vector<std::string>& parts);
 void storage_drop_meta(const std::string& key);           // a merged journal, a discarded recovery copy
 void storage_download_recovery(const std::string& key);   // a recovery copy, as it was stored
 void storage_trash(const std::string& id, bool trashed);  // to the bin, or back

@@ -23,9 +23,9 @@ double cvjs_now_ms();
 void cvjs_random(void* buf, int n);
 void cvjs_storage_init();
 void cvjs_storage_load(const char* id);
-void cvjs_storage_save_part(const char* data, int len);  // the bytes of the next save, a part at a time
+void cvjs_storage_save_part(const char* data, int len);  // the bytes of the next save or journal, a part at a time
 void cvjs_storage_save(const char* cmd);
-void cvjs_storage_journal(const char* cmd, const char* data, int len);
+void cvjs_storage_journal(const char* cmd, int len);  // len: the parts' bytes in all
 void cvjs_storage_drop_meta(const char* key);
 void cvjs_storage_download_recovery(const char* key);
 void cvjs_reload();
@@ -91,8 +91,13 @@ void storage_save(const nlohmann::json& write, const std::vector<std::string>& p
   for (const std::string& p : parts) cvjs_storage_save_part(p.data(), static_cast<int>(p.size()));
   cvjs_storage_save(write.dump().c_str());
 }
-void storage_journal(const nlohmann::json& journal, const std::string& bytes) {
-  cvjs_storage_journal(journal.dump().c_str(), bytes.data(), static_cast<int>(bytes.size()));
+void storage_journal(const nlohmann::json& journal, const std::vector<std::string>& parts) {
+  size_t bytes = 0;
+  for (const std::string& p : parts) {
+    cvjs_storage_save_part(p.data(), static_cast<int>(p.size()));
+    bytes += p.size();
+  }
+  cvjs_storage_journal(journal.dump().c_str(), static_cast<int>(bytes));
 }
 void storage_drop_meta(const std::string& key) { cvjs_storage_drop_meta(key.c_str()); }
 void storage_download_recovery(const std::string& key) { cvjs_storage_download_recovery(key.c_str()); }

@@ -135,11 +135,16 @@ void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& o
   if (!ImGui::CollapsingHeader(("Suggested introductions (" + std::to_string(st.introductions.size()) + ")###intros").c_str(),
                                ImGuiTreeNodeFlags_DefaultOpen))
     return;
+  // Until they are read again, the last suggestions show but cannot be made (one may be made already).
+  const bool stale = key != st.intro_key;
   if (st.introductions.empty())
     ImGui::TextDisabled("Nobody to introduce: no skill or \"ask me about\" meets the objective or problem of someone not met yet.");
   for (const cv::Introduction& x : st.introductions) {
     const std::string pair = x.helper + "-" + x.learner;
-    if (ImGui::SmallButton(("Introduce##intro-" + pair).c_str())) {
+    ImGui::BeginDisabled(stale);
+    const bool introduce = ImGui::SmallButton(("Introduce##intro-" + pair).c_str());
+    ImGui::EndDisabled();
+    if (introduce) {
       out.ops.push_back(cv::op_introduce(x.helper, x.learner, x.reason, "", env.now_ms));
       st.intro_message = cv::introduction_message(doc.community, x.helper, x.learner, x.reason);
       ImGui::SetClipboardText(st.intro_message.c_str());

@@ -48,7 +48,7 @@ test('density rises after a meeting with pairs, plotted by its date; a kind unti
   await until(page, (s) => live(s, 'breakout').some((r) => r.fields.session === pairs.id), 'the pairs', 10000);
 
   await click(page, 'Connections');
-  await page.waitForFunction(() => cultivateTest.ui().network.ties === 3);
+  await page.waitForFunction(() => cultivateTest.ui().network.ties === 3 && !cultivateTest.ui().network.placing);
   let n = await net();
   assert.equal(n.density, 3 / 15, 'three pairs of fifteen possible');
   assert.deepEqual(n.timeline.map((p) => [p.date, p.ties]), [['2027-01-07', 3]]);
@@ -56,6 +56,9 @@ test('density rises after a meeting with pairs, plotted by its date; a kind unti
   assert.equal(n.layout.length, 6);
   assert.ok(n.layout.every(([x, y]) => x >= 0 && x <= 1 && y >= 0 && y <= 1), JSON.stringify(n.layout));
   assert.equal(new Set(n.layout.map(([x, y]) => `${x.toFixed(3)},${y.toFixed(3)}`)).size, 6);
+  // The finished layout, fitted to the map (its wider side spans it), not the grid it starts from.
+  const span = (k) => Math.max(...n.layout.map((p) => p[k])) - Math.min(...n.layout.map((p) => p[k]));
+  assert.ok(Math.max(span(0), span(1)) > 0.999, JSON.stringify(n.layout));
   await page.screenshot({ path: new URL('../../build/screens/connections.png', import.meta.url).pathname });
 
   await click(page, 'breakout##tie-kind');
