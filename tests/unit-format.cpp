@@ -67,6 +67,7 @@ TEST_CASE("a file written in parts is the same bytes, cut between records") {
     CHECK(cv::utf8_valid(parts[i]));
   }
   CHECK(joined == whole);
+  CHECK(cv::bytes_of(parts) == whole.size());
   CHECK(cv::to_file_parts(cv::Community{"empty", {}, {}}).size() == 1);
   CHECK(cv::to_file_parts(cv::Community{"empty", {}, {}})[0] == cv::to_file(cv::Community{"empty", {}, {}}));
 }

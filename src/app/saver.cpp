@@ -147,9 +147,7 @@ int64_t saver_step(Saver& s, const cv::Doc& doc, int64_t now_ms, bool flush) {
   }
   // What Cultivate writes it must read back: a community over the limits stays in memory only.
   std::vector<std::string> parts = cv::to_file_parts(doc.community);
-  size_t bytes = 0;
-  for (const std::string& p : parts) bytes += p.size();
-  if (bytes > cv::kMaxFileBytes || doc.community.records.size() > cv::kMaxRecords) {
+  if (cv::bytes_of(parts) > cv::kMaxFileBytes || doc.community.records.size() > cv::kMaxRecords) {
     s.blocked = "this community is now too large to store (" + cv::check_fits(doc.community) +
                 "). It is kept in memory but not saved: undo the last change, or export it and remove something.";
     s.blocked_revision = doc.revision;
@@ -166,9 +164,7 @@ int64_t saver_step(Saver& s, const cv::Doc& doc, int64_t now_ms, bool flush) {
 void saver_hide(Saver& s, const cv::Doc& doc, int64_t now_ms) {
   if (saver_dirty(s, doc) && s.blocked.empty() && !s.purged) {
     std::vector<std::string> parts = cv::to_file_parts(doc.community);
-    size_t bytes = 0;
-    for (const std::string& p : parts) bytes += p.size();
-    if (bytes <= cv::kMaxFileBytes)
+    if (cv::bytes_of(parts) <= cv::kMaxFileBytes)
       s.journals.push_back(Journal{s.id, name_of(doc.community), std::move(parts), doc.revision});
   }
   saver_step(s, doc, now_ms, true);

@@ -216,6 +216,12 @@ std::string to_file(const Community& c) {
   return out;
 }
 
+size_t bytes_of(const std::vector<std::string>& parts) {
+  size_t n = 0;
+  for (const std::string& p : parts) n += p.size();
+  return n;
+}
+
 std::vector<std::string> to_file_parts(const Community& c, size_t part) {
   std::vector<std::string> parts;
   std::string out;

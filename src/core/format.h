@@ -38,6 +38,7 @@ std::string to_file(const Community& c);
 // is then never one block of the page's memory (a 41 MB block needs a gap that large, and the heap
 // grows when none is left).
 std::vector<std::string> to_file_parts(const Community& c, size_t part = size_t(1) << 20);
+size_t bytes_of(const std::vector<std::string>& parts);  // their bytes in all
 // Canonical and compact (for links).
 std::string to_compact(const Community& c);
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/format.h"
 #include "core/model.h"
 #include "platform/platform.h"
 #include "platform/web_page.h"
@@ -92,12 +93,8 @@ void storage_save(const nlohmann::json& write, const std::vector<std::string>& p
   cvjs_storage_save(write.dump().c_str());
 }
 void storage_journal(const nlohmann::json& journal, const std::vector<std::string>& parts) {
-  size_t bytes = 0;
-  for (const std::string& p : parts) {
-    cvjs_storage_save_part(p.data(), static_cast<int>(p.size()));
-    bytes += p.size();
-  }
-  cvjs_storage_journal(journal.dump().c_str(), static_cast<int>(bytes));
+  for (const std::string& p : parts) cvjs_storage_save_part(p.data(), static_cast<int>(p.size()));
+  cvjs_storage_journal(journal.dump().c_str(), static_cast<int>(cv::bytes_of(parts)));
 }
 void storage_drop_meta(const std::string& key) { cvjs_storage_drop_meta(key.c_str()); }
 void storage_download_recovery(const std::string& key) { cvjs_storage_download_recovery(key.c_str()); }
