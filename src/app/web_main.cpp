@@ -390,7 +390,9 @@ double clock_ms() { return static_cast<double>(platform::now_ms()); }
 void groups_slice() {
   cv::Op op;
   const bool was_running = S.groups.running();
-  if (app::groups_slice(S.groups, S.doc.community, new_id(), op) && !op.changes.empty()) cv::doc_apply(S.doc, op, now());
+  // An id (random bytes from the browser) only while a job runs, not every frame.
+  if (was_running && app::groups_slice(S.groups, S.doc.community, new_id(), op) && !op.changes.empty())
+    cv::doc_apply(S.doc, op, now());
   S.world.groups_running = S.groups.running();
   S.world.groups_progress = S.groups.progress;
   if (was_running || !S.groups.message.empty()) S.world.groups_message = S.groups.message;

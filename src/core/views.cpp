@@ -155,6 +155,12 @@ void views_update(Views& v, const Doc& d) {
       if (std::find(titles.begin(), titles.end(), k.title) == titles.end()) titles.push_back(k.title);
     }
   v.meetings = meetings(c);
+  v.runs.clear();
+  for (const MeetingInfo& m : v.meetings)
+    if (const Record* r = find_live(c, m.id)) {
+      const std::string at = get(*r, f::meeting_run_block);
+      if (!at.empty() && at != "end") v.runs.push_back(m.id);
+    }
   v.role_history = role_history(c);
   std::reverse(v.role_history.begin(), v.role_history.end());
   v.presented.clear();

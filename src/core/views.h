@@ -56,6 +56,7 @@ struct Views {
   Connections connections;
   // Meetings in date order; whose turn it is to choose the next book (from `today`, which the app sets).
   std::vector<MeetingInfo> meetings;
+  std::vector<std::string> runs;  // meetings whose live run has started and not ended (a frame checks these only)
   std::string today;
   ChooserTurn chooser;
   // Roles over time: who held what, newest first; turns per member up to `today`, whose turn has been

@@ -245,7 +245,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
   const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   // A meeting being run takes the whole window (and comes back after a reload).
   if (st.live_meeting.empty()) {
-    const std::string running = meeting_in_progress(doc.community, w.now_ms);
+    const std::string running = meeting_in_progress(doc.community, *env.views, w.now_ms);
     if (!running.empty() && running != st.live_dismissed) st.live_meeting = running;
   }
   if (!st.live_meeting.empty()) {

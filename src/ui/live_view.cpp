@@ -18,11 +18,12 @@ namespace ui {
 // A run in progress opens the live view by itself (after a reload, it resumes where it was). A run
 // nobody touched for three hours was left unended, not in progress: it does not take the window (a
 // copy merged in from someone else's old meeting, say); its meeting offers to resume it instead.
-std::string meeting_in_progress(const cv::Community& c, int64_t now_ms) {
-  for (const auto& [id, r] : cv::live_of(c, cv::kMeeting)) {
-    const std::string at = cv::get(*r, cv::f::meeting_run_block);
-    if (at.empty() || at == "end") continue;  // called every frame: no agenda for meetings not running
-    const cv::RunView v = cv::run_view(*r, cv::agenda(c, id), now_ms);
+// Called every frame: only the meetings whose run is under way (read once per change) are looked at.
+std::string meeting_in_progress(const cv::Community& c, const cv::Views& views, int64_t now_ms) {
+  for (const std::string& id : views.runs) {
+    const cv::Record* r = cv::find_live(c, id);
+    if (!r) continue;
+    const cv::RunView v = cv::run_view(*r, cv::views_agenda(views, c, id), now_ms);
     if (v.started && !v.ended && v.since_ms < 3 * 3600 * 1000LL) return id;
   }
   return {};

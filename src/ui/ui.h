@@ -291,7 +291,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
                        const std::vector<cv::MeetingWarning>& warnings, int people, const Env& env, Output& out);
 // The facilitator's view of a running meeting, in place of the tabs.
 void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
-std::string meeting_in_progress(const cv::Community& c, int64_t now_ms);  // "" when none
+std::string meeting_in_progress(const cv::Community& c, const cv::Views& views, int64_t now_ms);  // "" when none
 // One member's intake (what they bring); `own` when the person answers for themself.
 void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
                         Output& out);

@@ -1,0 +1,113 @@
+// profile.mjs: where the page's time goes, as the browser's own profiler sees it: the functions that
+// took the most time (self time) during an import (from the drop to the preview on screen), or during
+// the frames caused by wheel input over a tab (as bench/scale/run.mjs measures them).
+// WebAssembly functions have names only in a page linked with --profiling-funcs:
+//   cmake -DCULTIVATE_PROFILE=ON build/web && scripts/build.sh web   (OFF again afterwards)
+//   node bench/scale/profile.mjs import [MEMBERS]        (default 10000)
+//   node bench/scale/profile.mjs tab NAME [MEMBERS]      (for example: tab Directory 10000)
+import fs from 'node:fs';
+import { launch, openPage, click, dist } from '../../web/tests/harness.mjs';
+import { serve } from '../../web/serve.mjs';
+import { generate } from './generate.mjs';
+
+const mode = process.argv[2] || 'import';
+const tab = mode === 'tab' ? process.argv[3] : '';
+const n = Number(process.argv[mode === 'tab' ? 4 : 3] || 10000);
+const body = Buffer.from(JSON.stringify(generate(n, 1)));
+const server = await serve({ root: dist, port: 0, extra: (req, res) => {
+  if (new URL(req.url, 'http://x').pathname !== '/files/community.json') return false;
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length }).end(body);
+  return true;
+} });
+const b = await launch();
+const page = await openPage(b.context, server.url);
+const cdp = await b.context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await page.evaluate(async (url) => { window.__text = await (await fetch(url)).text(); }, `${server.url}files/community.json`);
+
+const drop = () => page.evaluate(async () => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([window.__text], 'community.cultivate.json'));
+  const t0 = performance.now();
+  document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  for (;;) {
+    const u = cultivateTest.ui();
+    if (u.importing && u.import.files.length === 1) return performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+});
+const settle = () => page.evaluate(async () => {
+  const end = performance.now() + 600000;
+  while (performance.now() < end) {
+    const u = cultivateTest.ui();
+    if (!u.importing && u.ready && !u.dirty && !u.saving && !cultivateTest.pending()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+});
+
+let what;
+if (mode === 'import') {
+  await cdp.send('Profiler.start');
+  what = `import to preview: ${(await drop()).toFixed(1)} ms`;
+} else {
+  await drop();
+  await click(page, 'Open as a new community', { timeout: 600000 });
+  await settle();
+  await click(page, tab, { timeout: 120000 });
+  await page.waitForTimeout(300);
+  await settle();
+  await page.evaluate(() => cultivateTest.clearFrameTimes());
+  const box = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 24; i++) {
+    await page.mouse.move(box.w * 0.6, box.h * 0.55);
+    await page.mouse.wheel(0, i % 2 ? -240 : 240);
+    await page.waitForTimeout(60);
+  }
+  const times = (await page.evaluate(() => cultivateTest.frameTimes())).sort((x, y) => x - y);
+  what = `${tab}: ${times.length} frames, median ${times[times.length >> 1].toFixed(2)} ms`;
+}
+const { profile } = await cdp.send('Profiler.stop');
+// Self time per function, from the samples (idle time left out).
+const self = new Map();
+const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
+const dts = profile.timeDeltas;
+profile.samples.forEach((id, i) => {
+  const nd = byId.get(id);
+  if (['(idle)', '(program)', '(garbage collector)'].includes(nd.callFrame.functionName)) return;
+  const name = `${nd.callFrame.functionName || '(anonymous)'} ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber}`;
+  self.set(name, (self.get(name) || 0) + (dts[i + 1] || 0) / 1000);
+});
+console.log(`${what} (${n} members, ${(body.length / 1048576).toFixed(1)} MB)`);
+const short = (s) => (s.length > 110 ? s.slice(0, 107) + '...' : s);
+for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${t.toFixed(1).padStart(8)} ms  ${short(name)}`);
+// Total time (self and callees) per function, and who called the slowest ones: where to look first.
+const parent = new Map();
+for (const nd of profile.nodes) for (const c of nd.children || []) parent.set(c, nd.id);
+const total = new Map(), via = new Map();
+profile.samples.forEach((id, i) => {
+  const dt = (dts[i + 1] || 0) / 1000, seen = new Set();
+  if (['(idle)', '(program)', '(garbage collector)'].includes(byId.get(id).callFrame.functionName)) return;
+  for (let at = id, below = null; at !== undefined; below = at, at = parent.get(at)) {
+    const f = byId.get(at).callFrame.functionName;
+    if (!f || seen.has(f)) continue;
+    seen.add(f);
+    total.set(f, (total.get(f) || 0) + dt);
+    if (below !== null) {
+      const key = `${f} > ${byId.get(below).callFrame.functionName}`;
+      via.set(key, (via.get(key) || 0) + dt);
+    }
+  }
+});
+console.log('\nTotal time (with callees), wasm functions:');
+for (const [name, t] of [...total].filter(([f]) => /[:(]/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`${t.toFixed(1).padStart(8)} ms  ${short(name)}`);
+console.log('\nCaller > callee (total time), wasm functions:');
+const bare = (f) => f.replace(/\(.*$/, '').replace(/<.*>/g, '<>').slice(0, 60);
+for (const [key, t] of [...via].filter(([k]) => /[:(]/.test(k) && !k.startsWith('js-to-wasm') && !k.startsWith('(root)'))
+  .sort((a, b) => b[1] - a[1]).slice(0, 30))
+  console.log(`${t.toFixed(1).padStart(8)} ms  ${key.split(' > ').map(bare).join(' > ')}`);
+await b.context.close();
+fs.rmSync(b.dir, { recursive: true, force: true });
+server.close();
