@@ -121,6 +121,58 @@ TEST_CASE("refusals name the place") {
         "records[1].fields: \"Name\" is not a field name (lower-case letters, digits and _)");
 }
 
+TEST_CASE("stamps read straight from the bytes agree with stamps read the general way") {
+  // Stamps of the plain shape [ms, counter, "actor"] skip the JSON array; any other shape (spaces,
+  // escapes, other numbers) goes the general way. Both give the same stamp, or the same message.
+  FakeTime t;
+  json j = cv::to_json(sample(t).community);
+  REQUIRE(j["records"][2]["id"] == "m2");
+  j["records"][2]["stamps"]["name"] = "@stamp@";
+  const std::string text = j.dump();
+  auto read = [&](const std::string& stamp) {
+    std::string file = text;
+    file.replace(file.find("\"@stamp@\""), 9, stamp);
+    return cv::parse_file(file);
+  };
+  const std::string a64(64, 'a');
+  // (named from the tuple: clang cannot capture a structured binding for CAPTURE in C++17)
+  for (const auto& ok : std::vector<std::tuple<std::string, int64_t, uint32_t, std::string>>{
+           {"[5,7,\"ab\"]", 5, 7, "ab"},
+           {" [ 5 ,\n 7 ,\t\"ab\" ] ", 5, 7, "ab"},
+           {"[5,7,\"a\\u0062\"]", 5, 7, "ab"},
+           {"[0,0,\"x:y.z-_1\"]", 0, 0, "x:y.z-_1"},
+           {"[9007199254740992,4294967295,\"" + a64 + "\"]", int64_t(1) << 53, 4294967295u, a64}}) {
+    const auto& [raw, ms, counter, actor] = ok;
+    const std::string& shown = raw;
+    CAPTURE(shown);
+    const cv::Parsed p = read(raw);
+    REQUIRE(p.ok);
+    const cv::Stamp& s = p.community.records.at("m2").fields.at("name").stamp;
+    CHECK(s.ms == ms);
+    CHECK(s.counter == counter);
+    CHECK(s.actor.str() == actor);
+  }
+  const std::string at = "records[2].stamps.name";
+  for (const auto& bad : std::vector<std::pair<std::string, std::string>>{
+           {"[5.0,7,\"ab\"]", at + "[0]: expected milliseconds, a whole number from 0"},
+           {"[9007199254740993,7,\"ab\"]", at + "[0]: expected milliseconds, a whole number from 0"},
+           {"[999999999999999999,7,\"ab\"]", at + "[0]: expected milliseconds, a whole number from 0"},
+           {"[99999999999999999999999,7,\"ab\"]", at + "[0]: expected milliseconds, a whole number from 0"},
+           {"[-5,7,\"ab\"]", at + "[0]: expected milliseconds, a whole number from 0"},
+           {"[5,4294967296,\"ab\"]", at + "[1]: expected a counter, a whole number from 0"},
+           {"[5,7,\"a b\"]", at + "[2]: \"a b\" is not an id (letters, digits, - _ : . only)"},
+           {"[5,7,\"\"]", at + "[2]: an id has 1 to 64 characters"},
+           {"[5,7,\"a" + a64 + "\"]", at + "[2]: an id has 1 to 64 characters"},
+           {"[5,7]", at + ": expected a stamp [milliseconds, counter, actor]"},
+           {"[5,7,\"ab\",1]", at + ": expected a stamp [milliseconds, counter, actor]"},
+           {"[5,7,[\"ab\"]]", at + "[2]: expected a string id, found an array"}}) {
+    CAPTURE(bad.first);
+    CHECK(read(bad.first).error == bad.second);
+  }
+  CHECK(read("[05,7,\"ab\"]").error.rfind("not valid JSON", 0) == 0);
+  CHECK(read("[5,7,\"ab\"").error.rfind("not valid JSON", 0) == 0);
+}
+
 TEST_CASE("files that are not communities say so") {
   CHECK(cv::parse_file("").error == "the file is empty");
   CHECK(cv::parse_file("  \n").error == "the file is empty");

@@ -346,11 +346,12 @@ void answer_invitation() {
   become_member();
 }
 
-void handle_link(const platform::Event& e) {
+void handle_link(platform::Event& e) {
   S.world.fetching.clear();
   const std::string source = e.info.value("source", "");
   const bool invite = e.info.value("invite", false);
-  std::vector<app::Incoming> in = {{source, e.data, e.info.value("error", "")}};
+  std::vector<app::Incoming> in;  // the bytes moved, not copied (a hosted file can be 64 MB)
+  in.push_back({source, std::move(e.data), e.info.value("error", "")});
   if (invite) preview(in, app::Importer::Invitation, "an invitation");
   else preview(in, app::Importer::Link, source == "share link" ? "a share link" : source);
 }

@@ -13,6 +13,7 @@
 
 #include "core/format.h"
 #include "core/format_internal.h"
+#include "core/format_json.h"
 #include "core/registry.h"
 
 namespace cv {
@@ -62,13 +63,23 @@ constexpr size_t kMaxValuesPerKey = 1000;        // "format", "version", "commun
 // A record as it streamed in, before its checks (Reader::read_record makes it a Record). Records are
 // read straight from the events, without a JSON value for the whole record: only each field's value
 // and each stamp become one. As in a JSON object, a key given twice keeps its last value.
+// A stamp as the file gave it: read straight from the bytes when it is plainly [ms, counter, "actor"]
+// (nearly always: no JSON array is built for it), else the JSON value, checked like any other.
+struct RawStamp {
+  json value;
+  bool straight = false;
+  uint64_t ms = 0, counter = 0;
+  Actor actor;
+};
+
 struct RawRecord {
   const char* kind = nullptr;  // what the record was when not an object
   bool has_id = false, has_type = false, has_fields = false, has_stamps = false;
   json id, type;
   const char* fields_kind = nullptr;  // what "fields" held when not an object
   const char* stamps_kind = nullptr;
-  std::vector<std::pair<std::string, json>> fields, stamps;
+  std::vector<std::pair<std::string, json>> fields;
+  std::vector<std::pair<std::string, RawStamp>> stamps;
 
   void clear() {  // keeps the vectors' memory for the next record
     kind = fields_kind = stamps_kind = nullptr;
@@ -115,6 +126,14 @@ class FileSax {
         break;
       case Mode::Skip: break;
     }
+    return true;
+  }
+  // FastJson reads the next value itself when it is a stamp of the plain shape (FastJson::stamp).
+  bool stamp_next() const { return mode_ == Mode::Record && rdepth_ == 2 && in_stamps_; }
+  bool stamp(uint64_t ms, uint64_t counter, const std::string& actor) {
+    for (int i = 0; i < 4; ++i)  // the array and its three values, as when read the general way
+      if (!counted()) return false;
+    raw_.stamps.emplace_back(fkey_, RawStamp{json(), true, ms, counter, Actor(actor)});
     return true;
   }
   bool start_object(std::size_t) { return open(true); }
@@ -206,7 +225,8 @@ class FileSax {
       return true;
     }
     (fields ? raw_.has_fields : raw_.has_stamps) = true;
-    (fields ? raw_.fields : raw_.stamps).clear();
+    if (fields) raw_.fields.clear();
+    else raw_.stamps.clear();
     (fields ? raw_.fields_kind : raw_.stamps_kind) = object ? nullptr : json_kind(v);
     if (object) {
       rdepth_ = 2;
@@ -359,7 +379,7 @@ class FileSax {
       case Target::Id: raw_.id = std::move(built_), raw_.has_id = true; break;
       case Target::Type: raw_.type = std::move(built_), raw_.has_type = true; break;
       case Target::Field: raw_.fields.emplace_back(fkey_, std::move(built_)); break;
-      case Target::Stamp: raw_.stamps.emplace_back(fkey_, std::move(built_)); break;
+      case Target::Stamp: raw_.stamps.emplace_back(fkey_, RawStamp{std::move(built_), false, 0, 0, Actor()}); break;
     }
     built_ = json();
     return true;
@@ -368,7 +388,8 @@ class FileSax {
 
 // Sorted by name, the last of a name kept (as a JSON object keeps the last of a key given twice).
 // Files Cultivate writes are sorted already: then this only looks.
-void by_name(std::vector<std::pair<std::string, json>>& v) {
+template <class T>
+void by_name(std::vector<std::pair<std::string, T>>& v) {
   bool sorted = true;
   for (size_t i = 1; i < v.size() && sorted; ++i) sorted = v[i - 1].first < v[i].first;
   if (sorted) return;
@@ -382,234 +403,15 @@ void by_name(std::vector<std::pair<std::string, json>>& v) {
   v.resize(out);
 }
 
-std::pair<std::string, json>* named(std::vector<std::pair<std::string, json>>& v, const std::string& name) {
+template <class T>
+std::pair<std::string, T>* named(std::vector<std::pair<std::string, T>>& v, const std::string& name) {
   auto it = std::lower_bound(v.begin(), v.end(), name, [](const auto& p, const std::string& n) { return p.first < n; });
   return it != v.end() && it->first == name ? &*it : nullptr;
 }
 
 }  // namespace
 
-// [SECTION] Import: a fast JSON reader -------------------------------------------------------------
-// nlohmann/json's lexer reads a byte at a time and keeps every token's text for its messages: half
-// the time of an import. This reader gives a SAX handler the same events for the same bytes, with
-// strings copied in runs. It accepts only what nlohmann/json accepts (tests/unit-format.cpp and the
-// fuzz target compare them); at the first thing it does not accept it stops, and parse_file reads the
-// file again with nlohmann/json, whose message names the problem. Broken files are rare; fast ones not.
-
-namespace {
-
-template <class Sax>
-class FastJson {
- public:
-  FastJson(std::string_view bytes, Sax& sax) : p_(bytes.data()), end_(bytes.data() + bytes.size()), sax_(sax) {}
-
-  enum Result { Read, Stopped, NotAccepted };  // Stopped: the handler said stop
-  Result run() {
-    ws();
-    if (!value(0)) return stopped_ ? Stopped : NotAccepted;
-    ws();
-    return p_ == end_ ? Read : NotAccepted;
-  }
-
- private:
-  const char* p_;
-  const char* end_;
-  Sax& sax_;
-  std::string buf_;
-  bool stopped_ = false;
-
-  bool event(bool go_on) {
-    if (!go_on) stopped_ = true;
-    return go_on;
-  }
-  void ws() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-  }
-  bool literal(const char* word, size_t n) {
-    if (static_cast<size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
-    p_ += n;
-    return true;
-  }
-
-  bool value(int depth) {
-    if (p_ == end_) return false;
-    switch (*p_) {
-      case '{': return container(true, depth + 1);
-      case '[': return container(false, depth + 1);
-      case '"':
-        if (!string()) return false;
-        return event(sax_.string(buf_));
-      case 't': return literal("true", 4) && event(sax_.boolean(true));
-      case 'f': return literal("false", 5) && event(sax_.boolean(false));
-      case 'n': return literal("null", 4) && event(sax_.null());
-      default: return number();
-    }
-  }
-
-  // An object or an array: its members (key, colon, value) or elements, separated by commas.
-  bool container(bool object, int depth) {
-    if (depth > kMaxDepth) return false;
-    const char close = object ? '}' : ']';
-    ++p_;
-    if (!event(object ? sax_.start_object(std::size_t(-1)) : sax_.start_array(std::size_t(-1)))) return false;
-    ws();
-    for (bool first = true;; first = false) {
-      if (first && p_ != end_ && *p_ == close) break;
-      if (object) {
-        if (p_ == end_ || *p_ != '"' || !string() || !event(sax_.key(buf_))) return false;
-        ws();
-        if (p_ == end_ || *p_ != ':') return false;
-        ++p_;
-        ws();
-      }
-      if (!value(depth)) return false;
-      ws();
-      if (p_ == end_) return false;
-      if (*p_ == close) break;
-      if (*p_ != ',') return false;
-      ++p_;
-      ws();
-    }
-    ++p_;
-    return event(object ? sax_.end_object() : sax_.end_array());
-  }
-
-  static int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-  bool u4(uint32_t& out) {
-    if (end_ - p_ < 4) return false;
-    out = 0;
-    for (int i = 0; i < 4; ++i) {
-      const int h = hex(p_[i]);
-      if (h < 0) return false;
-      out = out * 16 + static_cast<uint32_t>(h);
-    }
-    p_ += 4;
-    return true;
-  }
-  // One UTF-8 sequence of 2 to 4 bytes, well formed as RFC 3629 says (no overlongs, no surrogates).
-  bool utf8() {
-    const auto b = [&](ptrdiff_t i) { return static_cast<unsigned char>(p_[i]); };
-    const unsigned char c = b(0);
-    int n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    else return false;
-    if (end_ - p_ < n || b(1) < lo || b(1) > hi) return false;
-    for (int i = 2; i < n; ++i)
-      if (b(i) < 0x80 || b(i) > 0xBF) return false;
-    buf_.append(p_, static_cast<size_t>(n));
-    p_ += n;
-    return true;
-  }
-
-  bool string() {
-    buf_.clear();
-    ++p_;
-    for (;;) {
-      const char* run = p_;
-      while (end_ - p_ >= 8 && !special8(p_)) p_ += 8;
-      while (p_ != end_) {
-        const unsigned char c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++p_;
-      }
-      buf_.append(run, static_cast<size_t>(p_ - run));
-      if (p_ == end_) return false;
-      const unsigned char c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        ++p_;
-        return true;
-      }
-      if (c < 0x20) return false;
-      if (c >= 0x80) {
-        if (!utf8()) return false;
-        continue;
-      }
-      // An escape.
-      if (++p_ == end_) return false;
-      const char e = *p_++;
-      switch (e) {
-        case '"': buf_ += '"'; break;
-        case '\\': buf_ += '\\'; break;
-        case '/': buf_ += '/'; break;
-        case 'b': buf_ += '\b'; break;
-        case 'f': buf_ += '\f'; break;
-        case 'n': buf_ += '\n'; break;
-        case 'r': buf_ += '\r'; break;
-        case 't': buf_ += '\t'; break;
-        case 'u': {
-          uint32_t cp;
-          if (!u4(cp)) return false;
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            uint32_t low;
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
-            p_ += 2;
-            if (!u4(low) || low < 0xDC00 || low > 0xDFFF) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          utf8_append(buf_, static_cast<char32_t>(cp));
-          break;
-        }
-        default: return false;
-      }
-    }
-  }
-
-  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? : integers as nlohmann/json gives them (unsigned
-  // when not negative, signed when negative, a float when too large for either), other numbers as
-  // finite doubles.
-  bool number() {
-    const char* start = p_;
-    const bool negative = *p_ == '-';
-    if (negative) ++p_;
-    if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
-    if (*p_ == '0') ++p_;
-    else while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-    const char* int_end = p_;
-    bool is_float = false;
-    if (p_ != end_ && *p_ == '.') {
-      is_float = true;
-      ++p_;
-      if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
-      while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-    }
-    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
-      is_float = true;
-      ++p_;
-      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
-      while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-    }
-    if (!is_float) {
-      uint64_t v = 0;
-      bool overflow = false;
-      for (const char* d = start + (negative ? 1 : 0); d != int_end; ++d) {
-        const uint64_t digit = static_cast<uint64_t>(*d - '0');
-        if (v > (UINT64_MAX - digit) / 10) overflow = true;
-        v = v * 10 + digit;
-      }
-      if (!overflow && !negative) return event(sax_.number_unsigned(v));
-      if (!overflow && v <= uint64_t(1) << 63)
-        return event(sax_.number_integer(v == uint64_t(1) << 63 ? INT64_MIN : -static_cast<int64_t>(v)));
-    }
-    const std::string token(start, p_);
-    const double d = std::strtod(token.c_str(), nullptr);
-    if (!std::isfinite(d)) return false;
-    std::string text;
-    return event(sax_.number_float(d, text));
-  }
-};
-
-}  // namespace
-
+// [SECTION] Import: a fast JSON reader (format_json.h) ---------------------------------------------
 bool fast_json_parse(std::string_view bytes, json& out) {
   out = json();
   nlohmann::detail::json_sax_dom_parser<json> dom(out, false);
@@ -620,13 +422,6 @@ bool fast_json_parse(std::string_view bytes, json& out) {
 // [SECTION] Import: records ------------------------------------------------------------------------
 
 namespace {
-
-// A letter, a digit, - _ : or . (without the locale lookup of std::isalnum, for every id of a file).
-bool id_char(char ch) {
-  const unsigned char c = static_cast<unsigned char>(ch);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == ':' || c == '.';
-}
 
 struct Reader {
   std::string error;
@@ -653,7 +448,15 @@ struct Reader {
   }
 
   template <class Where>
-  bool read_stamp(Where where, json& v, Stamp& out) {
+  bool read_stamp(Where where, RawStamp& raw, Stamp& out) {
+    if (raw.straight) {  // whole numbers and an id already: only their ranges are left to check
+      if (raw.ms > static_cast<uint64_t>(kMaxStampMs))
+        return fail(where() + "[0]", "expected milliseconds, a whole number from 0");
+      if (raw.counter > 0xFFFFFFFFull) return fail(where() + "[1]", "expected a counter, a whole number from 0");
+      out = Stamp{static_cast<int64_t>(raw.ms), static_cast<uint32_t>(raw.counter), std::move(raw.actor)};
+      return true;
+    }
+    const json& v = raw.value;
     if (!v.is_array() || v.size() != 3)
       return fail(where(), "expected a stamp [milliseconds, counter, actor]");
     if (!v[0].is_number_integer() || v[0].get<int64_t>() < 0 || v[0].get<int64_t>() > kMaxStampMs)
@@ -666,21 +469,23 @@ struct Reader {
     return true;
   }
 
-  bool read_record(const std::string& where, RawRecord& v, std::string& id, Record& out) {
-    if (v.kind) return fail(where, std::string("expected a record (an object), found ") + v.kind);
+  bool read_record(size_t index, RawRecord& v, std::string& id, Record& out) {
+    // Where, in words: made only for a message (a string per record costs an allocation each).
+    auto where = [index] { return "records[" + std::to_string(index) + "]"; };
+    if (v.kind) return fail(where(), std::string("expected a record (an object), found ") + v.kind);
     for (auto [has, key] : {std::pair{v.has_id, "id"}, {v.has_type, "type"}, {v.has_fields, "fields"},
                             {v.has_stamps, "stamps"}})
-      if (!has) return fail(where, std::string("missing \"") + key + "\"");
-    if (!check_id_at([&] { return where + ".id"; }, v.id)) return false;
+      if (!has) return fail(where(), std::string("missing \"") + key + "\"");
+    if (!check_id_at([&] { return where() + ".id"; }, v.id)) return false;
     id = std::move(v.id.get_ref<std::string&>());
-    const json& type = v.type;
-    if (!type.is_string()) return fail(where + ".type", std::string("expected a string, found ") + json_kind(type));
-    out.type = type.get<std::string>();
+    json& type = v.type;
+    if (!type.is_string()) return fail(where() + ".type", std::string("expected a string, found ") + json_kind(type));
+    out.type = std::move(type.get_ref<std::string&>());
     if (out.type.empty() || out.type.size() > 32 ||
         out.type.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
-      return fail(where + ".type", quote_text(out.type) + " is not a record type (lower-case letters and _)");
-    if (v.fields_kind) return fail(where + ".fields", std::string("expected an object, found ") + v.fields_kind);
-    if (v.stamps_kind) return fail(where + ".stamps", std::string("expected an object, found ") + v.stamps_kind);
+      return fail(where() + ".type", quote_text(out.type) + " is not a record type (lower-case letters and _)");
+    if (v.fields_kind) return fail(where() + ".fields", std::string("expected an object, found ") + v.fields_kind);
+    if (v.stamps_kind) return fail(where() + ".stamps", std::string("expected an object, found ") + v.stamps_kind);
     by_name(v.fields);
     by_name(v.stamps);
     const RecordDecl* decl = record_decl(out.type);
@@ -689,35 +494,35 @@ struct Reader {
       json& value = field.second;
       if (name.empty() || name.size() > 64 || !std::islower(static_cast<unsigned char>(name[0])) ||
           name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
-        return fail(where + ".fields", quote_text(name) + " is not a field name (lower-case letters, digits and _)");
+        return fail(where() + ".fields", quote_text(name) + " is not a field name (lower-case letters, digits and _)");
       std::string inside;
       if (std::string why = check_field_value(decl, name, value, inside); !why.empty())
-        return fail(where + ".fields." + name + inside, why);
+        return fail(where() + ".fields." + name + inside, why);
       auto* stamp = named(v.stamps, name);
-      if (!stamp) return fail(where + ".stamps." + name, "missing: every field needs a stamp");
+      if (!stamp) return fail(where() + ".stamps." + name, "missing: every field needs a stamp");
       Field f{std::move(value), {}};
-      if (!read_stamp([&] { return where + ".stamps." + name; }, stamp->second, f.stamp))
+      if (!read_stamp([&] { return where() + ".stamps." + name; }, stamp->second, f.stamp))
         return false;
       out.fields.emplace_hint(out.fields.end(), std::move(name), std::move(f));
     }
     if (v.stamps.size() != out.fields.size())
       for (const auto& [name, stamp] : v.stamps)
         if (!out.fields.count(name))
-          return fail(where + ".stamps." + utf8_sanitize(name), "a stamp for a field that is not there");
+          return fail(where() + ".stamps." + utf8_sanitize(name), "a stamp for a field that is not there");
     return true;
   }
 
   // One record, as it streams in: read, checked against the community id when known, added.
   bool add_record(size_t index, RawRecord& v, Parsed& p, const std::string& community_id) {
-    const std::string where = "records[" + std::to_string(index) + "]";
+    auto where = [index] { return "records[" + std::to_string(index) + "]"; };
     std::string id;
     Record r;
-    if (!read_record(where, v, id, r)) return false;
+    if (!read_record(index, v, id, r)) return false;
     if (!community_id.empty()) {
       if (r.type == kCommunity && id != community_id)
-        return fail(where, "a community record for another community (" + quote_text(id) + ")");
+        return fail(where(), "a community record for another community (" + quote_text(id) + ")");
       if (id == community_id && r.type != kCommunity)
-        return fail(where, "the community's own id is used by a " + r.type + " record");
+        return fail(where(), "the community's own id is used by a " + r.type + " record");
     }
     auto& records = p.community.records;
     // Files Cultivate writes list records in id order: each goes at the end, found in constant time.
@@ -732,7 +537,7 @@ struct Reader {
     }
     // The same record twice, as when two copies were pasted together: merge them.
     if (it->second.type != r.type)
-      return fail(where, "id " + quote_text(id) + " is used twice, by a " + it->second.type + " and a " + r.type);
+      return fail(where(), "id " + quote_text(id) + " is used twice, by a " + it->second.type + " and a " + r.type);
     ++p.duplicates;
     Community one;
     one.records.emplace(id, std::move(r));
@@ -778,7 +583,7 @@ Parsed parse_file(std::string_view bytes) {
               megabytes(bytes.size()) + "; the limit is " + megabytes(kMaxFileBytes);
     return p;
   }
-  if (trim(bytes).empty()) {
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {  // not trim(): it would copy the file
     p.error = "the file is empty";
     return p;
   }
