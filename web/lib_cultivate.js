@@ -276,6 +276,8 @@ mergeInto(LibraryManager.library, {
         heapBytes: function() { return HEAP8.length; },
         // How many characters of `text` the UI font cannot draw.
         missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
+        // The most vertices one window drew in the last frame, and how many an index can reach.
+        drawing: function() { return { vertices: _cv_test_most_vertices(), indexBits: _cv_test_index_bits() }; },
       };
     },
     // True while an HTML element of the page (not the canvas) has the keyboard.

@@ -7,6 +7,7 @@
 //  [SECTION] Input from the page
 //  [SECTION] Clipboard and text input
 //  [SECTION] Fonts and display
+//  [SECTION] Drawing (WebGL 2)
 //  [SECTION] Frames
 //  [SECTION] Test interface (widget rectangles through the test-engine hooks)
 //  [SECTION] Setup
@@ -14,7 +15,9 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -22,7 +25,6 @@
 #include "core/model.h"
 #include "core/text.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "platform/web_page.h"
@@ -50,6 +52,7 @@ float g_font_dpr = 0;      // the DPR the font atlas was built for
 double g_last_frame_ms = 0;
 int g_busy_frames = 0;     // frames still to draw after the last input
 bool g_input = false;      // input arrived since the last frame
+int g_most_vertices = 0;   // the most one window drew in the last frame (for the tests)
 std::string g_clipboard;   // what the page last pasted or ImGui last copied
 std::string g_scratch;     // strings from JavaScript arrive here
 std::string g_result;      // strings to JavaScript leave from here
@@ -270,6 +273,126 @@ const char* css_cursor(ImGuiMouseCursor c) {
 
 }  // namespace
 
+// [SECTION] Drawing (WebGL 2) -------------------------------------------------------------------------
+// Dear ImGui's OpenGL backend saves and restores the GL state around each frame: some 25 glGet calls,
+// each one a round trip to the browser's GPU process that waits for the last frame's drawing, over a
+// millisecond a frame in Chromium, and more the more was drawn. The page owns its context, so this
+// renderer sets what it needs and reads nothing back.
+namespace {
+
+struct Gl {
+  GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font = 0;
+  GLint proj = -1, tex = -1;
+};
+Gl g_gl;
+
+GLuint gl_shader(GLenum kind, const char* src) {
+  const GLuint s = glCreateShader(kind);
+  glShaderSource(s, 1, &src, nullptr);
+  glCompileShader(s);
+  return s;
+}
+
+void gl_init() {
+  const char* vs =
+      "#version 300 es\nprecision highp float;\n"
+      "layout(location = 0) in vec2 pos; layout(location = 1) in vec2 uv; layout(location = 2) in vec4 col;\n"
+      "uniform mat4 proj; out vec2 f_uv; out vec4 f_col;\n"
+      "void main() { f_uv = uv; f_col = col; gl_Position = proj * vec4(pos, 0.0, 1.0); }\n";
+  const char* fs =
+      "#version 300 es\nprecision mediump float;\n"
+      "uniform sampler2D tex; in vec2 f_uv; in vec4 f_col; layout(location = 0) out vec4 out_col;\n"
+      "void main() { out_col = f_col * texture(tex, f_uv); }\n";
+  Gl& g = g_gl;
+  g.program = glCreateProgram();
+  const GLuint v = gl_shader(GL_VERTEX_SHADER, vs), f = gl_shader(GL_FRAGMENT_SHADER, fs);
+  glAttachShader(g.program, v);
+  glAttachShader(g.program, f);
+  glLinkProgram(g.program);
+  glDeleteShader(v);
+  glDeleteShader(f);
+  g.proj = glGetUniformLocation(g.program, "proj");
+  g.tex = glGetUniformLocation(g.program, "tex");
+  glGenVertexArrays(1, &g.vao);
+  glGenBuffers(1, &g.vbo);
+  glGenBuffers(1, &g.ibo);
+  glBindVertexArray(g.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo);  // part of the vertex array's state
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  glBindVertexArray(0);
+}
+
+// The font atlas as a texture (again when the pixel ratio changes).
+void gl_fonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels;
+  int w, h;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  if (g_gl.font) glDeleteTextures(1, &g_gl.font);
+  glGenTextures(1, &g_gl.font);
+  glBindTexture(GL_TEXTURE_2D, g_gl.font);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g_gl.font)));
+}
+
+void gl_draw(const ImDrawData* d) {
+  const int fb_w = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
+  const int fb_h = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
+  if (fb_w <= 0 || fb_h <= 0) return;
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
+  const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
+  const float proj[16] = {2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+  glUseProgram(g_gl.program);
+  glUniform1i(g_gl.tex, 0);
+  glUniformMatrix4fv(g_gl.proj, 1, GL_FALSE, proj);
+  glBindVertexArray(g_gl.vao);
+  glActiveTexture(GL_TEXTURE0);
+  const ImVec2 off = d->DisplayPos, scale = d->FramebufferScale;
+  for (const ImDrawList* list : d->CmdLists) {
+    glBindBuffer(GL_ARRAY_BUFFER, g_gl.vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert), list->VtxBuffer.Data,
+                 GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
+                 list->IdxBuffer.Data, GL_STREAM_DRAW);
+    for (const ImDrawCmd& c : list->CmdBuffer) {
+      if (c.UserCallback) {  // none of the page's own; Dear ImGui's reset asks for what is set already
+        if (c.UserCallback != ImDrawCallback_ResetRenderState) c.UserCallback(list, &c);
+        continue;
+      }
+      const ImVec2 lo((c.ClipRect.x - off.x) * scale.x, (c.ClipRect.y - off.y) * scale.y);
+      const ImVec2 hi((c.ClipRect.z - off.x) * scale.x, (c.ClipRect.w - off.y) * scale.y);
+      if (hi.x <= lo.x || hi.y <= lo.y) continue;
+      glScissor(static_cast<int>(lo.x), static_cast<int>(fb_h - hi.y), static_cast<int>(hi.x - lo.x),
+                static_cast<int>(hi.y - lo.y));
+      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(c.GetTexID())));
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(c.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>(static_cast<intptr_t>(c.IdxOffset * sizeof(ImDrawIdx))));
+    }
+  }
+  glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+  glBindVertexArray(0);
+}
+
+}  // namespace
+
 // [SECTION] Frames ----------------------------------------------------------------------------------
 namespace {
 
@@ -287,8 +410,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   ImGuiIO& io = ImGui::GetIO();
   if (g_font_dpr != g_dpr) {
     build_font();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    gl_fonts();
   }
   const double now = cvjs_now_ms();
   io.DeltaTime = g_last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_frame_ms) / 1000.0)) : 1.0f / 60;
@@ -297,7 +419,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
 
   g_items_building.clear();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   const bool app_wants_more = g_hooks.frame();
   static ImGuiMouseCursor last_cursor = -1;
@@ -309,8 +430,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   glViewport(0, 0, static_cast<int>(std::round(g_css_w * g_dpr)), static_cast<int>(std::round(g_css_h * g_dpr)));
   glClearColor(0.95f, 0.95f, 0.94f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  gl_draw(ImGui::GetDrawData());
   g_items.swap(g_items_building);
+  g_most_vertices = 0;
+  for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) g_most_vertices = std::max(g_most_vertices, list->VtxBuffer.Size);
 
   // A few frames after any input let Dear ImGui settle (hover, focus, auto-sized windows); queued
   // events (a press and release in one browser event) trickle in over the next frames.
@@ -406,6 +529,10 @@ EMSCRIPTEN_KEEPALIVE int cv_test_missing_glyphs() {
   return missing;
 }
 
+// The most vertices one window drew in the last frame, and the bits of an index into them.
+EMSCRIPTEN_KEEPALIVE int cv_test_most_vertices() { return g_most_vertices; }
+EMSCRIPTEN_KEEPALIVE int cv_test_index_bits() { return static_cast<int>(8 * sizeof(ImDrawIdx)); }
+
 EMSCRIPTEN_KEEPALIVE const char* cv_test_state() {
   g_result = g_hooks.test_state ? g_hooks.test_state() : std::string("null");
   return g_result.c_str();
@@ -441,7 +568,8 @@ void page_start(const PageHooks& hooks) {
   io.SetClipboardTextFn = set_clipboard;
   io.SetPlatformImeDataFn = set_ime_data;
   ImGui::GetCurrentContext()->TestEngineHookItems = true;
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  io.BackendRendererName = "cultivate_webgl2";
+  gl_init();
   if (g_hooks.setup) g_hooks.setup();
   cvjs_init();  // listeners, size; asks for the first frame
 }
