@@ -66,7 +66,9 @@ if (mode === 'import') {
     await page.waitForTimeout(60);
   }
   const times = (await page.evaluate(() => cultivateTest.frameTimes())).sort((x, y) => x - y);
-  what = `${tab}: ${times.length} frames, median ${times[times.length >> 1].toFixed(2)} ms`;
+  const at = (q) => times[Math.floor(q * (times.length - 1))].toFixed(2);
+  const vertices = (await page.evaluate(() => cultivateTest.drawing())).vertices;
+  what = `${tab}: ${times.length} frames, ms per frame: quartiles ${at(0.25)} ${at(0.5)} ${at(0.75)}, ${vertices} vertices`;
 }
 const { profile } = await cdp.send('Profiler.stop');
 // Self time per function, from the samples (idle time left out).

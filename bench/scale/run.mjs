@@ -100,7 +100,8 @@ async function measure(n) {
       await page.waitForTimeout(60);
     }
     const times = await page.evaluate(() => cultivateTest.frameTimes());
-    out.tabs[tab] = { median: median(times), max: Math.max(...times), frames: times.length, first };
+    out.tabs[tab] = { median: median(times), max: Math.max(...times), frames: times.length, first,
+      vertices: (await page.evaluate(() => cultivateTest.drawing())).vertices };
   }
   // Reopen (a reload opens the last community).
   const r0 = Date.now();
@@ -191,6 +192,7 @@ console.log('\nData (ms; heap in MB)');
 console.log(['', ...results.map((r) => String(r.n).padStart(12))].join('').padStart(14));
 const row = (label, f) => console.log([label.padEnd(22), ...results.map((r) => String(f(r)).padStart(12))].join(''));
 row('file (MB)', (r) => fmt(r.bytes / 1048576, 2));
+row('map vertices', (r) => r.tabs.Connections.vertices);
 row('JSON.parse', (r) => fmt(r.jsonParse));
 row('import to preview', (r) => fmt(r.preview));
 row('  ratio to JSON.parse', (r) => fmt(r.preview / r.jsonParse, 2));

@@ -96,7 +96,8 @@ cv::json network_test_ui(const ui::State& st) {
     places.push_back({st.map_run.layout.at[i].x, st.map_run.layout.at[i].y});
   return {{"key", st.network_key}, {"members", n.members.size()}, {"ties", n.ties.size()}, {"density", n.density},
           {"least", n.least}, {"timeline", timeline}, {"introductions", intros}, {"message", st.intro_message},
-          {"layout", places}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key}};
+          {"layout", places}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key},
+          {"drawn", st.map_drawn.size()}};
 }
 
 cv::json projects_test_ui(const ui::State& st) {

@@ -16,8 +16,9 @@ namespace ui {
 namespace {
 
 constexpr long long kLayoutSlice = 200000;  // member comparisons of the layout per frame (a step at least)
-constexpr size_t kMapLines = 4000;  // faint ties drawn per frame at most (the strongest), so a frame
-                                    // costs the same for 50,000 ties as for 4,000
+constexpr size_t kMapLines = 1500;  // faint ties drawn per frame at most (the strongest), so a frame
+                                    // costs the same for 50,000 ties as for 1,500
+constexpr int kMapDots = 1500;      // members drawn per frame at most, likewise (zoomed in, all in view)
 
 // Member indexes and the ties between them, strongest first, read once per network.
 void index_map(const cv::Network& n, State& st) {
@@ -35,6 +36,12 @@ void index_map(const cv::Network& n, State& st) {
     st.map_ties_of[st.map_ties[k][0]].push_back(static_cast<int>(k));
     st.map_ties_of[st.map_ties[k][1]].push_back(static_cast<int>(k));
   }
+  // Who gets a dot when there are more in view than kMapDots: members without a tie (the map is for
+  // finding them), then the most tied.
+  st.map_order.resize(n.members.size());
+  for (size_t i = 0; i < n.members.size(); ++i) st.map_order[i] = static_cast<int>(i);
+  auto ties = [&](int i) { return st.map_ties_of[i].empty() ? SIZE_MAX : st.map_ties_of[i].size(); };
+  std::stable_sort(st.map_order.begin(), st.map_order.end(), [&](int a, int b) { return ties(a) > ties(b); });
 }
 
 // The map: each member at their place in the core's force-directed layout, ties as lines.
@@ -57,28 +64,42 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   dl->PushClipRect(origin, corner, true);
   dl->AddRectFilled(origin, corner, ImGui::GetColorU32(ImGuiCol_FrameBg));
   const cv::Layout& layout = st.map_run.layout;
-  const size_t count = std::min(n.members.size(), layout.at.size());
+  const int count = static_cast<int>(std::min(n.members.size(), layout.at.size()));
   const ImVec2 centre(origin.x + size.x / 2 + st.map_pan.x, origin.y + size.y / 2 + st.map_pan.y);
   const float scale = (std::min(size.x, size.y) - 60) * st.map_zoom;
-  std::vector<ImVec2>& at = st.map_screen;
-  at.resize(count);
-  for (size_t i = 0; i < count; ++i)
-    at[i] = ImVec2(centre.x + scale * static_cast<float>(layout.at[i].x - 0.5),
-                   centre.y + scale * static_cast<float>(layout.at[i].y - 0.5));
+  auto place = [&](int i) {
+    return ImVec2(centre.x + scale * static_cast<float>(layout.at[i].x - 0.5),
+                  centre.y + scale * static_cast<float>(layout.at[i].y - 0.5));
+  };
   auto outside = [&](const ImVec2& p) { return p.x < origin.x || p.y < origin.y || p.x > corner.x || p.y > corner.y; };
-  // The member under the mouse, whose ties are drawn strong.
+  // The members drawn: every one in view, or when more than kMapDots are, those without a tie and then
+  // the most tied. Zoomed out, this reads kMapDots members, not all of them.
+  std::vector<int>& drawn = st.map_drawn;
+  drawn.clear();
+  bool more = false;
+  for (int i : st.map_order) {
+    if (i >= count || outside(place(i))) continue;
+    if (static_cast<int>(drawn.size()) == kMapDots) {
+      more = true;
+      break;
+    }
+    drawn.push_back(i);
+  }
+  // The member under the mouse (of those drawn), whose ties are drawn strong.
   int near = -1;
   if (hovered) {
     float best = 12 * 12;
     const ImVec2 m = ImGui::GetIO().MousePos;
-    for (size_t i = 0; i < count; ++i) {
-      const float d = (at[i].x - m.x) * (at[i].x - m.x) + (at[i].y - m.y) * (at[i].y - m.y);
-      if (d < best) best = d, near = static_cast<int>(i);
+    for (int i : drawn) {
+      const ImVec2 p = place(i);
+      const float d = (p.x - m.x) * (p.x - m.x) + (p.y - m.y) * (p.y - m.y);
+      if (d < best) best = d, near = i;
     }
   }
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f), strong = ImGui::GetColorU32(kGood);
   auto line = [&](const std::array<int, 3>& t, bool mine) {
-    const ImVec2 a = at[t[0]], b = at[t[1]];
+    if (t[0] >= count || t[1] >= count) return;
+    const ImVec2 a = place(t[0]), b = place(t[1]);
     if ((a.x < origin.x && b.x < origin.x) || (a.x > corner.x && b.x > corner.x) || (a.y < origin.y && b.y < origin.y) ||
         (a.y > corner.y && b.y > corner.y))
       return;  // wholly off the map (zoomed in): nothing to draw
@@ -87,18 +108,31 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(st.map_ties[k], false);
   if (near >= 0)
     for (int k : st.map_ties_of[near]) line(st.map_ties[k], true);
-  // Thousands of members: a small square each (a circle costs three times the vertices).
-  const bool dots = count > 1000, labels = count <= 60 || st.map_zoom > 1.5f;
+  // Thousands of members: a small square each, written in one reservation without the smoothed edge
+  // AddRectFilled gives (4 vertices a member, not 8, and no call each).
+  const bool dots = count > 1000, labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
-  for (size_t i = 0; i < count; ++i) {
-    const ImVec2 p = at[i];
-    if (outside(p)) continue;
-    const bool alone = st.map_ties_of[i].empty(), here = static_cast<int>(i) == near;
-    if (dots && !here) dl->AddRectFilled(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), alone ? warn : ink);
-    else dl->AddCircleFilled(p, here ? 7.0f : 5.0f, alone ? warn : ink);
+  if (dots) {
+    dl->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
+    for (int i : drawn) {
+      const ImVec2 p = place(i);
+      dl->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
+    }
+  }
+  for (int i : drawn) {
+    const bool here = i == near;
+    if (dots && !here && !labels) continue;
+    const ImVec2 p = place(i);
+    const bool alone = st.map_ties_of[i].empty();
+    if (!dots || here) dl->AddCircleFilled(p, here ? 7.0f : 5.0f, alone ? warn : ink);
     if (labels || here)
       dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
                   cv::views_name(v, n.members[i]).c_str());
+  }
+  if (more) {
+    const std::string note = std::to_string(kMapDots) + " of the " + std::to_string(count) +
+                             " members are drawn (those without a tie, then the most tied): zoom in for the rest.";
+    dl->AddText(ImVec2(origin.x + 8, corner.y - ImGui::GetTextLineHeight() - 6), ImGui::GetColorU32(ImGuiCol_Text), note.c_str());
   }
   dl->PopClipRect();
   if (near >= 0) {

@@ -232,7 +232,8 @@ struct State {
   // what a frame draws without looking anything up by id.
   std::vector<std::array<int, 3>> map_ties;  // member a, member b, the tie's index in network.ties
   std::vector<std::vector<int>> map_ties_of;
-  std::vector<ImVec2> map_screen;   // this frame's places on screen (kept to reuse its memory)
+  std::vector<int> map_order;  // members in the order they get a dot: without a tie first, then the most tied
+  std::vector<int> map_drawn;       // this frame's members with a dot (kept to reuse its memory)
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
   std::string intro_key;            // what introductions were suggested for (revision)
