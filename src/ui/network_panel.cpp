@@ -16,9 +16,9 @@ namespace ui {
 namespace {
 
 constexpr long long kLayoutSlice = 200000;  // member comparisons of the layout per frame (a step at least)
-constexpr size_t kMapLines = 1500;  // faint ties drawn per frame at most (the strongest), so a frame
-                                    // costs the same for 50,000 ties as for 1,500
-constexpr int kMapDots = 1500;      // members drawn per frame at most, likewise (zoomed in, all in view)
+constexpr size_t kMapLines = 1000;  // faint ties drawn per frame at most (the strongest), so a frame
+                                    // costs the same for 50,000 ties as for 1,000
+constexpr int kMapDots = 1000;      // members drawn per frame at most, likewise (zoomed in, all in view)
 
 // Member indexes and the ties between them, strongest first, read once per network.
 void index_map(const cv::Network& n, State& st) {
@@ -110,7 +110,7 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
     for (int k : st.map_ties_of[near]) line(st.map_ties[k], true);
   // Thousands of members: a small square each, written in one reservation without the smoothed edge
   // AddRectFilled gives (4 vertices a member, not 8, and no call each).
-  const bool dots = count > 1000, labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
+  const bool dots = count > 300, labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
   if (dots) {
     dl->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
@@ -249,6 +249,8 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
     st.network = network_of(doc.community, network_filter(st));
     st.map_run = cv::layout_begin(st.network);
     index_map(st.network, st);
+    st.network_density.clear();  // the timeline's points (a meeting or a reply each: tens of thousands)
+    for (const cv::DensityPoint& p : st.network.timeline) st.network_density.push_back(static_cast<float>(p.density * 100));
     out.more = true;  // the layout's first slice and the introductions come in frames of their own
   } else if (st.map_run.work) {
     // A slice a frame (a step of the forces, about 10 ms for 10,000 members in the page); the map
@@ -264,8 +266,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   for (const std::string& m : n.least) least += (least.empty() ? "" : ", ") + cv::views_name(v, m) + " (" + std::to_string(n.degree.at(m)) + ")";
   ImGui::TextWrapped("Least connected: %s", least.c_str());
   if (n.timeline.size() >= 2) {
-    std::vector<float> d;
-    for (const cv::DensityPoint& p : n.timeline) d.push_back(static_cast<float>(p.density * 100));
+    const std::vector<float>& d = st.network_density;
     ImGui::PlotLines("##density", d.data(), static_cast<int>(d.size()), 0, nullptr, 0, 100, ImVec2(-FLT_MIN, 60));
     ImGui::TextDisabled("Density after each meeting and reply, %s to %s: %.0f%% to %.0f%%", n.timeline.front().date.c_str(),
                         n.timeline.back().date.c_str(), d.front(), d.back());

@@ -233,6 +233,7 @@ struct State {
   std::vector<std::array<int, 3>> map_ties;  // member a, member b, the tie's index in network.ties
   std::vector<std::vector<int>> map_ties_of;
   std::vector<int> map_order;  // members in the order they get a dot: without a tie first, then the most tied
+  std::vector<float> network_density;  // the timeline's density in %, per point (read per network)
   std::vector<int> map_drawn;       // this frame's members with a dot (kept to reuse its memory)
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
