@@ -1,8 +1,9 @@
 // unit-groups.cpp: breakout groups. The checker's figures, each rule a community can set, perfect
-// schedules for 4-4-5, 5-3-7, 9-4-11 and 12-4-15, the same schedule for the same seed, and (properties) every output
-// on random inputs keeping every rule.
+// schedules for 4-4-5, 5-3-7, 9-4-11, 12-4-15 and products (45, 63, 64), the same schedule for the
+// same seed, and (properties) every output on random inputs keeping every rule.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <random>
 
@@ -86,6 +87,41 @@ TEST_CASE("perfect schedules: 4-4-5 (an affine plane) and 5-3-7 (Kirkman's schoo
   }
 }
 
+
+// Products of perfect seasons: Kirkman triple systems on 45 and 63 (3 x 15, 3 x 21, the factors from
+// the solver's own search) and 64 in fours (4 x 16). Each schedule is checked pair by pair: every
+// round a partition of the players, every pair once.
+TEST_CASE("perfect schedules as products: 15-3-22, 21-3-31 and 16-4-21") {
+  struct Case { int g, s, w; };
+  for (const Case c : {Case{15, 3, 22}, Case{21, 3, 31}, Case{16, 4, 21}})
+    for (uint64_t seed = 1; seed <= 2; ++seed) {
+      CAPTURE(c.g * c.s);
+      const cv::GroupsProblem p = plain(c.g, c.s, c.w, seed);
+      const cv::GroupsResult r = cv::solve_groups(p);
+      REQUIRE(r.ok);
+      CHECK(r.quality.repeated_pairs == 0);
+      const int n = p.players;
+      std::vector<int> met(n * n, 0);
+      REQUIRE(r.schedule.size() == static_cast<size_t>(c.w));
+      for (const auto& round : r.schedule) {
+        std::vector<int> seen(n, 0);
+        REQUIRE(round.size() == static_cast<size_t>(c.g));
+        for (const auto& g : round) {
+          REQUIRE(g.size() == static_cast<size_t>(c.s));
+          for (int a : g) {
+            ++seen[a];
+            for (int b : g)
+              if (a < b) ++met[a * n + b];
+          }
+        }
+        CHECK(std::count(seen.begin(), seen.end(), 1) == n);
+      }
+      int once = 0;
+      for (int a = 0; a < n; ++a)
+        for (int b = a + 1; b < n; ++b) once += met[a * n + b] == 1;
+      CHECK(once == n * (n - 1) / 2);
+    }
+}
 
 // 9-4-11 has no construction from subspaces and no cyclic development found quickly; the rotational
 // development finds one in milliseconds. 12-4-15 (48 players) is not in the issue's list: the same

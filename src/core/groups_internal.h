@@ -47,6 +47,14 @@ std::vector<std::vector<int>> partial_spread(const GaloisField& f, int rounds, R
 // The cosets of subspace u: the groups of one round.
 std::vector<std::vector<int>> cosets(const std::vector<int>& u, int n, int p, int m);
 
+// [SECTION] Products of perfect seasons (groups_construct.cpp) ------------------------------------------
+// The season on V x W (player a*w + x) made from perfect seasons a on v and b on w players in groups
+// of the prime power q (2, 3, 4, 5, 7).
+Schedule season_product(const Schedule& a, int v, const Schedule& b, int w, int q);
+// A perfect season of (n-1)/(q-1) rounds for n players in groups of q, from subspaces or as a product
+// (the factors from subspaces, or from the solver within budget_ms); empty when none is found.
+Schedule perfect_season(int n, int q, uint64_t seed, double budget_ms, double (*clock_ms)());
+
 // [SECTION] Developments (groups_cyclic.cpp, groups_rotational.cpp) -------------------------------------
 // A search for a few base rounds that, moved along a symmetry, make the whole schedule.
 struct Development {

@@ -61,6 +61,7 @@ struct GroupsSolver {
   size_t turn = 0;
   long long turn_left = 0, turn_length = 300;
   std::string method = "search";
+  Schedule designed;  // a perfect season built from the numbers (perfect_season), when there is one
   std::string error;
 
   int& T(int i, int j) { return total[static_cast<size_t>(i) * n + j]; }
@@ -318,7 +319,17 @@ struct GroupsSolver {
   void fresh_start() {
     setup();
     int constructed = 0;
-    if (plain(p)) {
+    if (plain(p) && !designed.empty()) {
+      for (int r = 0; r < p.rounds && r < static_cast<int>(designed.size()); ++r) {
+        auto& rd = rounds[r];
+        rd.groups = designed[r];
+        for (size_t g = 0; g < rd.groups.size(); ++g)
+          for (int x : rd.groups[g]) rd.group_of[x] = static_cast<int>(g);
+        for (size_t g = 0; g < rd.groups.size(); ++g) meet(r, static_cast<int>(g), +1);
+        ++constructed;
+      }
+      if (constructed == p.rounds) method = "construction";
+    } else if (plain(p)) {
       const GaloisField f = field_for(p.players, group_sizes(p, p.players)[0]);
       if (f.p) {
         const auto spread = partial_spread(f, p.rounds, rng, 60);
