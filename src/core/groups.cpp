@@ -5,7 +5,9 @@
 //    rounds whose subspaces meet only in 0 never put a pair together twice (affine planes, partial
 //    spreads: 4-4-5, 5-5-6, 8-4-9, 7-7-8, 3-3-4, ...);
 //  - developments: base rounds searched for and moved along Z_m (cyclic), or also turned through
-//    the classes of players (rotational, 9-4-11), so that a few groups stand for a whole schedule;
+//    the classes of players (rotational, 9-4-11), or along Z_(n-1) with one fixed player and a base
+//    round that adding (n-1)/(s-1) leaves as it is (one-rotational: 33 in threes, 40 in fours), so
+//    that a few groups stand for a whole schedule;
 //  - a search: a greedy start (players placed where they meet the fewest already-met players), then
 //    tabu search over swaps of two players of one round (after Dotú and Van Hentenryck), with
 //    perturbations when it stalls. All of a community's rules are costs in the same search.

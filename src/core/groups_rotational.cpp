@@ -1,5 +1,6 @@
-// groups_rotational.cpp: rotational development, a larger symmetry for when the cyclic one is not
-// enough (9-4-11, 12-4-15, 15-4-19): depth-first search over representative groups.
+// groups_rotational.cpp: rotational developments, larger symmetries for when the cyclic one is not
+// enough (9-4-11, 12-4-15, 15-4-19; one-rotational: 33-3-16, 57-3-28, 40-4-13, 52-4-17): depth-first
+// search over representative groups.
 #include <algorithm>
 #include <numeric>
 
@@ -196,6 +197,112 @@ struct RotationalDevelopment final : Development {
   const char* method() const override { return "rotational search"; }
 };
 
+// [SECTION] One-rotational development ------------------------------------------------------------------
+// The whole season for n = (s-1)F + 1 players in F rounds of groups of s (Kirkman triple systems on
+// 33 and 57, resolvable designs in fours on 40 and 52): players are Z_N (N = n-1) and one fixed
+// point; round t is the base round moved by t. The base round holds the group {fixed, 0, F, 2F, ...}
+// and is itself unchanged by adding F, so its other groups come as (s-1) copies T, T+F, ... of a
+// few representatives T. Every pair of players then meets once if the representatives' differences
+// (x-y for x != y in T) are all different and none is a multiple of F, and their points fall one in
+// each residue class 1..F-1 mod F. For threes this needs n = 3 or 9 (mod 24) (Phelps and Rosa,
+// 1-rotational Steiner triple systems over Z_(n-1)); the search finds 33 and 57 within milliseconds.
+struct OneRotationalSearch {
+  int N = 0, F = 0, s = 0, rounds = 0;
+  Rng rng{1};
+  std::vector<std::vector<int>> reps;  // representatives, each in rising residue order
+  std::vector<int> block;              // the representative being filled
+  std::vector<char> residue_used, diff_used;
+  long long nodes = 0, limit = 0, attempts = 0;
+  bool solved = false;
+
+  int mod(int x) const { return (x % N + N) % N; }
+  bool push(int x) {
+    std::vector<int> d;
+    for (int y : block) d.push_back(mod(x - y)), d.push_back(mod(y - x));
+    for (size_t i = 0; i < d.size(); ++i)
+      if (d[i] % F == 0 || diff_used[d[i]] || std::count(d.begin(), d.end(), d[i]) > 1) return false;
+    for (int e : d) diff_used[e] = 1;
+    block.push_back(x);
+    residue_used[x % F] = 1;
+    return true;
+  }
+  void pull() {
+    const int x = block.back();
+    block.pop_back();
+    residue_used[x % F] = 0;
+    for (int y : block) diff_used[mod(x - y)] = diff_used[mod(y - x)] = 0;
+  }
+  // Completes the representative being filled, then starts the next at the smallest free residue
+  // (lifted by 0: adding F gives the same orbit).
+  bool fill() {
+    if (static_cast<int>(block.size()) == s) {
+      reps.push_back(block);
+      block.clear();
+      if (next()) return true;
+      block = reps.back();
+      reps.pop_back();
+      return false;
+    }
+    if (++nodes > limit) return false;
+    std::vector<int> options;
+    for (int r = block.back() % F + 1; r < F; ++r)
+      if (!residue_used[r])
+        for (int lift = 0; lift < s - 1; ++lift) options.push_back(r + lift * F);
+    for (size_t i = options.size(); i > 1; --i) std::swap(options[i - 1], options[rng.below(static_cast<int>(i))]);
+    for (int x : options) {
+      if (!push(x)) continue;
+      if (fill()) return true;
+      pull();
+      if (nodes > limit) return false;
+    }
+    return false;
+  }
+  bool next() {
+    int r = 1;
+    while (r < F && residue_used[r]) ++r;
+    if (r == F) return true;
+    push(r);
+    if (fill()) return true;
+    pull();
+    return false;
+  }
+  void step() {
+    if (solved) return;
+    ++attempts;
+    reps.clear(), block.clear();
+    residue_used.assign(F, 0), diff_used.assign(N, 0);
+    nodes = 0;
+    limit = 2000 + 200 * std::min(attempts, 500LL);
+    solved = next();
+  }
+  Schedule develop() const {
+    Schedule out;
+    for (int t = 0; t < rounds; ++t) {
+      std::vector<std::vector<int>> round;
+      std::vector<int> fixed_group{N};
+      for (int j = 0; j < s - 1; ++j) fixed_group.push_back(mod(t + j * F));
+      round.push_back(fixed_group);
+      for (const auto& T : reps)
+        for (int j = 0; j < s - 1; ++j) {
+          std::vector<int> g;
+          for (int x : T) g.push_back(mod(x + j * F + t));
+          round.push_back(g);
+        }
+      for (auto& g : round) std::sort(g.begin(), g.end());
+      out.push_back(std::move(round));
+    }
+    return out;
+  }
+};
+
+struct OneRotationalDevelopment final : Development {
+  OneRotationalSearch s;
+  void step() override { s.step(); }
+  long long repeats() const override { return s.solved ? 0 : 1LL << 40; }
+  Schedule develop() const override { return s.develop(); }
+  const char* method() const override { return "rotational search"; }
+};
+
 }  // namespace
 
 std::vector<std::unique_ptr<Development>> rotational_developments(const GroupsProblem& p, uint64_t seed) {
@@ -203,6 +310,16 @@ std::vector<std::unique_ptr<Development>> rotational_developments(const GroupsPr
   for (const Rotational& o : rotational_options(p)) {
     auto d = std::make_unique<RotationalDevelopment>();
     d->s.init(o, seed * 131 + out.size() + 1);
+    out.push_back(std::move(d));
+  }
+  // The season of n = (s-1)F + 1 players, its first `rounds` rounds; up to 256 players (the search
+  // is for the sizes of breakout sessions).
+  const int s = group_sizes(p, p.players)[0], n = p.players;
+  if (s >= 3 && n % s == 0 && n <= 256 && (n - 1) % (s - 1) == 0 && p.rounds <= (n - 1) / (s - 1) &&
+      (s != 3 || n % 24 == 3 || n % 24 == 9)) {
+    auto d = std::make_unique<OneRotationalDevelopment>();
+    d->s.N = n - 1, d->s.F = (n - 1) / (s - 1), d->s.s = s, d->s.rounds = p.rounds;
+    d->s.rng.s = seed * 0x9E3779B97F4A7C15ull + 29;
     out.push_back(std::move(d));
   }
   return out;
