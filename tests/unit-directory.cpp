@@ -6,6 +6,7 @@
 
 #include "core/cases.h"
 #include "core/directory.h"
+#include "core/network.h"
 #include "core/breakouts.h"
 #include "core/getting_started.h"
 #include "core/live_run.h"
@@ -140,6 +141,31 @@ TEST_CASE("introductions: a skill or 'ask me about' meets an objective or proble
   x.apply(cv::op_introduce("m4", "m1", all[0].reason, "", 1'800'000'000'000));
   CHECK(pairs() == std::vector<std::string>{"m2>m1", "m3>m4"});
   CHECK(cv::introduced_pairs(x.c()) == std::vector<std::pair<std::string, std::string>>{{"m1", "m4"}});
+  // In slices of any size, with the caller's network or reading its own: the same suggestions.
+  const auto whole = cv::suggested_introductions(x.c());
+  REQUIRE(whole.size() == 2);
+  const cv::Network net = cv::network(x.c());
+  for (const long long budget : {1LL, 7LL, 1000LL})
+    for (const cv::Network* given : {&net, static_cast<const cv::Network*>(nullptr)}) {
+      cv::IntroRun run = cv::introductions_begin(x.c(), 20, given);
+      int slices = 0;
+      float progress = 0;
+      while (cv::introductions_step(run, x.c(), budget)) {
+        ++slices;
+        CHECK(cv::introductions_progress(run) >= progress);
+        progress = cv::introductions_progress(run);
+        CHECK(progress < 1);
+      }
+      CHECK(cv::introductions_progress(run) == 1);
+      CHECK(slices >= (budget == 1 ? 20 : 0));
+      REQUIRE(run.introductions.size() == whole.size());
+      for (size_t i = 0; i < whole.size(); ++i) {
+        CHECK(run.introductions[i].helper == whole[i].helper);
+        CHECK(run.introductions[i].learner == whole[i].learner);
+        CHECK(run.introductions[i].reason == whole[i].reason);
+        CHECK(run.introductions[i].score == whole[i].score);
+      }
+    }
   // The message names both, why, and how to reach each.
   const std::string msg = cv::introduction_message(x.c(), "m1", "m4", "Παύλος runs retrospectives");
   CHECK(msg.find("Hello Zoë Ñúñez and Παύλος,") == 0);

@@ -110,6 +110,45 @@ TEST_CASE("network: every kind of interaction, filtered by kind and date; densit
   CHECK(cv::network(x.c(), {}, "2027-01-10").ties.size() == 2);   // the thread and the second meeting
   CHECK(cv::network(x.c(), {}, "", "2027-01-07").ties.size() == 3);
 
+  // In slices of any size (a unit is a record or an event), the same network as in one go, with
+  // progress that only grows; the caller's reading order is used as given.
+  for (const long long budget : {1LL, 3LL, 50LL})
+    for (const std::string& from : {std::string(), std::string("2027-01-10")}) {
+      const cv::Network whole = cv::network(x.c(), {}, from);
+      cv::NetworkRun run = cv::network_begin(x.c(), {}, from);
+      int slices = 0;
+      float progress = 0;
+      while (cv::network_step(run, x.c(), budget)) {
+        ++slices;
+        CHECK(cv::network_progress(run) >= progress);
+        progress = cv::network_progress(run);
+        CHECK(progress < 1);
+      }
+      CHECK(cv::network_progress(run) == 1);
+      CHECK(slices >= (budget == 1 ? 10 : 0));
+      const cv::Network& got = run.network;
+      CHECK(got.members == whole.members);
+      REQUIRE(got.ties.size() == whole.ties.size());
+      for (size_t i = 0; i < got.ties.size(); ++i) {
+        CHECK(got.ties[i].a == whole.ties[i].a);
+        CHECK(got.ties[i].b == whole.ties[i].b);
+        CHECK(got.ties[i].kinds == whole.ties[i].kinds);
+        CHECK(got.ties[i].count == whole.ties[i].count);
+        CHECK(got.ties[i].first == whole.ties[i].first);
+      }
+      CHECK(got.degree == whole.degree);
+      CHECK(got.least == whole.least);
+      CHECK(got.density == whole.density);
+      REQUIRE(got.timeline.size() == whole.timeline.size());
+      for (size_t i = 0; i < got.timeline.size(); ++i) CHECK(got.timeline[i].ties == whole.timeline[i].ties);
+    }
+  const std::vector<std::string> order{"m5", "m4", "m3", "m2", "m1", "m0"};
+  cv::NetworkRun given = cv::network_begin(x.c(), {}, "", "", &order);
+  while (cv::network_step(given, x.c(), 2)) {
+  }
+  CHECK(given.network.members == order);
+  CHECK(given.network.ties.size() == n.ties.size());
+
   // Exports: GraphML nodes and edges; CSV that a spreadsheet will not run as a formula.
   x.apply(cv::op_set("Rename", "m0", cv::f::member_name, std::string("=HYPERLINK(\"x\") & <Zoë>")));
   n = cv::network(x.c());

@@ -98,27 +98,37 @@ struct Source {
 
 std::string quoted(const std::string& s) { return "\u201c" + s + "\u201d"; }
 
+bool live_member(const Community& c, const std::string& m) {
+  const Record* r = m.empty() ? nullptr : find_live(c, m);
+  return r && r->type == kMember;
+}
+
+// What a member offers: a skill of theirs, each topic of their "ask me about".
+void offer_of_skill(const Community& c, const Record& r, std::vector<Source>& out) {
+  const std::string m = get(r, f::skill_member), offer = get(r, f::skill_offer), t = get(r, f::skill_text);
+  if (r.deleted() || !live_member(c, m)) return;
+  out.push_back({m, t, "skill: " + quoted(t) + (offer == "present" ? " (offers to present)" : offer == "lead" ? " (offers to lead)" : ""),
+                 offer.empty() ? 1.0 : 1.15, true});
+}
+void offers_of_member(const std::string& id, const Record& r, std::vector<Source>& out) {
+  if (r.deleted()) return;
+  std::string part;
+  const std::string all = get(r, f::member_ask_me_about) + ",";
+  for (char ch : all) {
+    if (ch != ',' && ch != ';' && ch != '\n') {
+      part += ch;
+      continue;
+    }
+    if (!trim(part).empty()) out.push_back({id, trim(part), "ask me about: " + quoted(trim(part)), 1.1, true});
+    part.clear();
+  }
+}
+
 std::vector<Source> sources(const Community& c) {
   std::vector<Source> out;
-  auto live_member = [&](const std::string& m) { return !m.empty() && find_live(c, m) && find_live(c, m)->type == kMember; };
-  for (const auto& [id, r] : live_of(c, kSkill)) {
-    const std::string m = get(*r, f::skill_member), offer = get(*r, f::skill_offer), t = get(*r, f::skill_text);
-    if (!live_member(m)) continue;
-    out.push_back({m, t, "skill: " + quoted(t) + (offer == "present" ? " (offers to present)" : offer == "lead" ? " (offers to lead)" : ""),
-                   offer.empty() ? 1.0 : 1.15, true});
-  }
-  for (const auto& [id, r] : live_of(c, kMember)) {
-    std::string part;
-    const std::string all = get(*r, f::member_ask_me_about) + ",";
-    for (char ch : all) {
-      if (ch != ',' && ch != ';' && ch != '\n') {
-        part += ch;
-        continue;
-      }
-      if (!trim(part).empty()) out.push_back({id, trim(part), "ask me about: " + quoted(trim(part)), 1.1, true});
-      part.clear();
-    }
-  }
+  auto live_member = [&](const std::string& m) { return cv::live_member(c, m); };
+  for (const TypeIndex::Entry e : records_of(c, kSkill)) offer_of_skill(c, e->second, out);
+  for (const TypeIndex::Entry e : records_of(c, kMember)) offers_of_member(e->first, e->second, out);
   // What they presented: an input block they led, with its meeting's topics.
   for (const auto& [id, r] : live_of(c, kBlock)) {
     const std::string lead = get(*r, f::block_lead);
@@ -203,79 +213,67 @@ std::vector<Helper> who_can_help(const Community& c, const std::string& question
 
 // [SECTION] Introductions ---------------------------------------------------------------------------
 
-std::vector<Introduction> suggested_introductions(const Community& c, size_t limit, const Network* all) {
+// In slices: the offers (skills, "ask me about"), the needs (objectives, problems), their terms, who
+// has met whom, then the learners one after another, then the few hundred best scored in full. A
+// unit of the budget is a record, a text or a tie.
+enum IntroPhase { kIntroSkills, kIntroMembers, kIntroObjectives, kIntroProblems, kIntroOfferTerms, kIntroNeedTerms,
+                  kIntroNumbers, kIntroNetwork, kIntroMet, kIntroLearners, kIntroScore, kIntroDone };
+
+struct IntroRun::Work {
+  IntroPhase phase = kIntroSkills;
+  size_t at = 0;
+  size_t limit = 20;
+  std::vector<TypeIndex::Entry> list;  // the records of this phase's type
+  const Network* all = nullptr;
+  NetworkRun own;  // when the caller has no network: read here, in slices too
   std::vector<Source> offers;
-  for (Source& s : sources(c))
-    if (s.offer) offers.push_back(std::move(s));
   struct Need {
     std::string member, text, reason;
   };
   std::vector<Need> needs;
-  for (const auto& [id, r] : live_of(c, kObjective))
-    needs.push_back({get(*r, f::objective_member), get(*r, f::objective_text), "wants to learn " + quoted(get(*r, f::objective_text))});
-  for (const auto& [id, r] : live_of(c, kProblem))
-    needs.push_back({get(*r, f::problem_member), get(*r, f::problem_text), "brings " + quoted(get(*r, f::problem_text))});
   Corpus corpus;
-  std::vector<std::vector<std::string>> offer_terms(offers.size()), need_terms(needs.size());
+  std::vector<std::vector<std::string>> offer_terms, need_terms;
   std::unordered_map<std::string, std::vector<int>> postings;  // term -> offers that hold it
   // Many members write the same skill or objective ("facilitation"): each text's terms are read once.
   std::unordered_map<std::string, std::vector<std::string>> read;
-  auto terms_of = [&](const std::string& text) -> const std::vector<std::string>& {
-    auto it = read.find(text);
-    return it != read.end() ? it->second : read.emplace(text, terms(text)).first->second;
-  };
-  for (size_t i = 0; i < offers.size(); ++i) {
-    corpus.add(offer_terms[i] = terms_of(offers[i].text));
-    for (const std::string& t : offer_terms[i])
-      if (!is_generic(t)) postings[t].push_back(static_cast<int>(i));
-  }
-  for (size_t i = 0; i < needs.size(); ++i) corpus.add(need_terms[i] = terms_of(needs[i].text));
   // Members as numbers, pairs as one number: millions of candidate checks look up hashes, not strings.
   std::unordered_map<std::string, uint32_t> number;
-  for (const auto& [id, r] : live_of(c, kMember)) number.emplace(id, static_cast<uint32_t>(number.size()));
-  auto key = [](uint32_t a, uint32_t b) { return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b); };
-  auto num = [&](const std::string& m) {
-    auto it = number.find(m);
-    return it == number.end() ? UINT32_MAX : it->second;
-  };
-  std::vector<uint32_t> offer_member(offers.size());
-  for (size_t i = 0; i < offers.size(); ++i) offer_member[i] = num(offers[i].member);
-  // Pairs with any tie have met already.
-  std::unordered_set<uint64_t> met;
-  const Network own = all ? Network{} : network(c);
-  for (const Tie& t : (all ? *all : own).ties)
-    if (num(t.a) != UINT32_MAX && num(t.b) != UINT32_MAX) met.insert(key(num(t.a), num(t.b)));
-  // First a quick score from the words they share exactly, for every candidate; then the full
-  // comparison (forms, typos, synonyms) for the best few hundred only.
+  std::vector<uint32_t> offer_member;
+  std::unordered_set<uint64_t> met;  // pairs with any tie have met already
   struct Candidate {
     double quick = 0;
     int need = -1, offer = -1;
   };
-  const size_t keep = std::max<size_t>(limit * 20, 200);
+  std::vector<Candidate> shortlist, mine;
+  std::vector<int> by_learner, slot, seen;
+  std::vector<uint32_t> helpers;
+
+  uint32_t num(const std::string& m) const {
+    auto it = number.find(m);
+    return it == number.end() ? UINT32_MAX : it->second;
+  }
+  static uint64_t key(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b); }
+  const std::vector<std::string>& terms_of(const std::string& text) {
+    auto it = read.find(text);
+    return it != read.end() ? it->second : read.emplace(text, terms(text)).first->second;
+  }
   // A total order (quick score, then need and offer), so the same few hundred are kept everywhere.
-  auto before = [](const Candidate& a, const Candidate& b) {
+  static bool before(const Candidate& a, const Candidate& b) {
     if (a.quick != b.quick) return a.quick > b.quick;
     return a.need != b.need ? a.need < b.need : a.offer < b.offer;
-  };
-  std::vector<Candidate> shortlist;
-  auto prune = [&] {
-    if (shortlist.size() <= keep) return;
-    std::nth_element(shortlist.begin(), shortlist.begin() + static_cast<long>(keep), shortlist.end(), before);
-    shortlist.resize(keep);
-  };
-  // A learner's needs one after another: the best offer of each helper for this learner is kept in a
-  // table by helper, emptied for the next learner (half a million pairs never sit in one hash map).
-  std::vector<int> by_learner;
-  for (size_t i = 0; i < needs.size(); ++i)
-    if (num(needs[i].member) != UINT32_MAX) by_learner.push_back(static_cast<int>(i));
-  std::stable_sort(by_learner.begin(), by_learner.end(), [&](int x, int y) { return num(needs[x].member) < num(needs[y].member); });
-  std::vector<int> slot(number.size(), -1);  // helper -> its candidate in `mine`
-  std::vector<Candidate> mine;
-  std::vector<uint32_t> helpers;
-  std::vector<int> seen(offers.size(), -1);
-  for (size_t at = 0; at < by_learner.size();) {
-    const uint32_t learner = num(needs[by_learner[at]].member);
-    for (; at < by_learner.size() && num(needs[by_learner[at]].member) == learner; ++at) {
+  }
+  size_t keep() const { return std::max<size_t>(limit * 20, 200); }
+  void prune() {
+    if (shortlist.size() <= keep()) return;
+    std::nth_element(shortlist.begin(), shortlist.begin() + static_cast<long>(keep()), shortlist.end(), before);
+    shortlist.resize(keep());
+  }
+  // One learner's needs: the best offer of each helper for this learner is kept in a table by helper,
+  // emptied for the next learner (half a million pairs never sit in one hash map). Returns the units.
+  long long learner() {
+    const uint32_t who = num(needs[by_learner[at]].member);
+    long long spent = 0;
+    for (; at < by_learner.size() && num(needs[by_learner[at]].member) == who; ++at) {
       const size_t i = static_cast<size_t>(by_learner[at]);
       std::vector<double> weight;  // of each of the need's terms, looked up once
       double total = 0;
@@ -286,13 +284,13 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
         // A word many offer: 64 of them are enough to suggest someone (and keep the work linear),
         // from a place that depends on the learner, so that not always the same few are suggested.
         const std::vector<int>& list = it->second;
-        const size_t from = (static_cast<size_t>(learner) * 2654435761u) % list.size();
-        for (size_t k = 0; k < list.size() && k < 64; ++k) {
+        const size_t from = (static_cast<size_t>(who) * 2654435761u) % list.size();
+        for (size_t k = 0; k < list.size() && k < 64; ++k, ++spent) {
           const int h = list[(from + k) % list.size()];
           if (seen[h] == static_cast<int>(i)) continue;
           seen[h] = static_cast<int>(i);
           const uint32_t helper = offer_member[h];
-          if (helper == UINT32_MAX || helper == learner || met.count(key(helper, learner))) continue;
+          if (helper == UINT32_MAX || helper == who || met.count(key(helper, who))) continue;
           double shared = 0;
           for (size_t q = 0; q < need_terms[i].size(); ++q)
             if (std::find(offer_terms[h].begin(), offer_terms[h].end(), need_terms[i][q]) != offer_terms[h].end()) shared += weight[q];
@@ -312,41 +310,195 @@ std::vector<Introduction> suggested_introductions(const Community& c, size_t lim
       if (cand.need >= 0) shortlist.push_back(cand);  // none when every shared word weighs nothing
     mine.clear();
     helpers.clear();
-    if (shortlist.size() > 4 * keep) prune();
+    if (shortlist.size() > 4 * keep()) prune();
+    return spent + 1;
   }
-  prune();
+  // The full comparison (forms, typos, synonyms) of one candidate of the shortlist.
   std::vector<Introduction> scored;
-  for (const Candidate& k : shortlist) {
+  void score(const Community& c, const Candidate& k) {
     const Need& n = needs[k.need];
     const Source& o = offers[k.offer];
-    const double score = answers(need_terms[k.need], offer_terms[k.offer], corpus) * o.weight;
-    if (score >= 0.35)
-      scored.push_back({o.member, n.member, member_name(c, o.member) + ", " + o.reason + " \u00b7 " + member_name(c, n.member) + " " + n.reason,
-                        score});
+    const double s = answers(need_terms[k.need], offer_terms[k.offer], corpus) * o.weight;
+    if (s >= 0.35)
+      scored.push_back({o.member, n.member, member_name(c, o.member) + ", " + o.reason + " \u00b7 " + member_name(c, n.member) + " " + n.reason, s});
   }
-  // A total order (score, names, ids): the same list natively and in the page.
-  std::sort(scored.begin(), scored.end(), [&](const Introduction& a, const Introduction& b) {
-    if (a.score != b.score) return a.score > b.score;
-    const std::string ha = member_name(c, a.helper), hb = member_name(c, b.helper);
-    if (ha != hb) return collate_less(ha, hb);
-    const std::string la = member_name(c, a.learner), lb = member_name(c, b.learner);
-    if (la != lb) return collate_less(la, lb);
-    return std::make_pair(a.helper, a.learner) < std::make_pair(b.helper, b.learner);
-  });
-  // One suggestion per pair (whichever way round is stronger), a member in at most three.
-  std::vector<Introduction> out;
-  std::map<std::string, int> uses;
-  std::set<std::pair<std::string, std::string>> pairs;
-  for (Introduction& x : scored) {
-    const auto key = std::make_pair(std::min(x.helper, x.learner), std::max(x.helper, x.learner));
-    if (out.size() >= limit) break;
-    if (pairs.count(key) || uses[x.helper] >= 3 || uses[x.learner] >= 3) continue;
-    pairs.insert(key);
-    ++uses[x.helper];
-    ++uses[x.learner];
-    out.push_back(std::move(x));
+  std::vector<Introduction> best(const Community& c) {
+    // A total order (score, names, ids): the same list natively and in the page.
+    std::sort(scored.begin(), scored.end(), [&](const Introduction& a, const Introduction& b) {
+      if (a.score != b.score) return a.score > b.score;
+      const std::string ha = member_name(c, a.helper), hb = member_name(c, b.helper);
+      if (ha != hb) return collate_less(ha, hb);
+      const std::string la = member_name(c, a.learner), lb = member_name(c, b.learner);
+      if (la != lb) return collate_less(la, lb);
+      return std::make_pair(a.helper, a.learner) < std::make_pair(b.helper, b.learner);
+    });
+    // One suggestion per pair (whichever way round is stronger), a member in at most three.
+    std::vector<Introduction> out;
+    std::map<std::string, int> uses;
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (Introduction& x : scored) {
+      const auto pair = std::make_pair(std::min(x.helper, x.learner), std::max(x.helper, x.learner));
+      if (out.size() >= limit) break;
+      if (pairs.count(pair) || uses[x.helper] >= 3 || uses[x.learner] >= 3) continue;
+      pairs.insert(pair);
+      ++uses[x.helper];
+      ++uses[x.learner];
+      out.push_back(std::move(x));
+    }
+    return out;
   }
-  return out;
+};
+
+IntroRun::IntroRun() = default;
+IntroRun::~IntroRun() = default;
+IntroRun::IntroRun(IntroRun&&) noexcept = default;
+IntroRun& IntroRun::operator=(IntroRun&&) noexcept = default;
+
+IntroRun introductions_begin(const Community& c, size_t limit, const Network* all) {
+  IntroRun run;
+  run.work = std::make_unique<IntroRun::Work>();
+  run.work->limit = limit;
+  run.work->all = all;
+  run.work->list = records_of(c, kSkill);
+  if (!all) {
+    std::vector<std::string> members;  // in id order: only the ties are read, not who is least connected
+    for (const TypeIndex::Entry e : records_of(c, kMember))
+      if (!e->second.deleted()) members.push_back(e->first);
+    run.work->own = network_begin(c, {}, "", "", &members);
+  }
+  return run;
+}
+
+bool introductions_step(IntroRun& run, const Community& c, long long budget) {
+  if (!run.work) return false;
+  IntroRun::Work& w = *run.work;
+  long long spent = 0;
+  auto next = [&](IntroPhase p, const char* type) {
+    w.phase = p, w.at = 0;
+    w.list = type ? records_of(c, type) : std::vector<TypeIndex::Entry>{};
+  };
+  while (spent < budget && w.phase != kIntroDone) {
+    switch (w.phase) {
+      case kIntroSkills:
+        if (w.at == w.list.size()) next(kIntroMembers, kMember);
+        else offer_of_skill(c, w.list[w.at++]->second, w.offers), spent += 4;
+        break;
+      case kIntroMembers:
+        if (w.at == w.list.size()) next(kIntroObjectives, kObjective);
+        else offers_of_member(w.list[w.at]->first, w.list[w.at]->second, w.offers), ++w.at, spent += 4;
+        break;
+      case kIntroObjectives:
+      case kIntroProblems: {
+        if (w.at == w.list.size()) {
+          if (w.phase == kIntroObjectives) {
+            next(kIntroProblems, kProblem);
+          } else {
+            next(kIntroOfferTerms, nullptr);
+            w.offer_terms.resize(w.offers.size());
+            w.need_terms.resize(w.needs.size());
+          }
+          break;
+        }
+        const Record& r = w.list[w.at++]->second;
+        spent += 2;
+        if (r.deleted()) break;
+        if (w.phase == kIntroObjectives)
+          w.needs.push_back({get(r, f::objective_member), get(r, f::objective_text), "wants to learn " + quoted(get(r, f::objective_text))});
+        else
+          w.needs.push_back({get(r, f::problem_member), get(r, f::problem_text), "brings " + quoted(get(r, f::problem_text))});
+        break;
+      }
+      case kIntroOfferTerms:
+        if (w.at == w.offers.size()) {
+          w.phase = kIntroNeedTerms, w.at = 0;
+          break;
+        }
+        w.corpus.add(w.offer_terms[w.at] = w.terms_of(w.offers[w.at].text));
+        for (const std::string& t : w.offer_terms[w.at])
+          if (!is_generic(t)) w.postings[t].push_back(static_cast<int>(w.at));
+        ++w.at, spent += 4;
+        break;
+      case kIntroNeedTerms:
+        if (w.at == w.needs.size()) {
+          w.read = {};
+          next(kIntroNumbers, kMember);
+          break;
+        }
+        w.corpus.add(w.need_terms[w.at] = w.terms_of(w.needs[w.at].text));
+        ++w.at, spent += 4;
+        break;
+      case kIntroNumbers:
+        if (w.at == w.list.size()) {
+          w.offer_member.resize(w.offers.size());
+          for (size_t i = 0; i < w.offers.size(); ++i) w.offer_member[i] = w.num(w.offers[i].member);
+          spent += static_cast<long long>(w.offers.size());
+          w.phase = kIntroNetwork, w.at = 0;
+          break;
+        }
+        if (!w.list[w.at]->second.deleted()) w.number.emplace(w.list[w.at]->first, static_cast<uint32_t>(w.number.size()));
+        ++w.at, ++spent;
+        break;
+      case kIntroNetwork:
+        if (!w.all && network_step(w.own, c, std::max(1LL, budget - spent))) {
+          spent = budget;
+          break;
+        }
+        w.phase = kIntroMet;
+        break;
+      case kIntroMet: {
+        const std::vector<Tie>& ties = (w.all ? *w.all : w.own.network).ties;
+        if (w.at == ties.size()) {
+          std::vector<std::pair<uint32_t, int>> learners;  // (learner, need): needs by learner, in order
+          for (size_t i = 0; i < w.needs.size(); ++i)
+            if (const uint32_t who = w.num(w.needs[i].member); who != UINT32_MAX) learners.push_back({who, static_cast<int>(i)});
+          std::sort(learners.begin(), learners.end());
+          for (const auto& [who, i] : learners) w.by_learner.push_back(i);
+          spent += static_cast<long long>(w.needs.size()) * 2;
+          w.slot.assign(w.number.size(), -1);
+          w.seen.assign(w.offers.size(), -1);
+          w.phase = kIntroLearners, w.at = 0;
+          break;
+        }
+        const Tie& t = ties[w.at++];
+        ++spent;
+        const uint32_t a = w.num(t.a), b = w.num(t.b);
+        if (a != UINT32_MAX && b != UINT32_MAX) w.met.insert(IntroRun::Work::key(a, b));
+        break;
+      }
+      case kIntroLearners:
+        if (w.at == w.by_learner.size()) {
+          w.prune();
+          w.phase = kIntroScore, w.at = 0;
+        } else {
+          spent += w.learner();
+        }
+        break;
+      case kIntroScore:
+        if (w.at == w.shortlist.size()) {
+          run.introductions = w.best(c);
+          w.phase = kIntroDone;
+        } else {
+          w.score(c, w.shortlist[w.at++]);
+          spent += 40;  // every pair of their terms compared
+        }
+        break;
+      case kIntroDone: break;
+    }
+  }
+  if (w.phase != kIntroDone) return true;
+  run.work.reset();
+  return false;
+}
+
+float introductions_progress(const IntroRun& run) {
+  return run.work ? std::min(0.99f, static_cast<float>(run.work->phase) / kIntroDone) : 1.0f;
+}
+
+std::vector<Introduction> suggested_introductions(const Community& c, size_t limit, const Network* all) {
+  IntroRun run = introductions_begin(c, limit, all);
+  while (introductions_step(run, c, 1ll << 60)) {
+  }
+  return std::move(run.introductions);
 }
 
 Op op_introduce(const std::string& a, const std::string& b, const std::string& reason, const std::string& by,

@@ -8,6 +8,7 @@
 //  [SECTION] Exports
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,21 @@ struct Introduction {
 // when the caller has it (else it is read here).
 struct Network;
 std::vector<Introduction> suggested_introductions(const Community& c, size_t limit = 20, const Network* all = nullptr);
+// The same in slices, for a page that must keep drawing: begin, then step with a budget (records,
+// texts, ties, candidate offers) until it returns false; `introductions` is then the same as
+// suggested_introductions()'s. The community and `all` must not change in between.
+struct IntroRun {
+  std::vector<Introduction> introductions;
+  struct Work;
+  std::unique_ptr<Work> work;  // null once done
+  IntroRun();
+  ~IntroRun();
+  IntroRun(IntroRun&&) noexcept;
+  IntroRun& operator=(IntroRun&&) noexcept;
+};
+IntroRun introductions_begin(const Community& c, size_t limit = 20, const Network* all = nullptr);
+bool introductions_step(IntroRun& run, const Community& c, long long budget);  // true while more remains
+float introductions_progress(const IntroRun& run);                              // 0..1
 // Records an introduction (id intro:<a>:<b>, a before b); `by` is who made it ("" the convener).
 Op op_introduce(const std::string& a, const std::string& b, const std::string& reason, const std::string& by,
                 int64_t at_ms);

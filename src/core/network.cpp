@@ -37,51 +37,6 @@ std::string meeting_date(const Community& c, const std::string& meeting) {
   return m && m->type == kMeeting ? get(*m, f::meeting_date) : std::string();
 }
 
-// Everything two live members did together, one event per pair and occasion.
-std::vector<Event> events(const Community& c, const std::unordered_map<std::string, int>& number) {
-  std::vector<Event> out;
-  auto pair = [&](const std::string& x, const std::string& y, int kind, const std::string& date) {
-    if (x == y) return;
-    auto a = number.find(x), b = number.find(y);
-    if (a == number.end() || b == number.end()) return;
-    out.push_back({std::min(a->second, b->second), std::max(a->second, b->second), kind, date});
-  };
-  enum { kBreakout, kPeerAssist, kCoPresenting, kThread, kIntroduced };
-  for (const BreakoutRound& r : breakout_rounds(c)) {
-    const Record* block = find_live(c, r.session);
-    const std::string date = block && block->type == kBlock ? meeting_date(c, get(*block, f::block_meeting)) : date_of_ms(r.made_ms);
-    for (const auto& g : r.groups)
-      for (size_t i = 0; i < g.size(); ++i)
-        for (size_t j = i + 1; j < g.size(); ++j) pair(g[i], g[j], kBreakout, date);
-  }
-  // A peer-assist or case discussion: the bringer and each member who offered something there.
-  for (const auto& [id, n] : live_of(c, kCaseNote)) {
-    const std::string meeting = get(*n, f::case_note_meeting);
-    const Record* k = find_live(c, get(*n, f::case_note_case));
-    if (meeting.empty() || !k) continue;
-    pair(get(*k, f::case_bringer), get(*n, f::case_note_member), kPeerAssist, meeting_date(c, meeting));
-  }
-  // Presenting in the same meeting: the leads of its input blocks.
-  std::map<std::string, std::set<std::string>> presenters;
-  for (const auto& [id, b] : live_of(c, kBlock))
-    if (get(*b, f::block_kind) == "input" && !get(*b, f::block_lead).empty())
-      presenters[get(*b, f::block_meeting)].insert(get(*b, f::block_lead));
-  for (const auto& [meeting, leads] : presenters) {
-    const std::vector<std::string> v(leads.begin(), leads.end());
-    const std::string date = meeting_date(c, meeting);
-    for (size_t i = 0; i < v.size(); ++i)
-      for (size_t j = i + 1; j < v.size(); ++j) pair(v[i], v[j], kCoPresenting, date);
-  }
-  // A reply in a thread: its author and the thread's.
-  for (const auto& [id, r] : live_of(c, kReply)) {
-    const Record* t = find_live(c, get(*r, f::reply_thread));
-    if (t) pair(get(*t, f::thread_author), get(*r, f::reply_author), kThread, date_of_ms(get(*r, f::reply_at)));
-  }
-  for (const auto& [id, r] : live_of(c, kIntroduction))
-    pair(get(*r, f::introduction_a), get(*r, f::introduction_b), kIntroduced, date_of_ms(get(*r, f::introduction_at)));
-  return out;
-}
-
 double density_of(size_t ties, size_t n) { return n < 2 ? 0 : static_cast<double>(ties) / (static_cast<double>(n) * (n - 1) / 2); }
 
 std::string xml(const std::string& s) {
@@ -119,29 +74,27 @@ std::string kinds_text(const Tie& t) {
 
 }  // namespace
 
-Network network(const Community& c, const std::vector<std::string>& kinds, const std::string& from, const std::string& to) {
-  Network n;
-  for (const auto& [id, r] : live_by_name(c, kMember)) {
-    n.members.push_back(id);
-    n.degree[id] = 0;
-  }
-  std::vector<std::string> ids = n.members;  // numbered in id order
-  std::sort(ids.begin(), ids.end());
+// [SECTION] Reading the network in slices -----------------------------------------------------------------
+// The reading goes through phases, each a loop that can stop after any record or event and go on
+// in the next slice: the events of each kind, the events in date order, the ties, the ties as the
+// page shows them, the timeline. A unit of the budget is an event; a record read costs a few (it
+// is looked up by id and its fields by name).
+constexpr long long kRecordCost = 4;
+
+enum ReadPhase { kReadRounds, kReadCaseNotes, kReadPresenting, kReadReplies, kReadIntroductions, kReadBuckets, kReadDated, kReadTies, kReadSorted, kReadOutput, kReadTimeline, kReadDone };
+
+struct NetworkRun::Work {
+  ReadPhase phase = kReadRounds;
+  size_t at = 0;  // the place in this phase's loop
+  std::vector<std::string> ids;
   std::unordered_map<std::string, int> number;
-  for (size_t i = 0; i < ids.size(); ++i) number.emplace(ids[i], static_cast<int>(i));
-  bool counts[std::size(kTieKinds)];
-  for (size_t k = 0; k < std::size(kTieKinds); ++k)
-    counts[k] = kinds.empty() || std::find(kinds.begin(), kinds.end(), kTieKinds[k]) != kinds.end();
-  std::vector<Event> all = events(c, number);
-  all.erase(std::remove_if(all.begin(), all.end(), [&](const Event& e) {
-              if (!counts[e.kind]) return true;
-              if (!from.empty() && (e.date.empty() || e.date < from)) return true;
-              return !to.empty() && (e.date.empty() || e.date > to);
-            }),
-            all.end());
-  // In date order (undated first), so a tie's first date is its earliest.
-  std::stable_sort(all.begin(), all.end(), [](const Event& x, const Event& y) { return x.date < y.date; });
-  auto key = [](const Event& e) { return (static_cast<uint64_t>(e.a) << 32) | static_cast<uint32_t>(e.b); };
+  bool counts[std::size(kTieKinds)] = {};
+  std::string from, to;
+  std::vector<BreakoutRound> rounds;
+  std::vector<TypeIndex::Entry> list;  // the records of this phase's kind, deleted ones too
+  std::vector<Event> all, dated;
+  std::map<std::string, std::vector<Event>> by_date;  // for a stable order by date, in slices
+  std::map<std::string, std::vector<Event>>::iterator bucket;
   struct Building {
     int a, b, count = 0;
     unsigned kinds = 0;  // bit k: kTieKinds[k]
@@ -149,41 +102,242 @@ Network network(const Community& c, const std::vector<std::string>& kinds, const
   };
   std::vector<Building> ties;
   std::unordered_map<uint64_t, size_t> tie_at;
-  tie_at.reserve(all.size());
-  for (const Event& e : all) {
-    auto [it, added] = tie_at.try_emplace(key(e), ties.size());
-    if (added) ties.push_back({e.a, e.b, 0, 0, &e.date});
-    Building& t = ties[it->second];
-    ++t.count;
-    t.kinds |= 1u << e.kind;
-  }
-  std::sort(ties.begin(), ties.end(), [](const Building& x, const Building& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-  n.ties.reserve(ties.size());
-  for (const Building& t : ties) {
-    Tie out{ids[t.a], ids[t.b], {}, t.count, *t.first};
-    for (size_t k = 0; k < std::size(kTieKinds); ++k)
-      if (t.kinds & (1u << k)) out.kinds.push_back(kTieKinds[k]);
-    ++n.degree[out.a];
-    ++n.degree[out.b];
-    n.ties.push_back(std::move(out));
-  }
-  n.density = density_of(n.ties.size(), n.members.size());
-  n.average = n.members.empty() ? 0 : 2.0 * n.ties.size() / n.members.size();
-  std::vector<std::string> order = n.members;  // reading order breaks ties in the degree
-  std::stable_sort(order.begin(), order.end(), [&](const std::string& x, const std::string& y) { return n.degree[x] < n.degree[y]; });
-  order.resize(std::min<size_t>(order.size(), 5));
-  n.least = order;
-  // Density after each dated interaction: new pairs as they first met.
   std::unordered_set<uint64_t> seen;
-  seen.reserve(ties.size());
-  for (const Event& e : all) {
-    seen.insert(key(e));
-    if (e.date.empty()) continue;  // undated: counted from the start, no point of its own
-    if (!n.timeline.empty() && n.timeline.back().date == e.date) n.timeline.back().ties = static_cast<int>(seen.size());
-    else n.timeline.push_back({e.date, static_cast<int>(seen.size()), 0});
+};
+
+NetworkRun::NetworkRun() = default;
+NetworkRun::~NetworkRun() = default;
+NetworkRun::NetworkRun(NetworkRun&&) noexcept = default;
+NetworkRun& NetworkRun::operator=(NetworkRun&&) noexcept = default;
+
+NetworkRun network_begin(const Community& c, const std::vector<std::string>& kinds, const std::string& from,
+                         const std::string& to, const std::vector<std::string>* reading_order) {
+  NetworkRun run;
+  Network& n = run.network;
+  if (reading_order) {
+    n.members = *reading_order;
+  } else {
+    for (const auto& [id, r] : live_by_name(c, kMember)) n.members.push_back(id);
   }
-  for (DensityPoint& p : n.timeline) p.density = density_of(p.ties, n.members.size());
-  return n;
+  run.work = std::make_unique<NetworkRun::Work>();
+  NetworkRun::Work& w = *run.work;
+  w.ids = n.members;  // numbered in id order
+  std::sort(w.ids.begin(), w.ids.end());
+  w.number.reserve(w.ids.size());
+  for (size_t i = 0; i < w.ids.size(); ++i) w.number.emplace(w.ids[i], static_cast<int>(i));
+  for (size_t k = 0; k < std::size(kTieKinds); ++k)
+    w.counts[k] = kinds.empty() || std::find(kinds.begin(), kinds.end(), kTieKinds[k]) != kinds.end();
+  w.from = from, w.to = to;
+  w.rounds = breakout_rounds(c);
+  return run;
+}
+
+bool network_step(NetworkRun& run, const Community& c, long long budget) {
+  if (!run.work) return false;
+  NetworkRun::Work& w = *run.work;
+  Network& n = run.network;
+  long long spent = 0;
+  auto key = [](const Event& e) { return (static_cast<uint64_t>(e.a) << 32) | static_cast<uint32_t>(e.b); };
+  // Two members did something together: an event, if both are live members and it counts.
+  auto pair = [&](const std::string& x, const std::string& y, int kind, const std::string& date) {
+    if (x == y || !w.counts[kind]) return;
+    if (!w.from.empty() && (date.empty() || date < w.from)) return;
+    if (!w.to.empty() && (date.empty() || date > w.to)) return;
+    auto a = w.number.find(x), b = w.number.find(y);
+    if (a == w.number.end() || b == w.number.end()) return;
+    w.all.push_back({std::min(a->second, b->second), std::max(a->second, b->second), kind, date});
+  };
+  // The next phase, with the records it reads.
+  auto next = [&](ReadPhase p, const char* type) {
+    w.phase = p, w.at = 0;
+    w.list = type ? records_of(c, type) : std::vector<TypeIndex::Entry>{};
+  };
+  enum { kBreakout, kPeerAssist, kCoPresenting, kThread, kIntroduced };
+  while (spent < budget && w.phase != kReadDone) {
+    switch (w.phase) {
+      case kReadRounds:
+        if (w.at == w.rounds.size()) {
+          next(kReadCaseNotes, kCaseNote);
+          break;
+        }
+        {
+          const BreakoutRound& r = w.rounds[w.at++];
+          const Record* block = find_live(c, r.session);
+          const std::string date = block && block->type == kBlock ? meeting_date(c, get(*block, f::block_meeting)) : date_of_ms(r.made_ms);
+          for (const auto& g : r.groups)
+            for (size_t i = 0; i < g.size(); ++i)
+              for (size_t j = i + 1; j < g.size(); ++j, ++spent) pair(g[i], g[j], kBreakout, date);
+        }
+        break;
+      case kReadCaseNotes:
+        // A peer-assist or case discussion: the bringer and each member who offered something there.
+        if (w.at == w.list.size()) {
+          next(kReadPresenting, kBlock);
+          break;
+        }
+        {
+          const Record& note = w.list[w.at++]->second;
+          spent += kRecordCost;
+          if (note.deleted()) break;
+          const std::string meeting = get(note, f::case_note_meeting);
+          const Record* k = find_live(c, get(note, f::case_note_case));
+          if (!meeting.empty() && k) pair(get(*k, f::case_bringer), get(note, f::case_note_member), kPeerAssist, meeting_date(c, meeting));
+        }
+        break;
+      case kReadPresenting: {
+        // Presenting in the same meeting: the leads of its input blocks (hundreds of blocks: one go).
+        std::map<std::string, std::set<std::string>> presenters;
+        for (const TypeIndex::Entry e : w.list) {
+          const Record& b = e->second;
+          if (!b.deleted() && get(b, f::block_kind) == "input" && !get(b, f::block_lead).empty())
+            presenters[get(b, f::block_meeting)].insert(get(b, f::block_lead));
+        }
+        spent += static_cast<long long>(w.list.size());
+        for (const auto& [meeting, leads] : presenters) {
+          const std::vector<std::string> v(leads.begin(), leads.end());
+          const std::string date = meeting_date(c, meeting);
+          for (size_t i = 0; i < v.size(); ++i)
+            for (size_t j = i + 1; j < v.size(); ++j) pair(v[i], v[j], kCoPresenting, date);
+        }
+        next(kReadReplies, kReply);
+        break;
+      }
+      case kReadReplies:
+        // A reply in a thread: its author and the thread's.
+        if (w.at == w.list.size()) {
+          next(kReadIntroductions, kIntroduction);
+          break;
+        }
+        {
+          const Record& r = w.list[w.at++]->second;
+          spent += kRecordCost;
+          if (r.deleted()) break;
+          if (const Record* t = find_live(c, get(r, f::reply_thread)))
+            pair(get(*t, f::thread_author), get(r, f::reply_author), kThread, date_of_ms(get(r, f::reply_at)));
+        }
+        break;
+      case kReadIntroductions:
+        if (w.at == w.list.size()) {
+          next(kReadBuckets, nullptr);
+          break;
+        }
+        {
+          const Record& r = w.list[w.at++]->second;
+          spent += kRecordCost;
+          if (!r.deleted()) pair(get(r, f::introduction_a), get(r, f::introduction_b), kIntroduced, date_of_ms(get(r, f::introduction_at)));
+        }
+        break;
+      case kReadBuckets:
+        // In date order (undated first), kept in the order found within a date, so a tie's first
+        // date is its earliest.
+        if (w.at == w.all.size()) {
+          w.all = {};
+          w.bucket = w.by_date.begin();
+          w.phase = kReadDated;
+          break;
+        }
+        w.by_date[w.all[w.at].date].push_back(w.all[w.at]);
+        ++w.at, ++spent;
+        break;
+      case kReadDated:
+        if (w.bucket == w.by_date.end()) {
+          w.by_date.clear();
+          w.tie_at.reserve(w.dated.size());
+          w.phase = kReadTies, w.at = 0;
+          break;
+        }
+        spent += static_cast<long long>(w.bucket->second.size());
+        w.dated.insert(w.dated.end(), w.bucket->second.begin(), w.bucket->second.end());
+        w.bucket = w.by_date.erase(w.bucket);
+        break;
+      case kReadTies:
+        if (w.at == w.dated.size()) {
+          w.phase = kReadSorted;
+          break;
+        }
+        {
+          const Event& e = w.dated[w.at++];
+          ++spent;
+          auto [it, added] = w.tie_at.try_emplace(key(e), w.ties.size());
+          if (added) w.ties.push_back({e.a, e.b, 0, 0, &e.date});
+          NetworkRun::Work::Building& t = w.ties[it->second];
+          ++t.count;
+          t.kinds |= 1u << e.kind;
+        }
+        break;
+      case kReadSorted:
+        std::sort(w.ties.begin(), w.ties.end(), [](const auto& x, const auto& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+        w.tie_at = {};
+        spent += static_cast<long long>(w.ties.size());
+        for (const std::string& m : n.members) n.degree[m] = 0;
+        n.ties.reserve(w.ties.size());
+        w.phase = kReadOutput, w.at = 0;
+        break;
+      case kReadOutput:
+        if (w.at == w.ties.size()) {
+          n.density = density_of(n.ties.size(), n.members.size());
+          n.average = n.members.empty() ? 0 : 2.0 * n.ties.size() / n.members.size();
+          // The fewest ties first; reading order breaks ties in the degree.
+          std::vector<std::pair<int, size_t>> order;
+          for (size_t i = 0; i < n.members.size(); ++i) order.push_back({n.degree[n.members[i]], i});
+          const size_t least = std::min<size_t>(order.size(), 5);
+          std::partial_sort(order.begin(), order.begin() + static_cast<long>(least), order.end());
+          for (size_t i = 0; i < least; ++i) n.least.push_back(n.members[order[i].second]);
+          spent += static_cast<long long>(n.members.size());
+          w.seen.reserve(w.ties.size());
+          w.phase = kReadTimeline, w.at = 0;
+          break;
+        }
+        {
+          const NetworkRun::Work::Building& t = w.ties[w.at++];
+          spent += kRecordCost;  // a tie as shown: its ids copied, and each member's count found by id
+          Tie out{w.ids[t.a], w.ids[t.b], {}, t.count, *t.first};
+          for (size_t k = 0; k < std::size(kTieKinds); ++k)
+            if (t.kinds & (1u << k)) out.kinds.push_back(kTieKinds[k]);
+          ++n.degree[out.a];
+          ++n.degree[out.b];
+          n.ties.push_back(std::move(out));
+        }
+        break;
+      case kReadTimeline:
+        // Density after each dated interaction: new pairs as they first met.
+        if (w.at == w.dated.size()) {
+          for (DensityPoint& p : n.timeline) p.density = density_of(p.ties, n.members.size());
+          w.phase = kReadDone;
+          break;
+        }
+        {
+          const Event& e = w.dated[w.at++];
+          ++spent;
+          w.seen.insert(key(e));
+          if (e.date.empty()) break;  // undated: counted from the start, no point of its own
+          if (!n.timeline.empty() && n.timeline.back().date == e.date) n.timeline.back().ties = static_cast<int>(w.seen.size());
+          else n.timeline.push_back({e.date, static_cast<int>(w.seen.size()), 0});
+        }
+        break;
+      case kReadDone: break;
+    }
+  }
+  if (w.phase != kReadDone) return true;
+  run.work.reset();
+  return false;
+}
+
+float network_progress(const NetworkRun& run) {
+  if (!run.work) return 1;
+  const NetworkRun::Work& w = *run.work;
+  const size_t size = w.phase == kReadRounds ? w.rounds.size() : w.phase <= kReadIntroductions ? w.list.size()
+                    : w.phase == kReadBuckets ? w.all.size() : w.phase == kReadTies || w.phase == kReadTimeline ? w.dated.size()
+                    : w.phase == kReadOutput ? w.ties.size() : 0;
+  const double within = size ? static_cast<double>(w.at) / size : 0;
+  return std::min(0.99f, static_cast<float>((w.phase + within) / kReadDone));  // 1 only when done
+}
+
+Network network(const Community& c, const std::vector<std::string>& kinds, const std::string& from, const std::string& to) {
+  NetworkRun run = network_begin(c, kinds, from, to);
+  while (network_step(run, c, 1ll << 60)) {
+  }
+  return std::move(run.network);
 }
 
 // [SECTION] Layout ---------------------------------------------------------------------------------------

@@ -39,6 +39,23 @@ struct Network {
 // `kinds`: which kinds count (empty: all); `from` and `to`: a date range, inclusive ("" open).
 Network network(const Community& c, const std::vector<std::string>& kinds = {}, const std::string& from = "",
                 const std::string& to = "");
+// The same in slices, for a page that must keep drawing (10,000 members: a few hundred thousand
+// events): begin, then step with a budget of records and events until it returns false; `network`
+// is then the same as network()'s. The community must not change in between (begin again if it
+// does). `reading_order`: the live members in reading order, when the caller has them already.
+struct NetworkRun {
+  Network network;
+  struct Work;
+  std::unique_ptr<Work> work;  // null once done
+  NetworkRun();
+  ~NetworkRun();
+  NetworkRun(NetworkRun&&) noexcept;
+  NetworkRun& operator=(NetworkRun&&) noexcept;
+};
+NetworkRun network_begin(const Community& c, const std::vector<std::string>& kinds = {}, const std::string& from = "",
+                         const std::string& to = "", const std::vector<std::string>* reading_order = nullptr);
+bool network_step(NetworkRun& run, const Community& c, long long budget);  // true while more remains
+float network_progress(const NetworkRun& run);                             // 0..1
 
 // [SECTION] Layout
 // Places for the members (in `n.members` order), in [0, 1] x [0, 1]: tied members pulled together,

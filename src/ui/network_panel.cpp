@@ -16,6 +16,8 @@ namespace ui {
 namespace {
 
 constexpr long long kLayoutSlice = 200000;  // member comparisons of the layout per frame (a step at least)
+constexpr long long kIntroSlice = 10000;    // texts, ties and candidates of the introductions per frame
+constexpr long long kNetworkSlice = 10000;  // events of the network read per frame (about 5 ms at 10,000 members)
 constexpr size_t kMapLines = 1000;  // faint ties drawn per frame at most (the strongest), so a frame
                                     // costs the same for 50,000 ties as for 1,000
 constexpr int kMapDots = 1000;      // members drawn per frame at most, likewise (zoomed in, all in view)
@@ -152,25 +154,37 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
 // Suggested introductions: pairs who never met where one can help the other, with the reason;
 // "Introduce" records it (a tie, and the next breakout groups seat them together) and puts a short
 // message on the clipboard.
-// `wait`: the network was read this frame; introductions are read in the next (two long frames at
-// 10,000 members rather than one twice as long), the last ones shown meanwhile.
+// `wait`: the network is being read, or was this frame; introductions are read after it, the last
+// ones shown meanwhile.
 void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& out, bool wait) {
   const cv::Views& v = *env.views;
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community;
   if (key != st.intro_key && wait) {
+    // The map's network is changing: a reading that uses it begins again once it is read.
+    if (st.intro_run_whole) st.intro_run = {}, st.intro_run_key.clear();
     out.more = true;
   } else if (key != st.intro_key) {
-    st.intro_key = key;
-    // The map's network when it is the whole one (no kind unticked, no dates), else read afresh.
-    const bool whole = st.network_off == 0 && cv::trim(st.network_from).empty() && cv::trim(st.network_to).empty() &&
-                       st.network_key.rfind(std::to_string(v.revision) + '\x1f' + v.community + '\x1f', 0) == 0;
-    st.introductions = cv::suggested_introductions(doc.community, 10, whole ? &st.network : nullptr);
+    if (key != st.intro_run_key || !st.intro_run.work) {
+      // The map's network when it is the whole one (no kind unticked, no dates), else read afresh.
+      st.intro_run_whole = st.network_off == 0 && cv::trim(st.network_from).empty() && cv::trim(st.network_to).empty() &&
+                           st.network_key.rfind(key + '\x1f', 0) == 0;
+      st.intro_run = cv::introductions_begin(doc.community, 10, st.intro_run_whole ? &st.network : nullptr);
+      st.intro_run_key = key;
+    }
+    out.more = true;
+    if (!cv::introductions_step(st.intro_run, doc.community, kIntroSlice)) {
+      st.introductions = std::move(st.intro_run.introductions);
+      st.intro_run = {};
+      st.intro_key = key;
+    }
   }
   if (!ImGui::CollapsingHeader(("Suggested introductions (" + std::to_string(st.introductions.size()) + ")###intros").c_str(),
                                ImGuiTreeNodeFlags_DefaultOpen))
     return;
   // Until they are read again, the last suggestions show but cannot be made (one may be made already).
   const bool stale = key != st.intro_key;
+  if (stale && st.intro_run.work)
+    ImGui::ProgressBar(cv::introductions_progress(st.intro_run), ImVec2(240, 0), "finding whom to introduce...");
   if (st.introductions.empty())
     ImGui::TextDisabled("Nobody to introduce: no skill or \"ask me about\" meets the objective or problem of someone not met yet.");
   for (const cv::Introduction& x : st.introductions) {
@@ -204,15 +218,22 @@ std::string network_filter(const State& st) {
   return kinds + "|" + cv::trim(st.network_from) + "|" + cv::trim(st.network_to);
 }
 
-cv::Network network_of(const cv::Community& c, const std::string& filter) {
+static cv::NetworkRun network_run_of(const cv::Community& c, const std::string& filter, const std::vector<std::string>* order) {
   const size_t a = filter.find('|'), b = filter.find('|', a == std::string::npos ? 0 : a + 1);
-  if (a == std::string::npos || b == std::string::npos) return cv::network(c);
+  if (a == std::string::npos || b == std::string::npos) return cv::network_begin(c, {}, "", "", order);
   std::vector<std::string> kinds;
   const std::string list = filter.substr(0, a) + ",";
   for (size_t at = 0, comma; (comma = list.find(',', at)) != std::string::npos; at = comma + 1)
     if (comma > at) kinds.push_back(list.substr(at, comma - at));
   if (kinds.empty()) kinds.push_back("none");  // every kind unticked: no ties at all
-  return cv::network(c, kinds, filter.substr(a + 1, b - a - 1), filter.substr(b + 1));
+  return cv::network_begin(c, kinds, filter.substr(a + 1, b - a - 1), filter.substr(b + 1), order);
+}
+
+cv::Network network_of(const cv::Community& c, const std::string& filter) {
+  cv::NetworkRun run = network_run_of(c, filter, nullptr);
+  while (cv::network_step(run, c, 1ll << 60)) {
+  }
+  return std::move(run.network);
 }
 
 void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
@@ -241,12 +262,32 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   ImGui::SameLine();
   if (ImGui::Button("Edge list (CSV)")) out.command(Command::ExportNetworkCsv, network_filter(st));
 
-  // The network, read again only when the community or the filter changes.
+  // The network, read again only when the community or the filter changes, in slices: a frame reads
+  // kNetworkSlice events (10,000 members: about 60 frames), the last network shown meanwhile.
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + network_filter(st);
-  const bool fresh = key != st.network_key;
+  if (key != st.network_key && key != st.network_run_key) {
+    std::vector<std::string> order;  // reading order, as the views have it
+    order.reserve(v.members.size());
+    for (const auto& [id, r] : v.members) order.push_back(id);
+    st.network_run_key = key;
+    st.network_run = network_run_of(doc.community, network_filter(st), &order);
+  }
+  bool fresh = false;
+  if (st.network_run.work && st.network_run_key == key) {
+    out.more = true;
+    if (!cv::network_step(st.network_run, doc.community, kNetworkSlice)) {
+      fresh = true;
+      st.network = std::move(st.network_run.network);
+      st.network_run = {};
+      st.network_key = key;
+    }
+  }
+  const bool reading = key != st.network_key;
+  if (reading && st.network_key.empty()) {  // nothing read yet: the first reading only
+    ImGui::ProgressBar(cv::network_progress(st.network_run), ImVec2(240, 0), "reading the connections...");
+    return;
+  }
   if (fresh) {
-    st.network_key = key;
-    st.network = network_of(doc.community, network_filter(st));
     st.map_run = cv::layout_begin(st.network);
     index_map(st.network, st);
     st.network_density.clear();  // the timeline's points (a meeting or a reply each: tens of thousands)
@@ -271,8 +312,10 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
     ImGui::TextDisabled("Density after each meeting and reply, %s to %s: %.0f%% to %.0f%%", n.timeline.front().date.c_str(),
                         n.timeline.back().date.c_str(), d.front(), d.back());
   }
-  draw_introductions(doc, st, env, out, fresh);
-  if (st.map_run.work) {
+  draw_introductions(doc, st, env, out, fresh || reading);
+  if (reading) {
+    ImGui::ProgressBar(cv::network_progress(st.network_run), ImVec2(240, 0), "reading the connections...");
+  } else if (st.map_run.work) {
     ImGui::ProgressBar(cv::layout_progress(st.map_run), ImVec2(240, 0), "placing members...");
   }
   draw_map(n, v, st);

@@ -226,6 +226,8 @@ struct State {
   unsigned network_off = 0;         // tie kinds unticked (bit i: cv::kTieKinds[i])
   std::string network_from, network_to, network_key;
   cv::Network network;              // for network_key (revision and filter)
+  cv::NetworkRun network_run;       // reading the network for network_run_key, a slice a frame
+  std::string network_run_key;      // (network_run.work set while it runs; the last network shows meanwhile)
   cv::LayoutRun map_run;            // places on the map, for network_key: computed a slice a frame
                                     // (map_run.work set while it runs), drawn as they settle
   // The map's ties by member index, strongest first, and each member's ties (indexes into those):
@@ -238,6 +240,9 @@ struct State {
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
   std::string intro_key;            // what introductions were suggested for (revision)
+  cv::IntroRun intro_run;           // finding them for intro_run_key, a slice a frame
+  std::string intro_run_key;
+  bool intro_run_whole = false;     // the run reads the map's network (begun again if that changes)
   std::vector<cv::Introduction> introductions;
   std::string intro_message;        // the last introduction's message (on the clipboard too)
   // Projects

@@ -68,16 +68,20 @@ test('3,000 members import, open and group; lists draw a screenful', async () =>
   const boxes = await count(/##attends-/);
   assert.ok(boxes > 5 && boxes < 300, `${boxes} attendance boxes drawn for ${MEMBERS} members`);
 
-  // Connections: the map's layout is computed a slice a frame (members seen settling), not in one
-  // long frame; introductions follow in a frame of their own.
+  // Connections: the network is read, the introductions found and the map's layout computed a slice
+  // a frame (each seen in progress), not in long frames.
   const f0 = await frames(page);
   await click(page, 'Connections');
-  let placing = false;
+  let placing = false, reading = false, finding = false;
   const done = await waitUi((x) => {
     placing ||= x.network.placing === true;
-    return x.network.members === MEMBERS && !x.network.placing && x.network.introductions_for !== '';
+    reading ||= x.network.reading === true;
+    finding ||= x.network.finding === true;
+    return x.network.members === MEMBERS && !x.network.placing && x.network.introductions_for !== '' && !x.network.finding;
   }, 'the map placed');
   assert.ok(placing, 'the layout was seen in progress');
+  assert.ok(reading, 'the network was seen being read');
+  assert.ok(finding, 'the introductions were seen being found');
   const drawn = (await frames(page)) - f0;
   assert.ok(drawn >= 10, `${drawn} frames while the map was placed`);
   assert.equal(done.network.layout.length, 200);  // the first 200 places are reported
