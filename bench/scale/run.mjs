@@ -4,7 +4,7 @@
 // export, the ratio of import to the browser's own JSON.parse of the same bytes, the WebAssembly
 // heap, the page's weight, and the time to a drawn community next to a bare Dear ImGui page built
 // with the same toolchain and flags.
-//   node bench/scale/run.mjs [SIZES...]        (default: 10 1000 10000)
+//   node bench/scale/run.mjs [SIZES...] [--tabs=Groups,Connections]   (default: 10 1000 10000, every tab)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,9 @@ import { generate } from './generate.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [10, 1000, 10000];
+const only = (process.argv.find((a) => a.startsWith('--tabs=')) || '').slice(7).split(',').filter(Boolean);
 const TABS = ['Members', 'Objectives', 'Topics', 'Skills', 'First meeting', 'Guidelines', 'Meetings', 'Groups', 'Books', 'Cases',
-  'Directory', 'Threads', 'Projects', 'Connections'];
+  'Directory', 'Threads', 'Projects', 'Connections'].filter((t) => !only.length || only.includes(t));
 
 const median = (a) => {
   const s = [...a].sort((x, y) => x - y);

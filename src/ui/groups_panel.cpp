@@ -45,23 +45,43 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
   ImGui::BeginDisabled(running);
   if (ImGui::SmallButton(("Regenerate unlocked groups##" + r.id).c_str())) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
-  const float card_w = kCardWidth;
-  const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / (card_w + 10)));
+  const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x;
+  const int per_row = std::max(1, static_cast<int>(avail / (card_w + 10)));
   for (size_t g = 0; g < r.groups.size(); ++g) {
+    // A row of cards out of view is only measured (a round of 1,000 members has 250 cards).
+    if (g % per_row == 0) {
+      float row = 0;
+      for (size_t k = g; k < std::min(r.groups.size(), g + per_row); ++k)
+        row = std::max(row, ImGui::GetTextLineHeightWithSpacing() * (r.groups[k].size() + 3) + 8);
+      if (!ImGui::IsRectVisible(ImVec2(avail, row))) {
+        ImGui::Dummy(ImVec2(avail, row));
+        g += per_row - 1;
+        continue;
+      }
+    }
     if (g % per_row) ImGui::SameLine();
     const auto& fresh_pairs = v.connections.fresh[index][g];
-    const float h = ImGui::GetTextLineHeightWithSpacing() * (r.groups[g].size() + 3) + 8;
-    ImGui::BeginChild(("group-" + std::to_string(g)).c_str(), ImVec2(card_w, h), ImGuiChildFlags_Border);
+    const float line = ImGui::GetTextLineHeightWithSpacing(), pad = ImGui::GetStyle().WindowPadding.x;
+    const float h = line * (r.groups[g].size() + 3) + 8;
+    // A card is a bordered group, not a child window: a screenful of cards costs a fraction of it.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::PushID(static_cast<int>(g));
+    ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + card_w, at.y + h), ImGui::GetColorU32(ImGuiCol_Border),
+                                        ImGui::GetStyle().ChildRounding);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
     bool locked = std::find(r.locked.begin(), r.locked.end(), static_cast<int>(g)) != r.locked.end();
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("Group %zu", g + 1);
-    ImGui::SameLine(card_w - 80);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + card_w - 80, at.y + pad));
     if (ImGui::Checkbox(("Lock##lock-" + r.id + "-" + std::to_string(g)).c_str(), &locked))
       out.ops.push_back(cv::op_lock_group(r, static_cast<int>(g), locked));
     for (const auto& m : r.groups[g]) {
       int new_here = 0;
       for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
       const std::string label = cv::views_name(v, m) + "##" + r.id + "-" + m;
-      ImGui::Selectable(label.c_str(), false);
+      ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
+      ImGui::Selectable(label.c_str(), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
@@ -74,7 +94,10 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
         ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "+%d new", new_here);
       }
     }
-    ImGui::EndChild();
+    ImGui::SetCursorScreenPos(at);
+    ImGui::Dummy(ImVec2(card_w, h));
+    ImGui::PopID();
+    ImGui::EndGroup();
     // Drop a member here: the cost shows before the drop.
     if (ImGui::BeginDragDropTarget()) {
       if (const ImGuiPayload* p = ImGui::GetDragDropPayload(); p && p->IsDataType("CULTIVATE_MEMBER")) {
@@ -184,21 +207,36 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   // Latest session first; its group cards print.
   const std::string last_session = rounds.back().session;
   if (ImGui::SmallButton(("Print group cards: " + cv::session_title(c, last_session) + "##cards").c_str())) out.command(Command::ExportGroupCards, last_session);
-  // Rounds out of view are only measured, not drawn: a season of hundreds scrolls as fast as one.
+  // Rounds out of view are not drawn, nor even visited: their heights are measured once per change
+  // of the rounds or of the width, and the rounds in view found by binary search on the scroll.
+  // Newest first: st.round_tops[k] is where the k-th newest begins (a round's height, its separator
+  // and the spacing after each; a 1-pixel separator takes no room of its own).
   ImGui::BeginChild("rounds", ImVec2(0, 0));
-  const float avail = ImGui::GetContentRegionAvail().x;
-  for (size_t i = rounds.size(); i-- > 0;) {
-    const float h = round_height(rounds[i], avail);
-    if (ImGui::IsRectVisible(ImVec2(avail, h))) {
-      ImGui::BeginChild(("round-" + rounds[i].id).c_str(), ImVec2(0, h), ImGuiChildFlags_None,
-                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-      draw_round(doc, v, rounds[i], i, w.groups_running, out);
-      ImGui::EndChild();
-    } else {
-      ImGui::Dummy(ImVec2(avail, h));
-    }
+  const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.y;
+  const std::string heights_key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + std::to_string(avail) + '\x1f' +
+                                  std::to_string(ImGui::GetTextLineHeightWithSpacing());
+  if (heights_key != st.round_heights_key) {
+    st.round_heights_key = heights_key;
+    st.round_tops.assign(1, 0.0f);
+    for (size_t i = rounds.size(); i-- > 0;) st.round_tops.push_back(st.round_tops.back() + round_height(rounds[i], avail) + 2 * spacing);
+  }
+  const std::vector<float>& top = st.round_tops;
+  const float from = ImGui::GetScrollY(), to = from + ImGui::GetWindowHeight();
+  const size_t count = rounds.size();
+  size_t first = static_cast<size_t>(std::upper_bound(top.begin(), top.end(), from) - top.begin());
+  first = first ? first - 1 : 0;
+  if (first > 0) ImGui::Dummy(ImVec2(avail, top[first] - spacing));
+  size_t k = first;
+  for (; k < count && top[k] < to; ++k) {
+    const size_t i = count - 1 - k;
+    ImGui::BeginChild(("round-" + rounds[i].id).c_str(), ImVec2(0, top[k + 1] - top[k] - 2 * spacing), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_round(doc, v, rounds[i], i, w.groups_running, out);
+    ImGui::EndChild();
     ImGui::Separator();
   }
+  if (k < count) ImGui::Dummy(ImVec2(avail, top[count] - top[k] - spacing));
+  st.rounds_in_view[0] = first, st.rounds_in_view[1] = k;
   ImGui::EndChild();
 }
 

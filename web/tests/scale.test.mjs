@@ -68,6 +68,24 @@ test('3,000 members import, open and group; lists draw a screenful', async () =>
   const boxes = await count(/##attends-/);
   assert.ok(boxes > 5 && boxes < 300, `${boxes} attendance boxes drawn for ${MEMBERS} members`);
 
+  // Groups: 150 rounds, newest first; only those in view are drawn, found from the scroll (not by
+  // visiting every round each frame), at the top and at the very end.
+  await click(page, 'Groups');
+  await idle(page);
+  let g = (await ui(page)).groups;
+  assert.equal(g.rounds, 150);
+  assert.equal(g.in_view[0], 0);
+  assert.ok(g.in_view[1] >= 1 && g.in_view[1] <= 8, `rounds ${g.in_view} drawn at the top`);
+  const title = (await items(page)).find((it) => it.id.startsWith('Regenerate unlocked groups##'));
+  await page.mouse.move(title.x + title.w / 2, title.y + 60);
+  await page.mouse.wheel(0, 400000);
+  await idle(page);
+  g = (await ui(page)).groups;
+  assert.equal(g.in_view[1], 150);
+  assert.ok(g.in_view[0] >= 142 && g.in_view[0] < 150, `rounds ${g.in_view} drawn at the end`);
+  const last = (await items(page)).filter((it) => it.id.startsWith('Regenerate unlocked groups##')).at(-1);
+  assert.ok(last.y > 100 && last.y < 800, `the oldest round's title at y ${last.y}`);
+
   // Connections: the network is read, the introductions found and the map's layout computed a slice
   // a frame (each seen in progress), not in long frames.
   const f0 = await frames(page);
