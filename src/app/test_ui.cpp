@@ -94,7 +94,14 @@ cv::json network_test_ui(const ui::State& st) {
     intros.push_back({{"helper", x.helper}, {"learner", x.learner}, {"reason", x.reason}});
   for (size_t i = 0; i < st.map_run.layout.at.size() && i < 200; ++i)
     places.push_back({st.map_run.layout.at[i].x, st.map_run.layout.at[i].y});
-  return {{"key", st.network_key}, {"members", n.members.size()}, {"ties", n.ties.size()}, {"density", n.density},
+  // Members in view of the last frame's map, counted by trying every one (what a frame avoids).
+  const float* m = st.map_view;
+  size_t in_view = 0;
+  for (const cv::Point& p : st.map_run.layout.at) {
+    const float x = m[4] + m[6] * static_cast<float>(p.x - 0.5), y = m[5] + m[6] * static_cast<float>(p.y - 0.5);
+    in_view += x >= m[0] && y >= m[1] && x <= m[2] && y <= m[3];
+  }
+  return {{"key", st.network_key}, {"members", n.members.size()}, {"in_view", in_view}, {"read", st.map_read}, {"ties", n.ties.size()}, {"density", n.density},
           {"least", n.least}, {"timeline", timeline}, {"introductions", intros}, {"message", st.intro_message},
           {"layout", places}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key},
           {"drawn", st.map_drawn.size()}, {"reading", st.network_run.work != nullptr}, {"finding", st.intro_run.work != nullptr}};

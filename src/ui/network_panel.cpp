@@ -21,6 +21,7 @@ constexpr long long kNetworkSlice = 10000;  // events of the network read per fr
 constexpr size_t kMapLines = 1000;  // faint ties drawn per frame at most (the strongest), so a frame
                                     // costs the same for 50,000 ties as for 1,000
 constexpr int kMapDots = 1000;      // members drawn per frame at most, likewise (zoomed in, all in view)
+constexpr int kMapCells = 64;       // the grid that finds the members in view when zoomed in
 
 // Member indexes and the ties between them, strongest first, read once per network.
 void index_map(const cv::Network& n, State& st) {
@@ -44,6 +45,26 @@ void index_map(const cv::Network& n, State& st) {
   for (size_t i = 0; i < n.members.size(); ++i) st.map_order[i] = static_cast<int>(i);
   auto ties = [&](int i) { return st.map_ties_of[i].empty() ? SIZE_MAX : st.map_ties_of[i].size(); };
   std::stable_sort(st.map_order.begin(), st.map_order.end(), [&](int a, int b) { return ties(a) > ties(b); });
+  st.map_rank.assign(n.members.size(), 0);
+  for (size_t k = 0; k < st.map_order.size(); ++k) st.map_rank[st.map_order[k]] = static_cast<int>(k);
+  st.map_cells.clear();  // built once the places are settled
+}
+
+// The grid of the settled places, and its counts summed from the corner (a rectangle's count is then
+// four reads).
+void index_cells(const cv::Layout& layout, State& st) {
+  constexpr int n = kMapCells;
+  st.map_cells.assign(static_cast<size_t>(n) * n, {});
+  for (size_t i = 0; i < layout.at.size(); ++i) {
+    const int cx = std::clamp(static_cast<int>(layout.at[i].x * n), 0, n - 1), cy = std::clamp(static_cast<int>(layout.at[i].y * n), 0, n - 1);
+    st.map_cells[static_cast<size_t>(cy) * n + cx].push_back(static_cast<int>(i));
+  }
+  st.map_cell_sums.assign(static_cast<size_t>(n + 1) * (n + 1), 0);
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x < n; ++x)
+      st.map_cell_sums[static_cast<size_t>(y + 1) * (n + 1) + x + 1] =
+          static_cast<int>(st.map_cells[static_cast<size_t>(y) * n + x].size()) + st.map_cell_sums[static_cast<size_t>(y) * (n + 1) + x + 1] +
+          st.map_cell_sums[static_cast<size_t>(y + 1) * (n + 1) + x] - st.map_cell_sums[static_cast<size_t>(y) * (n + 1) + x];
 }
 
 // The map: each member at their place in the core's force-directed layout, ties as lines.
@@ -75,17 +96,43 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   };
   auto outside = [&](const ImVec2& p) { return p.x < origin.x || p.y < origin.y || p.x > corner.x || p.y > corner.y; };
   // The members drawn: every one in view, or when more than kMapDots are, those without a tie and then
-  // the most tied. Zoomed out, this reads kMapDots members, not all of them.
+  // the most tied. With many in view (zoomed out), map_order is read until kMapDots are found: about
+  // kMapDots x count / in view. With fewer (zoomed in), the grid's cells in view give them, and the
+  // best ranked are kept. Whichever reads fewer: at most sqrt(kMapDots x count), 3,200 of 10,000.
   std::vector<int>& drawn = st.map_drawn;
   drawn.clear();
   bool more = false;
-  for (int i : st.map_order) {
-    if (i >= count || outside(place(i))) continue;
-    if (static_cast<int>(drawn.size()) == kMapDots) {
-      more = true;
-      break;
+  if (st.map_cells.empty() && !st.map_run.work && count == static_cast<int>(layout.at.size())) index_cells(layout, st);
+  constexpr int cells = kMapCells;
+  auto cell = [&](float screen, float middle) {  // the grid column (or row) of a screen coordinate
+    return std::clamp(static_cast<int>(std::floor(((screen - middle) / scale + 0.5f) * cells)), 0, cells - 1);
+  };
+  const int cx0 = cell(origin.x, centre.x), cx1 = cell(corner.x, centre.x), cy0 = cell(origin.y, centre.y), cy1 = cell(corner.y, centre.y);
+  auto sum = [&](int x, int y) { return st.map_cell_sums[static_cast<size_t>(y) * (cells + 1) + x]; };
+  const long long in_cells = st.map_cells.empty() ? count : sum(cx1 + 1, cy1 + 1) - sum(cx0, cy1 + 1) - sum(cx1 + 1, cy0) + sum(cx0, cy0);
+  st.map_read = 0;
+  st.map_view[0] = origin.x, st.map_view[1] = origin.y, st.map_view[2] = corner.x, st.map_view[3] = corner.y;
+  st.map_view[4] = centre.x, st.map_view[5] = centre.y, st.map_view[6] = scale;
+  if (st.map_cells.empty() || in_cells * in_cells > static_cast<long long>(kMapDots) * count) {
+    for (int i : st.map_order) {
+      ++st.map_read;
+      if (i >= count || outside(place(i))) continue;
+      if (static_cast<int>(drawn.size()) == kMapDots) {
+        more = true;
+        break;
+      }
+      drawn.push_back(i);
     }
-    drawn.push_back(i);
+  } else {
+    for (int y = cy0; y <= cy1; ++y)
+      for (int x = cx0; x <= cx1; ++x)
+        for (int i : st.map_cells[static_cast<size_t>(y) * cells + x])
+          if (++st.map_read, !outside(place(i))) drawn.push_back(i);
+    if (drawn.size() > static_cast<size_t>(kMapDots)) {
+      more = true;
+      std::nth_element(drawn.begin(), drawn.begin() + kMapDots, drawn.end(), [&](int a, int b) { return st.map_rank[a] < st.map_rank[b]; });
+      drawn.resize(kMapDots);
+    }
   }
   // The member under the mouse (of those drawn), whose ties are drawn strong.
   int near = -1;

@@ -240,6 +240,13 @@ struct State {
   std::vector<int> map_order;  // members in the order they get a dot: without a tie first, then the most tied
   std::vector<float> network_density;  // the timeline's density in %, per point (read per network)
   std::vector<int> map_drawn;       // this frame's members with a dot (kept to reuse its memory)
+  // Once the places are settled: members by cell of a kMapCells x kMapCells grid over the map, with
+  // counts summed from the corner, and each member's rank in map_order (what a zoomed-in frame reads
+  // instead of every member).
+  std::vector<std::vector<int>> map_cells;
+  std::vector<int> map_cell_sums, map_rank;
+  float map_view[7] = {};  // the last frame's map: left, top, right, bottom, centre x and y, scale (for the tests)
+  size_t map_read = 0;     // members the last frame looked at to find those drawn
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
   std::string intro_key;            // what introductions were suggested for (revision)
