@@ -3,7 +3,10 @@
 // Cancel); who meets whom for the first time; drag a member to another group and see what it costs;
 // lock a group and regenerate the rest; print group cards; new connections per round and season.
 #include <algorithm>
+#include <cstdio>
+#include <initializer_list>
 #include <set>
+#include <string_view>
 
 #include "core/breakouts.h"
 #include "core/getting_started.h"
@@ -33,17 +36,26 @@ float round_height(const cv::BreakoutRound& r, float avail) {
   return h;
 }
 
-void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound& r, size_t index, bool running,
-                Output& out) {
+// A label without an allocation each (a screenful of cards has a hundred): the parts joined in a
+// buffer that keeps its room.
+const char* label(std::initializer_list<std::string_view> parts) {
+  static std::string buf;
+  buf.clear();
+  for (std::string_view p : parts) buf += p;
+  return buf.c_str();
+}
+
+void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound& r, size_t index, const std::string& title,
+                bool running, Output& out) {
   const int fresh = v.connections.per_round[index];
   const cv::Community& c = doc.community;
   ImGui::PushID(r.id.c_str());
-  ImGui::Text("%s, round %d", cv::session_title(c, r.session).c_str(), r.round);
+  ImGui::Text("%s, round %d", title.c_str(), r.round);
   ImGui::SameLine();
   ImGui::TextDisabled("(%d new connections)", fresh);
   ImGui::SameLine();
   ImGui::BeginDisabled(running);
-  if (ImGui::SmallButton(("Regenerate unlocked groups##" + r.id).c_str())) out.command(Command::RegenerateRound, r.id);
+  if (ImGui::SmallButton(label({"Regenerate unlocked groups##", r.id}))) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
   const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x;
   const int per_row = std::max(1, static_cast<int>(avail / (card_w + 10)));
@@ -74,14 +86,15 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Group %zu", g + 1);
     ImGui::SetCursorScreenPos(ImVec2(at.x + card_w - 80, at.y + pad));
-    if (ImGui::Checkbox(("Lock##lock-" + r.id + "-" + std::to_string(g)).c_str(), &locked))
+    char number[16];
+    std::snprintf(number, sizeof number, "%zu", g);
+    if (ImGui::Checkbox(label({"Lock##lock-", r.id, "-", number}), &locked))
       out.ops.push_back(cv::op_lock_group(r, static_cast<int>(g), locked));
     for (const auto& m : r.groups[g]) {
       int new_here = 0;
       for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
-      const std::string label = cv::views_name(v, m) + "##" + r.id + "-" + m;
       ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
-      ImGui::Selectable(label.c_str(), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
+      ImGui::Selectable(label({cv::views_name(v, m), "##", r.id, "-", m}), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
@@ -204,9 +217,15 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
     ImGui::TextDisabled("No breakout groups yet.");
     return;
   }
-  // Latest session first; its group cards print.
+  // Latest session first; its group cards print. Sessions' titles are read once per change.
+  const std::string titles_key = std::to_string(v.revision) + '\x1f' + v.community;
+  if (titles_key != st.round_titles_key) {
+    st.round_titles_key = titles_key;
+    st.round_titles.clear();
+    for (const cv::BreakoutRound& r : rounds) st.round_titles.push_back(cv::session_title(c, r.session));
+  }
   const std::string last_session = rounds.back().session;
-  if (ImGui::SmallButton(("Print group cards: " + cv::session_title(c, last_session) + "##cards").c_str())) out.command(Command::ExportGroupCards, last_session);
+  if (ImGui::SmallButton(label({"Print group cards: ", st.round_titles.back(), "##cards"}))) out.command(Command::ExportGroupCards, last_session);
   // Rounds out of view are not drawn, nor even visited: their heights are measured once per change
   // of the rounds or of the width, and the rounds in view found by binary search on the scroll.
   // Newest first: st.round_tops[k] is where the k-th newest begins (a round's height, its separator
@@ -231,7 +250,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
     const size_t i = count - 1 - k;
     ImGui::BeginChild(("round-" + rounds[i].id).c_str(), ImVec2(0, top[k + 1] - top[k] - 2 * spacing), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    draw_round(doc, v, rounds[i], i, w.groups_running, out);
+    draw_round(doc, v, rounds[i], i, st.round_titles[i], w.groups_running, out);
     ImGui::EndChild();
     ImGui::Separator();
   }

@@ -191,6 +191,8 @@ struct State {
   int group_size = 4, group_count = 0, group_rounds = 3;
   bool by_count = false, odd_bigger = true;
   std::string session;
+  std::vector<std::string> round_titles;  // each round's session as titled, for round_titles_key (revision)
+  std::string round_titles_key;
   size_t rounds_in_view[2] = {0, 0};  // the last frame drew rounds [first, last) of them, newest first
   std::vector<float> round_tops;  // where each round begins, newest first, for round_heights_key (revision, width)
   std::string round_heights_key;
