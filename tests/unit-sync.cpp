@@ -1,0 +1,138 @@
+// unit-sync.cpp: who may write what in a live sync. A member writes their own records' own fields
+// (profile, objectives, votes, posts) and deletes their own records; a moderator writes everything;
+// a forged vote, the convener's fields, the community's records, a record given away, a type changed,
+// a type unknown and a sender who is nobody's Matrix ID are refused, each with its reason.
+#include <doctest/doctest.h>
+
+#include "core/fields.h"
+#include "core/getting_started.h"
+#include "core/sync.h"
+#include "helpers.h"
+
+namespace {
+
+struct Room : testing::Circle {
+  Room() {
+    add("m0", "Zoë");
+    add("m1", "Jürgen");
+    add("m2", "Алёна");  // no Matrix ID yet
+    apply(cv::op_set("Matrix", "m0", cv::f::member_matrix_id, std::string("@zoe:example.org")));
+    apply(cv::op_set("Matrix", "m1", cv::f::member_matrix_id, std::string("@jurgen:example.org")));
+    item("o0", cv::kObjective, "m0", "Giving feedback");
+    item("o1", cv::kObjective, "m1", "Running retrospectives");
+    apply(cv::op_create("Topic", "t1", "topic", {{"title", "Feedback"}, {"proposed_by", "m1"}}));
+    apply(cv::op_create("Vote", "vote:t1:m1", "vote", {{"topic", "t1"}, {"member", "m1"}, {"dots", 2}}));
+  }
+  // Another copy (another actor) edited by `ops`; the change is the records named, whole.
+  cv::Community change(const std::vector<cv::Op>& ops, const std::vector<std::string>& ids) {
+    cv::Doc other = d;
+    other.clock.actor = "other";
+    for (const cv::Op& op : ops) REQUIRE(cv::doc_apply(other, op, t.next()));
+    cv::Community out;
+    out.id = other.community.id;
+    for (const std::string& id : ids) out.records.emplace(id, other.community.records.at(id));
+    return out;
+  }
+};
+
+std::vector<std::string> reasons(const cv::SenderCheck& s) {
+  std::vector<std::string> out;
+  for (const cv::Refused& r : s.refused) out.push_back(r.id + (r.field.empty() ? "" : "." + r.field) + ": " + r.reason);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("unit") {
+
+TEST_CASE("sync: a member writes their own records, a moderator everything") {
+  Room x;
+  // Zoë edits her objective and deletes it again: hers, accepted (only what changed is in it).
+  cv::Community mine = x.change({cv::op_set("Edit", "o0", cv::f::objective_text, std::string("Giving feedback that lands"))}, {"o0"});
+  cv::SenderCheck s = cv::check_sender(x.c(), mine, "@zoe:example.org", false);
+  CHECK(s.member == "m0");
+  CHECK(s.refused.empty());
+  REQUIRE(s.accepted.records.count("o0"));
+  CHECK(s.accepted.records.at("o0").fields.size() == 1);
+  CHECK(s.accepted.records.at("o0").text("text") == "Giving feedback that lands");
+  s = cv::check_sender(x.c(), x.change({cv::op_delete("Remove", "o0", cv::kObjective)}, {"o0"}), " @zoe:example.org ", false);
+  CHECK(s.refused.empty());
+  CHECK(s.accepted.records.at("o0").deleted());
+  // Her profile and a new objective of hers.
+  s = cv::check_sender(x.c(), x.change({cv::op_set("Profile", "m0", cv::f::member_pronouns, std::string("she/her")),
+                                        cv::op_create("Add", "o9", cv::kObjective, {{"member", "m0"}, {"text", "Facilitation"}})},
+                                       {"m0", "o9"}), "@zoe:example.org", false);
+  CHECK(s.refused.empty());
+  CHECK(s.accepted.records.count("m0") == 1);
+  CHECK(s.accepted.records.count("o9") == 1);
+  // A moderator may change anything, Jürgen's vote included.
+  const cv::Community vote = x.change({cv::op_set("Dots", "vote:t1:m1", cv::f::vote_dots, 5)}, {"vote:t1:m1"});
+  s = cv::check_sender(x.c(), vote, "@convener:example.org", true);
+  CHECK(s.refused.empty());
+  CHECK(s.accepted.records.at("vote:t1:m1").get("dots") == 5);
+}
+
+TEST_CASE("sync: forged and overreaching changes are refused, each with its reason") {
+  Room x;
+  // A forged vote: Zoë changes Jürgen's dots.
+  const cv::Community vote = x.change({cv::op_set("Dots", "vote:t1:m1", cv::f::vote_dots, 5)}, {"vote:t1:m1"});
+  cv::SenderCheck s = cv::check_sender(x.c(), vote, "@zoe:example.org", false);
+  CHECK(s.accepted.records.empty());
+  CHECK(reasons(s) == std::vector<std::string>{"vote:t1:m1: it belongs to another member"});
+  // The convener's pin on her own objective; the community's name; a topic's state (the convener's).
+  s = cv::check_sender(x.c(), x.change({cv::op_set("Pin", "o0", cv::f::objective_group, std::string("g1")),
+                                        cv::op_set("Rename", "c1", cv::f::community_name, std::string("Mine now"))},
+                                       {"o0", "c1"}), "@zoe:example.org", false);
+  CHECK(s.accepted.records.empty());
+  CHECK(reasons(s) == std::vector<std::string>{"c1: only moderators may write it: it belongs to the community",
+                                               "o0.group: only moderators may write it"});
+  // Giving her objective to Jürgen; making one for him; a type changed; a type unknown.
+  cv::Community odd = x.change({cv::op_set("Give", "o0", cv::f::objective_member, std::string("m1")),
+                                cv::op_create("Add", "o8", cv::kObjective, {{"member", "m1"}, {"text", "Not his"}})},
+                               {"o0", "o8"});
+  odd.records["o1x"] = odd.records.at("o8");
+  odd.records["o1x"].fields["member"].value = "m0";
+  odd.records["o1"] = odd.records.at("o8");  // Jürgen's objective, now claimed to be a skill of Zoë's
+  odd.records["o1"].type = "skill";
+  odd.records["o1"].fields["member"].value = "m0";
+  odd.records["z1"] = cv::Record{"newer_kind", {}};
+  odd.records["z1"].fields["member"] = odd.records.at("o8").fields.at("member");
+  s = cv::check_sender(x.c(), odd, "@zoe:example.org", false);
+  CHECK(reasons(s) == std::vector<std::string>{"o0.member: it would give the record to another member",
+                                               "o1: it would change its type (objective to skill)",
+                                               "o8: it belongs to another member",
+                                               "z1: only moderators may write records of a type this version does not know"});
+  CHECK(s.accepted.records.size() == 1);
+  CHECK(s.accepted.records.count("o1x") == 1);  // a new objective of her own is fine
+  // A vote of hers under an id that names Jürgen would take his place: refused; under her own, kept.
+  s = cv::check_sender(x.c(), x.change({cv::op_create("Topic", "t2", "topic", {{"title", "Retros"}, {"proposed_by", "m0"}}),
+                                        cv::op_create("Vote", "vote:t2:m1", "vote", {{"topic", "t2"}, {"member", "m0"}, {"dots", 3}}),
+                                        cv::op_create("Vote", "vote:t2:m0", "vote", {{"topic", "t2"}, {"member", "m0"}, {"dots", 3}})},
+                                       {"t2", "vote:t2:m1", "vote:t2:m0"}), "@zoe:example.org", false);
+  CHECK(reasons(s) == std::vector<std::string>{"vote:t2:m1: its id names another member"});
+  CHECK(s.accepted.records.count("t2") == 1);
+  CHECK(s.accepted.records.count("vote:t2:m0") == 1);
+  // Someone whose Matrix ID no member has: nothing.
+  s = cv::check_sender(x.c(), x.change({cv::op_set("Edit", "o0", cv::f::objective_text, std::string("x"))}, {"o0"}),
+                       "@stranger:example.org", false);
+  CHECK(s.member.empty());
+  CHECK(s.accepted.records.empty());
+  CHECK(reasons(s) == std::vector<std::string>{"o0: the sender is not a member of this community (no member has their Matrix ID)"});
+}
+
+TEST_CASE("sync: someone answering an invitation adds themselves and their objectives, not others") {
+  Room x;
+  const cv::Community join = x.change({cv::op_create("Join", "m9", cv::kMember, {{"name", "Παύλος"}, {"matrix_id", "@pavlos:example.org"}}),
+                                       cv::op_create("Add", "o7", cv::kObjective, {{"member", "m9"}, {"text", "Peer assists"}}),
+                                       cv::op_set("Rename", "m2", cv::f::member_name, std::string("Not Алёна"))},
+                                      {"m9", "o7", "m2"});
+  const cv::SenderCheck s = cv::check_sender(x.c(), join, "@pavlos:example.org", false);
+  CHECK(s.member == "m9");
+  CHECK(s.accepted.records.count("m9") == 1);
+  CHECK(s.accepted.records.count("o7") == 1);
+  CHECK(reasons(s) == std::vector<std::string>{"m2: it belongs to another member"});
+  // The same member record sent by someone else is not theirs.
+  CHECK(cv::check_sender(x.c(), join, "@zoe:example.org", false).accepted.records.count("m9") == 0);
+}
+
+}  // TEST_SUITE
