@@ -71,6 +71,9 @@ struct Session {
   std::map<std::string, int64_t> seen;  // per community: when this browser last looked at its threads
   std::vector<platform::Event> waiting;  // links that came before a community was open
   std::vector<std::string> storage_errors;  // the last few, as said (the status line keeps only one)
+  // The community and revision the last frame drew (a test waits for the tab to show a change).
+  std::string drawn_community;
+  uint64_t drawn_revision = 0;
 };
 
 Session S;
@@ -744,6 +747,8 @@ bool frame() {
   env.views = &S.views;
   env.now_ms = S.world.now_ms;
   ui::draw_app(S.doc, S.world, S.ui, env, out);
+  S.drawn_community = S.doc.community.id;
+  S.drawn_revision = S.doc.revision;
   if (S.world.ready) {
     bool applied = false;
     for (const cv::Op& op : out.ops) {
@@ -796,6 +801,8 @@ std::string test_ui() {
     list.push_back({{"id", e.id}, {"name", e.name}, {"trashed", e.trashed_ms != 0}});
   cv::json out = {
       {"ready", w.ready},
+      // The last frame drawn shows the community as it is now (panels read their lists as they draw).
+      {"drawn", S.drawn_community == S.doc.community.id && S.drawn_revision == S.doc.revision},
       {"status", S.ui.status},
       {"status_is_error", S.ui.status_is_error},
       {"dirty", w.dirty},

@@ -122,7 +122,9 @@ test('a suggested introduction: made with its reason, its message copied, a tie,
   s = await until(page, (s) => live(s, 'introduction').length === 1, 'the introduction');
   const intro = live(s, 'introduction')[0];
   assert.deepEqual([intro.fields.a, intro.fields.b], [helper, learner].sort());
-  await page.waitForFunction((ties) => cultivateTest.ui().network.ties === ties + 1, n.ties);
+  // The network is read first, the introductions after it (the old ones show, disabled, meanwhile).
+  await page.waitForFunction((was) => { const x = cultivateTest.ui().network;
+    return x.ties === was.ties + 1 && !x.finding && x.introductions_for !== was.introductions_for; }, n);
   n = await net();
   assert.equal(n.introductions.length, 0, 'introduced: no longer suggested');
   const clip = await page.evaluate(() => navigator.clipboard.readText());

@@ -48,6 +48,7 @@ test('a project is started, joined with what each brings, tied to a thread, and 
   await click(page, 'Παύλος##as-p2');
   await typeInto(page, '##project-offer', 'Greek');
   await until(page, (s) => live(s, 'joining').length === 1, 'Παύλος joins');
+  await page.waitForFunction(() => cultivateTest.ui().projects.list[0]?.members.length === 2);
   let p = (await projects()).list[0];
   assert.deepEqual(p.members, [{ member: 'p1', offer: '' }, { member: 'p2', offer: 'Greek' }]);
 
@@ -65,6 +66,8 @@ test('a project is started, joined with what each brings, tied to a thread, and 
   await click(page, new RegExp(`###project-${project.id}$`));
   await click(page, 'Leave##project-leave');
   await until(page, (s) => live(s, 'joining').length === 0, 'Παύλος leaves');
+  // The stored records change at once, the tab's list with the next frame drawn.
+  await page.waitForFunction(() => cultivateTest.ui().projects.list[0]?.members.length === 1);
   p = (await projects()).list[0];
   assert.deepEqual(p.members.map((m) => m.member), ['p1']);
   assert.deepEqual(page.problems, []);
