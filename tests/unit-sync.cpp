@@ -22,6 +22,9 @@ struct Room : testing::Circle {
     item("o1", cv::kObjective, "m1", "Running retrospectives");
     apply(cv::op_create("Topic", "t1", "topic", {{"title", "Feedback"}, {"proposed_by", "m1"}}));
     apply(cv::op_create("Vote", "vote:t1:m1", "vote", {{"topic", "t1"}, {"member", "m1"}, {"dots", 2}}));
+    // The convener's: a topic nobody proposed, and Zoë's attendance at a meeting.
+    apply(cv::op_create("Topic", "t3", "topic", {{"title", "Onboarding"}}));
+    apply(cv::op_create("Present", "att:g1:m0", "attendance", {{"meeting", "g1"}, {"member", "m0"}, {"present", true}}));
   }
   // Another copy (another actor) edited by `ops`; the change is the records named, whole.
   cv::Community change(const std::vector<cv::Op>& ops, const std::vector<std::string>& ids) {
@@ -112,6 +115,29 @@ TEST_CASE("sync: forged and overreaching changes are refused, each with its reas
   CHECK(reasons(s) == std::vector<std::string>{"vote:t2:m1: its id names another member"});
   CHECK(s.accepted.records.count("t2") == 1);
   CHECK(s.accepted.records.count("vote:t2:m0") == 1);
+  // The convener's topic with no proposer stays the convener's: claiming it as hers is refused.
+  s = cv::check_sender(x.c(), x.change({cv::op_set("Claim", "t3", cv::f::topic_proposed_by, std::string("m0")),
+                                        cv::op_set("Title", "t3", cv::f::topic_title, std::string("Mine"))},
+                                       {"t3"}), "@zoe:example.org", false);
+  CHECK(reasons(s) == std::vector<std::string>{"t3: it belongs to no member"});
+  // Her attendance is about her but the convener's to note: she may neither tick nor delete it.
+  s = cv::check_sender(x.c(), x.change({cv::op_delete("Remove", "att:g1:m0", "attendance")}, {"att:g1:m0"}),
+                       "@zoe:example.org", false);
+  CHECK(s.accepted.records.empty());
+  CHECK(reasons(s) == std::vector<std::string>{"att:g1:m0.deleted: only moderators may delete it"});
+  // Taking Jürgen's Matrix ID would let her write as him: refused; a new ID of her own is kept.
+  s = cv::check_sender(x.c(), x.change({cv::op_set("Matrix", "m0", cv::f::member_matrix_id, std::string("@jurgen:example.org"))}, {"m0"}),
+                       "@zoe:example.org", false);
+  CHECK(reasons(s) == std::vector<std::string>{"m0.matrix_id: another member has this Matrix ID"});
+  s = cv::check_sender(x.c(), x.change({cv::op_set("Matrix", "m0", cv::f::member_matrix_id, std::string("@zoe:other.org"))}, {"m0"}),
+                       "@zoe:example.org", false);
+  CHECK(s.refused.empty());
+  CHECK(s.accepted.records.at("m0").text("matrix_id") == "@zoe:other.org");
+  // Two members with one Matrix ID (a copy edited by hand): the sender is neither.
+  cv::Community twice = x.c();
+  twice.records.at("m2").fields["matrix_id"] = twice.records.at("m0").fields.at("matrix_id");
+  CHECK(cv::check_sender(twice, x.change({cv::op_set("Edit", "o0", cv::f::objective_text, std::string("x"))}, {"o0"}),
+                         "@zoe:example.org", false).member.empty());
   // Someone whose Matrix ID no member has: nothing.
   s = cv::check_sender(x.c(), x.change({cv::op_set("Edit", "o0", cv::f::objective_text, std::string("x"))}, {"o0"}),
                        "@stranger:example.org", false);

@@ -11,15 +11,26 @@ namespace cv {
 
 namespace {
 
+// The live member of this copy whose Matrix ID is `who`, other than `but` ("" none).
+std::string holder_of(const Community& current, const std::string& who, const std::string& but) {
+  for (const TypeIndex::Entry e : records_of(current, kMember))
+    if (e->first != but && !e->second.deleted() && trim(e->second.text(f::member_matrix_id.name)) == who) return e->first;
+  return {};
+}
+
 // The member whose Matrix ID is the sender's: a live member of this copy, else one the change adds.
+// Two members with the same ID (a copy edited by hand) are nobody: neither may be written as.
 std::string member_of(const Community& current, const Community& change, const std::string& sender) {
   const std::string who = trim(sender);
   if (who.empty()) return {};
+  std::string found;
+  int count = 0;
   for (const TypeIndex::Entry e : records_of(current, kMember))
-    if (!e->second.deleted() && trim(e->second.text(f::member_matrix_id.name)) == who) return e->first;
-  for (const auto& [id, r] : change.records)
-    if (r.type == kMember && !current.records.count(id) && trim(r.text(f::member_matrix_id.name)) == who) return id;
-  return {};
+    if (!e->second.deleted() && trim(e->second.text(f::member_matrix_id.name)) == who) found = e->first, ++count;
+  if (count == 0)
+    for (const auto& [id, r] : change.records)
+      if (r.type == kMember && !current.records.count(id) && trim(r.text(f::member_matrix_id.name)) == who) found = id, ++count;
+  return count == 1 ? found : std::string();
 }
 
 // Whether a part of the id between colons is another live member's id.
@@ -69,10 +80,11 @@ SenderCheck check_sender(const Community& current, const Community& change, cons
       refuse("", "the sender is not a member of this community (no member has their Matrix ID)");
       continue;
     }
-    // Whose it is: as this copy has it, or as the change sets it for a new record.
+    // Whose it is: as this copy has it (a record the convener made with no owner stays theirs), or
+    // as the change sets it for a new record.
     std::string owner;
     if (owner_field == "id") owner = id;
-    else if (was && !was->text(owner_field).empty()) owner = was->text(owner_field);
+    else if (was) owner = was->text(owner_field);
     else owner = r.text(owner_field);
     if (owner != out.member) {
       refuse("", owner.empty() ? "it belongs to no member" : "it belongs to another member");
@@ -92,11 +104,19 @@ SenderCheck check_sender(const Community& current, const Community& change, cons
         if (same != was->fields.end() && same->second.stamp == field.stamp && same->second.value == field.value) continue;
       }
       if (name == kDeletedField) {
-        kept.fields.emplace(name, field);
+        // A member deletes what they made (their owner field is their own to write), not what the
+        // convener noted about them (an attendance, an action given to them).
+        const FieldDecl* owner_decl = owner_field == "id" ? nullptr : field_decl(r.type, owner_field);
+        if (owner_field == "id" || (owner_decl && owner_decl->self)) kept.fields.emplace(name, field);
+        else refuse(name, "only moderators may delete it");
       } else if (!fd || !fd->self) {
         refuse(name, "only moderators may write it");
       } else if (name == owner_field && field.value != json(out.member)) {
         refuse(name, "it would give the record to another member");
+      } else if (r.type == kMember && name == f::member_matrix_id.name && field.value.is_string() &&
+                 !trim(field.value.get<std::string>()).empty() &&
+                 !holder_of(current, trim(field.value.get<std::string>()), id).empty()) {
+        refuse(name, "another member has this Matrix ID");  // else they could write as that member
       } else {
         kept.fields.emplace(name, field);
       }
