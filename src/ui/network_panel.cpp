@@ -104,16 +104,19 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   bool more = false;
   if (st.map_cells.empty() && !st.map_run.work && count == static_cast<int>(layout.at.size())) index_cells(layout, st);
   constexpr int cells = kMapCells;
+  // A map squeezed to under 60 pixels has no scale: no grid then (its division would be undefined).
+  const bool grid = !st.map_cells.empty() && scale > 0;
   auto cell = [&](float screen, float middle) {  // the grid column (or row) of a screen coordinate
+    if (!grid) return 0;
     return std::clamp(static_cast<int>(std::floor(((screen - middle) / scale + 0.5f) * cells)), 0, cells - 1);
   };
   const int cx0 = cell(origin.x, centre.x), cx1 = cell(corner.x, centre.x), cy0 = cell(origin.y, centre.y), cy1 = cell(corner.y, centre.y);
   auto sum = [&](int x, int y) { return st.map_cell_sums[static_cast<size_t>(y) * (cells + 1) + x]; };
-  const long long in_cells = st.map_cells.empty() ? count : sum(cx1 + 1, cy1 + 1) - sum(cx0, cy1 + 1) - sum(cx1 + 1, cy0) + sum(cx0, cy0);
+  const long long in_cells = !grid ? count : sum(cx1 + 1, cy1 + 1) - sum(cx0, cy1 + 1) - sum(cx1 + 1, cy0) + sum(cx0, cy0);
   st.map_read = 0;
   st.map_view[0] = origin.x, st.map_view[1] = origin.y, st.map_view[2] = corner.x, st.map_view[3] = corner.y;
   st.map_view[4] = centre.x, st.map_view[5] = centre.y, st.map_view[6] = scale;
-  if (st.map_cells.empty() || in_cells * in_cells > static_cast<long long>(kMapDots) * count) {
+  if (!grid || in_cells * in_cells > static_cast<long long>(kMapDots) * count) {
     for (int i : st.map_order) {
       ++st.map_read;
       if (i >= count || outside(place(i))) continue;
