@@ -11,11 +11,12 @@ namespace cv {
 
 namespace {
 
-// The live member of this copy whose Matrix ID is `who`, other than `but` ("" none).
-std::string holder_of(const Community& current, const std::string& who, const std::string& but) {
+// The live members of this copy whose Matrix ID is `who`.
+std::vector<std::string> holders_of(const Community& current, const std::string& who) {
+  std::vector<std::string> out;
   for (const TypeIndex::Entry e : records_of(current, kMember))
-    if (e->first != but && !e->second.deleted() && trim(e->second.text(f::member_matrix_id.name)) == who) return e->first;
-  return {};
+    if (!e->second.deleted() && trim(e->second.text(f::member_matrix_id.name)) == who) out.push_back(e->first);
+  return out;
 }
 
 // The member whose Matrix ID is the sender's: a live member of this copy, else one the change adds.
@@ -23,14 +24,22 @@ std::string holder_of(const Community& current, const std::string& who, const st
 std::string member_of(const Community& current, const Community& change, const std::string& sender) {
   const std::string who = trim(sender);
   if (who.empty()) return {};
-  std::string found;
-  int count = 0;
-  for (const TypeIndex::Entry e : records_of(current, kMember))
-    if (!e->second.deleted() && trim(e->second.text(f::member_matrix_id.name)) == who) found = e->first, ++count;
-  if (count == 0)
-    for (const auto& [id, r] : change.records)
-      if (r.type == kMember && !current.records.count(id) && trim(r.text(f::member_matrix_id.name)) == who) found = id, ++count;
-  return count == 1 ? found : std::string();
+  const std::vector<std::string> here = holders_of(current, who);
+  if (!here.empty()) return here.size() == 1 ? here[0] : std::string();
+  std::vector<std::string> added;
+  for (const auto& [id, r] : change.records)
+    if (r.type == kMember && !current.records.count(id) && trim(r.text(f::member_matrix_id.name)) == who) added.push_back(id);
+  return added.size() == 1 ? added[0] : std::string();
+}
+
+// Whether a Matrix ID written on member `id` is another live member's (it would let the sender
+// write as them).
+bool taken_by_another(const Community& current, const std::string& id, const json& value) {
+  const std::string who = value.is_string() ? trim(value.get<std::string>()) : std::string();
+  if (who.empty()) return false;
+  for (const std::string& holder : holders_of(current, who))
+    if (holder != id) return true;
+  return false;
 }
 
 // Whether a part of the id between colons is another live member's id.
@@ -113,10 +122,8 @@ SenderCheck check_sender(const Community& current, const Community& change, cons
         refuse(name, "only moderators may write it");
       } else if (name == owner_field && field.value != json(out.member)) {
         refuse(name, "it would give the record to another member");
-      } else if (r.type == kMember && name == f::member_matrix_id.name && field.value.is_string() &&
-                 !trim(field.value.get<std::string>()).empty() &&
-                 !holder_of(current, trim(field.value.get<std::string>()), id).empty()) {
-        refuse(name, "another member has this Matrix ID");  // else they could write as that member
+      } else if (r.type == kMember && name == f::member_matrix_id.name && taken_by_another(current, id, field.value)) {
+        refuse(name, "another member has this Matrix ID");
       } else {
         kept.fields.emplace(name, field);
       }

@@ -144,7 +144,7 @@ export async function until(page, pred, what = 'the expected state', timeout = 5
   let last;
   for (;;) {
     last = await state(page);
-    // ... and drawn: what the tabs list is read as they draw, a frame after the change.
+    // ... and drawn: a tab reads its lists as it draws, so they show a change a frame after it.
     if (last && pred(last) && (await page.evaluate(() => window.cultivateTest.ui().drawn))) return last;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(last).slice(0, 600)}`);
     await new Promise((r) => setTimeout(r, 30));
