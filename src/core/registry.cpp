@@ -36,7 +36,9 @@ FieldDecl ref(TextField f, const char* to, const char* doc, bool self = false) {
 FieldDecl whole(WholeField f, double lo, double hi, const char* doc, bool self = false) {
   return {f.name, K::Number, doc, nullptr, lo, hi, true, self, 100000, f.type};
 }
-FieldDecl millis(MillisField f, const char* doc) { return {f.name, K::Number, doc, nullptr, 0, kMaxMs, true, false, 100000, f.type}; }
+FieldDecl millis(MillisField f, const char* doc, bool self = false) {
+  return {f.name, K::Number, doc, nullptr, 0, kMaxMs, true, self, 100000, f.type};
+}
 FieldDecl real(RealField f, double lo, double hi, const char* doc) {
   return {f.name, K::Number, doc, nullptr, lo, hi, false, false, 100000, f.type};
 }
@@ -44,7 +46,9 @@ FieldDecl flag(FlagField f, const char* doc, bool self = false) { return {f.name
 FieldDecl texts(TextsField f, const char* doc, bool self = false) {
   return {f.name, K::Texts, doc, nullptr, 0, 0, true, self, 100000, f.type};
 }
-FieldDecl refs(TextsField f, const char* to, const char* doc) { return {f.name, K::Refs, doc, to, 0, 0, true, false, 100000, f.type}; }
+FieldDecl refs(TextsField f, const char* to, const char* doc, bool self = false) {
+  return {f.name, K::Refs, doc, to, 0, 0, true, self, 100000, f.type};
+}
 FieldDecl groups(GroupsField f, const char* to, const char* doc) {
   return {f.name, K::Groups, doc, to, 0, 0, true, false, 100000, f.type};
 }
@@ -203,7 +207,7 @@ const std::vector<RecordDecl>& table() {
         ref(f::case_note_member, "member", "Who offered it (\"\" when not noted).", true),
         text(f::case_note_kind, "question or suggestion.", true),
         text(f::case_note_text, "The words.", true),
-        millis(f::case_note_at, "When it was noted (wall-clock milliseconds), for their order."),
+        millis(f::case_note_at, "When it was noted (wall-clock milliseconds), for their order.", true),
         ref(f::case_note_meeting, "meeting", "The meeting where it was offered (a peer-assist), or \"\"."),
         flag(f::case_note_parked, "Advice offered while only questions were asked: kept for the suggestions phase."),
         flag(f::case_note_will_try, "The bringer will try this suggestion (the bringer marks it, not the one who offered it).")}},
@@ -245,14 +249,14 @@ const std::vector<RecordDecl>& table() {
         text(f::thread_title, "What it is about, in a line.", true),
         text(f::thread_body, "The message; @Name mentions a member.", true),
         ref(f::thread_author, "member", "Who started it.", true),
-        millis(f::thread_at, "When it was started (wall-clock milliseconds)."),
+        millis(f::thread_at, "When it was started (wall-clock milliseconds).", true),
         flag(f::thread_answered, "The author (or the convener) marked it answered.", true),
-        refs(f::thread_tags, "", "The topics, cases and books it is about.")}},
+        refs(f::thread_tags, "", "The topics, cases and books it is about.", true)}},
       {"reply", "reply", "replies", "A reply in a thread (one record each, so replies written apart all stay).", "author",
        {ref(f::reply_thread, "thread", "The thread.", true),
         ref(f::reply_author, "member", "Who replied.", true),
         text(f::reply_body, "The reply; @Name mentions a member.", true),
-        millis(f::reply_at, "When it was written (wall-clock milliseconds).")}},
+        millis(f::reply_at, "When it was written (wall-clock milliseconds).", true)}},
       // Introductions, projects and objectives revisited (projects.h).
       {"introduction", "introduction", "introductions", "Two members introduced to each other; its id is "
                                                          "intro:<a>:<b> with a before b.", "by",
@@ -260,7 +264,7 @@ const std::vector<RecordDecl>& table() {
         ref(f::introduction_b, "member", "The other.", true),
         text(f::introduction_reason, "Why they should meet, in words.", true),
         ref(f::introduction_by, "member", "Who introduced them (\"\": the convener).", true),
-        millis(f::introduction_at, "When (wall-clock milliseconds).")}},
+        millis(f::introduction_at, "When (wall-clock milliseconds).", true)}},
       {"project", "project", "projects", "A collaboration project between meetings.", "owner",
        {text(f::project_title, "The project, in a line.", true),
         text(f::project_goal, "What it wants to achieve.", true),
