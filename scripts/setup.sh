@@ -13,7 +13,7 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # --- 1. Debian packages --------------------------------------------------------------------------
 PKGS=(emscripten nlohmann-json3-dev doctest-dev chromium cmake ninja-build g++ nodejs npm
-      dpkg-dev xz-utils fonts-dejavu-core fonttools ca-certificates
+      dpkg-dev xz-utils fonts-dejavu-core fonttools ca-certificates curl
       clang-14 libclang-rt-14-dev    # the sanitizer build and libFuzzer
       python3-venv)                  # the Python packages the tests use (step 6)
 missing=()
@@ -90,4 +90,9 @@ if [ ! -x "$PYENV/bin/python" ] || ! cmp -s tests/requirements.txt "$PYENV/.inst
   "$PYENV/bin/pip" install -q --disable-pip-version-check -r tests/requirements.txt
   cp tests/requirements.txt "$PYENV/.installed"
 fi
+# --- 7. Synapse, the Matrix homeserver the live-sync tests start on loopback (scripts/synapse.sh) ------
+if [ "$(cat "$DEPS/synapse/.installed" 2>/dev/null)" != "$(sed -n 's/^VERSION=//p' scripts/synapse.sh)" ]; then
+  say "installing Synapse (matrix-synapse from PyPI)"
+fi
+scripts/synapse.sh install
 say "ready"

@@ -4,6 +4,8 @@
 #   scripts/synapse.sh start DIR      writes a configuration and a fresh database in DIR, starts
 #                                     Synapse on a free 127.0.0.1 port; prints its base URL
 #   scripts/synapse.sh stop DIR       stops the one started in DIR, by its process id
+#   scripts/synapse.sh restart DIR    starts it again on the same port and database (a server back
+#                                     after an outage)
 # The configuration (../shared/TOOLCHAIN.md): SQLite, no federation, registration without
 # verification, rate limits raised. Nothing here reaches beyond 127.0.0.1.
 set -euo pipefail
@@ -11,6 +13,17 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 VERSION=1.163.2
 VENV=$ROOT/build/deps/synapse
+
+# Starts the server configured in $1 and waits until it answers on port $2; prints its base URL.
+launch() {
+  "$VENV/bin/python" -m synapse.app.homeserver -c "$1/homeserver.yaml" --daemonize
+  for _ in $(seq 150); do
+    curl -sf "http://127.0.0.1:$2/_matrix/client/versions" >/dev/null && { echo "http://127.0.0.1:$2"; exit 0; }
+    sleep 0.1
+  done
+  echo "synapse.sh: Synapse did not answer on port $2; its log: $1/homeserver.log" >&2
+  exit 1
+}
 
 case "${1:-}" in
 install)
@@ -64,26 +77,27 @@ root: {level: WARNING, handlers: [file]}
 disable_existing_loggers: false
 EOF
   [ -f "$dir/signing.key" ] || "$VENV/bin/python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" --generate-keys >/dev/null
-  "$VENV/bin/python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" --daemonize
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null && { echo "http://127.0.0.1:$port"; exit 0; }
-    sleep 0.1
-  done
-  echo "synapse.sh: Synapse did not answer on port $port; its log: $dir/homeserver.log" >&2
-  exit 1
+  launch "$dir" "$port"
+  ;;
+restart)
+  dir=$(cd "${2:?usage: synapse.sh restart DIR}" && pwd)
+  port=$(sed -n 's/.*{port: \([0-9]*\),.*/\1/p' "$dir/homeserver.yaml")
+  launch "$dir" "$port"
   ;;
 stop)
   dir=${2:?usage: synapse.sh stop DIR}
+  # --kill: at once (SIGKILL), as a server that dies in the middle of an answer.
+  sig=TERM; [ "${3:-}" = "--kill" ] && sig=KILL
   if [ -f "$dir/homeserver.pid" ]; then
     pid=$(cat "$dir/homeserver.pid")
-    kill "$pid" 2>/dev/null || true
+    kill -"$sig" "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$dir/homeserver.pid"
   fi
   ;;
 *)
-  echo "usage: synapse.sh install | start DIR | stop DIR" >&2
+  echo "usage: synapse.sh install | start DIR | stop DIR | restart DIR" >&2
   exit 2
   ;;
 esac

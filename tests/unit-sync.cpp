@@ -7,6 +7,7 @@
 #include "core/fields.h"
 #include "core/getting_started.h"
 #include "core/sync.h"
+#include "core/threads.h"
 #include "helpers.h"
 
 namespace {
@@ -159,6 +160,123 @@ TEST_CASE("sync: someone answering an invitation adds themselves and their objec
   CHECK(reasons(s) == std::vector<std::string>{"m2: it belongs to another member"});
   // The same member record sent by someone else is not theirs.
   CHECK(cv::check_sender(x.c(), join, "@zoe:example.org", false).accepted.records.count("m9") == 0);
+}
+
+TEST_CASE("sync: changes as events under Matrix's size limit, read back by the file import") {
+  Room x;
+  // 300 objectives of about 400 bytes: several events, each under the limit, every record once.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = "ob" + std::to_string(i);
+    x.item(id, cv::kObjective, "m0", "Żaneta's objective " + std::to_string(i) + ": " + std::string(380, 'x'));
+    ids.push_back(id);
+    ids.push_back(id);  // named twice: sent once
+  }
+  std::vector<std::string> too_large;
+  const std::vector<cv::RecordsEvent> events = cv::records_events(x.c(), ids, &too_large);
+  CHECK(too_large.empty());
+  REQUIRE(events.size() >= 2);
+  size_t carried = 0;
+  cv::Community back;
+  back.id = x.c().id;
+  for (const cv::RecordsEvent& e : events) {
+    CHECK(e.content.dump().size() <= cv::kMaxEventContent);
+    carried += e.ids.size();
+    const cv::Parsed p = cv::read_records_event(e.content, x.c(), x.t.ms);
+    REQUIRE_MESSAGE(p.ok, p.error);
+    CHECK(p.community.records.size() == e.ids.size());
+    cv::merge_into(back, p.community);
+  }
+  CHECK(carried == 300);
+  for (int i = 0; i < 300; ++i) CHECK(back.records.at("ob" + std::to_string(i)).text("text") == x.c().records.at("ob" + std::to_string(i)).text("text"));
+  // A record larger than an event may be is left out, and named.
+  x.item("big", cv::kObjective, "m0", std::string(70000, 'y'));
+  too_large.clear();
+  CHECK(cv::records_events(x.c(), {"big", "o0"}, &too_large).size() == 1);
+  CHECK(too_large == std::vector<std::string>{"big"});
+}
+
+TEST_CASE("sync: an event that is not this community's, broken, or from the future is refused") {
+  Room x;
+  const cv::json good = cv::records_events(x.c(), {"o0"}, nullptr).at(0).content;
+  CHECK(cv::read_records_event(good, x.c(), x.t.ms).ok);
+  CHECK(cv::read_records_event(cv::json{{"file", 3}}, x.c(), x.t.ms).error == "it carries no community file");
+  cv::json broken = good;
+  broken["file"] = good["file"].get<std::string>().substr(0, 40);
+  CHECK_FALSE(cv::read_records_event(broken, x.c(), x.t.ms).ok);
+  cv::Community other = x.c();
+  other.id = "another";
+  other.records.clear();
+  other.records.emplace("o0", x.c().records.at("o0"));
+  const cv::Parsed p = cv::read_records_event(cv::records_events(other, {"o0"}, nullptr).at(0).content, x.c(), x.t.ms);
+  CHECK(p.error == "it holds another community (another)");
+  // Stamps two days ahead of this device's clock would win every later edit.
+  CHECK_FALSE(cv::read_records_event(good, x.c(), x.t.ms - 2 * 24 * 3600 * 1000LL).ok);
+  // A type changed under an id.
+  cv::Community retyped;
+  retyped.id = x.c().id;
+  retyped.records["o0"] = x.c().records.at("o0");
+  retyped.records["o0"].type = "skill";
+  CHECK_FALSE(cv::read_records_event(cv::records_events(retyped, {"o0"}, nullptr).at(0).content, x.c(), x.t.ms).ok);
+}
+
+TEST_CASE("sync: a message from another Matrix client is a post by its sender, the same in every copy") {
+  Room x;
+  REQUIRE(x.apply(cv::op_start_thread("th1", "ask", "m0", "How do you open a retro?", "", {}, x.t.ms)));
+  const cv::json event = {{"event_id", "$reply1:example.org"}, {"sender", "@jurgen:example.org"},
+                          {"origin_server_ts", 1800000000000LL}, {"type", "m.room.message"},
+                          {"content", {{"msgtype", "m.text"}, {"body", "  With a check-in, Παύλος style.  "}}}};
+  CHECK(cv::member_with_matrix_id(x.c(), "@jurgen:example.org") == "m1");
+  CHECK(cv::member_with_matrix_id(x.c(), "@nobody:example.org").empty());
+  const cv::Community a = cv::message_as_post(x.c().id, event, "th1", "m1");
+  const cv::Community b = cv::message_as_post(x.c().id, event, "th1", "m1");
+  CHECK(cv::to_file(a) == cv::to_file(b));  // every copy makes the same record
+  REQUIRE(a.records.size() == 1);
+  const auto& [id, reply] = *a.records.begin();
+  CHECK(id.rfind("mx-", 0) == 0);
+  CHECK(reply.type == cv::kReply);
+  CHECK(reply.text("thread") == "th1");
+  CHECK(reply.text("author") == "m1");
+  CHECK(reply.text("body") == "With a check-in, Παύλος style.");
+  CHECK(cv::parse_file(cv::to_file(a)).ok);  // the format reads it back
+  // Jürgen may write it; Zoë sending it as Jürgen's may not.
+  CHECK(cv::check_sender(x.c(), a, "@jurgen:example.org", false).refused.empty());
+  CHECK(cv::check_sender(x.c(), a, "@zoe:example.org", false).accepted.records.empty());
+  // Not in a thread: a new thread, its first line the title.
+  cv::json top = event;
+  top["event_id"] = "$top:example.org";
+  top["content"]["body"] = "Book for May?\nI would like Radical Candor.";
+  const cv::Community t = cv::message_as_post(x.c().id, top, "", "m1");
+  REQUIRE(t.records.size() == 1);
+  CHECK(t.records.begin()->second.type == cv::kThread);
+  CHECK(t.records.begin()->second.text("title") == "Book for May?");
+  CHECK(t.records.begin()->second.text("body") == "I would like Radical Candor.");
+  // The messages other clients show: the thread, and a reply in it.
+  const cv::json root = cv::thread_message(x.c().records.at("th1"), "th1");
+  CHECK(root["body"] == "How do you open a retro?");
+  CHECK(root[cv::kThreadKey] == "th1");
+  const cv::json r = cv::reply_message(reply, id, "$root");
+  CHECK(r["m.relates_to"]["rel_type"] == "m.thread");
+  CHECK(r["m.relates_to"]["event_id"] == "$root");
+  CHECK(r[cv::kReplyKey] == id);
+}
+
+TEST_CASE("sync: the doc keeps the records this person changed while the sync asks for them") {
+  Room x;
+  x.apply(cv::op_set("Edit", "o0", cv::f::objective_text, std::string("untracked")));
+  CHECK(x.d.touched.empty());
+  x.d.track = true;
+  x.apply(cv::op_set("Edit", "o0", cv::f::objective_text, std::string("tracked")));
+  x.apply(cv::op_set("Edit", "o1", cv::f::objective_text, std::string("tracked too")));
+  CHECK(x.d.touched == std::vector<std::string>{"o0", "o1"});
+  x.d.touched.clear();
+  REQUIRE(cv::doc_undo(x.d, x.t.next()));
+  CHECK(x.d.touched == std::vector<std::string>{"o1"});  // an undo is a change to send too
+  x.d.touched.clear();
+  cv::Community other = x.c();
+  other.records["o0"].fields["text"] = {cv::json("from another tab"), cv::Stamp{x.t.next() + 5, 0, "other"}};
+  CHECK(cv::doc_absorb(x.d, other));
+  CHECK(x.d.touched.empty());  // another tab's change is not this person's to send
 }
 
 }  // TEST_SUITE

@@ -185,13 +185,13 @@ mergeInto(LibraryManager.library, {
       if (err) { CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: err }); return; }
       var tx = CVStore.db.transaction('meta');
       var meta = tx.objectStore('meta');
-      var info = { ok: true, tab: CVStore.tab, me: {}, self: {}, seen: {} }, journals = [];
+      var info = { ok: true, tab: CVStore.tab, me: {}, self: {}, seen: {}, matrix: {} }, journals = [];
       var a = meta.get('actor');
       a.onsuccess = function() { info.actor = a.result || ''; };
       var l = meta.get('last_open');
       l.onsuccess = function() { info.last_open = l.result || ''; };
       // Per community: who this browser answers as ("me:"), who it is in its own copy ("self:"), and
-      // when it last looked at the threads ("seen:", ms).
+      // when it last looked at the threads ("seen:", ms), its Matrix room ("matrix:").
       var prefixed = function(prefix, into) {
         var c = meta.openCursor(IDBKeyRange.bound(prefix, prefix + '\uffff'));
         c.onsuccess = function() {
@@ -204,6 +204,7 @@ mergeInto(LibraryManager.library, {
       prefixed('me:', info.me);
       prefixed('self:', info.self);
       prefixed('seen:', info.seen);
+      prefixed('matrix:', info.matrix);  // the live sync's sign-in and queue (src/app/live_page.cpp)
       var jc = meta.openCursor(IDBKeyRange.bound('journal:', 'journal:\uffff'));
       jc.onsuccess = function() {
         var cur = jc.result;

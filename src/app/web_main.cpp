@@ -18,6 +18,7 @@
 #include "app/importer.h"
 #include "app/exports.h"
 #include "app/groups_job.h"
+#include "app/live_page.h"
 #include "app/saver.h"
 #include "app/sign_up_sheet.h"
 #include "app/test_ui.h"
@@ -64,6 +65,7 @@ struct Session {
   int64_t estimate_at_ms = 0;
   app::SignUpSheet sheet;
   app::GroupsJob groups;
+  app::LivePage live;  // the live sync through a Matrix room
   cv::Views views;  // what panels read from the whole community, kept between frames
   // Invitations: community id -> the member this browser answers as
   std::map<std::string, std::string> me;    // per community: the member this browser answers as
@@ -123,6 +125,16 @@ void step_storage(bool flush = false) {
   w.save_error = S.saver.error;
   w.retry_at_ms = S.saver.retry_at_ms;
   w.save_blocked = S.saver.blocked;
+}
+
+// Each frame and tick: what the live sync sends and polls; a change of its state is drawn.
+void step_live() {
+  const std::string status = S.world.live.status;
+  const size_t refused = S.world.live.refused.size();
+  std::string notice;
+  app::live_page_step(S.live, S.doc, S.world, now(), &notice);
+  if (!notice.empty()) say(notice, true);
+  if (S.world.live.status != status || S.world.live.refused.size() != refused || !notice.empty()) platform::request_frame();
 }
 
 void open_latest(const std::string& except);
@@ -207,6 +219,7 @@ void opened(cv::Community c, const std::string& etag, bool stored) {
   S.world.threads_seen_ms = seen == S.seen.end() ? 0 : seen->second;
   platform::storage_set_meta("last_open", S.doc.community.id);
   absorb_journals(S.doc.community.id);
+  app::live_page_opened(S.live, S.doc.community.id);
   if (S.has_import_after_open) {
     S.has_import_after_open = false;
     bool ok = false;
@@ -453,6 +466,7 @@ void on_storage_ready(const platform::Event& e) {
     platform::storage_set_meta("actor", S.actor);
   }
   S.doc.clock.actor = S.actor;
+  app::live_page_ready(S.live, e.info);
   if (e.info.contains("seen") && e.info["seen"].is_object())
     for (auto it = e.info["seen"].begin(); it != e.info["seen"].end(); ++it)
       if (it.value().is_string()) S.seen[it.key()] = std::strtoll(it.value().get<std::string>().c_str(), nullptr, 10);
@@ -531,6 +545,7 @@ void handle_event(platform::Event& e) {
   else if (e.kind == "loaded") on_loaded(e);
   else if (e.kind == "saved" || e.kind == "save-conflict" || e.kind == "save-failed") on_write_result(e);
   else if (e.kind == "list") set_list(e.info);
+  else if (e.kind == "http") app::live_page_answer(S.live, S.doc, e, now());
   else if (e.kind == "persist") S.world.persisted = e.info.value("granted", false) ? 1 : 0;
   else if (e.kind == "estimate") {
     S.world.usage = e.info.value("usage", 0.0);
@@ -588,6 +603,7 @@ void handle_event(platform::Event& e) {
 
 void run(const ui::Command& c) {
   using K = ui::Command;
+  if (app::live_page_command(S.live, S.doc, c)) return step_live();  // Community > Connect, Disconnect
   // The files the community exports (exports.cpp): one download each, and what it was.
   if (const app::Export e = app::export_for(c, S.doc.community, now()); !e.name.empty()) {
     platform::download(e.name, e.bytes, e.mime);
@@ -723,7 +739,7 @@ void tick() {
     for (auto& e : S.waiting) handle_event(e);
     S.waiting.clear();
   }
-  if (S.world.ready) step_storage();
+  if (S.world.ready) step_storage(), step_live();
   if (S.doc.revision != revision_before) platform::request_frame();
 }
 
@@ -766,7 +782,7 @@ bool frame() {
   for (const ui::Command& c : out.commands) run(c);
   groups_slice();
   views_slice();
-  if (S.world.ready) step_storage();
+  if (S.world.ready) step_storage(), step_live();
   // A meeting running in the live view: a frame at each new second of its countdown, none otherwise.
   if (const cv::Record* m = cv::find_live(S.doc.community, S.ui.live_meeting)) {
     const cv::RunView v = cv::run_view(*m, cv::agenda(S.doc.community, S.ui.live_meeting), now());
@@ -836,6 +852,7 @@ std::string test_ui() {
       {"threads", app::threads_test_ui(S.views, S.ui)},
       {"network", app::network_test_ui(S.ui)},
       {"projects", app::projects_test_ui(S.ui)},
+      {"live", app::live_page_test_ui(S.live, now())},
       // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
       {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
                  {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},

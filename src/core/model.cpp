@@ -293,7 +293,14 @@ Diff diff(const Community& before, const Community& after) {
 
 // [SECTION] Doc ------------------------------------------------------------------------------------
 
+static void touch(Doc& d, const std::vector<Change>& changes) {
+  if (!d.track) return;
+  for (const Change& c : changes)
+    if (d.touched.empty() || d.touched.back() != c.record) d.touched.push_back(c.record);
+}
+
 static void push_edit(Doc& d, Edit e) {
+  touch(d, e.after);
   d.undo_stack.push_back(std::move(e));
   d.redo_stack.clear();
   ++d.revision;
@@ -314,6 +321,7 @@ static bool replay(Doc& d, std::vector<Edit>& from, std::vector<Edit>& to, bool 
   Op op{e.label, undo ? e.before : e.after};
   if (undo) std::reverse(op.changes.begin(), op.changes.end());
   apply(d.community, d.clock, op, now_ms);
+  touch(d, op.changes);
   to.push_back(std::move(e));
   ++d.revision;
   return true;

@@ -205,6 +205,11 @@ struct Doc {
   Clock clock;
   std::vector<Edit> undo_stack, redo_stack;
   uint64_t revision = 0;  // moves on every change; storage saves when it differs from what it saved
+  // The records this person changed (edits, undo, redo, imports) since the live sync last took them,
+  // kept only while `track` is set. Another tab's or the room's changes (doc_absorb) are not theirs
+  // to send on.
+  bool track = false;
+  std::vector<std::string> touched;
 };
 
 // Applies op as one undoable step; false (and nothing recorded) when it changed nothing.

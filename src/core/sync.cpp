@@ -1,9 +1,12 @@
 // sync.cpp: see sync.h.
 #include "core/sync.h"
 
+#include <set>
+
 #include "core/fields.h"
 #include "core/registry.h"
 #include "core/text.h"
+#include "core/threads.h"
 
 namespace cv {
 
@@ -56,6 +59,11 @@ bool names_another(const Community& current, const std::string& id, const std::s
 }
 
 }  // namespace
+
+std::string member_with_matrix_id(const Community& current, const std::string& sender) {
+  const std::vector<std::string> here = holders_of(current, trim(sender));
+  return here.size() == 1 ? here[0] : std::string();
+}
 
 SenderCheck check_sender(const Community& current, const Community& change, const std::string& sender, bool moderator) {
   SenderCheck out;
@@ -131,6 +139,122 @@ SenderCheck check_sender(const Community& current, const Community& change, cons
     if (!kept.fields.empty()) out.accepted.records.emplace(id, std::move(kept));
   }
   return out;
+}
+
+// [SECTION] Events in the room -----------------------------------------------------------------------
+
+namespace {
+
+json records_content(const Community& part) { return json{{"community", part.id}, {"file", to_compact(part)}}; }
+
+Parsed read_carried(std::string_view file, const Community& current, int64_t now_ms) {
+  Parsed p = parse_file(file);
+  if (!p.ok) return p;
+  auto refuse = [&](std::string why) {
+    Parsed bad;
+    bad.error = std::move(why);
+    return bad;
+  };
+  if (p.community.id != current.id) return refuse("it holds another community (" + p.community.id + ")");
+  if (std::string why = check_compatible(current, p.community); !why.empty()) return refuse(why);
+  if (std::string why = check_stamps(p.community, now_ms); !why.empty()) return refuse(why);
+  return p;
+}
+
+// An id for a record made from a Matrix event: the same in every copy, and an id the format reads.
+std::string id_of_event(const std::string& event_id) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bits
+  for (unsigned char ch : event_id) h = (h ^ ch) * 1099511628211ull;
+  static const char* hex = "0123456789abcdef";
+  std::string out = "mx-";
+  for (int i = 60; i >= 0; i -= 4) out += hex[(h >> i) & 15];
+  return out;
+}
+
+}  // namespace
+
+std::vector<RecordsEvent> records_events(const Community& c, const std::vector<std::string>& ids,
+                                         std::vector<std::string>* too_large) {
+  std::vector<RecordsEvent> out;
+  std::vector<std::string> carried;
+  Community part;
+  part.id = c.id;
+  const size_t base = records_content(part).dump().size();
+  size_t bytes = base;
+  std::set<std::string> seen;
+  for (const std::string& id : ids) {
+    auto it = c.records.find(id);
+    if (it == c.records.end() || !seen.insert(id).second) continue;
+    Community one;
+    one.id = c.id;
+    one.records.emplace(id, it->second);
+    const size_t own = records_content(one).dump().size() - base + 1;  // its share, with a comma
+    if (base + own > kMaxEventContent) {
+      if (too_large) too_large->push_back(id);
+      continue;
+    }
+    if (bytes + own > kMaxEventContent) {
+      out.push_back({records_content(part), std::move(carried)});
+      part.records.clear();
+      carried.clear();
+      bytes = base;
+    }
+    part.records.emplace(id, it->second);
+    carried.push_back(id);
+    bytes += own;
+  }
+  if (!part.records.empty()) out.push_back({records_content(part), std::move(carried)});
+  return out;
+}
+
+Parsed read_records_event(const json& content, const Community& current, int64_t now_ms) {
+  if (!content.is_object() || !content.contains("file") || !content["file"].is_string()) {
+    Parsed bad;
+    bad.error = "it carries no community file";
+    return bad;
+  }
+  return read_carried(content["file"].get_ref<const std::string&>(), current, now_ms);
+}
+
+Parsed read_snapshot(const std::string& bytes, const Community& current, int64_t now_ms) {
+  return read_carried(bytes, current, now_ms);
+}
+
+Community message_as_post(const std::string& community_id, const json& event, const std::string& thread,
+                          const std::string& member) {
+  Community out;
+  out.id = community_id;
+  const json& content = event.value("content", json::object());
+  const std::string body = trim(utf8_sanitize(content.value("body", std::string())));
+  const int64_t at = event.value("origin_server_ts", int64_t(0));
+  const std::string id = id_of_event(event.value("event_id", std::string()));
+  if (body.empty() || member.empty() || at <= 0) return out;
+  Clock clock;
+  clock.actor = "matrix";  // every copy stamps it alike, so they agree on it
+  if (!thread.empty()) {
+    apply(out, clock, op_reply(id, thread, member, body, at), at);
+  } else {
+    const size_t nl = body.find('\n');
+    std::string title = trim(body.substr(0, nl));
+    const std::string rest = nl == std::string::npos ? std::string() : trim(body.substr(nl + 1));
+    apply(out, clock, op_start_thread(id, "question", member, title, rest, {}, at), at);
+  }
+  return out;
+}
+
+json thread_message(const Record& thread, const std::string& thread_id) {
+  std::string body = thread.text(f::thread_title.name);
+  if (const std::string more = thread.text(f::thread_body.name); !more.empty()) body += "\n\n" + more;
+  return json{{"msgtype", "m.text"}, {"body", body}, {kThreadKey, thread_id}};
+}
+
+json reply_message(const Record& reply, const std::string& reply_id, const std::string& root_event) {
+  return json{{"msgtype", "m.text"},
+              {"body", reply.text(f::reply_body.name)},
+              {"m.relates_to",
+               {{"rel_type", "m.thread"}, {"event_id", root_event}, {"is_falling_back", true},
+                {"m.in_reply_to", {{"event_id", root_event}}}}},
+              {kReplyKey, reply_id}};
 }
 
 }  // namespace cv

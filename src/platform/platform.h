@@ -84,6 +84,9 @@ void make_share_link(const std::string& compact, const std::string& kind);
 void copy_text(const std::string& text);             // -> "copied" {ok}
 void open_location_hash();                           // a #c= or #url= link -> "link"
 std::string local_date();                            // "2026-11-28", the person's own calendar
+// One HTTP request (the live sync's, to a Matrix homeserver) -> "http" {id, status, error} + the body.
+// status 0: the network failed or no answer came within timeout_ms.
+void http(const nlohmann::json& request, const std::string& body);  // {id, method, url, token, content_type, timeout_ms}
 void reload_page();                                  // a new version is ready and the person chose it
 
 }  // namespace platform

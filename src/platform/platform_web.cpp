@@ -40,6 +40,7 @@ void cvjs_make_share_link(const char* data, int len, const char* kind);
 void cvjs_copy_text(const char* text);
 void cvjs_open_hash();
 void cvjs_local_date(char* buf, int n);
+void cvjs_http(const char* cmd, const char* body, int len);
 }
 
 // [SECTION] Clock, randomness, files -----------------------------------------------------------------
@@ -120,6 +121,10 @@ std::string local_date() {
   char buf[32] = {};
   cvjs_local_date(buf, sizeof buf);
   return buf;
+}
+
+void http(const nlohmann::json& request, const std::string& body) {
+  cvjs_http(request.dump().c_str(), body.data(), static_cast<int>(body.size()));
 }
 
 }  // namespace platform

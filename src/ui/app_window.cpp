@@ -35,6 +35,7 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
     ImGui::Separator();
     if (ImGui::MenuItem("Rename")) st.focus_name = true;
     if (ImGui::MenuItem("Copy invitation link")) out.command(Command::CopyInviteLink);
+    if (ImGui::MenuItem("Connect to a Matrix room...")) st.live_open = true;
     if (ImGui::MenuItem("Duplicate")) out.command(Command::DuplicateCommunity, doc.community.id);
     if (ImGui::MenuItem("Move to bin...")) st.confirm_trash = doc.community.id;
     ImGui::EndMenu();
@@ -108,7 +109,7 @@ void draw_save_banner(const World& w, Output& out) {
   ImGui::PopStyleColor();
 }
 
-void draw_status(const cv::Doc& doc, const World& w, const State& st) {
+void draw_status(const cv::Doc& doc, const World& w, State& st) {
   ImGui::Separator();
   if (!st.status.empty()) {
     if (st.status_is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
@@ -128,6 +129,20 @@ void draw_status(const cv::Doc& doc, const World& w, const State& st) {
                       : "Saved in this browser";
   if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " · persistent storage" : " · storage may be cleared";
   if (w.quota > 0) where += " · " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
+  // The room's sync, when the community is connected to one: a click shows it.
+  if (w.live.phase != 0) {
+    const std::string room = "Matrix room: " + w.live.status + "##live-status";
+    const float room_w = ImGui::CalcTextSize(room.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float store_w = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetContentRegionAvail().x > room_w + store_w + 60) {
+      ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - store_w - room_w - ImGui::GetStyle().ItemSpacing.x);
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+      if (w.live.phase != 5) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      else ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
+      if (ImGui::SmallButton(room.c_str())) st.live_open = true;
+      ImGui::PopStyleColor(2);
+    }
+  }
   const std::string label = where + "##storage";
   const float width = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
   if (ImGui::GetContentRegionAvail().x > width + 40) {
@@ -322,6 +337,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
   draw_import_window(w, out);
   draw_csv_window(w, out);
   draw_share_window(w, out);
+  draw_live_window(doc, w, st, out);
 }
 
 std::string human_bytes(double b) {

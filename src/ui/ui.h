@@ -51,6 +51,8 @@ struct Command {
     ThreadsSeen,         // the Threads tab was opened: remember when, in this browser
     ExportNetworkGraphml, ExportNetworkCsv,  // arg: the Connections tab's filter (network_filter)
     ExportCycleSummary,  // arg: the cycle (objectives revisited), as Markdown
+    LiveConnect,         // arg: {homeserver, user, password, join} as JSON (join "" creates a room)
+    LiveDisconnect,
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -163,6 +165,17 @@ struct World {
   bool groups_running = false;
   float groups_progress = 0;
   std::string groups_message;       // the last result, in words
+  // The live sync through a Matrix room (src/app/live.h).
+  struct LiveRefused {
+    std::string sender, what, reason;
+    int64_t at_ms = 0;
+  };
+  struct LiveInfo {
+    int phase = 0;                  // app::Live::Phase: 0 off, 5 failed
+    std::string status;             // "synced", "3 changes waiting", "offline (retrying in 4 s)", an error
+    std::string homeserver, user, room;
+    std::vector<LiveRefused> refused;  // the newest last
+  } live;
   // Invitations: the member this browser answers as, in the open community ("" when not answering).
   std::string me;
   std::string self;                 // the member this browser is in this community ("" not known), also in its own copy
@@ -266,6 +279,9 @@ struct State {
   cv::CycleSummary revisit;         // for revisit_key (revision, cycle)
   std::string directory_key;       // what directory_rows were filtered for (revision, filter, choices)
   std::vector<int> directory_rows;  // indexes into Views::profiles that pass the filter
+  bool live_open = false;         // the Matrix room window
+  std::string live_homeserver, live_user, live_password, live_room;
+  bool live_join = false;         // join a room (live_room) rather than create one
   std::string confirm_trash;      // a community waiting for "Move to bin?"
   std::string confirm_purge;      // a community in the bin waiting for "Delete for good?"
   bool focus_name = false;        // put the keyboard in the community name next frame
@@ -290,6 +306,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
 void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Output& out);
 void draw_import_window(const World& w, Output& out);
 void draw_share_window(const World& w, Output& out);
+void draw_live_window(const cv::Doc& doc, const World& w, State& st, Output& out);
 void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& out);
 // While the objectives and skills regroup after a change: a progress bar, and that what is shown is from before.
