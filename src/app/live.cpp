@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/directory.h"
 #include "core/fields.h"
 #include "core/format.h"
 #include "core/sync.h"
@@ -188,6 +189,10 @@ void process(Live& l, cv::Doc& doc, std::vector<json> events, int64_t now_ms) {
           for (const json& c : content["additional_creators"])
             if (c.is_string()) l.creators.insert(c.get<std::string>());
       }
+    } else if (type == "m.room.member" && e.contains("state_key") && e["state_key"].is_string()) {
+      const std::string who = e["state_key"].get<std::string>(), membership = str(content, "membership");
+      if (membership == "join" || membership == "invite") l.in_room.insert(who);
+      else l.in_room.erase(who);
     } else if (type == "m.room.encryption" && e.contains("state_key")) {
       fail(l, "The room was made end-to-end encrypted; Cultivate cannot read encrypted rooms yet. The community stays "
               "here; connect it to a room without encryption.");
@@ -412,6 +417,7 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
     for (std::string& id : doc.touched) {
       const cv::Record* r = cv::find_live(doc.community, id);
       if (r && (r->type == cv::kThread || r->type == cv::kReply) && !l.mirrored.count(id)) l.mirror.insert(id);
+      if (r && r->type == cv::kMember) l.invite_check.insert(id);
       l.waiting.insert(std::move(id));
     }
     doc.touched.clear();
@@ -425,6 +431,18 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
     return -1;
   }
   if (!l.sync_req && !l.gap_req && !l.fetch_req) poll(l);
+  // A member given a Matrix ID here (their answers merged, the directory edited) is invited, when
+  // this sender may invite (a moderator) and the room has been read (who is in it already).
+  if (!l.first_sync && !l.invite_check.empty()) {
+    if (moderator(l, l.user))
+      for (const std::string& id : l.invite_check)
+        if (const cv::Record* m = cv::find_live(doc.community, id)) {
+          const std::string who = cv::trim(m->text(cv::f::member_matrix_id.name));
+          if (cv::is_matrix_id(who) && !l.in_room.count(who) && l.invited.insert(who).second)
+            request(l, "POST", room_path(l) + "/invite", {{"user_id", who}});
+        }
+    l.invite_check.clear();
+  }
   // Nothing is sent before the room has been read once (the first sync), nor while a download waits.
   if (!l.send_req && !l.first_sync && !l.fetch_req && (!l.waiting.empty() || !l.mirror.empty())) send_next(l, doc, now_ms);
   return -1;
@@ -486,6 +504,8 @@ void setup_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int
     if (l.room.empty()) {  // the room exists: now the community's starting state, as a file
       l.room = str(j, "room_id");
       l.opened_room = l.settings_changed = true;
+      // Copies and invitations carry the room, so members can join it (an edit like any other).
+      cv::doc_apply(doc, cv::op_set("Connect to a Matrix room", doc.community.id, cv::f::community_matrix_room, l.room), now_ms);
       Http h;
       h.id = ++l.seq;
       h.method = "POST";

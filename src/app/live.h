@@ -63,6 +63,8 @@ struct Live {
   std::map<std::string, int> power;  // users' power levels
   int power_default = 0;
   std::set<std::string> creators;    // from room version 12 on, above every power level
+  std::set<std::string> in_room;     // Matrix IDs joined or invited
+  std::set<std::string> invite_check, invited;  // members whose Matrix ID changed here; invited by us
   bool encrypted = false;
   // In flight (0: none), and what a send carries.
   int seq = 0, sync_req = 0, send_req = 0, setup_req = 0, fetch_req = 0, gap_req = 0;

@@ -88,6 +88,7 @@ inline constexpr RealField community_shared_threshold{"community", "shared_thres
 inline constexpr TextField community_first_topic{"community", "first_topic"};
 inline constexpr TextField community_first_meeting{"community", "first_meeting"};
 inline constexpr WholeField community_cycle{"community", "cycle"};
+inline constexpr TextField community_matrix_room{"community", "matrix_room"};
 // member
 inline constexpr TextField member_name{"member", "name"};
 inline constexpr TextField member_contact{"member", "contact"};

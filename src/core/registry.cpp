@@ -78,7 +78,9 @@ const std::vector<RecordDecl>& table() {
         ref(f::community_first_topic, "topic", "The topic chosen for the first meeting."),
         ref(f::community_first_meeting, "meeting", "The first meeting."),
         whole(f::community_cycle, 0, 10000, "The cycle now running (0 or null: the first); objectives are revisited at "
-                                           "the end of each (see progress).")}},
+                                           "the end of each (see progress)."),
+        text(f::community_matrix_room, "The Matrix room that keeps members' copies in step (its id), set when the convener "
+                                       "creates it; copies and invitations carry it, so members can join it.")}},
       {"member", "member", "members", "A member of the community.", "id",
        {sheet(text(f::member_name, "The member's name, as they write it.", true), "Name", "name|nombre|nom", 9),
         sheet(text(f::member_contact, "Email, phone, or however the member likes to be reached.", true), "Contact",

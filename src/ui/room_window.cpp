@@ -40,6 +40,9 @@ void draw_connect(const cv::Doc& doc, const World& w, State& st, Output& out) {
   field("User ID", "##live-user", &st.live_user, "@you:matrix.org");
   field("Password", "##live-password", &st.live_password, "", ImGuiInputTextFlags_Password);
   ImGui::Spacing();
+  // The room the community was connected to (a copy or an invitation carries it): joined by default.
+  const std::string known = cv::community_record(doc.community).text(cv::f::community_matrix_room.name);
+  if (!known.empty() && st.live_room.empty()) st.live_room = known, st.live_join = true;
   const std::vector<std::string> invite = matrix_ids(doc.community);
   const std::string create = "Create a room for this community (invites the " + std::to_string(invite.size()) +
                              (invite.size() == 1 ? " member" : " members") + " with a Matrix ID in the directory)";

@@ -18,7 +18,7 @@ import { repo, startServer, launch, openPage, click, find, state, until, live, u
 const synapse = (...args) => execFileSync(path.join(repo, 'scripts/synapse.sh'), args, { encoding: 'utf8' }).trim();
 
 let hsDir, hs, server, zoe, jurgen, a, b, community, room;
-const users = { zoe: 'pw-zoe-Ζ', jurgen: 'pw-jürgen' };
+const users = { zoe: 'pw-zoe-Ζ', jurgen: 'pw-jürgen', alena: 'pw-алёна' };
 const tokens = {};
 
 // The Client-Server API as any Matrix client speaks it.
@@ -63,7 +63,9 @@ async function connect(p, user, { join = '', homeserver = hs, password = users[u
   await typeInto(p, '##live-homeserver', homeserver, 'Tab');
   await typeInto(p, '##live-user', `@${user}:localhost`, 'Tab');
   await typeInto(p, '##live-password', password, 'Tab');
-  if (join) {
+  if (join === true) {
+    await click(p, 'Join the room');  // the room the community's copy names, filled in
+  } else if (join) {
     await click(p, 'Join this community\'s room');
     await typeInto(p, '##live-room', join, 'Tab');
     await click(p, 'Join the room');
@@ -108,6 +110,8 @@ test('Zoë creates the room, Jürgen joins it; a thread in one shows in the othe
   await a.keyboard.press('Escape');  // the window closes
   room = (await liveOf(a)).room;
   assert.match(room, /^!\S+$/);
+  // The community names its room: copies and invitations carry it.
+  assert.equal((await state(a)).records.find((r) => r.id === community).fields.matrix_room, room);
   // Jürgen was invited: the directory has his Matrix ID.
   const invited = await api(tokens.jurgen, 'GET', '/sync?timeout=0');
   assert.ok(invited.rooms?.invite?.[room], 'Jürgen is invited');
@@ -119,7 +123,7 @@ test('Zoë creates the room, Jürgen joins it; a thread in one shows in the othe
   await click(b, 'Open as a new community');
   await until(b, (s) => s.community === community && live(s, 'member').length === 2, 'his copy');
   const tj = Date.now();
-  await connect(b, 'jurgen', { join: room });
+  await connect(b, 'jurgen', { join: true });
   await untilLive(b, (l) => l.status === 'synced', 'Jürgen synced');
   console.log(`# Jürgen: joined and read in ${Date.now() - tj} ms`);
   await b.keyboard.press('Escape');
@@ -183,6 +187,22 @@ test('another Matrix client reads the thread as a Matrix thread and answers in i
   const ida = live(await state(a), 'reply').find((r) => r.fields.body.startsWith('From Element')).id;
   const idb = live(await state(b), 'reply').find((r) => r.fields.body.startsWith('From Element')).id;
   assert.equal(ida, idb);
+});
+
+test('a member given a Matrix ID in the convener\'s copy is invited to the room', async () => {
+  const st = [Date.now(), 0, 'answers'];
+  await dropFiles(a, [{ name: 'alena.json', text: JSON.stringify({ format: 'cultivate.community', version: 1, community, records: [
+    { id: 'p2', type: 'member', fields: { deleted: false, name: 'Алёна', matrix_id: '@alena:localhost' },
+      stamps: { deleted: st, name: st, matrix_id: st } }] }) }]);
+  await click(a, 'Merge into this community');
+  const login = await api('', 'POST', '/login', { type: 'm.login.password', identifier: { type: 'm.id.user', user: 'alena' }, password: users.alena });
+  let invited = false;
+  for (const end = Date.now() + 15000; !invited && Date.now() < end;) {
+    const s = await api(login.access_token, 'GET', '/sync?timeout=1000');
+    invited = Boolean(s.rooms?.invite?.[room]);
+  }
+  assert.ok(invited, 'Алёна is invited');
+  await until(b, (s) => live(s, 'member').some((m) => m.fields.name === 'Алёна'), 'her member record in his copy', 15000);
 });
 
 test('a forged vote is refused in every copy and listed with its sender', async () => {
