@@ -189,4 +189,34 @@ TEST_CASE("live: a thread goes as a message too, and a reply from another client
   CHECK(x.l.received_ms > 0);
 }
 
+TEST_CASE("live: a refused send keeps its change, connecting again keeps the queue, a gap's old state is not taken") {
+  Sync x;
+  x.joined();
+  x.step();
+  x.answer(x.take("GET", "/sync"), 200, {{"next_batch", "s1"}});
+  x.apply(cv::op_set("Edit", "o0", cv::f::objective_text, std::string("kept")));
+  x.step();
+  x.take("GET", "/sync");
+  // The room refuses it now (a power level raised): it stays waiting, and the status says why.
+  x.answer(x.take("PUT", "/send/org.cultivate.records/"), 403, {{"errcode", "M_FORBIDDEN"}, {"error", "not allowed"}});
+  CHECK(app::live_settings(x.l)["waiting"] == json::array({"o0"}));
+  CHECK(app::live_status(x.l, x.t.ms).find("the room refused a change: not allowed (M_FORBIDDEN)") == 0);
+  // Signed out: connecting again to the same community keeps it.
+  app::live_connect(x.l, x.c(), "hs.example", "@zoe:hs", "secret", "#circle:hs", {});
+  CHECK(x.l.waiting == std::set<std::string>{"o0"});
+  x.l.out.clear();
+  x.joined();
+  CHECK(x.l.waiting == std::set<std::string>{"o0"});
+  // A gap read back: a power level from history (Jürgen a moderator then) is not taken, and the
+  // room's state is read again before the next poll.
+  x.step();
+  x.answer(x.take("GET", "/sync"), 200, {{"next_batch", "s2"},
+      {"rooms", {{"join", {{"!r:hs", {{"timeline", {{"limited", true}, {"prev_batch", "p1"}, {"events", json::array()}}}}}}}}}});
+  app::Http gap = x.take("GET", "/messages?dir=b");
+  x.answer(gap, 200, {{"chunk", {{{"type", "m.room.power_levels"}, {"state_key", ""}, {"sender", "@zoe:hs"},
+                                 {"content", {{"users", {{"@jurgen:hs", 100}}}}}}}}});
+  CHECK(x.l.power.count("@jurgen:hs") == 0);
+  CHECK(x.l.need_state);
+}
+
 }  // TEST_SUITE

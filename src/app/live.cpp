@@ -152,12 +152,31 @@ bool take_message(Live& l, cv::Doc& doc, const json& e, int64_t now_ms) {
     refuse(l, sender, thread.empty() ? "a message" : "a reply", "the sender is not a member of this community (no member has their Matrix ID)", now_ms);
     return true;
   }
-  take(l, doc, sender, cv::message_as_post(doc.community.id, e, thread, member), now_ms);
+  const cv::Community post = cv::message_as_post(doc.community.id, e, thread, member);
+  take(l, doc, sender, post, now_ms);
+  // A thread started there: its replies there find it, and it is not sent as a message again.
+  for (const auto& [id, r] : post.records)
+    if (r.type == cv::kThread) {
+      l.roots.emplace(id, str(e, "event_id"));
+      l.threads.emplace(str(e, "event_id"), id);
+      l.mirrored.insert(id);
+      l.settings_changed = true;
+    }
   return true;
 }
 
 // Reads received events in order, until one needs a download (the rest wait for it).
-void process(Live& l, cv::Doc& doc, std::vector<json> events, int64_t now_ms) {
+void process(Live& l, cv::Doc& doc, std::vector<json> events, int64_t now_ms, bool history = false) {
+  if (l.fetch_req) {  // a download is on its way: these wait behind it, in order
+    l.events.insert(l.events.end(), std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
+    return;
+  }
+  // A gap read back holds old state (a moderator since demoted): the state is read again instead.
+  if (history) {
+    events.erase(std::remove_if(events.begin(), events.end(), [](const json& e) { return e.is_object() && e.contains("state_key"); }),
+                 events.end());
+    l.need_state = true;
+  }
   // State first (who may write), then the starts of threads (so replies find them), then the rest.
   auto rank = [](const json& e) {
     if (e.contains("state_key")) return 0;
@@ -213,13 +232,21 @@ void process(Live& l, cv::Doc& doc, std::vector<json> events, int64_t now_ms) {
       l.events.assign(events.begin() + static_cast<long>(i) + 1, events.end());
       return;
     } else if (type == "m.room.message") {
-      if (const std::string t = str(content, cv::kThreadKey); !t.empty()) {
-        l.roots.emplace(t, id);
-        l.threads.emplace(id, t);
-        l.mirrored.insert(t);
+      // A message that says it shows a Cultivate thread or reply counts only from its author (or a
+      // moderator): anyone else could take over a thread's place in the room.
+      const std::string t = str(content, cv::kThreadKey), r = str(content, cv::kReplyKey);
+      if (!t.empty() || !r.empty()) {
+        const cv::Record* rec = cv::find_live(doc.community, t.empty() ? r : t);
+        const std::string author = rec ? rec->text(t.empty() ? cv::f::reply_author.name : cv::f::thread_author.name) : std::string();
+        const bool theirs = sender == l.user || moderator(l, sender) ||
+                            (!author.empty() && cv::member_with_matrix_id(doc.community, sender) == author);
+        if (!theirs) continue;
+        if (!t.empty()) {
+          l.roots.emplace(t, id);
+          l.threads.emplace(id, t);
+        }
+        l.mirrored.insert(t.empty() ? r : t);
         l.settings_changed = true;
-      } else if (const std::string r = str(content, cv::kReplyKey); !r.empty()) {
-        l.mirrored.insert(r);
       } else if (!take_message(l, doc, e, now_ms) && l.orphans.size() < 1000) {
         l.orphans.push_back(e);
       }
@@ -240,9 +267,19 @@ void live_connect(Live& l, const cv::Community& c, const std::string& homeserver
                   const std::string& password, const std::string& join_address, const std::vector<std::string>& invite) {
   std::vector<RefusedChange> refused = std::move(l.refused);
   const int seq = l.seq;
+  // Connecting the same community again (signed out, another room) keeps what waits to be sent.
+  std::set<std::string> waiting, mirror;
+  if (l.community == c.id) {
+    waiting = std::move(l.waiting);
+    waiting.insert(l.sending.begin(), l.sending.end());
+    mirror = std::move(l.mirror);
+    mirror.insert(l.mirror_later.begin(), l.mirror_later.end());
+  }
   l = Live{};
   l.refused = std::move(refused);
   l.seq = seq;
+  l.waiting = std::move(waiting);
+  l.mirror = std::move(mirror);
   l.community = c.id;
   l.homeserver = cv::trim(homeserver);
   while (!l.homeserver.empty() && l.homeserver.back() == '/') l.homeserver.pop_back();
@@ -276,9 +313,14 @@ json live_settings(const Live& l) {
   if (l.phase == Live::Off || l.token.empty() || l.room.empty()) return nullptr;
   std::set<std::string> waiting = l.waiting;
   waiting.insert(l.sending.begin(), l.sending.end());
+  std::set<std::string> mirror = l.mirror;
+  mirror.insert(l.mirror_later.begin(), l.mirror_later.end());
+  if (!l.sending_mirror.empty()) mirror.insert(l.sending_mirror);
+  // A reload reads a gap or a download still on its way again, from the sync before it.
+  const std::string since = l.gap_req || l.fetch_req ? l.since_kept : l.since;
   return json{{"community", l.community}, {"homeserver", l.homeserver}, {"user", l.user}, {"token", l.token},
-              {"room", l.room}, {"since", l.since}, {"waiting", waiting}, {"mirrored", l.mirrored},
-              {"mirror", l.mirror}, {"roots", l.roots}};
+              {"room", l.room}, {"since", since}, {"waiting", waiting}, {"mirrored", l.mirrored},
+              {"mirror", mirror}, {"roots", l.roots}};
 }
 
 bool live_resume(Live& l, const std::string& community, const json& s) {
@@ -407,8 +449,9 @@ void send_next(Live& l, const cv::Doc& doc, int64_t now_ms) {
 }  // namespace
 
 int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
-  doc.track = l.phase == Live::LoggingIn || l.phase == Live::Creating || l.phase == Live::Joining ||
-              l.phase == Live::Syncing;
+  // Changes are kept for the room while connecting, connected, and stopped with a room (signed out:
+  // they go once connected again).
+  doc.track = l.phase != Live::Off && (l.phase != Live::Failed || !l.room.empty());
   if (!doc.track) {
     doc.touched.clear();
     return -1;
@@ -444,7 +487,8 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
     l.invite_check.clear();
   }
   // Nothing is sent before the room has been read once (the first sync), nor while a download waits.
-  if (!l.send_req && !l.first_sync && !l.fetch_req && (!l.waiting.empty() || !l.mirror.empty())) send_next(l, doc, now_ms);
+  if (!l.send_req && !l.first_sync && !l.fetch_req && (!l.waiting.empty() || !l.mirror.empty() || !l.mirror_later.empty()))
+    send_next(l, doc, now_ms);
   return -1;
 }
 
@@ -569,6 +613,7 @@ void sync_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int6
   l.failures = 0;
   const std::string before = l.since;
   l.since = str(j, "next_batch");
+  l.since_kept = before;  // kept until what this answer starts (a gap, a download) is in
   l.settings_changed = true;
   const json none = json::object();
   const json& rooms = j.contains("rooms") && j["rooms"].is_object() ? j["rooms"] : none;
@@ -603,7 +648,11 @@ void live_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, int64_t now_ms) {
   if (a.id == l.sync_req) return sync_answer(l, doc, a, j, now_ms);
   if (a.id == l.gap_req) {
     l.gap_req = 0;
-    if (transient(a) || !j.is_object() || a.status != 200) return offline(l, a, now_ms);
+    if (transient(a) || !j.is_object() || a.status != 200) {
+      l.since = l.gap_to;  // the gap is read again from where it began
+      l.first_sync = l.since.empty();
+      return offline(l, a, now_ms);
+    }
     std::vector<json> events;
     if (j.contains("chunk") && j["chunk"].is_array()) events = j["chunk"].get<std::vector<json>>();
     const std::string end = str(j, "end");
@@ -612,7 +661,7 @@ void live_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, int64_t now_ms) {
       if (!l.gap_to.empty()) path += "&to=" + url_part(l.gap_to);
       l.gap_req = request(l, "GET", path);
     }
-    return process(l, doc, std::move(events), now_ms);
+    return process(l, doc, std::move(events), now_ms, true);
   }
   if (a.id == l.fetch_req) {
     l.fetch_req = 0;
@@ -637,6 +686,7 @@ void live_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, int64_t now_ms) {
     if (a.status == 200 && j.is_object()) {
       l.failures = 0;
       l.offline = false;
+      l.error.clear();
       l.sent_ms = now_ms;
       if (l.send_upload) {  // a large batch's file is up: now the event that names it
         l.send_upload = false;
@@ -664,8 +714,23 @@ void live_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, int64_t now_ms) {
       l.send_upload = false;
       return offline(l, a, now_ms);
     }
-    // Refused for good (too large, not allowed): said, and not tried again.
-    l.notices.push_back("The room refused a change: " + words(a) + ". It stays in this copy and its files.");
+    const bool too_large = a.status == 413 || words(a).find("M_TOO_LARGE") != std::string::npos;
+    if (a.status == 401 || !too_large) {
+      // Signed out, or not allowed now (a power level raised): kept, and tried again later or after
+      // connecting again, with the reason on the status line.
+      l.waiting.insert(l.sending.begin(), l.sending.end());
+      l.sending.clear();
+      l.send_upload = false;
+      if (!l.sending_mirror.empty()) l.mirrored.insert(l.sending_mirror);  // a message is not worth a loop
+      l.sending_mirror.clear();
+      if (a.status == 401) return fail(l, "The homeserver no longer accepts this browser's sign-in (" + words(a) + "). Connect again.");
+      l.error = "the room refused a change: " + words(a);
+      l.retry_at_ms = now_ms + backoff_ms(l.failures++);
+      return;
+    }
+    // Too large for the room: said, and not tried again (it stays in this copy and its files).
+    l.notices.push_back("The room refused a change as too large: " + words(a) + ". It stays in this copy and its files.");
+    if (!l.sending_mirror.empty()) l.mirrored.insert(l.sending_mirror);
     l.sending.clear();
     l.sending_mirror.clear();
     l.send_upload = false;
@@ -681,7 +746,7 @@ std::string live_status(const Live& l, int64_t now_ms) {
     case Live::Failed: return l.error;
     case Live::Syncing: break;
   }
-  const size_t n = l.waiting.size() + l.sending.size();
+  const size_t n = l.waiting.size() + l.sending.size() + l.mirror.size() + l.mirror_later.size() + !l.sending_mirror.empty();
   const std::string waiting = n == 1 ? "1 change waiting" : std::to_string(n) + " changes waiting";
   if (l.offline || !l.error.empty()) {
     const int64_t in = std::max<int64_t>(0, (l.retry_at_ms - now_ms + 999) / 1000);

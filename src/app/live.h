@@ -73,6 +73,7 @@ struct Live {
   std::string sending_mirror;         // the thread or reply it shows as a message
   std::vector<std::string> mirror_later;  // replies waiting for their thread's message
   std::string gap_to;                 // a gap being read back, to this sync token
+  std::string since_kept;             // the sync token before the last answer (kept while its gap or download is read)
   std::string fetch_sender;           // a snapshot being downloaded, and who sent it
   std::vector<nlohmann::json> events; // received and waiting for a download to finish first
   std::vector<nlohmann::json> orphans; // messages in threads not known yet (their start comes later)
