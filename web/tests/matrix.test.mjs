@@ -187,6 +187,20 @@ test('another Matrix client reads the thread as a Matrix thread and answers in i
   const ida = live(await state(a), 'reply').find((r) => r.fields.body.startsWith('From Element')).id;
   const idb = live(await state(b), 'reply').find((r) => r.fields.body.startsWith('From Element')).id;
   assert.equal(ida, idb);
+  // A thread started there, and answered there: a thread and its reply here, not sent back as messages.
+  const top = await send(tokens.jurgen, 'm.room.message', { msgtype: 'm.text', body: 'Book for May?\nI would like Radical Candor.' });
+  await send(tokens.jurgen, 'm.room.message', { msgtype: 'm.text', body: 'Seconded.',
+    'm.relates_to': { rel_type: 'm.thread', event_id: top.event_id, is_falling_back: true, 'm.in_reply_to': { event_id: top.event_id } } });
+  for (const p of [a, b]) {
+    const st = await until(p, (s) => live(s, 'reply').some((r) => r.fields.body === 'Seconded.'), 'a thread from another client', 15000);
+    const t = live(st, 'thread').find((t) => t.fields.title === 'Book for May?');
+    assert.equal(t.fields.body, 'I would like Radical Candor.');
+    assert.equal(t.fields.author, 'p1');
+    assert.equal(live(st, 'reply').find((r) => r.fields.body === 'Seconded.').fields.thread, t.id);
+  }
+  await untilLive(a, (l) => l.status === 'synced', 'nothing more to send');
+  const again = (await history(tokens.jurgen)).filter((e) => e.type === 'm.room.message' && /Book for May|Seconded/.test(e.content.body));
+  assert.equal(again.length, 2, 'not sent back as messages');
 });
 
 test('a member given a Matrix ID in the convener\'s copy is invited to the room', async () => {
