@@ -219,4 +219,34 @@ TEST_CASE("live: a refused send keeps its change, connecting again keeps the que
   CHECK(x.l.need_state);
 }
 
+TEST_CASE("live: not invited, a newcomer asks to be let in, and joins once a moderator invites them") {
+  Sync x;
+  app::live_connect(x.l, x.c(), "hs", "@pavlos:hs", "pw", "!r:hs", {});
+  x.answer(x.take("POST", "/login"), 200, {{"access_token", "tok"}, {"user_id", "@pavlos:hs"}});
+  x.answer(x.take("POST", "/join/%21r%3Ahs"), 403, {{"errcode", "M_FORBIDDEN"}, {"error", "You are not invited to this room."}});
+  x.answer(x.take("POST", "/knock/%21r%3Ahs"), 200, {{"room_id", "!r:hs"}});
+  CHECK(x.l.phase == app::Live::Knocking);
+  CHECK(app::live_status(x.l, 0) == "asked to join the room: waiting for a moderator to let you in");
+  CHECK(app::live_settings(x.l)["knocking"] == true);  // a reload waits on
+  x.step();
+  x.answer(x.take("GET", "/sync?filter="), 200, {{"next_batch", "k1"}});
+  CHECK(x.l.phase == app::Live::Knocking);
+  x.step();
+  app::Http wait = x.take("GET", "since=k1");
+  x.answer(wait, 200, {{"next_batch", "k2"}, {"rooms", {{"invite", {{"!r:hs", json::object()}}}}}});
+  CHECK(x.l.phase == app::Live::Joining);
+  x.answer(x.take("POST", "/join/%21r%3Ahs"), 200, {{"room_id", "!r:hs"}});
+  x.answer(x.take("GET", "/state"), 200, json::array({{{"type", cv::kRoomState}, {"state_key", ""}, {"content", {{"community", x.c().id}}}}}));
+  CHECK(x.l.phase == app::Live::Syncing);
+  CHECK(x.l.since.empty());  // the room is read from its start
+  // Declined: said.
+  app::live_connect(x.l, x.c(), "hs", "@pavlos:hs", "pw", "!r:hs", {});
+  x.answer(x.take("POST", "/login"), 200, {{"access_token", "tok"}, {"user_id", "@pavlos:hs"}});
+  x.answer(x.take("POST", "/join/"), 403, {{"errcode", "M_FORBIDDEN"}, {"error", "not invited"}});
+  x.answer(x.take("POST", "/knock/"), 200, {{"room_id", "!r:hs"}});
+  x.step();
+  x.answer(x.take("GET", "/sync"), 200, {{"next_batch", "k3"}, {"rooms", {{"leave", {{"!r:hs", json::object()}}}}}});
+  CHECK(app::live_status(x.l, 0) == "A moderator of the room did not let you in.");
+}
+
 }  // TEST_SUITE

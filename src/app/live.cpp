@@ -212,6 +212,8 @@ void process(Live& l, cv::Doc& doc, std::vector<json> events, int64_t now_ms, bo
       const std::string who = e["state_key"].get<std::string>(), membership = str(content, "membership");
       if (membership == "join" || membership == "invite") l.in_room.insert(who);
       else l.in_room.erase(who);
+      if (membership == "knock") l.knocks.insert(who);
+      else l.knocks.erase(who);
     } else if (type == "m.room.encryption" && e.contains("state_key")) {
       fail(l, "The room was made end-to-end encrypted; Cultivate cannot read encrypted rooms yet. The community stays "
               "here; connect it to a room without encryption.");
@@ -298,6 +300,12 @@ void live_connect(Live& l, const cv::Community& c, const std::string& homeserver
                          {"initial_device_display_name", "Cultivate"}}, 30000);
 }
 
+void live_invite(Live& l, const std::string& matrix_id) {
+  if (l.phase != Live::Syncing || l.room.empty()) return;
+  l.invited.insert(matrix_id);
+  request(l, "POST", room_path(l) + "/invite", {{"user_id", matrix_id}});
+}
+
 void live_disconnect(Live& l) {
   std::vector<RefusedChange> refused = std::move(l.refused);
   const int seq = l.seq;
@@ -320,7 +328,7 @@ json live_settings(const Live& l) {
   const std::string since = l.gap_req || l.fetch_req ? l.since_kept : l.since;
   return json{{"community", l.community}, {"homeserver", l.homeserver}, {"user", l.user}, {"token", l.token},
               {"room", l.room}, {"since", since}, {"waiting", waiting}, {"mirrored", l.mirrored},
-              {"mirror", mirror}, {"roots", l.roots}};
+              {"mirror", mirror}, {"roots", l.roots}, {"knocking", l.phase == Live::Knocking}};
 }
 
 bool live_resume(Live& l, const std::string& community, const json& s) {
@@ -349,6 +357,11 @@ bool live_resume(Live& l, const std::string& community, const json& s) {
       }
   l.phase = Live::Syncing;
   l.first_sync = true;
+  if (s.value("knocking", false)) {  // still waiting to be let in
+    l.phase = Live::Knocking;
+    l.join_address = l.room;
+    l.since.clear();
+  }
   return true;
 }
 
@@ -466,6 +479,16 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
     doc.touched.clear();
     l.settings_changed = true;  // kept at once: a tab closed now still sends them next time
   }
+  if (l.phase == Live::Knocking && !l.room.empty() && !l.setup_req) {
+    if (now_ms < l.retry_at_ms) return l.retry_at_ms - now_ms;
+    if (!l.sync_req) {
+      const json filter = {{"room", {{"rooms", {l.room}}, {"timeline", {{"limit", 1}}}}}, {"presence", {{"not_types", {"*"}}}}};
+      std::string path = std::string(kApi) + "/sync?filter=" + url_part(filter.dump()) + "&timeout=" + std::to_string(kPollMs);
+      if (!l.since.empty()) path += "&since=" + url_part(l.since);
+      l.sync_req = request(l, "GET", path, nullptr, kPollMs + 15000);
+    }
+    return -1;
+  }
   if (l.phase != Live::Syncing) return -1;
   if (now_ms < l.retry_at_ms) return l.retry_at_ms - now_ms;
   // Who may write (power levels, the room's creators) first: a sync with `since` says only what changed.
@@ -476,6 +499,11 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
   if (!l.sync_req && !l.gap_req && !l.fetch_req) poll(l);
   // A member given a Matrix ID here (their answers merged, the directory edited) is invited, when
   // this sender may invite (a moderator) and the room has been read (who is in it already).
+  // Someone asking to be let in whose Matrix ID a member of this copy has: let in.
+  if (!l.first_sync && !l.knocks.empty() && moderator(l, l.user))
+    for (const std::string& who : l.knocks)
+      if (!cv::member_with_matrix_id(doc.community, who).empty() && l.invited.insert(who).second)
+        request(l, "POST", room_path(l) + "/invite", {{"user_id", who}});
   if (!l.first_sync && !l.invite_check.empty()) {
     if (moderator(l, l.user))
       for (const std::string& id : l.invite_check)
@@ -535,8 +563,11 @@ void setup_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int
                              {"name", l.room_name},
                              {"topic", "A Cultivate community. Its threads can be read and answered here."},
                              {"invite", invite},
+                             // Invite-only, and whoever has the room's address (an invitation) may ask to be let in.
                              {"initial_state", {{{"type", cv::kRoomState}, {"state_key", ""},
-                                                 {"content", {{"community", doc.community.id}, {"name", l.room_name}}}}}}});
+                                                 {"content", {{"community", doc.community.id}, {"name", l.room_name}}}},
+                                                {{"type", "m.room.join_rules"}, {"state_key", ""},
+                                                 {"content", {{"join_rule", "knock"}}}}}}});
     } else {
       l.phase = Live::Joining;
       l.setup_req = request(l, "POST", std::string(kApi) + "/join/" + url_part(l.join_address), json::object());
@@ -574,7 +605,20 @@ void setup_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int
     l.phase = Live::Syncing;  // the snapshot's event is in the room
     return;
   }
+  if (l.phase == Live::Knocking) {
+    if (!ok) return fail(l, "Could not join " + l.join_address + ": " + l.join_error + ".");
+    l.room = str(j, "room_id");  // asked; the sync says when a moderator lets this user in
+    l.settings_changed = true;
+    return;
+  }
   if (l.phase == Live::Joining) {
+    if (!ok && l.room.empty() && a.status == 403) {  // not invited: ask to be let in
+      l.join_error = words(a);
+      l.phase = Live::Knocking;
+      l.setup_req = request(l, "POST", std::string(kApi) + "/knock/" + url_part(l.join_address),
+                            {{"reason", "Answering the community's invitation (Cultivate)"}});
+      return;
+    }
     if (!ok) return fail(l, "Could not join " + l.join_address + ": " + words(a) + ".");
     if (l.room.empty()) {
       l.room = str(j, "room_id");
@@ -605,6 +649,25 @@ void setup_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int
 
 void sync_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int64_t now_ms) {
   l.sync_req = 0;
+  if (l.phase == Live::Knocking) {  // waiting to be let in: an invitation, then the join
+    if (transient(a) || !j.is_object()) return offline(l, a, now_ms);
+    if (a.status != 200) return fail(l, "Could not wait to be let in: " + words(a) + ".");
+    l.offline = false;
+    l.failures = 0;
+    l.since = str(j, "next_batch");
+    const json& rooms = j.contains("rooms") && j["rooms"].is_object() ? j["rooms"] : json::object();
+    auto has = [&](const char* part) { return rooms.contains(part) && rooms[part].is_object() && rooms[part].contains(l.room); };
+    if (has("invite")) {
+      l.phase = Live::Joining;
+      l.join_address = l.room;
+      l.room.clear();
+      l.since.clear();  // the room is read from its start once joined
+      l.setup_req = request(l, "POST", std::string(kApi) + "/join/" + url_part(l.join_address), json::object());
+    } else if (has("leave")) {
+      fail(l, "A moderator of the room did not let you in.");
+    }
+    return;
+  }
   if (a.status == 401) return fail(l, "The homeserver no longer accepts this browser's sign-in (" + words(a) + "). Connect again.");
   if (transient(a) || !j.is_object()) return offline(l, a, now_ms);
   if (a.status != 200) return fail(l, "The room could not be read: " + words(a) + ".");
@@ -744,6 +807,8 @@ std::string live_status(const Live& l, int64_t now_ms) {
     case Live::Creating: return "creating the room";
     case Live::Joining: return "joining the room";
     case Live::Failed: return l.error;
+    case Live::Knocking:
+      return l.offline ? "offline (retrying), asking to join the room" : "asked to join the room: waiting for a moderator to let you in";
     case Live::Syncing: break;
   }
   const size_t n = l.waiting.size() + l.sending.size() + l.mirror.size() + l.mirror_later.size() + !l.sending_mirror.empty();

@@ -42,7 +42,8 @@ struct RefusedChange {
 };
 
 struct Live {
-  enum Phase { Off, LoggingIn, Creating, Joining, Syncing, Failed };
+  // Knocking: the room is invite-only and asked to be let in (a new member answering an invitation).
+  enum Phase { Off, LoggingIn, Creating, Joining, Syncing, Failed, Knocking };
   Phase phase = Off;
   // What this browser keeps (settings(), in its storage only: never in a file or a link).
   std::string community;         // the community this connection is for
@@ -64,6 +65,8 @@ struct Live {
   int power_default = 0;
   std::set<std::string> creators;    // from room version 12 on, above every power level
   std::set<std::string> in_room;     // Matrix IDs joined or invited
+  std::set<std::string> knocks;      // Matrix IDs asking to be let in
+  std::string join_error;            // why joining failed, said if knocking fails too
   std::set<std::string> invite_check, invited;  // members whose Matrix ID changed here; invited by us
   bool encrypted = false;
   // In flight (0: none), and what a send carries.
@@ -99,6 +102,8 @@ inline constexpr size_t kMaxRecordsInEvents = 400;
 // Logs in and creates a room for the open community (inviting `invite`), or joins `join_address`.
 void live_connect(Live& l, const cv::Community& c, const std::string& homeserver, const std::string& user,
                   const std::string& password, const std::string& join_address, const std::vector<std::string>& invite);
+// Lets in someone who asked to join (a moderator's browser).
+void live_invite(Live& l, const std::string& matrix_id);
 // Stops: the room and the community stay; this browser forgets its token and the room.
 void live_disconnect(Live& l);
 // What this browser keeps between visits, and reading it back (false: nothing usable).

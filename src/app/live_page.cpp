@@ -3,6 +3,7 @@
 
 #include "core/directory.h"
 #include "core/fields.h"
+#include "core/getting_started.h"
 
 namespace app {
 
@@ -42,6 +43,10 @@ bool live_page_command(LivePage& p, const cv::Doc& doc, const ui::Command& c) {
     store(p);
     return true;
   }
+  if (c.kind == ui::Command::LiveInvite) {
+    live_invite(p.live, c.arg);
+    return true;
+  }
   if (c.kind != ui::Command::LiveConnect) return false;
   const nlohmann::json a = nlohmann::json::parse(c.arg, nullptr, false);
   auto text = [&](const char* k) { return a.is_object() && a.contains(k) && a[k].is_string() ? a[k].get<std::string>() : std::string(); };
@@ -63,6 +68,15 @@ void live_page_answer(LivePage& p, cv::Doc& doc, const platform::Event& e, int64
 }
 
 void live_page_step(LivePage& p, cv::Doc& doc, ui::World& w, int64_t now_ms, std::string* notice) {
+  // Someone answering an invitation who joined the room: their answers go through it, under their
+  // Matrix ID (what the room checks their changes against).
+  if (p.live.phase == Live::Syncing && !w.me.empty() && p.answers_sent != doc.community.id && cv::find_live(doc.community, w.me)) {
+    p.answers_sent = doc.community.id;
+    if (cv::find_live(doc.community, w.me)->text(cv::f::member_matrix_id.name).empty())
+      cv::doc_apply(doc, cv::op_set("Matrix ID", w.me, cv::f::member_matrix_id, p.live.user), now_ms);
+    for (const auto& [id, r] : cv::member_answers(doc.community, w.me).records) p.live.waiting.insert(id);
+    p.live.settings_changed = true;
+  }
   const int64_t wake = live_step(p.live, doc, now_ms);
   for (Http& h : p.live.out) {
     nlohmann::json r = {{"id", h.id}, {"method", h.method}, {"url", h.url}, {"token", h.token},
@@ -80,6 +94,7 @@ void live_page_step(LivePage& p, cv::Doc& doc, ui::World& w, int64_t now_ms, std
   v.homeserver = p.live.homeserver;
   v.user = p.live.user;
   v.room = p.live.room;
+  v.knocks.assign(p.live.knocks.begin(), p.live.knocks.end());
   if (v.refused.size() != p.live.refused.size() ||
       (!v.refused.empty() && v.refused.back().at_ms != p.live.refused.back().at_ms)) {
     v.refused.clear();
@@ -94,7 +109,8 @@ nlohmann::json live_page_test_ui(const LivePage& p, int64_t now_ms) {
   return {{"phase", l.phase}, {"status", live_status(l, now_ms)}, {"room", l.room}, {"user", l.user},
           {"waiting", l.waiting.size() + l.sending.size()}, {"offline", l.offline}, {"error", l.error},
           {"refused", refused}, {"sent_ms", l.sent_ms}, {"received_ms", l.received_ms},
-          {"mirrored", l.mirrored.size()}, {"reading", l.first_sync || l.fetch_req || l.gap_req}};
+          {"mirrored", l.mirrored.size()}, {"reading", l.first_sync || l.fetch_req || l.gap_req},
+          {"knocks", l.knocks}};
 }
 
 }  // namespace app

@@ -15,6 +15,7 @@ struct LivePage {
   Live live;
   std::map<std::string, std::string> settings;  // per community: what storage keeps (JSON text)
   std::string stored;                           // what was last given to storage for the open one
+  std::string answers_sent;                     // the community whose invitation answers went to the room
 };
 
 // Storage is ready: the settings it keeps ("matrix" in its info).

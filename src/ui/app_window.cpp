@@ -239,6 +239,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
     // Someone who opened an invitation: their answers, and only that.
     draw_answers_window(doc, w, st, env, out);
     draw_share_window(w, out);
+    draw_live_window(doc, w, st, out);
     draw_save_banner_window(w, out);
     return;
   }

@@ -301,7 +301,10 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::TextWrapped("Tell the group what you bring. Nothing leaves this browser until you send it: then the "
                      "convener imports your answers and they join the community.");
   ImGui::PopTextWrapPos();
-  const int lines = button_lines({"Download my answers", "Copy answers link", "Open the whole community"});
+  // A community kept in a Matrix room (the invitation names it): answers can go through the room.
+  const bool room = !cr.text(cv::f::community_matrix_room.name).empty();
+  const int lines = room ? button_lines({"Send through the Matrix room...", "Download my answers", "Copy answers link", "Open the whole community"})
+                         : button_lines({"Download my answers", "Copy answers link", "Open the whole community"});
   ImGui::BeginChild("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
                                       ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * (lines + 1)));
   // The guidelines first: how we learn together, before what each person brings.
@@ -316,6 +319,13 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
     if (named) out.command(k);
     else st.name_needed = st.name_focus = true;
   };
+  if (room) {
+    if (ImGui::Button("Send through the Matrix room...")) {
+      if (named) st.live_open = true;
+      else st.name_needed = st.name_focus = true;
+    }
+    same_line_if_fits("Download my answers");
+  }
   if (ImGui::Button("Download my answers")) send(Command::DownloadMyAnswers);
   same_line_if_fits("Copy answers link");
   if (ImGui::Button("Copy answers link")) send(Command::CopyAnswersLink);

@@ -11,7 +11,7 @@ namespace ui {
 
 namespace {
 
-constexpr int kOff = 0, kFailed = 5;
+constexpr int kOff = 0, kFailed = 5, kKnocking = 6;
 
 std::vector<std::string> matrix_ids(const cv::Community& c) {
   std::vector<std::string> out;
@@ -81,6 +81,14 @@ void draw_connected(const World& w, Output& out) {
   if (ImGui::Button("Disconnect")) out.command(Command::LiveDisconnect);
   ImGui::SameLine();
   ImGui::TextDisabled("(the room and the community stay)");
+  // New members answering an invitation ask to be let in; members already in the directory are let
+  // in by themselves.
+  for (const std::string& who : w.live.knocks) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s asks to join the room.", who.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(("Let in##knock-" + who).c_str())) out.command(Command::LiveInvite, who);
+  }
 }
 
 void draw_refused(const World& w) {
@@ -130,7 +138,7 @@ void draw_live_window(const cv::Doc& doc, const World& w, State& st, Output& out
     ImGui::End();
     return;
   }
-  const bool connected = w.live.phase != kOff && w.live.phase != kFailed && !w.live.room.empty();
+  const bool connected = w.live.phase != kOff && w.live.phase != kFailed && w.live.phase != kKnocking && !w.live.room.empty();
   if (connected) draw_connected(w, out);
   else draw_connect(doc, w, st, out);
   draw_refused(w);

@@ -53,6 +53,7 @@ struct Command {
     ExportCycleSummary,  // arg: the cycle (objectives revisited), as Markdown
     LiveConnect,         // arg: {homeserver, user, password, join} as JSON (join "" creates a room)
     LiveDisconnect,
+    LiveInvite,          // arg: a Matrix ID asking to join the room
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one
@@ -175,6 +176,7 @@ struct World {
     std::string status;             // "synced", "3 changes waiting", "offline (retrying in 4 s)", an error
     std::string homeserver, user, room;
     std::vector<LiveRefused> refused;  // the newest last
+    std::vector<std::string> knocks;   // Matrix IDs asking to be let in
   } live;
   // Invitations: the member this browser answers as, in the open community ("" when not answering).
   std::string me;

@@ -17,8 +17,8 @@ import { repo, startServer, launch, openPage, click, find, state, until, live, u
 
 const synapse = (...args) => execFileSync(path.join(repo, 'scripts/synapse.sh'), args, { encoding: 'utf8' }).trim();
 
-let hsDir, hs, server, zoe, jurgen, a, b, community, room;
-const users = { zoe: 'pw-zoe-Ζ', jurgen: 'pw-jürgen', alena: 'pw-алёна' };
+let hsDir, hs, server, zoe, jurgen, newcomer, a, b, community, room;
+const users = { zoe: 'pw-zoe-Ζ', jurgen: 'pw-jürgen', alena: 'pw-алёна', pavlos: 'pw-παύλος' };
 const tokens = {};
 
 // The Client-Server API as any Matrix client speaks it.
@@ -96,6 +96,7 @@ before(async () => {
   await until(a, (s) => live(s, 'member').length === 2);
 });
 after(async () => {
+  if (newcomer) await newcomer.context.close();
   if (jurgen) await jurgen.context.close();
   if (zoe) await zoe.context.close();
   if (server) await server.close();
@@ -217,6 +218,39 @@ test('a member given a Matrix ID in the convener\'s copy is invited to the room'
   }
   assert.ok(invited, 'Алёна is invited');
   await until(b, (s) => live(s, 'member').some((m) => m.fields.name === 'Алёна'), 'her member record in his copy', 15000);
+});
+
+test('a newcomer answers an invitation through the room: asks to join, is let in, and the answers arrive', async () => {
+  await zoe.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await menu(a, 'Community', 'Copy invitation link');
+  await a.waitForFunction(() => cultivateTest.ui().share.copied === 1);
+  const invite = await a.evaluate(() => navigator.clipboard.readText());
+  await click(a, 'Close');
+  newcomer = await launch();
+  const n = await newcomer.context.newPage();
+  await n.setViewportSize({ width: 1280, height: 1000 });
+  n.problems = [];
+  await n.goto(invite);
+  await n.waitForFunction(() => window.cultivateTest && cultivateTest.ui().import.invitation, null, { timeout: 30000 });
+  await click(n, 'Answer the invitation');
+  await n.waitForFunction(() => cultivateTest.ui().me !== '');
+  await typeInto(n, '##my-name', 'Παύλος');
+  await click(n, 'Send through the Matrix room...');
+  await typeInto(n, '##live-homeserver', hs, 'Tab');
+  await typeInto(n, '##live-user', '@pavlos:localhost', 'Tab');
+  await typeInto(n, '##live-password', users.pavlos, 'Tab');
+  await click(n, 'Join the room');  // the invitation names the room
+  await untilLive(n, (l) => l.phase === 6 && /waiting for a moderator/.test(l.status), 'he asked to join');
+  // Zoë sees him asking, and lets him in.
+  await untilLive(a, (l) => l.knocks.includes('@pavlos:localhost'), 'his request in her browser');
+  await click(a, /^Matrix room: /);
+  await click(a, 'Let in##knock-@pavlos:localhost');
+  await untilLive(n, (l) => l.status === 'synced', 'he is in', 30000);
+  const s = await until(a, (s) => live(s, 'member').some((m) => m.fields.name === 'Παύλος'), 'his answers in her copy', 15000);
+  const him = live(s, 'member').find((m) => m.fields.name === 'Παύλος');
+  assert.equal(him.fields.matrix_id, '@pavlos:localhost');
+  assert.deepEqual((await liveOf(a)).refused.filter((r) => r.sender === '@pavlos:localhost'), []);
+  await a.keyboard.press('Escape');
 });
 
 test('a forged vote is refused in every copy and listed with its sender', async () => {
