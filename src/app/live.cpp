@@ -86,6 +86,34 @@ void fail(Live& l, std::string why) {
   l.sync_req = l.send_req = l.setup_req = l.fetch_req = l.gap_req = 0;
 }
 
+void signed_out(Live& l, const HttpAnswer& a) {
+  fail(l, "The homeserver no longer accepts this browser's sign-in (" + words(a) + "). Connect again.");
+}
+
+// A file to the homeserver's media (a community's starting state, a large batch of changes).
+int upload(Live& l, const char* filename, std::string bytes) {
+  Http h;
+  h.id = ++l.seq;
+  h.method = "POST";
+  h.url = l.homeserver + "/_matrix/media/v3/upload?filename=" + filename;
+  h.token = l.token;
+  h.body = std::move(bytes);
+  h.content_type = "application/json";
+  h.timeout_ms = 120000;
+  l.out.push_back(std::move(h));
+  return l.seq;
+}
+
+// A /sync of the one room, `timeline` events at most, waiting up to timeout_ms for news.
+int sync_request(Live& l, int timeline, int timeout_ms) {
+  const json filter = {{"room", {{"rooms", {l.room}}, {"timeline", {{"limit", timeline}}}}},
+                       {"presence", {{"not_types", {"*"}}}},
+                       {"account_data", {{"not_types", {"*"}}}}};
+  std::string path = std::string(kApi) + "/sync?filter=" + url_part(filter.dump()) + "&timeout=" + std::to_string(timeout_ms);
+  if (!l.since.empty()) path += "&since=" + url_part(l.since);
+  return request(l, "GET", path, nullptr, kPollMs + 15000);
+}
+
 int64_t backoff_ms(int failures) { return std::min<int64_t>(30000, int64_t(1000) << std::min(failures, 5)); }
 
 // [SECTION] What the room sends ----------------------------------------------------------------------
@@ -369,16 +397,6 @@ bool live_resume(Live& l, const std::string& community, const json& s) {
 
 namespace {
 
-void poll(Live& l) {
-  const json filter = {{"room", {{"rooms", {l.room}}, {"timeline", {{"limit", 100}}}}},
-                       {"presence", {{"not_types", {"*"}}}},
-                       {"account_data", {{"not_types", {"*"}}}}};
-  std::string path = std::string(kApi) + "/sync?filter=" + url_part(filter.dump()) + "&timeout=" +
-                     std::to_string(l.first_sync ? 0 : kPollMs);
-  if (!l.since.empty()) path += "&since=" + url_part(l.since);
-  l.sync_req = request(l, "GET", path, nullptr, kPollMs + 15000);
-}
-
 // The next send: records changed here (as events, or one file when many), else a thread or reply
 // shown as a message for other Matrix clients.
 void send_next(Live& l, const cv::Doc& doc, int64_t now_ms) {
@@ -391,16 +409,7 @@ void send_next(Live& l, const cv::Doc& doc, int64_t now_ms) {
         if (auto it = doc.community.records.find(id); it != doc.community.records.end()) part.records.emplace(id, it->second);
       l.sending = ids;
       l.waiting.clear();
-      Http h;
-      h.id = ++l.seq;
-      h.method = "POST";
-      h.url = l.homeserver + "/_matrix/media/v3/upload?filename=changes.cultivate.json";
-      h.token = l.token;
-      h.body = cv::to_file(part);
-      h.content_type = "application/json";
-      h.timeout_ms = 120000;
-      l.out.push_back(std::move(h));
-      l.send_req = l.seq;
+      l.send_req = upload(l, "changes.cultivate.json", cv::to_file(part));
       l.send_upload = true;
       return;
     }
@@ -481,12 +490,7 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
   }
   if (l.phase == Live::Knocking && !l.room.empty() && !l.setup_req) {
     if (now_ms < l.retry_at_ms) return l.retry_at_ms - now_ms;
-    if (!l.sync_req) {
-      const json filter = {{"room", {{"rooms", {l.room}}, {"timeline", {{"limit", 1}}}}}, {"presence", {{"not_types", {"*"}}}}};
-      std::string path = std::string(kApi) + "/sync?filter=" + url_part(filter.dump()) + "&timeout=" + std::to_string(kPollMs);
-      if (!l.since.empty()) path += "&since=" + url_part(l.since);
-      l.sync_req = request(l, "GET", path, nullptr, kPollMs + 15000);
-    }
+    if (!l.sync_req) l.sync_req = sync_request(l, 1, kPollMs);  // news of an invitation
     return -1;
   }
   if (l.phase != Live::Syncing) return -1;
@@ -496,7 +500,7 @@ int64_t live_step(Live& l, cv::Doc& doc, int64_t now_ms) {
     if (!l.setup_req) l.setup_req = request(l, "GET", room_path(l) + "/state");
     return -1;
   }
-  if (!l.sync_req && !l.gap_req && !l.fetch_req) poll(l);
+  if (!l.sync_req && !l.gap_req && !l.fetch_req) l.sync_req = sync_request(l, 100, l.first_sync ? 0 : kPollMs);
   // A member given a Matrix ID here (their answers merged, the directory edited) is invited, when
   // this sender may invite (a moderator) and the room has been read (who is in it already).
   // Someone asking to be let in whose Matrix ID a member of this copy has: let in.
@@ -538,7 +542,7 @@ void setup_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int
   const bool ok = a.status == 200 && (j.is_object() || j.is_array());
   if (l.phase == Live::Syncing) {  // the room's state, read as the sync starts
     if (transient(a)) return offline(l, a, now_ms);
-    if (a.status == 401) return fail(l, "The homeserver no longer accepts this browser's sign-in (" + words(a) + "). Connect again.");
+    if (a.status == 401) return signed_out(l, a);
     if (!ok || !j.is_array()) return fail(l, "The room could not be read: " + words(a) + ".");
     l.need_state = false;
     l.offline = false;
@@ -581,16 +585,7 @@ void setup_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int
       l.opened_room = l.settings_changed = true;
       // Copies and invitations carry the room, so members can join it (an edit like any other).
       cv::doc_apply(doc, cv::op_set("Connect to a Matrix room", doc.community.id, cv::f::community_matrix_room, l.room), now_ms);
-      Http h;
-      h.id = ++l.seq;
-      h.method = "POST";
-      h.url = l.homeserver + "/_matrix/media/v3/upload?filename=community.cultivate.json";
-      h.token = l.token;
-      h.body = cv::to_file(doc.community);
-      h.content_type = "application/json";
-      h.timeout_ms = 120000;
-      l.out.push_back(std::move(h));
-      l.setup_req = l.seq;
+      l.setup_req = upload(l, "community.cultivate.json", cv::to_file(doc.community));
       // Threads there already are shown as messages too, once the room is read.
       for (const cv::TypeIndex::Entry e : cv::records_of(doc.community, cv::kThread))
         if (!e->second.deleted()) l.mirror.insert(e->first);
@@ -668,7 +663,7 @@ void sync_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, const json& j, int6
     }
     return;
   }
-  if (a.status == 401) return fail(l, "The homeserver no longer accepts this browser's sign-in (" + words(a) + "). Connect again.");
+  if (a.status == 401) return signed_out(l, a);
   if (transient(a) || !j.is_object()) return offline(l, a, now_ms);
   if (a.status != 200) return fail(l, "The room could not be read: " + words(a) + ".");
   l.offline = false;
@@ -786,7 +781,7 @@ void live_answer(Live& l, cv::Doc& doc, const HttpAnswer& a, int64_t now_ms) {
       l.send_upload = false;
       if (!l.sending_mirror.empty()) l.mirrored.insert(l.sending_mirror);  // a message is not worth a loop
       l.sending_mirror.clear();
-      if (a.status == 401) return fail(l, "The homeserver no longer accepts this browser's sign-in (" + words(a) + "). Connect again.");
+      if (a.status == 401) return signed_out(l, a);
       l.error = "the room refused a change: " + words(a);
       l.retry_at_ms = now_ms + backoff_ms(l.failures++);
       return;
