@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -325,7 +326,16 @@ void gl_init() {
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
-  glBindVertexArray(0);
+  // The page owns its context: what every frame needs is set once and stays.
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glUseProgram(g.program);
+  glUniform1i(g.tex, 0);
+  glActiveTexture(GL_TEXTURE0);
 }
 
 // The font atlas as a texture (again when the pixel ratio changes).
@@ -346,32 +356,45 @@ void gl_fonts() {
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g_gl.font)));
 }
 
+// One upload of every window's vertices and indices a frame (indices moved by where each window's
+// vertices begin), and a texture bound or a scissor set only when it changes: WebGL calls cross into
+// JavaScript and the GPU process, and their number, not the vertices, was most of the renderer's time.
+// The state that never changes (blending, the program, the vertex array) is set once in gl_init.
 void gl_draw(const ImDrawData* d) {
   const int fb_w = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
   const int fb_h = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
   if (fb_w <= 0 || fb_h <= 0) return;
-  glEnable(GL_BLEND);
-  glBlendEquation(GL_FUNC_ADD);
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glDisable(GL_CULL_FACE);
-  glDisable(GL_DEPTH_TEST);
-  glDisable(GL_STENCIL_TEST);
-  glEnable(GL_SCISSOR_TEST);
+  static_assert(sizeof(ImDrawIdx) == 4, "indices are 32-bit (imconfig: ImDrawIdx unsigned int)");
+  static ImVector<ImDrawVert> vtx;
+  static ImVector<ImDrawIdx> idx;
+  vtx.resize(0);
+  idx.resize(0);
+  vtx.reserve(d->TotalVtxCount);
+  idx.reserve(d->TotalIdxCount);
+  for (const ImDrawList* list : d->CmdLists) {
+    const ImDrawIdx base = static_cast<ImDrawIdx>(vtx.Size);
+    const int at = idx.Size;
+    vtx.resize(vtx.Size + list->VtxBuffer.Size);
+    std::memcpy(vtx.Data + base, list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    idx.resize(idx.Size + list->IdxBuffer.Size);
+    for (int i = 0; i < list->IdxBuffer.Size; ++i) idx[at + i] = list->IdxBuffer[i] + base;
+  }
   const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
   const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
+  static float last_proj[16];
   const float proj[16] = {2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-  glUseProgram(g_gl.program);
-  glUniform1i(g_gl.tex, 0);
-  glUniformMatrix4fv(g_gl.proj, 1, GL_FALSE, proj);
-  glBindVertexArray(g_gl.vao);
-  glActiveTexture(GL_TEXTURE0);
+  if (std::memcmp(proj, last_proj, sizeof proj) != 0) {
+    std::memcpy(last_proj, proj, sizeof proj);
+    glUniformMatrix4fv(g_gl.proj, 1, GL_FALSE, proj);
+  }
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vtx.Size) * sizeof(ImDrawVert), vtx.Data, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.Size) * sizeof(ImDrawIdx), idx.Data, GL_STREAM_DRAW);
+  glEnable(GL_SCISSOR_TEST);
   const ImVec2 off = d->DisplayPos, scale = d->FramebufferScale;
+  GLuint bound = 0;
+  int scissor[4] = {-1, -1, -1, -1};
+  size_t first = 0;  // where the current window's indices begin in the joined buffer
   for (const ImDrawList* list : d->CmdLists) {
-    glBindBuffer(GL_ARRAY_BUFFER, g_gl.vbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert), list->VtxBuffer.Data,
-                 GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
-                 list->IdxBuffer.Data, GL_STREAM_DRAW);
     for (const ImDrawCmd& c : list->CmdBuffer) {
       if (c.UserCallback) {  // none of the page's own; Dear ImGui's reset asks for what is set already
         if (c.UserCallback != ImDrawCallback_ResetRenderState) c.UserCallback(list, &c);
@@ -380,15 +403,20 @@ void gl_draw(const ImDrawData* d) {
       const ImVec2 lo((c.ClipRect.x - off.x) * scale.x, (c.ClipRect.y - off.y) * scale.y);
       const ImVec2 hi((c.ClipRect.z - off.x) * scale.x, (c.ClipRect.w - off.y) * scale.y);
       if (hi.x <= lo.x || hi.y <= lo.y) continue;
-      glScissor(static_cast<int>(lo.x), static_cast<int>(fb_h - hi.y), static_cast<int>(hi.x - lo.x),
-                static_cast<int>(hi.y - lo.y));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(c.GetTexID())));
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(c.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                     reinterpret_cast<void*>(static_cast<intptr_t>(c.IdxOffset * sizeof(ImDrawIdx))));
+      const int s[4] = {static_cast<int>(lo.x), static_cast<int>(fb_h - hi.y), static_cast<int>(hi.x - lo.x),
+                        static_cast<int>(hi.y - lo.y)};
+      if (std::memcmp(s, scissor, sizeof s) != 0) {
+        std::memcpy(scissor, s, sizeof s);
+        glScissor(s[0], s[1], s[2], s[3]);
+      }
+      const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(c.GetTexID()));
+      if (tex != bound) glBindTexture(GL_TEXTURE_2D, bound = tex);
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(c.ElemCount), GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>((first + c.IdxOffset) * sizeof(ImDrawIdx)));
     }
+    first += static_cast<size_t>(list->IdxBuffer.Size);
   }
   glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
-  glBindVertexArray(0);
 }
 
 }  // namespace
@@ -396,11 +424,14 @@ void gl_draw(const ImDrawData* d) {
 // [SECTION] Frames ----------------------------------------------------------------------------------
 namespace {
 
+// A widget's label is kept in one buffer of the frame's labels, not a string of its own: a screenful
+// of widgets is a few hundred, every frame.
 struct Item {
-  std::string label;
+  size_t at, len;  // the label in g_labels
   ImRect rect;
 };
 std::vector<Item> g_items_building, g_items;  // this frame's widgets; the last frame's
+std::string g_labels_building, g_labels;
 ImGuiID g_last_add_id = 0;
 ImRect g_last_add_rect;
 
@@ -419,6 +450,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
 
   g_items_building.clear();
+  g_labels_building.clear();
   ImGui::NewFrame();
   const bool app_wants_more = g_hooks.frame();
   static ImGuiMouseCursor last_cursor = -1;
@@ -432,6 +464,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   gl_draw(ImGui::GetDrawData());
   g_items.swap(g_items_building);
+  g_labels.swap(g_labels_building);
   g_most_vertices = 0;
   for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) g_most_vertices = std::max(g_most_vertices, list->VtxBuffer.Size);
 
@@ -461,9 +494,10 @@ namespace {
 ImGuiID g_pending_info_id = 0;
 std::string g_pending_label;
 
-void record_item(const std::string& label, const ImRect& r) {
+void record_item(std::string_view label, const ImRect& r) {
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;  // clipped away
-  g_items_building.push_back({label, r});
+  g_items_building.push_back({g_labels_building.size(), label.size(), r});
+  g_labels_building += label;
 }
 }  // namespace
 
@@ -499,9 +533,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
   cv::json out = cv::json::array();
   for (const Item& it : g_items) {
-    const size_t hash = it.label.find("##");
-    out.push_back({{"label", it.label.substr(0, hash)},
-                   {"id", it.label},
+    const std::string label = g_labels.substr(it.at, it.len);
+    const size_t hash = label.find("##");
+    out.push_back({{"label", label.substr(0, hash)},
+                   {"id", label},
                    {"x", it.rect.Min.x},
                    {"y", it.rect.Min.y},
                    {"w", it.rect.GetWidth()},

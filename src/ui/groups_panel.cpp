@@ -3,7 +3,7 @@
 // Cancel); who meets whom for the first time; drag a member to another group and see what it costs;
 // lock a group and regenerate the rest; print group cards; new connections per round and season.
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <initializer_list>
 #include <set>
 #include <string_view>
@@ -84,10 +84,12 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
     ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
     bool locked = std::find(r.locked.begin(), r.locked.end(), static_cast<int>(g)) != r.locked.end();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Group %zu", g + 1);
+    // Numbers written without printf (a screenful of cards formats a hundred of them a frame).
+    char number[24], shown[24];
+    *std::to_chars(number, number + sizeof number - 1, g).ptr = 0;
+    *std::to_chars(shown, shown + sizeof shown - 1, g + 1).ptr = 0;
+    ImGui::TextUnformatted(label({"Group ", shown}));
     ImGui::SetCursorScreenPos(ImVec2(at.x + card_w - 80, at.y + pad));
-    char number[16];
-    std::snprintf(number, sizeof number, "%zu", g);
     if (ImGui::Checkbox(label({"Lock##lock-", r.id, "-", number}), &locked))
       out.ops.push_back(cv::op_lock_group(r, static_cast<int>(g), locked));
     for (const auto& m : r.groups[g]) {
@@ -104,7 +106,11 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
       }
       if (new_here) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "+%d new", new_here);
+        char count[16];
+        *std::to_chars(count, count + sizeof count - 1, new_here).ptr = 0;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.15f, 0.5f, 0.28f, 1));
+        ImGui::TextUnformatted(label({"+", count, " new"}));
+        ImGui::PopStyleColor();
       }
     }
     ImGui::SetCursorScreenPos(at);
@@ -248,10 +254,12 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   size_t k = first;
   for (; k < count && top[k] < to; ++k) {
     const size_t i = count - 1 - k;
-    ImGui::BeginChild(("round-" + rounds[i].id).c_str(), ImVec2(0, top[k + 1] - top[k] - 2 * spacing), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // A round is drawn in place, not in a child window of its own (a window each cost more than its
+    // cards); what its measured height leaves over is filled so the next starts where it was measured.
+    const float y0 = ImGui::GetCursorPosY();
     draw_round(doc, v, rounds[i], i, st.round_titles[i], w.groups_running, out);
-    ImGui::EndChild();
+    const float rest = y0 + top[k + 1] - top[k] - 2 * spacing - ImGui::GetCursorPosY();
+    if (rest > spacing) ImGui::Dummy(ImVec2(avail, rest - spacing));
     ImGui::Separator();
   }
   if (k < count) ImGui::Dummy(ImVec2(avail, top[count] - top[k] - spacing));
