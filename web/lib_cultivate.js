@@ -164,6 +164,8 @@ mergeInto(LibraryManager.library, {
     // The hidden text field keeps the keyboard whenever the page has it, so no keystroke can fall
     // between two fields. Phones show their on-screen keyboard only while a text widget is active
     // (inputmode), and only after a touch, inside the user's gesture.
+    // An element of the accessibility mirror (lib_a11y.js): the keyboard still goes to Dear ImGui.
+    inMirror: function(el) { return !!(el && el.closest && el.closest('#a11y')); },
     afterUserInput: function() {
       var ta = CV.text;
       ta.setAttribute('inputmode', CV.textActive ? 'text' : 'none');
@@ -283,7 +285,7 @@ mergeInto(LibraryManager.library, {
     // True while an HTML element of the page (not the canvas) has the keyboard.
     modalDom: function() {
       var a = document.activeElement;
-      return a && a !== document.body && a !== CV.text && a !== CV.canvas;
+      return a && a !== document.body && a !== CV.text && a !== CV.canvas && !CV.inMirror(a);
     },
   },
 
@@ -364,7 +366,8 @@ mergeInto(LibraryManager.library, {
       ta.style.top = Math.max(0, y) + 'px';
       ta.style.height = Math.max(1, h) + 'px';
     }
-    if (document.activeElement !== ta && !CV.modalDom()) ta.focus({ preventScroll: true });
+    // A field reached through the mirror keeps the focus: its text comes through it.
+    if (document.activeElement !== ta && !CV.modalDom() && !CV.inMirror(document.activeElement)) ta.focus({ preventScroll: true });
   },
 
   cvjs_set_clipboard__deps: ['$CV'],

@@ -869,6 +869,8 @@ int main() {
   S.doc.clock.actor = "page";  // replaced by this browser's actor id once storage answers
   platform::PageHooks hooks;
   hooks.setup = ui::apply_style;
+  ui::describe_item = platform::describe_item;  // the accessibility mirror's names, values and status
+  ui::announce_status = platform::announce;
   hooks.frame = frame;
   hooks.tick = tick;
   hooks.test_state = test_state;

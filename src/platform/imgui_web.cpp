@@ -43,6 +43,7 @@ void cvjs_set_clipboard(const char* text);
 void cvjs_set_cursor(const char* css);
 int cvjs_is_mac();
 double cvjs_now_ms();
+void cvjs_a11y_changed();
 }
 
 namespace {
@@ -421,17 +422,176 @@ void gl_draw(const ImDrawData* d) {
 
 }  // namespace
 
-// [SECTION] Frames ----------------------------------------------------------------------------------
+// [SECTION] Accessibility mirror ----------------------------------------------------------------
+// Dear ImGui draws on a canvas, where a screen reader finds nothing. The widgets the test-engine hooks
+// report each frame (label, kind, state, rectangle, window, table cell), with what the UI describes
+// that they do not (a field's hint and text: ui::describe_item) and the status line, are the model of
+// a hidden DOM tree the page keeps (web/lib_a11y.js). After a frame whose widgets differ from what the
+// page last read, the page is told (cvjs_a11y_changed) and reads them (cv_a11y_items) in its own time,
+// not inside the frame. Activating a mirrored element activates its widget; focusing one moves Dear
+// ImGui's navigation focus to it; its text goes to the active field like any typed text.
 namespace {
 
 // A widget's label is kept in one buffer of the frame's labels, not a string of its own: a screenful
-// of widgets is a few hundred, every frame.
+// of widgets is a few hundred, every frame. What else the mirror needs of it comes with it.
+enum : unsigned char { kButton, kCheckbox, kTextbox, kTab, kMenuItem, kWindow };  // Item::kind (a window reports itself)
+enum : unsigned char { kChecked = 1, kExpandable = 2, kExpanded = 4, kDisabled = 8, kSelected = 16 };  // Item::state
 struct Item {
   size_t at, len;  // the label in g_labels
   ImRect rect;
+  ImGuiID id = 0, window = 0, table = 0;  // the widget, its root window, the table it is in (0: none)
+  int row = -1, column = -1;
+  unsigned char kind = kButton, state = 0;
 };
 std::vector<Item> g_items_building, g_items;  // this frame's widgets; the last frame's
 std::string g_labels_building, g_labels;
+
+struct Described {
+  ImGuiID id;
+  size_t name_at, name_len, value_at, value_len;  // in g_labels(_building)
+};
+std::vector<Described> g_described_building, g_described;
+std::string g_status_building, g_status;
+uint64_t g_a11y_hash = 0, g_a11y_read = 0;  // this frame's mirror; the one the page last read
+ImGuiID g_a11y_activate = 0, g_a11y_focus = 0;  // asked by the page, done at the next frame
+
+uint64_t fnv(uint64_t h, const void* data, size_t n) {
+  const unsigned char* p = static_cast<const unsigned char*>(data);
+  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+
+void a11y_before_frame() {
+  g_described_building.clear();
+  g_status_building.clear();
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g_a11y_focus) {
+    // The item's window from the last frame: navigation focus moves there, highlighted as by keys.
+    for (const Item& it : g_items)
+      if (it.id == g_a11y_focus)
+        if (ImGuiWindow* w = ImGui::FindWindowByID(it.window); w && g.NavId != it.id) {
+          ImGuiWindow* inner = w;
+          for (ImGuiWindow* c : g.Windows)  // the (child) window that holds the item: its last item ids
+            if (c->RootWindow == w && c->Active && c->IDStack.Size && c->OuterRectClipped.Contains(it.rect)) inner = c;
+          ImGui::FocusWindow(inner);
+          ImGui::SetFocusID(it.id, inner);
+          g.NavDisableHighlight = false;
+          g.NavDisableMouseHover = true;
+          break;
+        }
+    g_a11y_focus = 0;
+  }
+  if (g_a11y_activate) {
+    ImGui::ActivateItemByID(g_a11y_activate);
+    for (const Item& it : g_items)  // a field takes the text cursor, not a click
+      if (it.id == g_a11y_activate && it.kind == kTextbox) g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+    g_a11y_activate = 0;
+  }
+}
+
+void a11y_after_frame() {
+  g_described.swap(g_described_building);
+  g_status.swap(g_status_building);
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  uint64_t h = 1469598103934665603ull;
+  for (const Item& it : g_items) {
+    const int box[4] = {static_cast<int>(it.rect.Min.x), static_cast<int>(it.rect.Min.y), static_cast<int>(it.rect.Max.x),
+                        static_cast<int>(it.rect.Max.y)};
+    h = fnv(h, &it.id, sizeof it.id);
+    h = fnv(h, &it.kind, 1);
+    h = fnv(h, &it.state, 1);
+    h = fnv(h, &it.row, sizeof it.row);
+    h = fnv(h, box, sizeof box);
+    h = fnv(h, g_labels.data() + it.at, it.len);
+  }
+  for (const Described& d : g_described) h = fnv(h, g_labels.data() + d.name_at, d.name_len + d.value_len);
+  h = fnv(h, g_status.data(), g_status.size());
+  h = fnv(h, &g.NavId, sizeof g.NavId);
+  if (g.InputTextState.ID) h = fnv(h, g.InputTextState.TextA.Data, static_cast<size_t>(g.InputTextState.TextA.Size));
+  g_a11y_hash = h;
+  if (g_a11y_hash != g_a11y_read) cvjs_a11y_changed();
+}
+
+const char* window_kind(const ImGuiWindow* w, const ImGuiWindow* main) {
+  if (w == main) return "main";
+  if (w->Flags & ImGuiWindowFlags_Tooltip) return "tooltip";
+  if (w->Flags & (ImGuiWindowFlags_ChildMenu) || std::strncmp(w->Name, "##Menu_", 7) == 0) return "menu";
+  if (std::strncmp(w->Name, "##Combo_", 8) == 0) return "listbox";
+  return "dialog";
+}
+
+}  // namespace
+
+namespace platform {
+void describe_item(unsigned id, std::string_view name, std::string_view value) {
+  const size_t at = g_labels_building.size();
+  g_labels_building.append(name).append(value);
+  g_described_building.push_back({id, at, name.size(), at + name.size(), value.size()});
+}
+void announce(std::string_view status) { g_status_building.assign(status); }
+}  // namespace platform
+
+extern "C" {
+
+// The mirror's model as JSON: {status, focus, windows: [{id, name, kind}], items: [{id, kind, label,
+// name, value, state..., x, y, w, h, window, table, row, column}]}, in CSS pixels, in the order drawn.
+EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  static const char* const kKinds[] = {"button", "checkbox", "textbox", "tab", "menuitem"};
+  cv::json windows = cv::json::array(), items = cv::json::array();
+  std::vector<ImGuiID> seen;
+  const ImGuiWindow* main = nullptr;
+  for (const Item& it : g_items) {
+    if (it.kind == kWindow || std::find(seen.begin(), seen.end(), it.window) != seen.end()) continue;
+    seen.push_back(it.window);
+    const ImGuiWindow* w = ImGui::FindWindowByID(it.window);
+    if (!w) continue;
+    if (!main) main = w;
+    std::string name = w->Name;
+    name = name.substr(0, name.find("##"));
+    windows.push_back({{"id", it.window}, {"name", name}, {"kind", window_kind(w, main)}});
+  }
+  for (const Item& it : g_items) {
+    if (it.kind == kWindow) continue;
+    std::string label = g_labels.substr(it.at, it.len);
+    cv::json o = {{"id", it.id}, {"kind", kKinds[it.kind]}, {"label", label.substr(0, label.find("##"))},
+                  {"x", it.rect.Min.x}, {"y", it.rect.Min.y}, {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()},
+                  {"window", it.window}};
+    if (it.state & kChecked) o["checked"] = true;
+    if (it.state & kExpandable) o["expanded"] = (it.state & kExpanded) != 0;
+    if (it.state & kDisabled) o["disabled"] = true;
+    if (it.state & kSelected) o["selected"] = true;
+    if (it.table) o["table"] = it.table, o["row"] = it.row, o["column"] = it.column;
+    for (const Described& d : g_described)
+      if (d.id == it.id) {
+        o["name"] = g_labels.substr(d.name_at, d.name_len);
+        o["value"] = g_labels.substr(d.value_at, d.value_len);
+      }
+    if (it.kind == kTextbox && g.InputTextState.ID == it.id && g.InputTextState.TextA.Size > 0)
+      o["value"] = std::string(g.InputTextState.TextA.Data);  // the field being edited, as typed so far
+    items.push_back(std::move(o));
+  }
+  cv::json out = {{"status", g_status}, {"focus", g.NavId}, {"windows", windows}, {"items", items}};
+  g_a11y_read = g_a11y_hash;
+  g_result = out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
+  return g_result.c_str();
+}
+
+// A screen reader (or the keyboard, through the mirror) activated or focused a mirrored widget.
+EMSCRIPTEN_KEEPALIVE void cv_a11y_activate(double id) {
+  g_a11y_activate = static_cast<ImGuiID>(id);
+  web::input_arrived();
+}
+EMSCRIPTEN_KEEPALIVE void cv_a11y_focus(double id) {
+  g_a11y_focus = static_cast<ImGuiID>(id);
+  web::input_arrived();
+}
+
+}  // extern "C"
+
+// [SECTION] Frames ----------------------------------------------------------------------------------
+namespace {
+
 ImGuiID g_last_add_id = 0;
 ImRect g_last_add_rect;
 
@@ -451,6 +611,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
 
   g_items_building.clear();
   g_labels_building.clear();
+  a11y_before_frame();
   ImGui::NewFrame();
   const bool app_wants_more = g_hooks.frame();
   static ImGuiMouseCursor last_cursor = -1;
@@ -465,6 +626,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   gl_draw(ImGui::GetDrawData());
   g_items.swap(g_items_building);
   g_labels.swap(g_labels_building);
+  a11y_after_frame();
   g_most_vertices = 0;
   for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) g_most_vertices = std::max(g_most_vertices, list->VtxBuffer.Size);
 
@@ -493,10 +655,44 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
 namespace {
 ImGuiID g_pending_info_id = 0;
 std::string g_pending_label;
+Item g_pending_item;
 
-void record_item(std::string_view label, const ImRect& r) {
+// What kind of widget the item being reported is, and its state, for the accessibility mirror.
+void classify(ImGuiContext* ctx, ImGuiID id, ImGuiItemStatusFlags status, Item& it) {
+  ImGuiWindow* w = ctx->CurrentWindow;
+  it.id = id;
+  it.window = w ? w->RootWindow->ID : 0;
+  it.state = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) ? kDisabled : 0;
+  if (status & ImGuiItemStatusFlags_Openable) it.state |= kExpandable | ((status & ImGuiItemStatusFlags_Opened) ? kExpanded : 0);
+  const bool menu = w && ((w->Flags & ImGuiWindowFlags_ChildMenu) || w->DC.NavLayerCurrent == ImGuiNavLayer_Menu ||
+                          ((w->Flags & ImGuiWindowFlags_Popup) && std::strncmp(w->Name, "##Menu_", 7) == 0));
+  if (w && id == w->ID) {
+    it.kind = kWindow;
+  } else if (ctx->CurrentTabBar && ImGui::TabBarFindTabByID(ctx->CurrentTabBar, id)) {
+    it.kind = kTab;
+    if (ctx->CurrentTabBar->SelectedTabId == id) it.state |= kSelected;
+  } else if (menu) {
+    it.kind = kMenuItem;
+    if (status & ImGuiItemStatusFlags_Checked) it.state |= kChecked;
+  } else if (status & ImGuiItemStatusFlags_Inputable) {
+    it.kind = kTextbox;
+  } else if (status & ImGuiItemStatusFlags_Checkable) {
+    it.kind = kCheckbox;
+    if (status & ImGuiItemStatusFlags_Checked) it.state |= kChecked;
+  } else {
+    it.kind = kButton;
+  }
+  ImGuiTable* t = ctx->CurrentTable;
+  if (t && w && (t->InnerWindow == w || t->OuterWindow == w)) it.table = t->ID, it.row = t->CurrentRow, it.column = t->CurrentColumn;
+  else it.table = 0, it.row = it.column = -1;
+}
+
+void record_item(std::string_view label, const ImRect& r, Item it) {
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;  // clipped away
-  g_items_building.push_back({g_labels_building.size(), label.size(), r});
+  it.at = g_labels_building.size();
+  it.len = label.size();
+  it.rect = r;
+  g_items_building.push_back(it);
   g_labels_building += label;
 }
 }  // namespace
@@ -508,18 +704,21 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   g_last_add_id = id;
   g_last_add_rect = r;
   if (id != 0 && id == g_pending_info_id) {
-    record_item(g_pending_label, r);
+    record_item(g_pending_label, r, g_pending_item);
     g_pending_info_id = 0;
   }
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags status) {
   if (!label) return;
+  Item it{};
+  classify(ctx, id, status, it);
   if (id == g_last_add_id) {
-    record_item(label, g_last_add_rect);
+    record_item(label, g_last_add_rect, it);
   } else {
     g_pending_info_id = id;
     g_pending_label = label;
+    g_pending_item = it;
   }
 }
 
@@ -598,6 +797,8 @@ void page_start(const PageHooks& hooks) {
   io.IniFilename = nullptr;  // layout is not persisted in a file; the page has no file system
   io.ConfigInputTextCursorBlink = false;  // a blinking cursor would draw frames forever
   io.ConfigMacOSXBehaviors = cvjs_is_mac() != 0;
+  // Every widget can be reached with the keyboard: Tab and the arrows move, Space and Enter act.
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.BackendPlatformName = "cultivate_web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
   io.GetClipboardTextFn = get_clipboard;

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,12 @@ void page_start(const PageHooks& hooks);
 void request_frame();          // something outside input changed: draw again
 void wake_after_ms(int ms);    // draw again after ms (timers, tooltips)
 void chime();                  // a short, gentle sound (the end of a block in a live meeting)
+
+// [SECTION] Accessibility (web build only)
+// The page mirrors the widgets for screen readers; these add what Dear ImGui does not report: a
+// field's name and text, and the status line (announced when it changes).
+void describe_item(unsigned id, std::string_view name, std::string_view value);
+void announce(std::string_view status);
 
 // [SECTION] Events from the page (web build only)
 // What the page reports (storage results, files, links, other tabs) arrives as plain data,

@@ -111,17 +111,25 @@ void draw_save_banner(const World& w, Output& out) {
 
 void draw_status(const cv::Doc& doc, const World& w, State& st) {
   ImGui::Separator();
+  // The status line is announced to screen readers when it changes (describe: announce_status).
+  std::string said;
   if (!st.status.empty()) {
+    // An error is not told by its colour alone: it says so in words first.
+    said = st.status_is_error && st.status.rfind("Error", 0) != 0 ? "Error: " + st.status : st.status;
     if (st.status_is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
-    ImGui::TextUnformatted(st.status.c_str());
+    ImGui::TextUnformatted(said.c_str());
     if (st.status_is_error) ImGui::PopStyleColor();
   } else if (!w.fetching.empty()) {
-    ImGui::TextDisabled("Fetching %s ...", w.fetching.c_str());
+    said = "Fetching " + w.fetching + " ...";
+    ImGui::TextDisabled("%s", said.c_str());
   } else if (!doc.undo_stack.empty()) {
-    ImGui::TextDisabled("Last change: %s", doc.undo_stack.back().label.c_str());
+    said = "Last change: " + doc.undo_stack.back().label;
+    ImGui::TextDisabled("%s", said.c_str());
   } else {
+    said = "Ready.";
     ImGui::TextDisabled("Ready.");
   }
+  if (announce_status) announce_status(said);
   // Right side: where the data is, with the details a click away.
   std::string where = !w.storage_ok ? "Not stored in this browser"
                       : !w.save_error.empty() || !w.save_blocked.empty() ? "Not saved"

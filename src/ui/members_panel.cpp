@@ -48,6 +48,7 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
   ImGui::InputTextWithHint("##member-search", "Find a member", &st.member_filter);
+  describe_last("Find a member", st.member_filter);
 
   if (members.empty()) {
     ImGui::Spacing();

@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/breakouts.h"
@@ -301,6 +302,15 @@ struct Env {
   const cv::Views* views = nullptr;   // what is read from the whole community, kept between frames
   int64_t now_ms = 0;                 // the platform clock this frame (World::now_ms, for panels without the World)
 };
+
+// [SECTION] Accessibility ---------------------------------------------------------------------------
+// What Dear ImGui does not report of a widget, told to whoever mirrors the UI for screen readers
+// (the page sets these; nothing is told while they are null): a field's name (its hint) and its text,
+// and the status line, which is announced when it changes.
+extern void (*describe_item)(unsigned id, std::string_view name, std::string_view value);
+extern void (*announce_status)(std::string_view text);
+// The last item's name and value, for the mirror.
+void describe_last(std::string_view name, std::string_view value);
 
 // [SECTION] Panels ----------------------------------------------------------------------------------
 // The whole window: menu bar, panels, status line.

@@ -18,6 +18,13 @@ ImGuiID g_editing = 0;
 std::string g_buffer;
 }  // namespace
 
+void (*describe_item)(unsigned id, std::string_view name, std::string_view value) = nullptr;
+void (*announce_status)(std::string_view text) = nullptr;
+
+void describe_last(std::string_view name, std::string_view value) {
+  if (describe_item) describe_item(ImGui::GetItemID(), name, value);
+}
+
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
 #ifdef IMGUI_ENABLE_TEST_ENGINE
   // Announced before the combo adds itself, so the test hooks pair the label with its rectangle.
@@ -55,6 +62,7 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
   } else if (ImGui::IsItemActive() && g_editing == id) {
     // The buffer already follows the widget.
   }
+  describe_last(hint ? std::string_view(hint) : std::string_view(), *buf);
   if (ImGui::IsItemDeactivated() && g_editing == id) {
     g_editing = 0;
     if (ImGui::IsItemDeactivatedAfterEdit() && *buf != value) {
@@ -68,6 +76,7 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
 bool input_and_add(const char* label, const char* hint, std::string& text, const char* button) {
   ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(button).x - 30));
   const bool enter = ImGui::InputTextWithHint(label, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
+  describe_last(hint, text);
   ImGui::SameLine();
   const bool clicked = ImGui::Button(button);
   if (!(clicked || enter)) return false;
@@ -176,6 +185,7 @@ bool member_combo(const char* label, const std::string& preview, const cv::Views
   if (v.members.size() > 12) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##find-member", "Find a member", &filter);
+    describe_last("Find a member", filter);
   }
   if (shown_for != filter || shown_revision != v.revision) {
     shown.clear();
