@@ -87,6 +87,22 @@ mergeInto(LibraryManager.library, {
       _cv_on_resize(w, h, dpr);
       CV.drawNow();  // a resized canvas is blank until drawn
     },
+    // This browser's display (platform.h, Display): the text size and high contrast chosen here
+    // (localStorage), else what the browser asks for; reduced motion as the browser asks, as it changes.
+    initDisplay: function() {
+      var stored = null;
+      try { stored = JSON.parse(localStorage.getItem('cultivate-display') || 'null'); } catch (e) { stored = null; }
+      var motion = matchMedia('(prefers-reduced-motion: reduce)'), contrast = matchMedia('(prefers-contrast: more)');
+      var send = function() {
+        var size = stored && stored.size > 0 ? stored.size : 1;
+        var high = stored && typeof stored.contrast === 'boolean' ? stored.contrast : contrast.matches;
+        _cv_on_display(size, high ? 1 : 0, motion.matches ? 1 : 0);
+      };
+      CV.display = function(size, high) { stored = { size: size, contrast: !!high }; };
+      motion.addEventListener('change', send);
+      contrast.addEventListener('change', send);
+      send();
+    },
     watchPixelRatio: function() {
       // Fires when the page moves to a screen with another DPR, or on browser zoom.
       var mq = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
@@ -279,6 +295,7 @@ mergeInto(LibraryManager.library, {
         // How many characters of `text` the UI font cannot draw.
         missingGlyphs: function(text) { CV.sendString(text); return _cv_test_missing_glyphs(); },
         // The most vertices one window drew in the last frame, and how many an index can reach.
+        fontPx: function() { return _cv_test_font_px(); },
         drawing: function() { return { vertices: _cv_test_most_vertices(), indexBits: _cv_test_index_bits() }; },
       };
     },
@@ -296,6 +313,7 @@ mergeInto(LibraryManager.library, {
     CV.initPointer();
     CV.initKeyboard();
     window.addEventListener('resize', CV.resize);
+    CV.initDisplay();
     CV.initFiles();
     CV.watchPixelRatio();
 
@@ -312,6 +330,12 @@ mergeInto(LibraryManager.library, {
     CV.text.focus({ preventScroll: true });
     CV.resize();
     if (Module.onReady) Module.onReady();
+  },
+
+  cvjs_save_display__deps: ['$CV'],
+  cvjs_save_display: function(size, high) {
+    CV.display(size, high);
+    try { localStorage.setItem('cultivate-display', JSON.stringify({ size: size, contrast: !!high })); } catch (e) {}
   },
 
   cvjs_request_frame__deps: ['$CV'],

@@ -36,7 +36,7 @@ cv::json meetings_test_ui(const cv::Community& c, const cv::Views& views, const 
     const cv::RunView v = cv::run_view(*m, cv::agenda(c, st.live_meeting), now_ms);
     out["run"] = {{"started", v.started}, {"ended", v.ended}, {"paused", v.paused}, {"index", v.index},
                   {"remaining_ms", v.remaining_ms}, {"extra", v.extra_minutes}, {"title_px", st.live_title_px},
-                  {"title_baked", st.live_title_baked}};
+                  {"title_baked", st.live_title_baked}, {"cue", st.live_cue}};
     // The peer-assist or case discussion on screen (cases.h), as the live view reads it.
     const auto blocks = cv::agenda(c, st.live_meeting);
     if (v.index >= 0 && !blocks[v.index].case_id.empty()) {

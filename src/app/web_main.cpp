@@ -699,6 +699,8 @@ void run(const ui::Command& c) {
     case K::RegenerateRound: app::groups_regenerate(S.groups, S.doc.community, c.arg, platform::random_u64(), clock_ms); break;
     case K::CancelGroups: app::groups_cancel(S.groups); break;
     case K::Chime: platform::chime(); break;
+    case K::SetTextSize: platform::set_display(std::strtof(c.arg.c_str(), nullptr), S.world.high_contrast); break;
+    case K::ToggleContrast: platform::set_display(S.world.text_size, !S.world.high_contrast); break;
     case K::ImportMerge: import_merge(); break;
     case K::AnswerInvitation: answer_invitation(); break;
     case K::Reload:
@@ -747,6 +749,10 @@ bool frame() {
   const uint64_t revision_before = S.doc.revision;
   tick();
   S.world.now_ms = now();
+  // This browser's display: the look follows high contrast as it is chosen (or asked for).
+  const platform::Display shown = platform::display();
+  if (shown.high_contrast != S.world.high_contrast) ui::apply_style(shown.high_contrast);
+  S.world.text_size = shown.text_size, S.world.high_contrast = shown.high_contrast, S.world.reduced_motion = shown.reduced_motion;
   // The date is asked of the browser once a minute (a call out of the page, 50 us of a 0.5 ms frame),
   // and at once when the clock jumps back.
   static int64_t date_read_at = 0;
@@ -791,7 +797,10 @@ bool frame() {
       const int64_t into = ((v.remaining_ms % 1000) + 1000) % 1000;
       wake = static_cast<int>(into ? into : 1000) + 5;
     }
-    if (now() < S.ui.flash_until) wake = wake < 0 ? 250 : std::min(wake, 250);  // the flash blinks
+    // The flash blinks; the calm cue (reduced motion) only goes away at its end.
+    const int64_t cue_left = S.ui.flash_until - now();
+    const int cue_wake = S.world.reduced_motion ? static_cast<int>(cue_left) + 5 : 250;
+    if (cue_left > 0) wake = wake < 0 ? cue_wake : std::min(wake, cue_wake);
     if (wake > 0) platform::wake_after_ms(wake);
   }
   // Show the new state; keep a countdown on the save banner moving.
@@ -868,7 +877,7 @@ std::string test_ui() {
 int main() {
   S.doc.clock.actor = "page";  // replaced by this browser's actor id once storage answers
   platform::PageHooks hooks;
-  hooks.setup = ui::apply_style;
+  hooks.setup = [] { ui::apply_style(false); };
   ui::describe_item = platform::describe_item;  // the accessibility mirror's names, values and status
   ui::announce_status = platform::announce;
   hooks.frame = frame;

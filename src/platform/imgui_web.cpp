@@ -44,13 +44,15 @@ void cvjs_set_cursor(const char* css);
 int cvjs_is_mac();
 double cvjs_now_ms();
 void cvjs_a11y_changed();
+void cvjs_save_display(float text_size, int high_contrast);
 }
 
 namespace {
 
 platform::PageHooks g_hooks;
 float g_css_w = 800, g_css_h = 600, g_dpr = 1;
-float g_font_dpr = 0;      // the DPR the font atlas was built for
+platform::Display g_display;  // text_size is the zoom: Dear ImGui lays out in CSS pixels / text_size
+float g_font_dpr = 0;      // the device pixels per layout pixel the font atlas was built for (DPR x text size)
 double g_last_frame_ms = 0;
 int g_busy_frames = 0;     // frames still to draw after the last input
 bool g_input = false;      // input arrived since the last frame
@@ -143,7 +145,7 @@ EMSCRIPTEN_KEEPALIVE void cv_on_resize(float css_w, float css_h, float dpr) {
 EMSCRIPTEN_KEEPALIVE void cv_on_pointer_move(float x, float y, int source) {
   ImGuiIO& io = ImGui::GetIO();
   io.AddMouseSourceEvent(static_cast<ImGuiMouseSource>(source));
-  io.AddMousePosEvent(x, y);
+  io.AddMousePosEvent(x / g_display.text_size, y / g_display.text_size);
   input_arrived();
 }
 
@@ -200,6 +202,15 @@ EMSCRIPTEN_KEEPALIVE void cv_on_paste() {
   input_arrived();
 }
 
+// This browser's display settings (at start, from localStorage and the browser's media queries; and
+// when reduced motion or contrast is asked for anew).
+EMSCRIPTEN_KEEPALIVE void cv_on_display(float text_size, int high_contrast, int reduced_motion) {
+  g_display.text_size = std::clamp(text_size > 0 ? text_size : 1.0f, 1.0f, 2.0f);
+  g_display.high_contrast = high_contrast != 0;
+  g_display.reduced_motion = reduced_motion != 0;
+  input_arrived();
+}
+
 EMSCRIPTEN_KEEPALIVE void cv_on_focus(int focused) {
   ImGui::GetIO().AddFocusEvent(focused != 0);
   input_arrived();
@@ -220,7 +231,8 @@ void set_clipboard(void*, const char* text) {
 // Dear ImGui says where the active text field is: the page moves its hidden text field there, so
 // phones show their keyboard and IMEs show their candidate window in the right place.
 void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
-  cvjs_set_text_input(data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+  const float z = g_display.text_size;
+  cvjs_set_text_input(data->WantVisible, data->InputPos.x * z, data->InputPos.y * z, data->InputLineHeight * z);
 }
 
 }  // namespace
@@ -236,8 +248,11 @@ constexpr float kFontCssPx = 16.0f;
 constexpr float kBigFontCssPx = 96.0f;
 constexpr float kTitleFontCssPx = 26.0f;
 
-// Glyphs are drawn at the device's pixel size and scaled back, so text is crisp at any DPR.
+// Glyphs are drawn at the device's pixel size and scaled back, so text is crisp at any DPR and text
+// size. The text size is a zoom of the whole interface: Dear ImGui lays out in CSS pixels divided by
+// it, and draws with as many more device pixels, so every width grows with the text.
 void build_font() {
+  const float px = g_dpr * g_display.text_size;  // device pixels per layout pixel
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
@@ -246,16 +261,16 @@ void build_font() {
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                 std::round(kFontCssPx * g_dpr), &cfg, kGlyphRanges);
+                                 std::round(kFontCssPx * px), &cfg, kGlyphRanges);
   // Fonts[1]: the live view's countdown, digits only, drawn large and crisp (not a scaled atlas).
   static const ImWchar kDigits[] = {0x20, 0x20, 0x2D, 0x3A, 0};
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                 std::round(kBigFontCssPx * g_dpr), &cfg, kDigits);
+                                 std::round(kBigFontCssPx * px), &cfg, kDigits);
   // Fonts[2]: the live view's block title, every script, at its own size (a projector shows it).
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                 std::round(kTitleFontCssPx * g_dpr), &cfg, kGlyphRanges);
-  io.FontGlobalScale = 1.0f / g_dpr;
-  g_font_dpr = g_dpr;
+                                 std::round(kTitleFontCssPx * px), &cfg, kGlyphRanges);
+  io.FontGlobalScale = 1.0f / px;
+  g_font_dpr = px;
 }
 
 const char* css_cursor(ImGuiMouseCursor c) {
@@ -529,6 +544,11 @@ void describe_item(unsigned id, std::string_view name, std::string_view value) {
   g_described_building.push_back({id, at, name.size(), at + name.size(), value.size()});
 }
 void announce(std::string_view status) { g_status_building.assign(status); }
+Display display() { return g_display; }
+void set_display(float text_size, bool high_contrast) {
+  cv_on_display(text_size, high_contrast, g_display.reduced_motion);
+  cvjs_save_display(g_display.text_size, g_display.high_contrast);
+}
 }  // namespace platform
 
 extern "C" {
@@ -538,6 +558,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   static const char* const kKinds[] = {"button", "checkbox", "textbox", "tab", "menuitem"};
+  const float zoom = g_display.text_size;  // rectangles in CSS pixels
   cv::json windows = cv::json::array(), items = cv::json::array();
   std::vector<ImGuiID> seen;
   const ImGuiWindow* main = nullptr;
@@ -555,7 +576,8 @@ EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
     if (it.kind == kWindow) continue;
     std::string label = g_labels.substr(it.at, it.len);
     cv::json o = {{"id", it.id}, {"kind", kKinds[it.kind]}, {"label", label.substr(0, label.find("##"))},
-                  {"x", it.rect.Min.x}, {"y", it.rect.Min.y}, {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()},
+                  {"x", it.rect.Min.x * zoom}, {"y", it.rect.Min.y * zoom}, {"w", it.rect.GetWidth() * zoom},
+                  {"h", it.rect.GetHeight() * zoom},
                   {"window", it.window}};
     if (it.state & kChecked) o["checked"] = true;
     if (it.state & kExpandable) o["expanded"] = (it.state & kExpanded) != 0;
@@ -599,15 +621,16 @@ ImRect g_last_add_rect;
 
 extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   ImGuiIO& io = ImGui::GetIO();
-  if (g_font_dpr != g_dpr) {
+  const float zoom = g_display.text_size;
+  if (g_font_dpr != g_dpr * zoom) {
     build_font();
     gl_fonts();
   }
   const double now = cvjs_now_ms();
   io.DeltaTime = g_last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_frame_ms) / 1000.0)) : 1.0f / 60;
   g_last_frame_ms = now;
-  io.DisplaySize = ImVec2(g_css_w, g_css_h);
-  io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
+  io.DisplaySize = ImVec2(g_css_w / zoom, g_css_h / zoom);
+  io.DisplayFramebufferScale = ImVec2(g_dpr * zoom, g_dpr * zoom);
 
   g_items_building.clear();
   g_labels_building.clear();
@@ -736,10 +759,10 @@ EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
     const size_t hash = label.find("##");
     out.push_back({{"label", label.substr(0, hash)},
                    {"id", label},
-                   {"x", it.rect.Min.x},
-                   {"y", it.rect.Min.y},
-                   {"w", it.rect.GetWidth()},
-                   {"h", it.rect.GetHeight()}});
+                   {"x", it.rect.Min.x * g_display.text_size},
+                   {"y", it.rect.Min.y * g_display.text_size},
+                   {"w", it.rect.GetWidth() * g_display.text_size},
+                   {"h", it.rect.GetHeight() * g_display.text_size}});
   }
   g_result = out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
   return g_result.c_str();
@@ -766,6 +789,8 @@ EMSCRIPTEN_KEEPALIVE int cv_test_missing_glyphs() {
 // The most vertices one window drew in the last frame, and the bits of an index into them.
 EMSCRIPTEN_KEEPALIVE int cv_test_most_vertices() { return g_most_vertices; }
 EMSCRIPTEN_KEEPALIVE int cv_test_index_bits() { return static_cast<int>(8 * sizeof(ImDrawIdx)); }
+// The size the UI font's glyphs were drawn at, in device pixels (crisp text: DPR x text size x 16).
+EMSCRIPTEN_KEEPALIVE float cv_test_font_px() { return ImGui::GetIO().Fonts->Fonts[0]->FontSize; }
 
 EMSCRIPTEN_KEEPALIVE const char* cv_test_state() {
   g_result = g_hooks.test_state ? g_hooks.test_state() : std::string("null");

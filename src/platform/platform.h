@@ -46,6 +46,19 @@ void request_frame();          // something outside input changed: draw again
 void wake_after_ms(int ms);    // draw again after ms (timers, tooltips)
 void chime();                  // a short, gentle sound (the end of a block in a live meeting)
 
+// [SECTION] Display (web build only)
+// How this browser shows the page: the text size (1 to 2; the whole interface grows with it, drawn
+// crisp at its size), high contrast, and the browser's wish for reduced motion. The first two are
+// the person's choice, remembered in this browser; the page starts high contrast when the browser
+// asks for more contrast and nothing was chosen.
+struct Display {
+  float text_size = 1.0f;
+  bool high_contrast = false;
+  bool reduced_motion = false;
+};
+Display display();
+void set_display(float text_size, bool high_contrast);
+
 // [SECTION] Accessibility (web build only)
 // The page mirrors the widgets for screen readers; these add what Dear ImGui does not report: a
 // field's name and text, and the status line (announced when it changes).

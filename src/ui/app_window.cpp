@@ -1,4 +1,5 @@
 // app_window.cpp: the window that fills the page: menu bar, panels, status line, shortcuts.
+#include <cmath>
 #include <cstdio>
 
 #include "core/format.h"
@@ -57,6 +58,18 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
     if (ImGui::MenuItem("Copy share link")) out.command(Command::ShareLink);
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::BeginMenu("Text size")) {
+      for (int pct = 100; pct <= 200; pct += 25) {
+        const std::string label = std::to_string(pct) + "%";
+        if (ImGui::MenuItem(label.c_str(), nullptr, static_cast<int>(std::lround(w.text_size * 100)) == pct))
+          out.command(Command::SetTextSize, std::to_string(pct / 100.0));
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("High contrast", nullptr, w.high_contrast)) out.command(Command::ToggleContrast);
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("Help")) {
     ImGui::TextUnformatted("Cultivate: a workbench for communities of practice.");
     ImGui::TextDisabled("Everything stays in this browser until you share it:");
@@ -64,7 +77,6 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
     ImGui::TextDisabled("Drop files on the page to import them.");
     ImGui::EndMenu();
   }
-  (void)w;
   ImGui::EndMenuBar();
 }
 
@@ -214,9 +226,10 @@ void draw_save_banner_window(const World& w, Output& out) {
 
 }  // namespace
 
-void apply_style() {
-  ImGui::StyleColorsLight();
+void apply_style(bool high_contrast) {
   ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();  // from the defaults: high contrast turned off leaves nothing of itself
+  ImGui::StyleColorsLight(&s);
   s.WindowPadding = ImVec2(14, 10);
   s.FramePadding = ImVec2(8, 5);
   s.ItemSpacing = ImVec2(10, 7);
@@ -239,6 +252,33 @@ void apply_style() {
   s.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.2f, 0.3f, 0.2f, 0.04f);
   s.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.85f, 0.90f, 0.86f, 1);
   s.Colors[ImGuiCol_PopupBg] = ImVec4(0.99f, 0.99f, 0.98f, 1);
+  if (!high_contrast) return;
+  // High contrast: black on white; every frame, button and window outlined; what is disabled or a
+  // hint still dark enough to read (at least 7:1); the focus and selection marked by a thick outline
+  // and a strong colour, not a tint.
+  const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), grey(0.30f, 0.30f, 0.30f, 1), blue(0.0f, 0.25f, 0.65f, 1),
+      light_blue(0.80f, 0.87f, 1.0f, 1), lighter_blue(0.90f, 0.94f, 1.0f, 1);
+  s.FrameBorderSize = 1;
+  s.WindowBorderSize = 1;
+  s.PopupBorderSize = 2;
+  s.TabBorderSize = 1;
+  for (ImVec4& c : s.Colors) c = white;
+  for (ImGuiCol c : {ImGuiCol_Text, ImGuiCol_Border, ImGuiCol_CheckMark, ImGuiCol_SliderGrab, ImGuiCol_Separator,
+                     ImGuiCol_PlotLines, ImGuiCol_PlotHistogram, ImGuiCol_ScrollbarGrab, ImGuiCol_TableBorderStrong,
+                     ImGuiCol_TableBorderLight, ImGuiCol_ResizeGrip})
+    s.Colors[c] = black;
+  s.Colors[ImGuiCol_TextDisabled] = grey;
+  for (ImGuiCol c : {ImGuiCol_ButtonHovered, ImGuiCol_FrameBgHovered, ImGuiCol_HeaderHovered, ImGuiCol_TabHovered,
+                     ImGuiCol_ScrollbarGrabHovered})
+    s.Colors[c] = lighter_blue;
+  for (ImGuiCol c : {ImGuiCol_ButtonActive, ImGuiCol_FrameBgActive, ImGuiCol_HeaderActive, ImGuiCol_Header, ImGuiCol_TabActive,
+                     ImGuiCol_TextSelectedBg, ImGuiCol_ScrollbarGrabActive})
+    s.Colors[c] = light_blue;
+  for (ImGuiCol c : {ImGuiCol_NavHighlight, ImGuiCol_DragDropTarget, ImGuiCol_SeparatorActive, ImGuiCol_SliderGrabActive}) s.Colors[c] = blue;
+  s.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.88f, 0.88f, 0.88f, 1);
+  s.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.05f);
+  s.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.5f);
+  s.Colors[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.3f);
 }
 
 void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {

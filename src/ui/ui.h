@@ -42,6 +42,8 @@ struct Command {
     ExportGroupCards,    // arg: session
     ExportSummaryMarkdown, ExportSummaryHtml, ExportSeriesIcs,  // arg: meeting id
     Chime,               // the end of a block in the live view
+    SetTextSize,         // arg: the size, "1" to "2" (this browser's)
+    ToggleContrast,      // high contrast on or off (this browser's)
     AnswerInvitation,    // the invitation in the preview: answer it as a member in this browser
     Reload,              // a new version of the page is ready
     DownloadRecovery,    // arg: a recovery copy's key
@@ -115,6 +117,9 @@ struct ImportFile {
 
 struct World {
   int64_t now_ms = 0;
+  // Display (this browser's): the text size, high contrast, the browser's wish for reduced motion
+  float text_size = 1.0f;
+  bool high_contrast = false, reduced_motion = false;
   std::string today;                // "2027-02-04", the person's own calendar
   bool ready = false;               // a community is open
   bool storage_ok = true;           // IndexedDB works in this browser
@@ -221,6 +226,7 @@ struct State {
   std::string live_block;      // the block the live view showed last frame, and its time left:
   int64_t live_remaining = 0;  // the chime sounds when it crosses zero in view
   int64_t flash_until = 0;
+  const char* live_cue = "";  // what the live view showed of a block's end this frame: "flash", "calm" or ""
   float live_title_px = 0;     // the block title's drawn size, and its font's baked size over it (the
   float live_title_baked = 0;  // device pixel ratio when crisp, less when a smaller font is scaled up)
   // Books
@@ -363,7 +369,8 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
 // A rating of progress on an objective ("not started" .. "achieved"; -1 not rated): true when changed.
 bool rating_combo(const char* label, int rating, int& out);
 void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
-void apply_style();
+// The look: the usual one, or high contrast (black on white, every frame outlined).
+void apply_style(bool high_contrast = false);
 
 // [SECTION] Widgets shared by panels ----------------------------------------------------------------
 // A text field that gives its text back once, when the person leaves it after an edit (one Op per

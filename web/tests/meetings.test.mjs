@@ -190,6 +190,7 @@ test('the meeting runs on the platform clock, chimes at the end of a block, and 
   await advance(61000);
   await page.waitForFunction(() => cultivateTest.chimes() === 1);
   assert.ok((await run()).remaining_ms < 0);
+  assert.equal((await run()).cue, 'flash', 'the end of a block flashes (no reduced motion asked for)');
   await advance(5000);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => cultivateTest.chimes()), 1, 'one chime per block end');
@@ -318,6 +319,25 @@ test('a run left unended for hours does not take the window after a reload; its 
   await click(page, /^2026-12-17  Regular meeting$/);  // the one that was run
   await click(page, 'Resume the live view');
   await find(page, 'Leave the live view');
+  // The browser asks for reduced motion: the end of the next block is a calm cue, a steady line, not
+  // a flash, and no frames are drawn for it until it goes.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await click(page, 'Next block');
+  await page.waitForFunction(() => cultivateTest.ui().meetings.run.remaining_ms > 0);
+  const chimes = await page.evaluate(() => cultivateTest.chimes());
+  // The pointer rests on the status line, away from any button (a hovered one wakes frames for its
+  // tooltip).
+  await page.mouse.move(2, await page.evaluate(() => window.innerHeight - 3));
+  await page.waitForTimeout(1200);
+  await advance((await run()).remaining_ms + 500);
+  await page.waitForFunction((n) => cultivateTest.chimes() === n + 1, chimes);
+  assert.equal((await run()).cue, 'calm');
+  const f0 = await page.evaluate(() => cultivateTest.frames());
+  await page.waitForTimeout(1500);
+  const calmFrames = (await page.evaluate(() => cultivateTest.frames())) - f0;
+  assert.ok(calmFrames <= 3, `a steady cue draws at most the countdown's frames (${calmFrames} in 1.5 s)`);
+  assert.equal((await run()).cue, 'calm');
+  await page.emulateMedia({ reducedMotion: null });
   assert.deepEqual(page.problems, []);
 });
 
