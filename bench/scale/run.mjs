@@ -199,7 +199,7 @@ console.log('\nData (ms; heap in MB)');
 console.log(['', ...results.map((r) => String(r.n).padStart(12))].join('').padStart(14));
 const row = (label, f) => console.log([label.padEnd(22), ...results.map((r) => String(f(r)).padStart(12))].join(''));
 row('file (MB)', (r) => fmt(r.bytes / 1048576, 2));
-row('map vertices', (r) => r.tabs.Connections.vertices);
+row('map vertices', (r) => (r.tabs.Connections ? r.tabs.Connections.vertices : NaN));  // when Connections was measured
 row('JSON.parse', (r) => fmt(r.jsonParse));
 row('import to preview', (r) => fmt(r.preview));
 row('  ratio to JSON.parse', (r) => fmt(r.preview / r.jsonParse, 2));
