@@ -13,7 +13,7 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # --- 1. Debian packages --------------------------------------------------------------------------
 PKGS=(emscripten nlohmann-json3-dev doctest-dev chromium cmake ninja-build g++ nodejs npm
-      dpkg-dev xz-utils fonts-dejavu-core fonttools ca-certificates curl
+      dpkg-dev xz-utils fonts-dejavu-core fonts-droid-fallback fonts-nanum fonttools ca-certificates curl
       clang-14 libclang-rt-14-dev    # the sanitizer build and libFuzzer
       python3-venv)                  # the Python packages the tests use (step 6)
 missing=()
@@ -72,6 +72,18 @@ if [ ! -f "$FONT" ]; then
     --layout-features='' --no-hinting --desubroutinize --output-file="$FONT.tmp"
   mv "$FONT.tmp" "$FONT"
 fi
+
+# Chinese and Japanese (Droid Sans Fallback) and Korean (Nanum Gothic): files of their own beside the
+# page, each fetched only when one of its characters is on screen (imgui_web.cpp, Fallback).
+subset() {  # subset FILE FROM UNICODES
+  [ -f "$DEPS/font/$1" ] && return 0
+  pyftsubset "$2" --unicodes="$3" --layout-features='' --no-hinting --desubroutinize \
+    --output-file="$DEPS/font/$1.tmp" 2>/dev/null
+  mv "$DEPS/font/$1.tmp" "$DEPS/font/$1"
+}
+subset cjk.ttf /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
+  "U+2E80-2FDF,U+3000-30FF,U+31F0-31FF,U+3400-4DBF,U+4E00-9FFF,U+F900-FAFF,U+FF00-FFEF"
+subset hangul.ttf /usr/share/fonts/truetype/nanum/NanumGothic.ttf "U+1100-11FF,U+3130-318F,U+AC00-D7AF"
 
 # --- 5. npm packages pinned by web/package-lock.json ----------------------------------------------
 if [ -f web/package-lock.json ]; then

@@ -17,6 +17,9 @@ const dist = path.resolve(process.argv[2] || path.join(web, '../build/web/dist')
 const COPIED = ['index.html', 'loader.js', 'style.css', 'manifest.webmanifest', 'icon.svg'];
 const SOURCE = (f) => (f === 'index.html' ? path.join(web, '../shell.html') : path.join(web, f));
 const BUILT = ['cultivate_app.js', 'cultivate_app.wasm'];
+// Fonts for scripts the UI font lacks (scripts/setup.sh subsets them): served beside the page, fetched
+// only when such a character is on screen, kept by the service worker once fetched (not precached).
+const FONTS = ['cjk.ttf', 'hangul.ttf'].map((f) => [f, path.join(web, '../build/deps/font', f)]);
 
 // The development page differs only in its HTML: the switch, and local addresses in connect-src.
 function devHtml(html) {
@@ -36,6 +39,8 @@ function assemble(dir, transformHtml) {
     else fs.copyFileSync(from, path.join(dir, f));
   }
   if (dir !== dist) for (const f of BUILT) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  fs.mkdirSync(path.join(dir, 'fonts'), { recursive: true });
+  for (const [name, from] of FONTS) fs.copyFileSync(from, path.join(dir, 'fonts', name));
   const files = [...COPIED, ...BUILT];
   const hash = crypto.createHash('sha256');
   for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));

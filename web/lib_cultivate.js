@@ -332,6 +332,24 @@ mergeInto(LibraryManager.library, {
     if (Module.onReady) Module.onReady();
   },
 
+  // The font for scripts the UI font lacks, fetched once (the service worker keeps it); a failure
+  // leaves those characters as boxes, and the page otherwise as it is.
+  cvjs_fetch_font: function(urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    fetch(url).then(function(r) {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      return r.arrayBuffer();
+    }).then(function(b) {
+      var bytes = new Uint8Array(b), p = _malloc(bytes.length);
+      HEAPU8.set(bytes, p);
+      var n = lengthBytesUTF8(url) + 1, name = _malloc(n);
+      stringToUTF8(url, name, n);
+      _cv_on_font(name, p, bytes.length);
+      _free(p);
+      _free(name);
+    }).catch(function(e) { console.warn('Cultivate: no font for these characters: ' + e.message); });
+  },
+
   cvjs_save_display__deps: ['$CV'],
   cvjs_save_display: function(size, high) {
     CV.display(size, high);

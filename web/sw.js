@@ -5,6 +5,8 @@
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = 'cultivate-' + VERSION;
+// Fonts fetched on demand (fonts/*.ttf): kept across versions, fetched once.
+const FONTS = 'fonts-cultivate';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -23,6 +25,13 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;  // links fetch other sites
+  if (new URL(req.url).pathname.includes('/fonts/')) {
+    event.respondWith(caches.open(FONTS).then((cache) => cache.match(req).then((hit) => hit || fetch(req).then((r) => {
+      if (r.ok) cache.put(req, r.clone());
+      return r;
+    }))));
+    return;
+  }
   event.respondWith(
     caches.open(CACHE).then((cache) => {
       // The page itself, whatever its query or fragment: the cached index.html.

@@ -45,6 +45,7 @@ int cvjs_is_mac();
 double cvjs_now_ms();
 void cvjs_a11y_changed();
 void cvjs_save_display(float text_size, int high_contrast);
+void cvjs_fetch_font(const char* url);
 }
 
 namespace {
@@ -248,6 +249,85 @@ constexpr float kFontCssPx = 16.0f;
 constexpr float kBigFontCssPx = 96.0f;
 constexpr float kTitleFontCssPx = 26.0f;
 
+// Scripts the UI font lacks (Chinese, Japanese, Korean) come from fonts served beside the page
+// (fonts/*.ttf, from Debian's packages, subset at set-up), each fetched the first time a character of
+// its own is on screen; only the characters seen are added to the atlas, so it stays small. What is on
+// screen is read from the frame's widgets (labels, and the fields' text as described).
+struct Fallback {
+  const char* file;
+  std::vector<std::pair<char32_t, char32_t>> blocks;  // what it is asked for
+  std::vector<unsigned char> font;                   // its bytes, once fetched
+  bool asked = false;                                // fetched (or being fetched)
+  std::vector<ImWchar> have, want;                   // in the atlas; seen and not in it yet (sorted)
+  ImVector<ImWchar> ranges;                          // the atlas's ranges for `have` (kept while built)
+};
+Fallback g_fallbacks[] = {
+    {"fonts/hangul.ttf", {{0x1100, 0x11FF}, {0x3130, 0x318F}, {0xAC00, 0xD7AF}}, {}, false, {}, {}, {}},  // Nanum Gothic
+    {"fonts/cjk.ttf",  // Chinese and Japanese: Droid Sans Fallback
+     {{0x2E80, 0x2FDF}, {0x3000, 0x30FF}, {0x31F0, 0x31FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0xFF00, 0xFFEF}},
+     {}, false, {}, {}, {}},
+};
+
+Fallback* fallback_for(char32_t c) {
+  for (Fallback& f : g_fallbacks)
+    for (const auto& [lo, hi] : f.blocks)
+      if (c >= lo && c <= hi) return &f;
+  return nullptr;
+}
+
+// After a frame: characters on screen the atlas lacks and a fallback has. True when the atlas should
+// be built again (a font is here with new ones).
+bool glyphs_seen(std::string_view text) {
+  bool rebuild = false;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0xE1) {  // below U+1000: none of the fallbacks'
+      ++i;
+      continue;
+    }
+    const char32_t c = cv::utf8_next(text, i);
+    Fallback* f = fallback_for(c);
+    if (!f) continue;
+    const ImWchar w = static_cast<ImWchar>(c);
+    if (std::binary_search(f->have.begin(), f->have.end(), w)) continue;
+    if (auto at = std::lower_bound(f->want.begin(), f->want.end(), w); at == f->want.end() || *at != w) f->want.insert(at, w);
+    if (!f->asked) {
+      f->asked = true;
+      cvjs_fetch_font(f->file);
+    }
+    rebuild = rebuild || !f->font.empty();
+  }
+  return rebuild;
+}
+
+// The fallbacks' glyphs seen so far, merged into the font just added.
+void merge_fallbacks(float size_px) {
+  for (Fallback& f : g_fallbacks) {
+    if (f.font.empty() || f.have.empty()) continue;
+    if (f.ranges.empty()) {
+      ImFontGlyphRangesBuilder b;
+      for (ImWchar c : f.have) b.AddChar(c);
+      b.BuildRanges(&f.ranges);
+    }
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(f.font.data(), static_cast<int>(f.font.size()), size_px, &cfg, f.ranges.Data);
+  }
+}
+
+}  // namespace
+
+// A fallback font's bytes (fonts/<file>), fetched when a character it has was first on screen.
+extern "C" EMSCRIPTEN_KEEPALIVE void cv_on_font(const char* file, const unsigned char* data, int size) {
+  for (Fallback& f : g_fallbacks)
+    if (std::strcmp(f.file, file) == 0) f.font.assign(data, data + size);
+  input_arrived();
+}
+
+namespace {
+
 // Glyphs are drawn at the device's pixel size and scaled back, so text is crisp at any DPR and text
 // size. The text size is a zoom of the whole interface: Dear ImGui lays out in CSS pixels divided by
 // it, and draws with as many more device pixels, so every width grows with the text.
@@ -262,6 +342,7 @@ void build_font() {
   cfg.PixelSnapH = true;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
                                  std::round(kFontCssPx * px), &cfg, kGlyphRanges);
+  merge_fallbacks(std::round(kFontCssPx * px));
   // Fonts[1]: the live view's countdown, digits only, drawn large and crisp (not a scaled atlas).
   static const ImWchar kDigits[] = {0x20, 0x20, 0x2D, 0x3A, 0};
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
@@ -269,6 +350,7 @@ void build_font() {
   // Fonts[2]: the live view's block title, every script, at its own size (a projector shows it).
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
                                  std::round(kTitleFontCssPx * px), &cfg, kGlyphRanges);
+  merge_fallbacks(std::round(kTitleFontCssPx * px));
   io.FontGlobalScale = 1.0f / px;
   g_font_dpr = px;
 }
@@ -622,6 +704,14 @@ ImRect g_last_add_rect;
 extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   ImGuiIO& io = ImGui::GetIO();
   const float zoom = g_display.text_size;
+  for (Fallback& f : g_fallbacks)
+    if (!f.want.empty() && !f.font.empty()) {  // characters seen that the atlas lacks: built again with them
+      f.have.insert(f.have.end(), f.want.begin(), f.want.end());
+      std::sort(f.have.begin(), f.have.end());
+      f.want.clear();
+      f.ranges.clear();
+      g_font_dpr = 0;
+    }
   if (g_font_dpr != g_dpr * zoom) {
     build_font();
     gl_fonts();
@@ -650,6 +740,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   g_items.swap(g_items_building);
   g_labels.swap(g_labels_building);
   a11y_after_frame();
+  if (glyphs_seen(g_labels)) cvjs_request_frame();
   g_most_vertices = 0;
   for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) g_most_vertices = std::max(g_most_vertices, list->VtxBuffer.Size);
 

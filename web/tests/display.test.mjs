@@ -83,3 +83,27 @@ test('high contrast: buttons are outlined white, not filled green; it is remembe
   await click(page, 'High contrast');
   await eventually(async () => await greenShare(await find(page, 'Add member')) > 0.5, 'the usual look again');
 });
+
+test('Chinese, Japanese and Korean names show as their letters: the fonts for them are fetched once each, when first on screen', async () => {
+  const fonts = [];
+  page.on('request', (r) => { if (/\/fonts\//.test(r.url())) fonts.push(r.url()); });
+  const names = ['李伟 (Li Wei)', 'さくら', '김민준'];
+  const missing = (t) => page.evaluate((t) => cultivateTest.missingGlyphs(t), t);
+  assert.equal(await missing('李伟さくら김민준'), 8, 'the UI font alone lacks them');
+  assert.equal(await missing('Zoë Ñúñez Jürgen Żaneta Алёна Παύλος'), 0);
+  assert.deepEqual(fonts, [], 'nothing fetched while no such character is on screen');
+  for (const name of names) {
+    const n = live(await state(page), 'member').length;
+    await click(page, 'Add member');
+    await editing(page);
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await until(page, (s) => live(s, 'member').length === n + 1, `${name} added`);
+  }
+  await page.waitForFunction(() => cultivateTest.missingGlyphs('李伟さくら김민준') === 0, null, { timeout: 15000 });
+  // One font for Chinese and Japanese, one for Korean: each fetched once.
+  assert.deepEqual(fonts.map((u) => u.replace(/^.*\/fonts\//, '')).sort(), ['cjk.ttf', 'hangul.ttf'], fonts.join(', '));
+  await page.screenshot({ path: new URL('../../build/screens/scripts.png', import.meta.url).pathname });
+  // Only what was seen is in the atlas: a character of the same font not on screen is not.
+  assert.equal(await missing('猫'), 1);
+});
