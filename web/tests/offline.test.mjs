@@ -36,7 +36,7 @@ test('with the network gone, a reload runs the app and the data is there', async
 test('a new version installs, takes over and deletes the old cache', async () => {
   // A copy of the built page that can be changed into "the next version".
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cultivate-site-'));
-  for (const f of fs.readdirSync(dist)) fs.copyFileSync(path.join(dist, f), path.join(root, f));
+  fs.cpSync(dist, root, { recursive: true });  // fonts/ included
   const server = await serve({ root, port: 0 });
   const b = await launch();
   const page = await openPage(b.context, server.url);
