@@ -88,19 +88,22 @@ mergeInto(LibraryManager.library, {
       CV.drawNow();  // a resized canvas is blank until drawn
     },
     // This browser's display (platform.h, Display): the text size and high contrast chosen here
-    // (localStorage), else what the browser asks for; reduced motion as the browser asks, as it changes.
+    // (localStorage), else what the browser asks for; reduced motion and a touch screen as the browser
+    // says, as they change.
     initDisplay: function() {
       var stored = null;
       try { stored = JSON.parse(localStorage.getItem('cultivate-display') || 'null'); } catch (e) { stored = null; }
       var motion = matchMedia('(prefers-reduced-motion: reduce)'), contrast = matchMedia('(prefers-contrast: more)');
+      var coarse = matchMedia('(pointer: coarse)');
       var send = function() {
         var size = stored && stored.size > 0 ? stored.size : 1;
         var high = stored && typeof stored.contrast === 'boolean' ? stored.contrast : contrast.matches;
-        _cv_on_display(size, high ? 1 : 0, motion.matches ? 1 : 0);
+        _cv_on_display(size, high ? 1 : 0, motion.matches ? 1 : 0, coarse.matches ? 1 : 0);
       };
       CV.display = function(size, high) { stored = { size: size, contrast: !!high }; };
       motion.addEventListener('change', send);
       contrast.addEventListener('change', send);
+      coarse.addEventListener('change', send);
       send();
     },
     watchPixelRatio: function() {

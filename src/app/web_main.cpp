@@ -751,8 +751,9 @@ bool frame() {
   S.world.now_ms = now();
   // This browser's display: the look follows high contrast as it is chosen (or asked for).
   const platform::Display shown = platform::display();
-  if (shown.high_contrast != S.world.high_contrast) ui::apply_style(shown.high_contrast);
+  if (shown.high_contrast != S.world.high_contrast || shown.touch != S.world.touch) ui::apply_style(shown.high_contrast, shown.touch);
   S.world.text_size = shown.text_size, S.world.high_contrast = shown.high_contrast, S.world.reduced_motion = shown.reduced_motion;
+  S.world.touch = shown.touch;
   // The date is asked of the browser once a minute (a call out of the page, 50 us of a 0.5 ms frame),
   // and at once when the clock jumps back.
   static int64_t date_read_at = 0;

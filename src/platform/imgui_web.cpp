@@ -205,10 +205,11 @@ EMSCRIPTEN_KEEPALIVE void cv_on_paste() {
 
 // This browser's display settings (at start, from localStorage and the browser's media queries; and
 // when reduced motion or contrast is asked for anew).
-EMSCRIPTEN_KEEPALIVE void cv_on_display(float text_size, int high_contrast, int reduced_motion) {
+EMSCRIPTEN_KEEPALIVE void cv_on_display(float text_size, int high_contrast, int reduced_motion, int touch) {
   g_display.text_size = std::clamp(text_size > 0 ? text_size : 1.0f, 1.0f, 2.0f);
   g_display.high_contrast = high_contrast != 0;
   g_display.reduced_motion = reduced_motion != 0;
+  g_display.touch = touch != 0;
   input_arrived();
 }
 
@@ -628,7 +629,7 @@ void describe_item(unsigned id, std::string_view name, std::string_view value) {
 void announce(std::string_view status) { g_status_building.assign(status); }
 Display display() { return g_display; }
 void set_display(float text_size, bool high_contrast) {
-  cv_on_display(text_size, high_contrast, g_display.reduced_motion);
+  cv_on_display(text_size, high_contrast, g_display.reduced_motion, g_display.touch);
   cvjs_save_display(g_display.text_size, g_display.high_contrast);
 }
 }  // namespace platform

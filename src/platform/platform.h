@@ -50,11 +50,12 @@ void chime();                  // a short, gentle sound (the end of a block in a
 // How this browser shows the page: the text size (1 to 2; the whole interface grows with it, drawn
 // crisp at its size), high contrast, and the browser's wish for reduced motion. The first two are
 // the person's choice, remembered in this browser; the page starts high contrast when the browser
-// asks for more contrast and nothing was chosen.
+// asks for more contrast and nothing was chosen. On a touch screen every target is larger.
 struct Display {
   float text_size = 1.0f;
   bool high_contrast = false;
   bool reduced_motion = false;
+  bool touch = false;  // the main pointer is a finger (pointer: coarse): targets of 44 CSS pixels
 };
 Display display();
 void set_display(float text_size, bool high_contrast);

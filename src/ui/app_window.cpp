@@ -226,7 +226,7 @@ void draw_save_banner_window(const World& w, Output& out) {
 
 }  // namespace
 
-void apply_style(bool high_contrast) {
+void apply_style(bool high_contrast, bool touch) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();  // from the defaults: high contrast turned off leaves nothing of itself
   ImGui::StyleColorsLight(&s);
@@ -252,6 +252,13 @@ void apply_style(bool high_contrast) {
   s.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.2f, 0.3f, 0.2f, 0.04f);
   s.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.85f, 0.90f, 0.86f, 1);
   s.Colors[ImGuiCol_PopupBg] = ImVec4(0.99f, 0.99f, 0.98f, 1);
+  if (touch) {  // a fingertip: frames 16 + 2 x 14 = 44 pixels tall, and room between them
+    s.FramePadding = ImVec2(12, 14);
+    s.ItemSpacing = ImVec2(12, 10);
+    s.ItemInnerSpacing = ImVec2(10, 8);
+    s.ScrollbarSize = 22;
+    s.GrabMinSize = 22;
+  }
   if (!high_contrast) return;
   // High contrast: black on white; every frame, button and window outlined; what is disabled or a
   // hint still dark enough to read (at least 7:1); the focus and selection marked by a thick outline
@@ -334,7 +341,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       } else {
         // Narrow (a phone): one column that scrolls.
         ImGui::BeginChild("body", ImVec2(0, h), ImGuiChildFlags_None);
-        draw_community_panel(doc, st, out);
+        draw_community_panel(doc, st, out, true);
         ImGui::BeginChild("members", ImVec2(0, std::max(320.0f, h * 0.8f)), ImGuiChildFlags_None);
         draw_members_panel(doc, st, env, out);
         ImGui::EndChild();

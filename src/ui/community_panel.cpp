@@ -17,7 +17,7 @@ constexpr PurposeQuestion kPurpose[] = {
 };
 }  // namespace
 
-void draw_community_panel(const cv::Doc& doc, State& st, Output& out) {
+void draw_community_panel(const cv::Doc& doc, State& st, Output& out, bool compact) {
   const cv::Community& c = doc.community;
   const cv::Record& rec = cv::community_record(c);
   std::string edited;
@@ -32,7 +32,12 @@ void draw_community_panel(const cv::Doc& doc, State& st, Output& out) {
     out.ops.push_back(cv::op_set("Rename community", c.id, cv::f::community_name, edited));
 
   ImGui::Spacing();
-  ImGui::SeparatorText("Purpose");
+  // On a phone the purpose is folded, so the members are on the first screen.
+  if (compact && !ImGui::CollapsingHeader("Purpose")) {
+    if (ImGui::Button("Copy invitation link")) out.command(Command::CopyInviteLink);
+    return;
+  }
+  if (!compact) ImGui::SeparatorText("Purpose");
   for (const PurposeQuestion& q : kPurpose) {
     ImGui::TextWrapped("%s", q.question);
     const std::string label = std::string("##") + q.field.name;

@@ -119,7 +119,7 @@ struct World {
   int64_t now_ms = 0;
   // Display (this browser's): the text size, high contrast, the browser's wish for reduced motion
   float text_size = 1.0f;
-  bool high_contrast = false, reduced_motion = false;
+  bool high_contrast = false, reduced_motion = false, touch = false;
   std::string today;                // "2027-02-04", the person's own calendar
   bool ready = false;               // a community is open
   bool storage_ok = true;           // IndexedDB works in this browser
@@ -350,7 +350,7 @@ std::string meeting_in_progress(const cv::Community& c, const cv::Views& views, 
 void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
                         Output& out);
 void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
-void draw_community_panel(const cv::Doc& doc, State& st, Output& out);
+void draw_community_panel(const cv::Doc& doc, State& st, Output& out, bool compact = false);  // compact: a phone, the purpose folded
 // "1.2 MB", "340 KB"
 std::string human_bytes(double bytes);
 // "just now", "5 minutes ago", "2026-11-02"
@@ -369,8 +369,9 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
 // A rating of progress on an objective ("not started" .. "achieved"; -1 not rated): true when changed.
 bool rating_combo(const char* label, int rating, int& out);
 void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
-// The look: the usual one, or high contrast (black on white, every frame outlined).
-void apply_style(bool high_contrast = false);
+// The look: the usual one, or high contrast (black on white, every frame outlined); on a touch screen,
+// buttons, fields, checkboxes and tabs 44 pixels tall.
+void apply_style(bool high_contrast = false, bool touch = false);
 
 // [SECTION] Widgets shared by panels ----------------------------------------------------------------
 // A text field that gives its text back once, when the person leaves it after an edit (one Op per

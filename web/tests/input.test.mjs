@@ -143,6 +143,9 @@ test('a phone: touch to type with the on-screen keyboard, drag to scroll, everyt
   const p = await openPage(b.context, server.url);
   const add = await find(p, 'Add member');
   assert.ok(add.x + add.w <= 390);
+  // Touch targets of at least 44 CSS pixels: buttons, fields, tabs.
+  for (const label of ['Add member', '##community-name', 'Members', 'Objectives', 'Copy invitation link'])
+    assert.ok((await find(p, label)).h >= 44, `${label} is ${(await find(p, label)).h} px tall`);
   const name = await find(p, '##community-name');
   assert.ok(name.x >= 0 && name.x + name.w <= 390, 'the name field fits the screen');
   await p.touchscreen.tap(add.x + add.w / 2, add.y + add.h / 2);
