@@ -51,7 +51,10 @@ mergeInto(LibraryManager.library, {
       var id = it.id;
       el.addEventListener('click', function(e) {
         e.preventDefault();
-        if (el.tagName === 'INPUT') return;  // a field takes focus, below
+        if (el.tagName === 'INPUT') {  // a field left with Enter or Escape is entered again
+          if (!el.dataset.active) { _cv_a11y_activate(id); CVA11y.settle(); }
+          return;
+        }
         // A screen reader's focus is where it acted: from there it follows Dear ImGui's (a new
         // member's name field, say).
         if (document.activeElement !== el) {
@@ -69,15 +72,28 @@ mergeInto(LibraryManager.library, {
         CVA11y.settle();
       });
       if (tag === 'input') {
-        // Typed text goes to the widget (which shows it, and tells it back as this field's value).
+        // Typed text goes to the widget (which shows it, and tells it back as this field's value),
+        // entering it again first if it was left; so do an on-screen keyboard's edits and an IME's
+        // composed text.
+        var send = function(text) {
+          if (!el.dataset.active) { _cv_a11y_activate(id); CVA11y.settle(); }
+          CV.sendString(text);
+          _cv_on_text();
+          CV.drawNow();
+        };
         el.addEventListener('beforeinput', function(e) {
+          if (e.isComposing || e.inputType === 'insertCompositionText') return;
           if ((e.inputType === 'insertText' || e.inputType === 'insertReplacementText') && e.data) {
             e.preventDefault();
-            CV.sendString(e.data);
-            _cv_on_text();
+            send(e.data);
+          } else if (e.inputType === 'deleteContentBackward' || e.inputType === 'deleteContentForward' ||
+                     e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') {
+            e.preventDefault();
+            _cv_on_key_tap(e.inputType === 'deleteContentBackward' ? 0 : e.inputType === 'deleteContentForward' ? 2 : 1);
             CV.drawNow();
           }
         });
+        el.addEventListener('compositionend', function(e) { if (e.data) send(e.data); });
       }
       CVA11y.nodes.set(it.id, el);
       return el;
@@ -117,6 +133,10 @@ mergeInto(LibraryManager.library, {
         if (el.tagName === 'BUTTON') el.textContent = name;
         else el.setAttribute('aria-label', name);
         if (el.tagName === 'INPUT') {
+          if (it.secret) el.dataset.secret = '1';  // once seen as a password field, always one
+          el.type = el.dataset.secret ? 'password' : 'text';
+          if (it.active) el.dataset.active = '1';
+          else delete el.dataset.active;
           if (it.name && it.label) el.setAttribute('aria-label', it.label);
           if (it.name && !el.placeholder) el.placeholder = it.name;
           var v = it.value || '';

@@ -209,13 +209,17 @@ mergeInto(LibraryManager.library, {
         if (shortcut && e.code === 'KeyV') return;  // the paste event brings the text
         CV.sendString(e.key + '\0' + e.code);
         _cv_on_key(1, CV.mods(e));
-        if (CV.ownKey(e)) e.preventDefault();
+        // On an element of the accessibility mirror, Space and Enter are Dear ImGui's alone: the
+        // element's own click would act a second time.
+        var mirrorKey = CV.inMirror(e.target) && e.target.tagName !== 'INPUT' && (e.code === 'Space' || e.key === 'Enter');
+        if (CV.ownKey(e) || mirrorKey) e.preventDefault();
         // Each key is handled at once (not at the next animation frame): fast typing never queues up,
         // and for Ctrl+C Dear ImGui has copied before the copy event that follows asks for the text.
         CV.drawNow();
       }, true);
       window.addEventListener('keyup', function(e) {
         if (e.key === 'Dead') return;
+        if (CV.inMirror(e.target) && e.target.tagName !== 'INPUT' && e.code === 'Space') e.preventDefault();
         CV.sendString(e.key + '\0' + e.code);
         _cv_on_key(0, CV.mods(e));
         CV.drawNow();
@@ -400,8 +404,11 @@ mergeInto(LibraryManager.library, {
 
   cvjs_random: function(ptr, n) { crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + n)); },
 
-  cvjs_set_text_input__deps: ['$CV'],
+  cvjs_set_text_input__deps: ['$CV', '$CVA11y'],
   cvjs_set_text_input: function(active, x, y, h) {
+    // A field became active while the focus is in the accessibility mirror (Tab from a button): the
+    // mirror moves the focus to it right after this frame, before the next keystroke can be lost.
+    if (active && !CV.textActive && CV.inMirror(document.activeElement)) setTimeout(CVA11y.update, 0);
     CV.textActive = !!active;
     var ta = CV.text;
     ta.setAttribute('inputmode', active ? 'text' : 'none');

@@ -40,7 +40,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1', extra = null, log
     server.on('error', reject);
     server.listen(port, host, () => {
       const p = server.address().port;
-      resolve({ url: `http://${host}:${p}/`, port: p, server, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://${host}:${p}/`, port: p, server, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });  // kept-alive ones too
     });
   });
 }

@@ -798,10 +798,8 @@ bool frame() {
       const int64_t into = ((v.remaining_ms % 1000) + 1000) % 1000;
       wake = static_cast<int>(into ? into : 1000) + 5;
     }
-    // The flash blinks; the calm cue (reduced motion) only goes away at its end.
-    const int64_t cue_left = S.ui.flash_until - now();
-    const int cue_wake = S.world.reduced_motion ? static_cast<int>(cue_left) + 5 : 250;
-    if (cue_left > 0) wake = wake < 0 ? cue_wake : std::min(wake, cue_wake);
+    // The flash blinks (not when reduced motion is asked for: the steady cue needs no frames).
+    if (now() < S.ui.flash_until && !S.world.reduced_motion) wake = wake < 0 ? 250 : std::min(wake, 250);
     if (wake > 0) platform::wake_after_ms(wake);
   }
   // Show the new state; keep a countdown on the save banner moving.

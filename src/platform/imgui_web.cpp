@@ -53,6 +53,7 @@ namespace {
 platform::PageHooks g_hooks;
 float g_css_w = 800, g_css_h = 600, g_dpr = 1;
 platform::Display g_display;  // text_size is the zoom: Dear ImGui lays out in CSS pixels / text_size
+ImVec2 g_mouse_css(-FLT_MAX, -FLT_MAX);  // the pointer's last place, in CSS pixels
 float g_font_dpr = 0;      // the device pixels per layout pixel the font atlas was built for (DPR x text size)
 double g_last_frame_ms = 0;
 int g_busy_frames = 0;     // frames still to draw after the last input
@@ -146,6 +147,7 @@ EMSCRIPTEN_KEEPALIVE void cv_on_resize(float css_w, float css_h, float dpr) {
 EMSCRIPTEN_KEEPALIVE void cv_on_pointer_move(float x, float y, int source) {
   ImGuiIO& io = ImGui::GetIO();
   io.AddMouseSourceEvent(static_cast<ImGuiMouseSource>(source));
+  g_mouse_css = ImVec2(x, y);
   io.AddMousePosEvent(x / g_display.text_size, y / g_display.text_size);
   input_arrived();
 }
@@ -163,7 +165,8 @@ EMSCRIPTEN_KEEPALIVE void cv_on_pointer_leave() {
 }
 
 EMSCRIPTEN_KEEPALIVE void cv_on_wheel(float dx, float dy) {
-  ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+  // The page counts steps of 80 CSS pixels; a step scrolls 80 layout pixels, larger when zoomed.
+  ImGui::GetIO().AddMouseWheelEvent(dx / g_display.text_size, dy / g_display.text_size);
   input_arrived();
 }
 
@@ -206,7 +209,10 @@ EMSCRIPTEN_KEEPALIVE void cv_on_paste() {
 // This browser's display settings (at start, from localStorage and the browser's media queries; and
 // when reduced motion or contrast is asked for anew).
 EMSCRIPTEN_KEEPALIVE void cv_on_display(float text_size, int high_contrast, int reduced_motion, int touch) {
-  g_display.text_size = std::clamp(text_size > 0 ? text_size : 1.0f, 1.0f, 2.0f);
+  const float zoom = std::clamp(text_size > 0 ? text_size : 1.0f, 1.0f, 2.0f);
+  if (zoom != g_display.text_size && g_mouse_css.x > -FLT_MAX)  // the pointer stays where it is on screen
+    ImGui::GetIO().AddMousePosEvent(g_mouse_css.x / zoom, g_mouse_css.y / zoom);
+  g_display.text_size = zoom;
   g_display.high_contrast = high_contrast != 0;
   g_display.reduced_motion = reduced_motion != 0;
   g_display.touch = touch != 0;
@@ -453,6 +459,10 @@ void gl_fonts() {
   glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g_gl.font)));
+  // The atlas copied each font's bytes to build from (a fallback's are megabytes) and keeps its
+  // pixels: both are on the GPU now. A rebuild adds the fonts again from the page's own bytes.
+  io.Fonts->ClearInputData();
+  io.Fonts->ClearTexData();
 }
 
 // One upload of every window's vertices and indices a frame (indices moved by where each window's
@@ -460,8 +470,8 @@ void gl_fonts() {
 // JavaScript and the GPU process, and their number, not the vertices, was most of the renderer's time.
 // The state that never changes (blending, the program, the vertex array) is set once in gl_init.
 void gl_draw(const ImDrawData* d) {
-  const int fb_w = static_cast<int>(d->DisplaySize.x * d->FramebufferScale.x);
-  const int fb_h = static_cast<int>(d->DisplaySize.y * d->FramebufferScale.y);
+  const int fb_w = static_cast<int>(std::round(d->DisplaySize.x * d->FramebufferScale.x));  // as glViewport's
+  const int fb_h = static_cast<int>(std::round(d->DisplaySize.y * d->FramebufferScale.y));
   if (fb_w <= 0 || fb_h <= 0) return;
   static_assert(sizeof(ImDrawIdx) == 4, "indices are 32-bit (imconfig: ImDrawIdx unsigned int)");
   static ImVector<ImDrawVert> vtx;
@@ -533,7 +543,7 @@ namespace {
 // A widget's label is kept in one buffer of the frame's labels, not a string of its own: a screenful
 // of widgets is a few hundred, every frame. What else the mirror needs of it comes with it.
 enum : unsigned char { kButton, kCheckbox, kTextbox, kTab, kMenuItem, kWindow };  // Item::kind (a window reports itself)
-enum : unsigned char { kChecked = 1, kExpandable = 2, kExpanded = 4, kDisabled = 8, kSelected = 16 };  // Item::state
+enum : unsigned char { kChecked = 1, kExpandable = 2, kExpanded = 4, kDisabled = 8, kSelected = 16, kSecret = 32 };  // Item::state
 struct Item {
   size_t at, len;  // the label in g_labels
   ImRect rect;
@@ -605,7 +615,9 @@ void a11y_after_frame() {
   for (const Described& d : g_described) h = fnv(h, g_labels.data() + d.name_at, d.name_len + d.value_len);
   h = fnv(h, g_status.data(), g_status.size());
   h = fnv(h, &g.NavId, sizeof g.NavId);
-  if (g.InputTextState.ID) h = fnv(h, g.InputTextState.TextA.Data, static_cast<size_t>(g.InputTextState.TextA.Size));
+  h = fnv(h, &g.ActiveId, sizeof g.ActiveId);
+  if (g.InputTextState.ID && g.InputTextState.ID == g.ActiveId)
+    h = fnv(h, g.InputTextState.TextA.Data, static_cast<size_t>(g.InputTextState.TextA.Size));
   g_a11y_hash = h;
   if (g_a11y_hash != g_a11y_read) cvjs_a11y_changed();
 }
@@ -672,8 +684,13 @@ EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
         o["name"] = g_labels.substr(d.name_at, d.name_len);
         o["value"] = g_labels.substr(d.value_at, d.value_len);
       }
-    if (it.kind == kTextbox && g.InputTextState.ID == it.id && g.InputTextState.TextA.Size > 0)
-      o["value"] = std::string(g.InputTextState.TextA.Data);  // the field being edited, as typed so far
+    // The field being edited, as typed so far (Dear ImGui keeps the last field's text after it is
+    // left: only while active). A password is never copied into the page.
+    const bool secret = it.kind == kTextbox && (it.state & kSecret);
+    if (secret) o["secret"] = true, o.erase("value");
+    else if (it.kind == kTextbox && g.ActiveId == it.id && g.InputTextState.ID == it.id && g.InputTextState.TextA.Size > 0)
+      o["value"] = std::string(g.InputTextState.TextA.Data);
+    if (g.ActiveId == it.id) o["active"] = true;
     items.push_back(std::move(o));
   }
   cv::json out = {{"status", g_status}, {"focus", g.NavId}, {"windows", windows}, {"items", items}};
@@ -741,7 +758,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
   g_items.swap(g_items_building);
   g_labels.swap(g_labels_building);
   a11y_after_frame();
-  if (glyphs_seen(g_labels)) cvjs_request_frame();
+  const bool in_labels = glyphs_seen(g_labels), in_status = glyphs_seen(g_status);  // both read
+  if (in_labels || in_status) cvjs_request_frame();
   g_most_vertices = 0;
   for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) g_most_vertices = std::max(g_most_vertices, list->VtxBuffer.Size);
 
@@ -791,6 +809,7 @@ void classify(ImGuiContext* ctx, ImGuiID id, ImGuiItemStatusFlags status, Item& 
     if (status & ImGuiItemStatusFlags_Checked) it.state |= kChecked;
   } else if (status & ImGuiItemStatusFlags_Inputable) {
     it.kind = kTextbox;
+    if (ctx->InputTextState.ID == id && (ctx->InputTextState.Flags & ImGuiInputTextFlags_Password)) it.state |= kSecret;
   } else if (status & ImGuiItemStatusFlags_Checkable) {
     it.kind = kCheckbox;
     if (status & ImGuiItemStatusFlags_Checked) it.state |= kChecked;

@@ -165,10 +165,11 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
   }
   st.live_block = current;
   st.live_remaining = v.remaining_ms;
-  // With reduced motion asked for, the end is a calm cue instead: a steady line that says so.
-  const bool ending = w.now_ms < st.flash_until;
-  const bool flashing = ending && !w.reduced_motion && ((st.flash_until - w.now_ms) / 500) % 2 == 0;
-  st.live_cue = !ending ? "" : w.reduced_motion ? "calm" : "flash";
+  // With reduced motion asked for, the end is a calm cue instead: a steady line that says so, for as
+  // long as the block is over its time (no timer, no frames of its own).
+  const bool flashing = !w.reduced_motion && w.now_ms < st.flash_until && ((st.flash_until - w.now_ms) / 500) % 2 == 0;
+  const bool calm = w.reduced_motion && v.started && !v.ended && !v.paused && v.remaining_ms <= 0;
+  st.live_cue = calm ? "calm" : !w.reduced_motion && w.now_ms < st.flash_until ? "flash" : "";
 
   if (!v.started || blocks.empty()) {
     ImGui::TextWrapped("%zu blocks, %d minutes. Start when everyone is here; the countdown runs from the clock, so a "
@@ -212,7 +213,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextDisabled(v.paused ? "paused" : v.remaining_ms < 0 ? "over time" : "left");
-    if (ending && w.reduced_motion) ImGui::TextColored(kWarn, "Time is up for this block.");
+    if (calm) ImGui::TextColored(kWarn, "Time is up for this block.");
     const float total_ms = static_cast<float>(b.minutes + v.extra_minutes) * 60000.0f;
     ImGui::ProgressBar(total_ms > 0 ? std::clamp(static_cast<float>(v.elapsed_ms) / total_ms, 0.0f, 1.0f) : 1.0f, ImVec2(-FLT_MIN, 0), "");
     if (ImGui::Button(v.paused ? "Resume" : "Pause")) out.ops.push_back(cv::op_run_pause(*r, id, w.now_ms));

@@ -155,9 +155,7 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
     if ((a.x < origin.x && b.x < origin.x) || (a.x > corner.x && b.x > corner.x) || (a.y < origin.y && b.y < origin.y) ||
         (a.y > corner.y && b.y > corner.y))
       return;  // wholly off the map (zoomed in): nothing to draw
-    // Whole-pixel widths: Dear ImGui draws those from its baked line texture, 4 vertices a tie, where
-    // a width like 1.5 is built of 12 (a thousand ties were most of the map's vertices).
-    dl->AddLine(a, b, mine ? strong : faint, mine ? 3.0f : std::min(std::round(1.0f + 0.5f * (n.ties[t[2]].count - 1)), 3.0f));
+    dl->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (n.ties[t[2]].count - 1), 3.0f));
   };
   for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(st.map_ties[k], false);
   if (near >= 0)

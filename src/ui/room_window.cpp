@@ -27,6 +27,7 @@ void field(const char* label, const char* id, std::string* value, const char* hi
   ImGui::SameLine(ImGui::GetFontSize() * 7);
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint(id, hint, value, flags);
+  describe_last(label, (flags & ImGuiInputTextFlags_Password) ? std::string_view() : std::string_view(*value));  // never a password
 }
 
 void draw_connect(const cv::Doc& doc, const World& w, State& st, Output& out) {

@@ -85,13 +85,13 @@ test('high contrast: buttons are outlined white, not filled green; it is remembe
 });
 
 test('Chinese, Japanese and Korean names show as their letters: the fonts for them are fetched once each, when first on screen', async () => {
-  const fonts = [];
-  page.on('request', (r) => { if (/\/fonts\//.test(r.url())) fonts.push(r.url()); });
+  // Every font request since the page loaded (the resource timing entries, not a listener added now).
+  const fontsFetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/fonts\//.test(u)));
   const names = ['李伟 (Li Wei)', 'さくら', '김민준'];
   const missing = (t) => page.evaluate((t) => cultivateTest.missingGlyphs(t), t);
   assert.equal(await missing('李伟さくら김민준'), 8, 'the UI font alone lacks them');
   assert.equal(await missing('Zoë Ñúñez Jürgen Żaneta Алёна Παύλος'), 0);
-  assert.deepEqual(fonts, [], 'nothing fetched while no such character is on screen');
+  assert.deepEqual(await fontsFetched(), [], 'nothing fetched while no such character is on screen');
   for (const name of names) {
     const n = live(await state(page), 'member').length;
     await click(page, 'Add member');
@@ -102,6 +102,7 @@ test('Chinese, Japanese and Korean names show as their letters: the fonts for th
   }
   await page.waitForFunction(() => cultivateTest.missingGlyphs('李伟さくら김민준') === 0, null, { timeout: 15000 });
   // One font for Chinese and Japanese, one for Korean: each fetched once.
+  const fonts = await fontsFetched();
   assert.deepEqual(fonts.map((u) => u.replace(/^.*\/fonts\//, '')).sort(), ['cjk.ttf', 'hangul.ttf'], fonts.join(', '));
   await page.screenshot({ path: new URL('../../build/screens/scripts.png', import.meta.url).pathname });
   // Only what was seen is in the atlas: a character of the same font not on screen is not.

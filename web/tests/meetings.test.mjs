@@ -319,8 +319,8 @@ test('a run left unended for hours does not take the window after a reload; its 
   await click(page, /^2026-12-17  Regular meeting$/);  // the one that was run
   await click(page, 'Resume the live view');
   await find(page, 'Leave the live view');
-  // The browser asks for reduced motion: the end of the next block is a calm cue, a steady line, not
-  // a flash, and no frames are drawn for it until it goes.
+  // The browser asks for reduced motion: the end of the next block is a calm cue, a steady line for as
+  // long as the block is over time, not a flash, and no frames are drawn for it.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await click(page, 'Next block');
   await page.waitForFunction(() => cultivateTest.ui().meetings.run.remaining_ms > 0);
