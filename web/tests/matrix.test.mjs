@@ -280,9 +280,11 @@ test('the server killed in a long poll: both edit, his tab closes with a change 
   await untilLive(b, (l) => l.offline, 'Jürgen offline');
   await click(a, 'Members');
   await addMember(a, 'Ñúñez');
-  const thread = live(await state(b), 'thread')[0];
+  // The thread his page has open: the first test's (the room has another, whose id may sort first).
+  const thread = live(await state(b), 'thread').find((t) => t.fields.title === 'Who has run a retro with Παύλος?');
   await typeInto(b, '##reply', 'Written offline, Алёна.');
-  await until(b, (s) => live(s, 'reply').some((r) => r.fields.body === 'Written offline, Алёна.'), 'his offline reply');
+  await until(b, (s) => live(s, 'reply').some((r) => r.fields.body === 'Written offline, Алёна.' && r.fields.thread === thread.id),
+    'his offline reply, in that thread');
   await untilLive(a, (l) => l.waiting >= 1 && /^offline \(retrying/.test(l.status), 'hers waiting');
   await untilLive(b, (l) => l.waiting >= 1 && /changes? waiting/.test(l.status), 'his waiting');
   // His tab closes with the change waiting; he opens the page again.
