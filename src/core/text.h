@@ -3,6 +3,7 @@
 //  [SECTION] UTF-8
 //  [SECTION] Folding, collation, search
 //  [SECTION] Escaping for exports (HTML, Markdown tables, iCalendar)
+//  [SECTION] Drawing order: right-to-left runs, joined Arabic letters, Devanagari's i sign
 #pragma once
 #include <string>
 #include <string_view>
@@ -50,5 +51,21 @@ std::string ics_text(std::string_view s);     // \ ; , escaped, new lines as \n 
 std::string ics_fold(std::string_view line);
 // "18:30" plus minutes: "19:15"; "" when start is not a time.
 std::string clock_time(const std::string& start, int minutes_after);
+
+// [SECTION] Drawing order: right-to-left runs, joined Arabic letters, Devanagari's i sign --------
+// Dear ImGui draws code points left to right, one glyph each, with no shaping. visual(s) is s in the
+// order and forms such a renderer must draw to show it as a reader expects, line by line:
+//  - right-to-left runs (Hebrew, Arabic) reversed by the Unicode bidirectional algorithm, simplified
+//    for names and short texts (no embeddings or isolates; the paragraph's direction is its first
+//    strong letter's, UAX #9 P2), brackets mirrored in them;
+//  - Arabic letters in their joined forms (isolated, initial, medial, final: the presentation forms
+//    U+FB50-FEFF, with lam-alef ligatures), so a word is joined as written;
+//  - Devanagari's short i sign (U+093F) drawn before the consonant cluster it follows;
+//  - invisible direction and joining controls (U+200B-200F, U+202A-202E, U+2066-2069) dropped.
+// Only for display: what is stored, searched, exported and edited stays in logical order.
+std::string visual(std::string_view s);
+// False when visual(s) == s (no right-to-left letter, Arabic, Devanagari or direction control): a
+// byte scan, so a frame can ask it of every name it draws.
+bool needs_visual(std::string_view s);
 
 }  // namespace cv
