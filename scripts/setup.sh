@@ -13,7 +13,8 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # --- 1. Debian packages --------------------------------------------------------------------------
 PKGS=(emscripten nlohmann-json3-dev doctest-dev chromium cmake ninja-build g++ nodejs npm
-      dpkg-dev xz-utils fonts-dejavu-core fonts-droid-fallback fonts-nanum fonttools ca-certificates curl
+      dpkg-dev xz-utils fonttools ca-certificates curl
+      fonts-dejavu-core fonts-droid-fallback fonts-nanum fonts-lohit-deva fonts-tlwg-loma-ttf  # fallback fonts (step 4)
       clang-14 libclang-rt-14-dev    # the sanitizer build and libFuzzer
       python3-venv)                  # the Python packages the tests use (step 6)
 missing=()
@@ -73,8 +74,10 @@ if [ ! -f "$FONT" ]; then
   mv "$FONT.tmp" "$FONT"
 fi
 
-# Chinese and Japanese (Droid Sans Fallback) and Korean (Nanum Gothic): files of their own beside the
-# page, each fetched only when one of its characters is on screen (imgui_web.cpp, Fallback).
+# Hebrew and Arabic (DejaVu Sans, with the presentation forms drawn for joined letters), Devanagari
+# (Lohit), Thai (Loma), Chinese and Japanese (Droid Sans Fallback) and Korean (Nanum Gothic): files of
+# their own beside the page, each fetched only when one of its characters is on screen (imgui_web.cpp,
+# Fallback).
 subset() {  # subset FILE FROM UNICODES
   [ -f "$DEPS/font/$1" ] && return 0
   pyftsubset "$2" --unicodes="$3" --layout-features='' --no-hinting --desubroutinize \
@@ -84,6 +87,9 @@ subset() {  # subset FILE FROM UNICODES
 subset cjk.ttf /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
   "U+2E80-2FDF,U+3000-30FF,U+31F0-31FF,U+3400-4DBF,U+4E00-9FFF,U+F900-FAFF,U+FF00-FFEF"
 subset hangul.ttf /usr/share/fonts/truetype/nanum/NanumGothic.ttf "U+1100-11FF,U+3130-318F,U+AC00-D7AF"
+subset rtl.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "U+0590-06FF,U+FB1D-FDFF,U+FE70-FEFF"
+subset devanagari.ttf /usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf "U+0900-097F,U+A8E0-A8FF"
+subset thai.ttf /usr/share/fonts/truetype/tlwg/Loma.ttf "U+0E00-0E7F"
 
 # --- 5. npm packages pinned by web/package-lock.json ----------------------------------------------
 if [ -f web/package-lock.json ]; then

@@ -6,6 +6,7 @@
 
 #include "core/cases.h"
 #include "core/directory.h"
+#include "core/text.h"
 #include "core/network.h"
 #include "core/breakouts.h"
 #include "core/getting_started.h"
@@ -214,6 +215,21 @@ TEST_CASE("directory exports: a printable page, and vCards escaped and folded") 
   size_t start = 0;
   for (size_t end; (end = vcf.find("\r\n", start)) != std::string::npos; start = end + 2) CHECK(end - start <= 75);
   CHECK(vcf.find("\r\n ") != std::string::npos);
+}
+
+TEST_CASE("directory exports carry names in every script as written, not as drawn on screen") {
+  Circle x;
+  const char* names[] = {"李伟 (Li Wei)", "김민준", "علي سلام", "נועה כהן", "किरण", "สมชาย"};
+  for (size_t i = 0; i < std::size(names); ++i) x.add("w" + std::to_string(i), names[i]);
+  const std::string html = cv::directory_html(x.c()), vcf = cv::directory_vcf(x.c());
+  std::string unfolded = vcf;
+  for (size_t at; (at = unfolded.find("\r\n ")) != std::string::npos;) unfolded.erase(at, 3);
+  for (const char* name : names) {
+    CHECK(html.find(name) != std::string::npos);
+    CHECK(unfolded.find("FN:" + cv::ics_text(name) + "\r\n") != std::string::npos);
+    if (cv::visual(name) != name) CHECK(vcf.find(cv::visual(name)) == std::string::npos);  // never the drawn order
+  }
+  CHECK(cv::utf8_valid(vcf));
 }
 
 }  // TEST_SUITE

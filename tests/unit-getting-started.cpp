@@ -304,6 +304,25 @@ TEST_CASE("moving a block writes one position between its new neighbours") {
   CHECK(op.changes[0].value.get<double>() == 2.5);
 }
 
+TEST_CASE("exports carry a topic and a place in any script as written: Markdown, HTML and iCalendar") {
+  Circle x = eight();
+  const std::string title = "علي سلام: नेतृत्व ในทีม 李伟", place = "בית הספר, חדר 2";
+  x.topic("t1", title);
+  x.apply(cv::op_choose_first_topic(x.c(), "t1"));
+  x.apply(cv::op_first_meeting(x.c(), "mt1"));
+  x.apply(cv::op_set("Date", "mt1", cv::kMeeting, "date", "2026-12-03"));
+  x.apply(cv::op_set("Time", "mt1", cv::kMeeting, "time", "18:30"));
+  x.apply(cv::op_set("Place", "mt1", cv::kMeeting, "place", place));
+  CHECK(cv::agenda_markdown(x.c(), "mt1").find("# First meeting: " + title + "\n") == 0);
+  CHECK(cv::agenda_html(x.c(), "mt1").find("<h1>First meeting: " + title + "</h1>") != std::string::npos);
+  const std::string cal = cv::meeting_ics(x.c(), "mt1", 1795860000000);
+  std::string unfolded = cal;
+  for (size_t at; (at = unfolded.find("\r\n ")) != std::string::npos;) unfolded.erase(at, 3);
+  CHECK(unfolded.find("LOCATION:" + cv::ics_text(place) + "\r\n") != std::string::npos);
+  CHECK(unfolded.find(title) != std::string::npos);
+  CHECK(cv::utf8_valid(cal));
+}
+
 TEST_CASE("exports: Markdown, printable HTML and iCalendar, with the text escaped") {
   Circle x = eight();
   x.topic("t1", "Feedback | that <lands>");

@@ -19,7 +19,7 @@ const SOURCE = (f) => (f === 'index.html' ? path.join(web, '../shell.html') : pa
 const BUILT = ['cultivate_app.js', 'cultivate_app.wasm'];
 // Fonts for scripts the UI font lacks (scripts/setup.sh subsets them): served beside the page, fetched
 // only when such a character is on screen, kept by the service worker once fetched (not precached).
-const FONTS = ['cjk.ttf', 'hangul.ttf'].map((f) => [f, path.join(web, '../build/deps/font', f)]);
+const FONTS = ['cjk.ttf', 'hangul.ttf', 'rtl.ttf', 'devanagari.ttf', 'thai.ttf'].map((f) => [f, path.join(web, '../build/deps/font', f)]);
 
 // The development page differs only in its HTML: the switch, and local addresses in connect-src.
 function devHtml(html) {

@@ -256,23 +256,29 @@ constexpr float kFontCssPx = 16.0f;
 constexpr float kBigFontCssPx = 96.0f;
 constexpr float kTitleFontCssPx = 26.0f;
 
-// Scripts the UI font lacks (Chinese, Japanese, Korean) come from fonts served beside the page
+// Scripts the UI font lacks (Hebrew, Arabic, Devanagari, Thai, Chinese, Japanese, Korean) come from fonts served beside the page
 // (fonts/*.ttf, from Debian's packages, subset at set-up), each fetched the first time a character of
 // its own is on screen; only the characters seen are added to the atlas, so it stays small. What is on
 // screen is read from the frame's widgets (labels, and the fields' text as described).
 struct Fallback {
   const char* file;
   std::vector<std::pair<char32_t, char32_t>> blocks;  // what it is asked for
+  bool whole;                                        // all its blocks added at once (a small script, and
+                                                     // joined forms no label spells out)
   std::vector<unsigned char> font;                   // its bytes, once fetched
   bool asked = false;                                // fetched (or being fetched)
   std::vector<ImWchar> have, want;                   // in the atlas; seen and not in it yet (sorted)
   ImVector<ImWchar> ranges;                          // the atlas's ranges for `have` (kept while built)
 };
 Fallback g_fallbacks[] = {
-    {"fonts/hangul.ttf", {{0x1100, 0x11FF}, {0x3130, 0x318F}, {0xAC00, 0xD7AF}}, {}, false, {}, {}, {}},  // Nanum Gothic
+    // Hebrew and Arabic (with the presentation forms cv::visual draws): DejaVu Sans, the UI font's own
+    {"fonts/rtl.ttf", {{0x0590, 0x06FF}, {0xFB1D, 0xFDFF}, {0xFE70, 0xFEFF}}, true, {}, false, {}, {}, {}},
+    {"fonts/devanagari.ttf", {{0x0900, 0x097F}, {0xA8E0, 0xA8FF}}, true, {}, false, {}, {}, {}},  // Lohit Devanagari
+    {"fonts/thai.ttf", {{0x0E00, 0x0E7F}}, true, {}, false, {}, {}, {}},                          // Loma (TLWG)
+    {"fonts/hangul.ttf", {{0x1100, 0x11FF}, {0x3130, 0x318F}, {0xAC00, 0xD7AF}}, false, {}, false, {}, {}, {}},  // Nanum Gothic
     {"fonts/cjk.ttf",  // Chinese and Japanese: Droid Sans Fallback
      {{0x2E80, 0x2FDF}, {0x3000, 0x30FF}, {0x31F0, 0x31FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0xFF00, 0xFFEF}},
-     {}, false, {}, {}, {}},
+     false, {}, false, {}, {}, {}},
 };
 
 Fallback* fallback_for(char32_t c) {
@@ -287,7 +293,7 @@ Fallback* fallback_for(char32_t c) {
 bool glyphs_seen(std::string_view text) {
   bool rebuild = false;
   for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0xE1) {  // below U+1000: none of the fallbacks'
+    if (static_cast<unsigned char>(text[i]) < 0xD6) {  // below U+0590: none of the fallbacks'
       ++i;
       continue;
     }
@@ -295,6 +301,7 @@ bool glyphs_seen(std::string_view text) {
     Fallback* f = fallback_for(c);
     if (!f) continue;
     const ImWchar w = static_cast<ImWchar>(c);
+    if (f->whole && (!f->have.empty() || !f->want.empty())) continue;  // all of it, once it is here
     if (std::binary_search(f->have.begin(), f->have.end(), w)) continue;
     if (auto at = std::lower_bound(f->want.begin(), f->want.end(), w); at == f->want.end() || *at != w) f->want.insert(at, w);
     if (!f->asked) {
@@ -306,11 +313,31 @@ bool glyphs_seen(std::string_view text) {
   return rebuild;
 }
 
+// A TrueType font's height (ascent to descent, from its hhea table) in ems (its head table's units
+// per em); 1.164 (DejaVu's) when the tables cannot be read.
+float height_in_em(const std::vector<unsigned char>& ttf) {
+  auto u16 = [&](size_t at) { return at + 2 <= ttf.size() ? (ttf[at] << 8) | ttf[at + 1] : 0; };
+  auto u32 = [&](size_t at) { return (static_cast<uint32_t>(u16(at)) << 16) | static_cast<uint32_t>(u16(at + 2)); };
+  size_t hhea = 0, head = 0;
+  for (int i = 0, n = u16(4); i < n; ++i) {
+    const size_t rec = 12 + 16 * static_cast<size_t>(i);
+    if (rec + 16 > ttf.size()) break;
+    if (std::memcmp(&ttf[rec], "hhea", 4) == 0) hhea = u32(rec + 8);
+    if (std::memcmp(&ttf[rec], "head", 4) == 0) head = u32(rec + 8);
+  }
+  const int per_em = u16(head + 18), ascent = static_cast<int16_t>(u16(hhea + 4)), descent = static_cast<int16_t>(u16(hhea + 6));
+  if (!hhea || !head || per_em <= 0 || ascent - descent <= 0) return (1901.0f + 483.0f) / 2048.0f;
+  return static_cast<float>(ascent - descent) / static_cast<float>(per_em);
+}
+
 // The fallbacks' glyphs seen so far, merged into the font just added.
 void merge_fallbacks(float size_px) {
   for (Fallback& f : g_fallbacks) {
     if (f.font.empty() || f.have.empty()) continue;
-    if (f.ranges.empty()) {
+    if (f.ranges.empty() && f.whole) {
+      for (const auto& [lo, hi] : f.blocks) f.ranges.push_back(static_cast<ImWchar>(lo)), f.ranges.push_back(static_cast<ImWchar>(hi));
+      f.ranges.push_back(0);
+    } else if (f.ranges.empty()) {
       ImFontGlyphRangesBuilder b;
       for (ImWchar c : f.have) b.AddChar(c);
       b.BuildRanges(&f.ranges);
@@ -320,7 +347,11 @@ void merge_fallbacks(float size_px) {
     cfg.FontDataOwnedByAtlas = false;
     cfg.OversampleH = cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(f.font.data(), static_cast<int>(f.font.size()), size_px, &cfg, f.ranges.Data);
+    // Sized by the em, as the UI font's em is at size_px (its ascent to descent is 1.164 em): fonts with
+    // room for stacked marks (Devanagari, Thai: 1.6 em) would be drawn a third smaller by their height.
+    constexpr float kUiFontHeightInEm = (1901.0f + 483.0f) / 2048.0f;  // DejaVu Sans (hhea)
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(f.font.data(), static_cast<int>(f.font.size()),
+                                               size_px * height_in_em(f.font) / kUiFontHeightInEm, &cfg, f.ranges.Data);
   }
 }
 
@@ -479,6 +510,13 @@ const char* window_kind(const ImGuiWindow* w, const ImGuiWindow* main) {
   return "dialog";
 }
 
+// Labels drawn in display order (right to left, joined) are told to a screen reader as written.
+const std::string* (*g_logical)(std::string_view drawn) = nullptr;
+std::string as_written(std::string drawn) {
+  const std::string* written = g_logical ? g_logical(drawn) : nullptr;
+  return written ? *written : drawn;
+}
+
 }  // namespace
 
 namespace platform {
@@ -488,6 +526,7 @@ void describe_item(unsigned id, std::string_view name, std::string_view value) {
   g_described_building.push_back({id, at, name.size(), at + name.size(), value.size()});
 }
 void announce(std::string_view status) { g_status_building.assign(status); }
+void set_logical_text(const std::string* (*lookup)(std::string_view drawn)) { g_logical = lookup; }
 Display display() { return g_display; }
 void set_display(float text_size, bool high_contrast) {
   cv_on_display(text_size, high_contrast, g_display.reduced_motion, g_display.touch);
@@ -513,13 +552,13 @@ EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
     if (!w) continue;
     if (!main) main = w;
     std::string name = w->Name;
-    name = name.substr(0, name.find("##"));
+    name = as_written(name.substr(0, name.find("##")));
     windows.push_back({{"id", it.window}, {"name", name}, {"kind", window_kind(w, main)}});
   }
   for (const Item& it : g_items) {
     if (it.kind == kWindow) continue;
     std::string label = g_labels.substr(it.at, it.len);
-    cv::json o = {{"id", it.id}, {"kind", kKinds[it.kind]}, {"label", label.substr(0, label.find("##"))},
+    cv::json o = {{"id", it.id}, {"kind", kKinds[it.kind]}, {"label", as_written(label.substr(0, label.find("##")))},
                   {"x", it.rect.Min.x * zoom}, {"y", it.rect.Min.y * zoom}, {"w", it.rect.GetWidth() * zoom},
                   {"h", it.rect.GetHeight() * zoom},
                   {"window", it.window}};
@@ -710,9 +749,11 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return 
 
 extern "C" {
 
-// [{label, id, x, y, w, h}] of the last frame's visible widgets, in CSS pixels. "label" is the
-// visible text (before "##"), "id" the whole label string.
+// [{label, id, x, y, w, h, focused}] of the last frame's visible widgets, in CSS pixels. "label" is
+// the visible text (before "##"), "id" the whole label string; "focused" marks the keyboard's focus
+// (Dear ImGui's navigation, shown as the focus frame).
 EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
   cv::json out = cv::json::array();
   for (const Item& it : g_items) {
     const std::string label = g_labels.substr(it.at, it.len);
@@ -723,6 +764,7 @@ EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
                    {"y", it.rect.Min.y * g_display.text_size},
                    {"w", it.rect.GetWidth() * g_display.text_size},
                    {"h", it.rect.GetHeight() * g_display.text_size}});
+    if (it.id == g.NavId && !g.NavDisableHighlight) out.back()["focused"] = true;
   }
   g_result = out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
   return g_result.c_str();

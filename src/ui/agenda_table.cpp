@@ -33,7 +33,7 @@ void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& m
     ImGui::SameLine();
     ImGui::SetNextItemWidth(combo_w);
     const std::string key = s.block.empty() ? "facilitator" : s.block;
-    const std::string holder = s.member.empty() ? "open" : cv::member_name(c, s.member);
+    const std::string holder = s.member.empty() ? "open" : shown_member(c, s.member);
     if (begin_combo(("##role-" + key).c_str(), holder.c_str(), ImGuiComboFlags_HeightLarge)) {
       if (ImGui::Selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
         out.ops.push_back(cv::op_set_role(meeting, s, ""));
@@ -75,8 +75,8 @@ void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& m
   ImGui::SetNextItemWidth(150);
   if (begin_combo("##swap-roles", "Swap two roles...", ImGuiComboFlags_HeightLarge)) {
     for (const auto& [a, b] : pairs) {
-      const std::string text = cv::role_title(slots[a].role) + " (" + cv::member_name(c, slots[a].member) + ") and " +
-                               cv::role_title(slots[b].role) + " (" + cv::member_name(c, slots[b].member) + ")";
+      const std::string text = cv::role_title(slots[a].role) + " (" + shown_member(c, slots[a].member) + ") and " +
+                               cv::role_title(slots[b].role) + " (" + shown_member(c, slots[b].member) + ")";
       if (ImGui::Selectable((text + "##swap-" + std::to_string(a) + "-" + std::to_string(b)).c_str()))
         out.ops.push_back(cv::op_swap_roles(meeting, slots[a], meeting, slots[b]));
     }
@@ -159,7 +159,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
       if (open.empty()) ImGui::TextDisabled("No open actions from earlier meetings.");
       for (const auto& a : open) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s (%s%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : cv::member_name(c, a.owner).c_str(),
+        ImGui::TextWrapped("%s (%s%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : shown_member(c, a.owner).c_str(),
                            a.due.empty() ? "" : (", due " + a.due).c_str());
       }
     }

@@ -85,7 +85,7 @@ void draw_save_banner(const World& w, Output& out) {
   if (w.update_ready) {
     // A new version installed itself: the person chooses when to reload (edits are stored first).
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86f, 0.93f, 0.88f, 1));
-    ImGui::BeginChild("update-banner", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 12), ImGuiChildFlags_Border);
+    begin_child("update-banner", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 12), ImGuiChildFlags_Border);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("A new version of Cultivate is ready.");
     ImGui::SameLine();
@@ -97,7 +97,7 @@ void draw_save_banner(const World& w, Output& out) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.98f, 0.88f, 0.85f, 1));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.05f, 0.02f, 1));
   const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() + 12;
-  ImGui::BeginChild("save-banner", ImVec2(0, h), ImGuiChildFlags_Border);
+  begin_child("save-banner", ImVec2(0, h), ImGuiChildFlags_Border);
   if (!w.storage_ok) {
     ImGui::TextWrapped("This browser does not let Cultivate keep data (%s). Your community lives in this tab only: "
                        "export it before you close the tab.", w.storage_error.c_str());
@@ -129,33 +129,39 @@ void draw_status(const cv::Doc& doc, const World& w, State& st) {
     // An error is not told by its colour alone: it says so in words first.
     said = st.status_is_error && st.status.rfind("Error", 0) != 0 ? "Error: " + st.status : st.status;
     if (st.status_is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
-    ImGui::TextUnformatted(said.c_str());
+    ImGui::TextUnformatted(shown(said).c_str());  // drawn in display order; announced as written
     if (st.status_is_error) ImGui::PopStyleColor();
   } else if (!w.fetching.empty()) {
     said = "Fetching " + w.fetching + " ...";
-    ImGui::TextDisabled("%s", said.c_str());
+    ImGui::TextDisabled("%s", shown(said).c_str());
   } else if (!doc.undo_stack.empty()) {
     said = "Last change: " + doc.undo_stack.back().label;
-    ImGui::TextDisabled("%s", said.c_str());
+    ImGui::TextDisabled("%s", shown(said).c_str());
   } else {
     said = "Ready.";
     ImGui::TextDisabled("Ready.");
   }
   if (announce_status) announce_status(said);
+  // What follows on the right starts after the status text (in window coordinates), never over it.
+  const float free_from = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 3;
+  const float right_end = ImGui::GetWindowContentRegionMax().x;
   // Right side: where the data is, with the details a click away.
   std::string where = !w.storage_ok ? "Not stored in this browser"
                       : !w.save_error.empty() || !w.save_blocked.empty() ? "Not saved"
                       : w.dirty || w.saving ? "Saving..."
                       : "Saved in this browser";
+  const std::string where_short = where;  // when the details do not fit
   if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " · persistent storage" : " · storage may be cleared";
   if (w.quota > 0) where += " · " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  if (right_end - (ImGui::CalcTextSize(where.c_str()).x + pad.x * 2) < free_from) where = where_short;
   // The room's sync, when the community is connected to one: a click shows it.
   if (w.live.phase != 0) {
     const std::string room = "Matrix room: " + w.live.status + "##live-status";
     const float room_w = ImGui::CalcTextSize(room.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     const float store_w = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::GetContentRegionAvail().x > room_w + store_w + 60) {
-      ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - store_w - room_w - ImGui::GetStyle().ItemSpacing.x);
+    if (right_end - store_w - room_w - ImGui::GetStyle().ItemSpacing.x > free_from) {
+      ImGui::SameLine(right_end - store_w - room_w - ImGui::GetStyle().ItemSpacing.x);
       ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
       if (w.live.phase != 5) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       else ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
@@ -165,8 +171,8 @@ void draw_status(const cv::Doc& doc, const World& w, State& st) {
   }
   const std::string label = where + "##storage";
   const float width = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-  if (ImGui::GetContentRegionAvail().x > width + 40) {
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  if (right_end - width > free_from) {
+    ImGui::SameLine(right_end - width);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("storage-details");
@@ -201,7 +207,7 @@ void draw_member_window(const cv::Doc& doc, State& st, const Env& env, Output& o
   const std::string title = (name.empty() ? std::string("New member") : name) + "###member-details";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
     // What they brought scrolls; Done stays in view below it.
-    ImGui::BeginChild("member-intake", ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4));
+    begin_child("member-intake", ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4));
     draw_member_intake(doc, st.detail_member, false, st, env, out);
     ImGui::EndChild();
     // Every edit is already kept; Done (or Escape) only closes the window.
@@ -320,7 +326,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
     if (!running.empty() && running != st.live_dismissed) st.live_meeting = running;
   }
   if (!st.live_meeting.empty()) {
-    ImGui::BeginChild("live", ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
+    begin_child("live", ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
     draw_live_view(doc, w, st, env, out);
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll)) {
@@ -331,18 +337,18 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
       if (avail.x >= 820) {
         // Wide: the community beside its members.
         const float left_w = std::max(300.0f, avail.x * 0.34f);
-        ImGui::BeginChild("community", ImVec2(left_w, h), ImGuiChildFlags_None);
+        begin_child("community", ImVec2(left_w, h), ImGuiChildFlags_None);
         draw_community_panel(doc, st, out);
         ImGui::EndChild();
         ImGui::SameLine();
-        ImGui::BeginChild("members", ImVec2(0, h), ImGuiChildFlags_None);
+        begin_child("members", ImVec2(0, h), ImGuiChildFlags_None);
         draw_members_panel(doc, st, env, out);
         ImGui::EndChild();
       } else {
         // Narrow (a phone): one column that scrolls.
-        ImGui::BeginChild("body", ImVec2(0, h), ImGuiChildFlags_None);
+        begin_child("body", ImVec2(0, h), ImGuiChildFlags_None);
         draw_community_panel(doc, st, out, true);
-        ImGui::BeginChild("members", ImVec2(0, std::max(320.0f, h * 0.8f)), ImGuiChildFlags_None);
+        begin_child("members", ImVec2(0, std::max(320.0f, h * 0.8f)), ImGuiChildFlags_None);
         draw_members_panel(doc, st, env, out);
         ImGui::EndChild();
         ImGui::EndChild();
@@ -364,7 +370,7 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
         }
         continue;
       }
-      ImGui::BeginChild(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
+      begin_child(a.name, ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
       switch (a.which) {
         case 0: draw_objectives_panel(doc, st, env, out); break;
         case 1: draw_topics_panel(doc, st, env, out); break;

@@ -51,7 +51,7 @@ void draw_proposals(const cv::Community& c, const World& w, State& st, const Env
                        turn.meeting_title.c_str(), turn.date.empty() ? "no date yet" : turn.date.c_str());
   else
     ImGui::TextWrapped("Book chooser for %s (%s): %s picks the book.", turn.meeting_title.c_str(),
-                       turn.date.empty() ? "no date yet" : turn.date.c_str(), cv::member_name(c, turn.member).c_str());
+                       turn.date.empty() ? "no date yet" : turn.date.c_str(), shown_member(c, turn.member).c_str());
   const auto list = cv::books(c);
   int proposed = 0;
   if (ImGui::BeginTable("books", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
@@ -79,7 +79,7 @@ void draw_proposals(const cv::Community& c, const World& w, State& st, const Env
         ImGui::PopTextWrapPos();
       }
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(b.proposed_by.empty() ? "" : cv::member_name(c, b.proposed_by).c_str());
+      ImGui::TextUnformatted(b.proposed_by.empty() ? "" : shown_member(c, b.proposed_by).c_str());
       ImGui::TableNextColumn();
       const bool mine = cv::supports(c, b.id, st.acting_as);
       if (!st.acting_as.empty() && ImGui::SmallButton(((mine ? "Supported" : "Support") + std::string("##") + b.id).c_str()))
@@ -106,7 +106,7 @@ void draw_reading(const cv::Community& c, const World& w, State& st, const Env& 
   const cv::BookView b = cv::book_view(c, book);
   ImGui::SeparatorText(("Reading: " + b.title).c_str());
   if (!b.chosen_by.empty())
-    ImGui::TextDisabled("Chosen by %s on %s", cv::member_name(c, b.chosen_by).c_str(), b.chosen_on.c_str());
+    ImGui::TextDisabled("Chosen by %s on %s", shown_member(c, b.chosen_by).c_str(), b.chosen_on.c_str());
   const auto plan = cv::reading_plan(c, book);
   const auto& all = env.views->meetings;
   auto meeting_label = [&](const std::string& id) {
@@ -123,7 +123,7 @@ void draw_reading(const cv::Community& c, const World& w, State& st, const Env& 
     ImGui::TextDisabled("%s", meeting_label(p.meeting).c_str());
     ImGui::Indent();
     for (const auto& q : p.questions)
-      ImGui::TextWrapped("Q: %s (%s)", q.text.c_str(), cv::member_name(c, q.member).c_str());
+      ImGui::TextWrapped("Q: %s (%s)", q.text.c_str(), shown_member(c, q.member).c_str());
     std::string& q = st.book_question[p.id];
     if (!st.acting_as.empty() && input_and_add("##question", "A question for this part", q, "Add question")) {
       out.ops.push_back(cv::op_add_question(env.new_id(), p.id, st.acting_as, q));
@@ -173,7 +173,7 @@ void draw_shelf(const cv::Community& c, State& st, Output& out) {
     ImGui::TextUnformatted(e.book.title.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("read %s%s", e.book.read_on.c_str(),
-                        e.book.chosen_by.empty() ? "" : (", chosen by " + cv::member_name(c, e.book.chosen_by)).c_str());
+                        e.book.chosen_by.empty() ? "" : (", chosen by " + shown_member(c, e.book.chosen_by)).c_str());
     ImGui::Indent();
     for (const auto& k : e.kept) ImGui::TextWrapped("\"%s\" (%s)", k.text.c_str(), k.name.c_str());
     std::string& s = st.book_kept[e.book.id];
@@ -194,7 +194,7 @@ void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
   default_acting_as(c, w, *env.views, st);
   if (!members.empty()) {
     ImGui::SetNextItemWidth(240);
-    member_combo("##acting-as", "As " + cv::views_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as, "as-");
+    member_combo("##acting-as", "As " + shown_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as, "as-");
   } else {
     ImGui::TextDisabled("Add members first: books are proposed, supported and chosen by members.");
   }

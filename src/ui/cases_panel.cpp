@@ -25,7 +25,7 @@ void draw_bring(State& st, const Env& env, Output& out) {
   ImGui::InputTextWithHint("##case-question", "The question you want help with", &d.question);
   ImGui::InputTextMultiline("##case-context", &d.context, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.5f));
   ImGui::SetNextItemWidth(220);
-  member_combo("##case-bringer", "Brought by " + cv::views_name(v, d.bringer), v, d.bringer, d.bringer, "bringer-");
+  member_combo("##case-bringer", "Brought by " + shown_name(v, d.bringer), v, d.bringer, d.bringer, "bringer-");
   ImGui::Checkbox("Share without my name##case-anonymous", &d.anonymous);
   ImGui::BeginDisabled(cv::trim(d.title).empty() || d.bringer.empty());
   if (ImGui::Button("Bring the case")) {
@@ -95,7 +95,7 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
   if (ImGui::RadioButton("Suggestion##note-kind", !st.case_note_question)) st.case_note_question = false;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(180);
-  member_combo("##note-by", st.case_note_by.empty() ? "By: not noted" : "By " + cv::views_name(v, st.case_note_by), v,
+  member_combo("##note-by", st.case_note_by.empty() ? "By: not noted" : "By " + shown_name(v, st.case_note_by), v,
                st.case_note_by, st.case_note_by, "note-by-");
   if (input_and_add("##case-note", st.case_note_question ? "A question that helps the bringer see the problem"
                                                          : "A suggestion",
@@ -156,7 +156,7 @@ void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
   }
   const std::vector<cv::CaseView>& list = env.views->cases;
   const float left_w = std::min(340.0f, ImGui::GetContentRegionAvail().x * 0.38f);
-  ImGui::BeginChild("case-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  begin_child("case-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
   draw_bring(st, env, out);
   ImGui::SeparatorText(("The library (" + std::to_string(list.size()) + ")").c_str());
   if (list.empty()) ImGui::TextDisabled("No cases yet.");
@@ -170,7 +170,7 @@ void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
     }
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("case", ImVec2(0, 0));
+  begin_child("case", ImVec2(0, 0));
   auto open = env.views->case_at.find(st.case_open);
   if (open == env.views->case_at.end())
     ImGui::TextWrapped("Pick a case on the left, or bring one. Ask questions first; suggestions come later.");

@@ -40,7 +40,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
     if (helpers.empty()) ImGui::TextDisabled("Nobody yet: no skill, topic or case in the community mentions it.");
     for (const cv::Helper& h : helpers) {
       ImGui::PushID(h.member.c_str());
-      if (ImGui::SmallButton((h.name + "##helper").c_str())) st.detail_member = h.member;
+      if (ImGui::SmallButton((shown(h.name) + "##helper").c_str())) st.detail_member = h.member;
       ImGui::SameLine();
       std::string why;
       for (const std::string& r : h.reasons) why += (why.empty() ? "" : "; ") + r;
@@ -96,7 +96,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
       ImGui::TableNextColumn();
       const std::string name = (p.name.empty() ? std::string("(no name yet)") : p.name) +
                                (p.pronouns.empty() ? "" : " (" + p.pronouns + ")");
-      if (ImGui::Selectable((name + "##dir-" + p.id).c_str())) st.detail_member = p.id;
+      if (ImGui::Selectable((shown(name) + "##dir-" + p.id).c_str())) st.detail_member = p.id;
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.organisation.c_str());
       ImGui::TableNextColumn();

@@ -96,12 +96,12 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
       int new_here = 0;
       for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
       ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
-      ImGui::Selectable(label({cv::views_name(v, m), "##", r.id, "-", m}), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
+      ImGui::Selectable(label({shown_name(v, m), "##", r.id, "-", m}), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
         ImGui::SetDragDropPayload("CULTIVATE_MEMBER", payload, sizeof payload);
-        ImGui::Text("Move %s", cv::views_name(v, m).c_str());
+        ImGui::Text("Move %s", shown_name(v, m).c_str());
         ImGui::EndDragDropSource();
       }
       if (new_here) {
@@ -236,7 +236,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   // of the rounds or of the width, and the rounds in view found by binary search on the scroll.
   // Newest first: st.round_tops[k] is where the k-th newest begins (a round's height, its separator
   // and the spacing after each; a 1-pixel separator takes no room of its own).
-  ImGui::BeginChild("rounds", ImVec2(0, 0));
+  begin_child("rounds", ImVec2(0, 0));
   const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.y;
   const std::string heights_key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + std::to_string(avail) + '\x1f' +
                                   std::to_string(ImGui::GetTextLineHeightWithSpacing());

@@ -56,7 +56,7 @@ void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output
       ImGui::PushID(a.member.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.name.c_str());
+      ImGui::TextUnformatted(shown(a.name).c_str());
       ImGui::TableNextColumn();
       if (a.state == cv::Acknowledgement::Current) ImGui::TextColored(kGood, "acknowledged");
       else if (a.state == cv::Acknowledgement::Earlier) ImGui::TextColored(kWarn, "acknowledged an earlier version");

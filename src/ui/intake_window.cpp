@@ -200,7 +200,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
                                      cv::f::topic_owner, owner == member ? std::string() : member));
     } else if (!owner.empty() && owner != member) {
       ImGui::SameLine();
-      ImGui::TextDisabled("%s opens it", cv::member_name(c, owner).c_str());
+      ImGui::TextDisabled("%s opens it", shown_member(c, owner).c_str());
     }
   }
   std::string& topic = g_new_text[4];
@@ -305,7 +305,7 @@ void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const En
   const bool room = !cr.text(cv::f::community_matrix_room.name).empty();
   const int lines = room ? button_lines({"Send through the Matrix room...", "Download my answers", "Copy answers link", "Open the whole community"})
                          : button_lines({"Download my answers", "Copy answers link", "Open the whole community"});
-  ImGui::BeginChild("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
+  begin_child("answers", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 760.0f),
                                       ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * (lines + 1)));
   // The guidelines first: how we learn together, before what each person brings.
   draw_guidelines_to_acknowledge(doc, w.me, out);

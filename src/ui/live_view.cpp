@@ -74,7 +74,7 @@ void draw_live_case(const cv::Community& c, const World& w, State& st, const Env
   const auto& present = cv::views_attendees(v, c, meeting_id);
   const cv::PeerAssist pa = cv::peer_assist(k, meeting_id, present);
   std::string quiet;
-  for (size_t i = 0; i < pa.not_spoken.size() && i < 12; ++i) quiet += (i ? ", " : "") + cv::views_name(v, pa.not_spoken[i]);
+  for (size_t i = 0; i < pa.not_spoken.size() && i < 12; ++i) quiet += (i ? ", " : "") + shown_name(v, pa.not_spoken[i]);
   if (pa.not_spoken.size() > 12) quiet += " and " + std::to_string(pa.not_spoken.size() - 12) + " more";
   ImGui::Text("Questions asked: %zu · Suggestions parked: %d · Not spoken yet: %s", pa.questions.size(), pa.parked,
               quiet.empty() ? "everyone has" : quiet.c_str());
@@ -87,12 +87,12 @@ void draw_live_case(const cv::Community& c, const World& w, State& st, const Env
       for (const std::string& m : present) {
         if (m == k.bringer) continue;
         ImGui::SameLine();
-        if (ImGui::RadioButton((cv::views_name(v, m) + "##pa-by-" + m).c_str(), st.pa_by == m)) st.pa_by = m;
+        if (ImGui::RadioButton((shown_name(v, m) + "##pa-by-" + m).c_str(), st.pa_by == m)) st.pa_by = m;
       }
     } else {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(220);
-      member_combo("##pa-by", st.pa_by.empty() ? "not noted" : cv::views_name(v, st.pa_by), v, st.pa_by, st.pa_by, "pa-by-");
+      member_combo("##pa-by", st.pa_by.empty() ? "not noted" : shown_name(v, st.pa_by), v, st.pa_by, st.pa_by, "pa-by-");
     }
     const char* hint = phase == cv::Phase::Suggestions ? "A suggestion (or a question)" : "A question that helps the bringer see the problem";
     if (input_and_add("##pa-words", hint, st.pa_words, "Note it")) {
@@ -105,7 +105,7 @@ void draw_live_case(const cv::Community& c, const World& w, State& st, const Env
 
   // What was offered in this meeting. Parked advice waits, greyed, until the suggestions begin.
   const bool suggestions_open = phase == cv::Phase::Suggestions || phase == cv::Phase::Reflection;
-  auto who = [&](const cv::CaseNote& n) { return n.member.empty() ? std::string() : " (" + cv::views_name(v, n.member) + ")"; };
+  auto who = [&](const cv::CaseNote& n) { return n.member.empty() ? std::string() : " (" + shown_name(v, n.member) + ")"; };
   for (const cv::CaseNote& n : pa.questions) ImGui::BulletText("Q: %s%s", n.text.c_str(), who(n).c_str());
   if (pa.parked && !suggestions_open) ImGui::SeparatorText(("Parked for the suggestions (" + std::to_string(pa.parked) + ")").c_str());
   if (pa.parked && suggestions_open) ImGui::SeparatorText("Parked during the questions, now's the time");
@@ -149,7 +149,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
   ImGui::Text("%s", cv::get(*r, cv::f::meeting_title).c_str());
   if (!cv::get(*r, cv::f::meeting_facilitator).empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("facilitated by %s", cv::member_name(c, cv::get(*r, cv::f::meeting_facilitator)).c_str());
+    ImGui::TextDisabled("facilitated by %s", shown_member(c, cv::get(*r, cv::f::meeting_facilitator)).c_str());
   }
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 150);
   if (ImGui::Button("Leave the live view")) {
@@ -198,7 +198,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     if (v.extra_minutes) kind += (kind.empty() ? "" : ", ") + std::to_string(v.extra_minutes) + " min added";
     if (!kind.empty()) ImGui::TextDisabled("%s", kind.c_str());
     if (*cv::block_role(b.kind) && !b.lead.empty())
-      ImGui::TextDisabled("%s: %s", cv::role_title(cv::block_role(b.kind)).c_str(), cv::member_name(c, b.lead).c_str());
+      ImGui::TextDisabled("%s: %s", cv::role_title(cv::block_role(b.kind)).c_str(), shown_member(c, b.lead).c_str());
     if (b.kind == "book") draw_meeting_reading(c, id);
     if (b.kind == "welcome" || b.kind == "review") draw_follow_ups(c, *env.views, id);
     // The countdown, large: digits from the big font when the platform loaded one.
@@ -248,7 +248,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     if (b.kind == "peer_assist" || b.kind == "case") draw_live_case(c, w, st, env, *r, id, b, v.elapsed_ms, v.paused, out);
     if (b.kind == "review")
       for (const auto& a : cv::open_actions_before(c, id))
-        ImGui::BulletText("%s (%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : cv::member_name(c, a.owner).c_str());
+        ImGui::BulletText("%s (%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : shown_member(c, a.owner).c_str());
     ImGui::SeparatorText("Notes for this block (debrief points)");
     std::string edited;
     if (edit_text(("##debrief-" + b.id).c_str(), b.debrief, edited, nullptr, -FLT_MIN, true, 90))

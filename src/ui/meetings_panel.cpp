@@ -74,7 +74,7 @@ void draw_meeting_header(const cv::Community& c, const cv::Views& v, const cv::M
         const cv::TopicTally& t = backlog[i];
         bool on = std::find(m.topics.begin(), m.topics.end(), t.id) != m.topics.end();
         const std::string label = t.title + "  (" + std::to_string(t.dots) + (t.dots == 1 ? " dot" : " dots") +
-                                  (t.owner.empty() ? "" : ", " + cv::views_name(v, t.owner) + " opens it") + ")##topic-" + t.id;
+                                  (t.owner.empty() ? "" : ", " + shown_name(v, t.owner) + " opens it") + ")##topic-" + t.id;
         if (ImGui::Checkbox(label.c_str(), &on)) out.ops.push_back(cv::op_plan_topic(c, m.id, t.id, on));
       }
     ImGui::EndCombo();
@@ -116,7 +116,7 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-FLT_MIN);
       std::string owner;
-      if (member_combo(("##owner-" + a.id).c_str(), a.owner.empty() ? "Owner" : cv::views_name(*env.views, a.owner),
+      if (member_combo(("##owner-" + a.id).c_str(), a.owner.empty() ? "Owner" : shown_name(*env.views, a.owner),
                        *env.views, a.owner, owner, "owner-"))
         out.ops.push_back(cv::op_set("Set the owner", a.id, cv::f::action_owner, owner));
       ImGui::TableNextColumn();
@@ -170,7 +170,7 @@ void draw_roles_over_time(const cv::Views& v) {
         const cv::RoleFairness& f = v.fairness[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((f.name.empty() ? "(no name yet)" : f.name).c_str());
+        ImGui::TextUnformatted(f.name.empty() ? "(no name yet)" : shown(f.name).c_str());
         for (const char* r : roles) {
           ImGui::TableNextColumn();
           auto it = f.turns.find(r);
@@ -215,7 +215,7 @@ void draw_roles_over_time(const cv::Views& v) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(cv::role_title(h.role).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(cv::views_name(v, h.member).c_str());
+        ImGui::TextUnformatted(shown_name(v, h.member).c_str());
       }
     ImGui::EndTable();
   }
@@ -240,7 +240,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
 
   // The meetings, and a new one from a template.
   const float left_w = std::min(280.0f, ImGui::GetContentRegionAvail().x * 0.3f);
-  ImGui::BeginChild("meeting-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  begin_child("meeting-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
   ImGui::SeparatorText("New meeting");
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (begin_combo("##template", st.meeting_template.c_str())) {
@@ -277,7 +277,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::EndChild();
   ImGui::SameLine();
 
-  ImGui::BeginChild("meeting", ImVec2(0, 0));
+  begin_child("meeting", ImVec2(0, 0));
   const cv::Record* r = cv::find_live(c, st.meeting);
   if (!r) {
     ImGui::TextWrapped("Meetings are mostly interaction: pairs and small groups, each debriefed in the large group. "

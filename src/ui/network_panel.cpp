@@ -179,7 +179,7 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
     if (!dots || here) dl->AddCircleFilled(p, here ? 7.0f : 5.0f, alone ? warn : ink);
     if (labels || here)
       dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
-                  cv::views_name(v, n.members[i]).c_str());
+                  shown_name(v, n.members[i]).c_str());
   }
   if (more) {
     const std::string note = std::to_string(kMapDots) + " of the " + std::to_string(count) +
@@ -194,10 +194,10 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
       const cv::Tie& t = n.ties[st.map_ties[st.map_ties_of[near][j]][2]];
       std::string kinds;
       for (const std::string& k : t.kinds) kinds += (kinds.empty() ? "" : ", ") + k;
-      with += "\n" + cv::views_name(v, t.a == id ? t.b : t.a) + " (" + kinds + ")";
+      with += "\n" + shown_name(v, t.a == id ? t.b : t.a) + " (" + kinds + ")";
     }
     if (st.map_ties_of[near].size() > 30) with += "\nand " + std::to_string(st.map_ties_of[near].size() - 30) + " more";
-    ImGui::SetTooltip("%s: %d ties%s", cv::views_name(v, id).c_str(), n.degree.at(id), with.c_str());
+    ImGui::SetTooltip("%s: %d ties%s", shown_name(v, id).c_str(), n.degree.at(id), with.c_str());
   }
 }
 
@@ -354,7 +354,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
                 n.ties.size(), n.members.size() * (n.members.size() - 1) / 2, n.average);
   ImGui::TextUnformatted(line);
   std::string least;
-  for (const std::string& m : n.least) least += (least.empty() ? "" : ", ") + cv::views_name(v, m) + " (" + std::to_string(n.degree.at(m)) + ")";
+  for (const std::string& m : n.least) least += (least.empty() ? "" : ", ") + shown_name(v, m) + " (" + std::to_string(n.degree.at(m)) + ")";
   ImGui::TextWrapped("Least connected: %s", least.c_str());
   if (n.timeline.size() >= 2) {
     const std::vector<float>& d = st.network_density;

@@ -16,7 +16,7 @@ constexpr size_t kShownInGroup = 8;  // objectives listed in a group's row; the 
 // "Zoë, Ñúñez, Jürgen and 212 others": a group held by thousands draws in the time of a few.
 std::string some_names(const cv::Views& v, const std::vector<std::string>& members, size_t most = 12) {
   std::string names;
-  for (size_t i = 0; i < members.size() && i < most; ++i) names += (i ? ", " : "") + cv::views_name(v, members[i]);
+  for (size_t i = 0; i < members.size() && i < most; ++i) names += (i ? ", " : "") + shown_name(v, members[i]);
   if (members.size() > most) names += " and " + std::to_string(members.size() - most) + " others";
   return names;
 }
@@ -114,7 +114,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
             ++listed;
             ImGui::PushID(oid.c_str());
             ImGui::TextDisabled("  \"%s\" (%s)", cv::get(*o, cv::f::objective_text).c_str(),
-                                cv::views_name(v, cv::get(*o, cv::f::objective_member)).c_str());
+                                shown_name(v, cv::get(*o, cv::f::objective_member)).c_str());
             ImGui::SameLine();
             if (ImGui::SmallButton("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
             ImGui::PopID();
@@ -151,7 +151,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
         const cv::MemberObjectives& p = v.per_member[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(p.name.c_str());
+        ImGui::TextUnformatted(shown(p.name).c_str());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", some_texts(p.shared).c_str());
         ImGui::TableNextColumn();

@@ -19,7 +19,7 @@ void draw_project(const cv::ProjectView& p, State& st, const Env& env, Output& o
   const cv::Views& v = *env.views;
   ImGui::PushID(p.id.c_str());
   ImGui::TextWrapped("%s", p.title.c_str());
-  ImGui::TextDisabled("Started by %s%s", cv::views_name(v, p.owner).c_str(), p.done ? ", finished" : "");
+  ImGui::TextDisabled("Started by %s%s", shown_name(v, p.owner).c_str(), p.done ? ", finished" : "");
   std::string title = p.title, goal = p.goal, needs = p.needs;
   if (edit_text("Title##project-title-edit", p.title, title))
     out.ops.push_back(cv::op_set("Rename a project", p.id, cv::f::project_title, cv::trim(title)));
@@ -35,11 +35,11 @@ void draw_project(const cv::ProjectView& p, State& st, const Env& env, Output& o
   bool in = false;
   for (const auto& [m, offer] : p.members) {
     in = in || m == st.acting_as;
-    ImGui::BulletText("%s%s%s", cv::views_name(v, m).c_str(), offer.empty() ? "" : ": ", offer.c_str());
+    ImGui::BulletText("%s%s%s", shown_name(v, m).c_str(), offer.empty() ? "" : ": ", offer.c_str());
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
-  member_combo("##project-as", "Acting as " + cv::views_name(v, st.acting_as), v, st.acting_as, st.acting_as, "as-");
-  const std::string hint = "What " + cv::views_name(v, st.acting_as) + " brings to it";
+  member_combo("##project-as", "Acting as " + shown_name(v, st.acting_as), v, st.acting_as, st.acting_as, "as-");
+  const std::string hint = "What " + shown_name(v, st.acting_as) + " brings to it";
   if (input_and_add("##project-offer", hint.c_str(), st.project_offer, in ? "Change" : "Join")) {
     out.ops.push_back(cv::op_join_project(p.id, st.acting_as, st.project_offer));
     st.project_offer.clear();
@@ -54,7 +54,7 @@ void draw_project(const cv::ProjectView& p, State& st, const Env& env, Output& o
   for (const std::string& t : p.threads)
     if (auto it = v.thread_at.find(t); it != v.thread_at.end()) {
       const cv::ThreadView& tv = v.threads[it->second];
-      ImGui::BulletText("%s (%s, %zu %s%s)", tv.title.c_str(), cv::views_name(v, tv.author).c_str(), tv.replies.size(),
+      ImGui::BulletText("%s (%s, %zu %s%s)", tv.title.c_str(), shown_name(v, tv.author).c_str(), tv.replies.size(),
                         tv.replies.size() == 1 ? "reply" : "replies", tv.answered ? ", answered" : "");
     }
   ImGui::PopID();
@@ -76,7 +76,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
     st.projects = cv::projects(c);
   }
   const float left_w = std::min(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
-  ImGui::BeginChild("project-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  begin_child("project-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
   ImGui::SeparatorText("Start a project");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##project-title", "A title: \"A glossary in four languages\"", &st.project_title);
@@ -85,7 +85,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##project-needs", "What help it needs", &st.project_needs);
   ImGui::BeginDisabled(cv::trim(st.project_title).empty());
-  if (ImGui::Button(("Start it as " + cv::views_name(v, st.acting_as) + "###project-start").c_str())) {
+  if (ImGui::Button(("Start it as " + shown_name(v, st.acting_as) + "###project-start").c_str())) {
     const std::string id = env.new_id();
     out.ops.push_back(cv::op_new_project(id, st.project_title, st.project_goal, st.project_needs, st.acting_as));
     st.project_open = id;
@@ -107,7 +107,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
     }
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("project", ImVec2(0, 0));
+  begin_child("project", ImVec2(0, 0));
   auto open = std::find_if(st.projects.begin(), st.projects.end(), [&](const cv::ProjectView& p) { return p.id == st.project_open; });
   if (open == st.projects.end())
     ImGui::TextWrapped("Pick a project on the left, or start one: a glossary, a joint workshop, a visit. Members join "
@@ -160,7 +160,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
   ImGui::TextUnformatted(cv::rated_line(s).c_str());
   if (!s.not_rated.empty()) {
     std::string names;
-    for (size_t i = 0; i < s.not_rated.size() && i < 12; ++i) names += (i ? ", " : "") + cv::views_name(v, s.not_rated[i]);
+    for (size_t i = 0; i < s.not_rated.size() && i < 12; ++i) names += (i ? ", " : "") + shown_name(v, s.not_rated[i]);
     if (s.not_rated.size() > 12) names += " and " + std::to_string(s.not_rated.size() - 12) + " others";
     ImGui::TextColored(kWarn, "Not rated yet: %s", names.c_str());
   }
@@ -190,7 +190,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
         ImGui::PushID(r.objective.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(cv::views_name(v, r.member).c_str());
+        ImGui::TextUnformatted(shown_name(v, r.member).c_str());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", r.text.c_str());
         ImGui::TableNextColumn();

@@ -29,7 +29,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
       const cv::SkillMatch& m = matches[i];
       std::string why;
       for (const auto& w : m.why) why += (why.empty() ? "" : ", ") + w;
-      ImGui::BulletText("%s", m.name.c_str());
+      ImGui::BulletText("%s", shown(m.name).c_str());
       ImGui::SameLine();
       if (!m.offer.empty()) {
         ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "would %s", m.offer.c_str());
@@ -49,7 +49,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
       heading = true;
       std::string why;
       for (const std::string& r : h.reasons) why += (why.empty() ? "" : "; ") + r;
-      ImGui::BulletText("%s", h.name.c_str());
+      ImGui::BulletText("%s", shown(h.name).c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("%s", why.c_str());
     }
@@ -61,7 +61,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   if (o.skills.empty()) ImGui::TextDisabled("No skills yet: add them per member (Members > Details).");
   // Long lists scroll in their own region, drawn a screenful at a time.
   const float h = ImGui::GetContentRegionAvail().y;
-  if (!o.skills.empty() && ImGui::BeginChild("skills-list", ImVec2(0, std::max(120.0f, h * 0.55f)))) {
+  if (!o.skills.empty() && begin_child("skills-list", ImVec2(0, std::max(120.0f, h * 0.55f)))) {
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(o.skills.size()));
     while (clipper.Step())
@@ -78,7 +78,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   if (!o.skills.empty()) ImGui::EndChild();
   ImGui::SeparatorText("Wanted, and no member's skill covers it yet");
   if (o.uncovered.empty()) ImGui::TextDisabled("Every objective has someone who can help.");
-  else if (ImGui::BeginChild("uncovered-list", ImVec2(0, 0))) {
+  else if (begin_child("uncovered-list", ImVec2(0, 0))) {
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(o.uncovered.size()));
     while (clipper.Step())

@@ -25,7 +25,7 @@ void draw_new_thread(const cv::Community& c, const World& w, State& st, const En
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-FLT_MIN);
-  member_combo("##thread-as", "Writing as " + cv::views_name(v, st.acting_as), v, st.acting_as, st.acting_as, "as-");
+  member_combo("##thread-as", "Writing as " + shown_name(v, st.acting_as), v, st.acting_as, st.acting_as, "as-");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##thread-title", "In a line: \"Who knows OKRs?\"", &st.thread_title);
   ImGui::InputTextMultiline("##thread-body", &st.thread_body, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.5f));
@@ -62,28 +62,28 @@ void draw_new_thread(const cv::Community& c, const World& w, State& st, const En
 void draw_thread(const cv::Community& c, const World& w, const cv::ThreadView& t, State& st, const Env& env, Output& out) {
   const cv::Views& v = *env.views;
   ImGui::PushID(t.id.c_str());
-  ImGui::TextWrapped("%s", t.title.c_str());
-  ImGui::TextDisabled("%s by %s, %s", t.kind.c_str(), cv::views_name(v, t.author).c_str(), cv::format_utc(t.at).c_str());
+  ImGui::TextWrapped("%s", shown(t.title).c_str());
+  ImGui::TextDisabled("%s by %s, %s", t.kind.c_str(), shown_name(v, t.author).c_str(), cv::format_utc(t.at).c_str());
   bool answered = t.answered;
   if (ImGui::Checkbox("Answered##answered", &answered))
     out.ops.push_back(cv::op_set(answered ? "Mark a thread answered" : "Reopen a thread", t.id, cv::f::thread_answered, answered));
-  if (!t.body.empty()) ImGui::TextWrapped("%s", t.body.c_str());
+  if (!t.body.empty()) ImGui::TextWrapped("%s", shown(t.body).c_str());
   std::string about, named;
   for (const std::string& tag : t.tags) about += (about.empty() ? "" : "; ") + cv::tag_label(c, tag);
-  for (const std::string& m : t.mentions) named += (named.empty() ? "" : ", ") + cv::views_name(v, m);
+  for (const std::string& m : t.mentions) named += (named.empty() ? "" : ", ") + shown_name(v, m);
   if (!about.empty()) ImGui::TextDisabled("About: %s", about.c_str());
   if (!named.empty()) ImGui::TextDisabled("Mentions: %s", named.c_str());
   ImGui::SeparatorText((std::to_string(t.replies.size()) + (t.replies.size() == 1 ? " reply" : " replies")).c_str());
   for (const cv::Reply& r : t.replies) {
     const bool fresh = r.at > st.threads_seen_before;
     ImGui::TextColored(fresh ? kGood : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s%s, %s", fresh ? "new: " : "",
-                       cv::views_name(v, r.author).c_str(), cv::format_utc(r.at).c_str());
+                       shown_name(v, r.author).c_str(), cv::format_utc(r.at).c_str());
     ImGui::Indent();
-    ImGui::TextWrapped("%s", r.body.c_str());
+    ImGui::TextWrapped("%s", shown(r.body).c_str());
     ImGui::Unindent();
   }
   ImGui::BeginDisabled(st.acting_as.empty());
-  if (input_and_add("##reply", ("Reply as " + cv::views_name(v, st.acting_as) + " (@Name mentions someone)").c_str(),
+  if (input_and_add("##reply", ("Reply as " + shown_name(v, st.acting_as) + " (@Name mentions someone)").c_str(),
                     st.reply_text, "Reply")) {
     out.ops.push_back(cv::op_reply(env.new_id(), t.id, st.acting_as, st.reply_text, w.now_ms));
     st.reply_text.clear();
@@ -109,7 +109,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
   }
   default_acting_as(c, w, v, st);
   const float left_w = std::min(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
-  ImGui::BeginChild("thread-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  begin_child("thread-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
   draw_new_thread(c, w, st, env, out);
   // What is new, counted again only when the threads change.
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + std::to_string(st.threads_seen_before);
@@ -125,13 +125,13 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const cv::ThreadView& t = v.threads[i];
       const int n = cv::new_since(t, st.threads_seen_before);
-      const std::string label = (n ? "(" + std::to_string(n) + " new) " : std::string()) + t.title + "  (" + t.kind + ", " +
+      const std::string label = (n ? "(" + std::to_string(n) + " new) " : std::string()) + shown(t.title) + "  (" + t.kind + ", " +
                                 std::to_string(t.replies.size()) + (t.answered ? ", answered" : "") + ")##thread-" + t.id;
       if (ImGui::Selectable(label.c_str(), st.thread_open == t.id)) st.thread_open = t.id;
     }
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("thread", ImVec2(0, 0));
+  begin_child("thread", ImVec2(0, 0));
   auto open = v.thread_at.find(st.thread_open);
   if (open == v.thread_at.end()) ImGui::TextWrapped("Pick a thread on the left, or start one: ask for help, offer some.");
   else draw_thread(c, w, v.threads[open->second], st, env, out);

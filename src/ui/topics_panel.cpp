@@ -26,7 +26,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   const int budget = cv::vote_budget(c);
   if (!members.empty()) {
     ImGui::SetNextItemWidth(220);
-    member_combo("##voting-as", "Voting as " + cv::views_name(v, st.voting_as), v, st.voting_as, st.voting_as, "");
+    member_combo("##voting-as", "Voting as " + shown_name(v, st.voting_as), v, st.voting_as, st.voting_as, "");
     ImGui::SameLine();
     ImGui::Text("%d of %d dots left", budget - cv::dots_used(c, st.voting_as), budget);
   }
@@ -47,7 +47,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
 
   // Said in words, not only by colour: whose dots do not all count, and why.
   for (const cv::OverBudget& o : v.over_budget) {
-    const std::string line = "Note: " + cv::views_name(v, o.member) + "'s votes add up to " + std::to_string(o.given) +
+    const std::string line = "Note: " + shown_name(v, o.member) + "'s votes add up to " + std::to_string(o.given) +
                              " dots, more than the budget of " + std::to_string(o.counted) + "; only " +
                              std::to_string(o.counted) + " count.";
     ImGui::TextWrapped("%s", line.c_str());
@@ -80,14 +80,14 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       ImGui::TableNextColumn();
       ImGui::Text("%d", t.dots);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(t.title.c_str());
+      ImGui::TextUnformatted(shown(t.title).c_str());
       if (!t.proposed_by.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", cv::views_name(v, t.proposed_by).c_str());
+        ImGui::TextDisabled("(%s)", shown_name(v, t.proposed_by).c_str());
       }
       // Who opens it: a member offers (as the member acting here), or takes the offer back.
       ImGui::SameLine();
-      if (!t.owner.empty()) ImGui::TextColored(kGood, "%s opens it", cv::views_name(v, t.owner).c_str());
+      if (!t.owner.empty()) ImGui::TextColored(kGood, "%s opens it", shown_name(v, t.owner).c_str());
       if (!st.voting_as.empty() && (t.owner.empty() || t.owner == st.voting_as)) {
         if (!t.owner.empty()) ImGui::SameLine();
         const bool mine_to_open = t.owner == st.voting_as;
@@ -135,7 +135,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   ImGui::SeparatorText("Real problems members brought");
   const auto& problems = v.problems;
   if (problems.empty()) ImGui::TextDisabled("None yet.");
-  else if (ImGui::BeginChild("problems", ImVec2(0, 0))) {
+  else if (begin_child("problems", ImVec2(0, 0))) {
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(problems.size()));
   while (clipper.Step())
@@ -144,7 +144,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::PushID(id.c_str());
     ImGui::BulletText("%s", cv::get(*p, cv::f::problem_text).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", cv::views_name(v, cv::get(*p, cv::f::problem_member)).c_str());
+    ImGui::TextDisabled("(%s)", shown_name(v, cv::get(*p, cv::f::problem_member)).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Make a topic"))
       out.ops.push_back(cv::op_propose_topic(env.new_id(), cv::get(*p, cv::f::problem_text),

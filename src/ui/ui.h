@@ -318,6 +318,20 @@ extern void (*announce_status)(std::string_view text);
 // The last item's name and value, for the mirror.
 void describe_last(std::string_view name, std::string_view value);
 
+// A child region the keyboard crosses: Tab and the arrows go on into it and out of it (its widgets are
+// flattened into its window's navigation), so no panel traps the focus.
+bool begin_child(const char* id, const ImVec2& size = ImVec2(0, 0), ImGuiChildFlags flags = 0);
+
+// [SECTION] Text as drawn ---------------------------------------------------------------------------
+// Dear ImGui draws code points left to right without shaping: text with right-to-left or Arabic
+// letters, or Devanagari's i sign, is drawn in cv::visual form. shown(s) is s itself when nothing
+// changes (a byte scan), else its drawn form, kept until a later frame; logical_of(d) gives back the
+// text as written for a drawn form, so a screen reader reads words, not reversed letters.
+const std::string& shown(const std::string& s);
+inline const std::string& shown_name(const cv::Views& v, const std::string& member) { return shown(cv::views_name(v, member)); }
+inline std::string shown_member(const cv::Community& c, const std::string& member) { return shown(cv::member_name(c, member)); }
+const std::string* logical_of(std::string_view drawn);
+
 // [SECTION] Panels ----------------------------------------------------------------------------------
 // The whole window: menu bar, panels, status line.
 void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);

@@ -8,7 +8,9 @@
 #include "ui/ui.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
+#include <unordered_map>
 
 namespace ui {
 
@@ -23,6 +25,52 @@ void (*announce_status)(std::string_view text) = nullptr;
 
 void describe_last(std::string_view name, std::string_view value) {
   if (describe_item) describe_item(ImGui::GetItemID(), name, value);
+}
+
+namespace {
+// Drawn forms by text as written, and back. Emptied at the start of a frame once large, never during
+// one, so a reference shown() returned lasts the frame.
+std::unordered_map<std::string, std::string> g_drawn, g_written;
+int g_drawn_frame = -1;
+}  // namespace
+
+const std::string& shown(const std::string& s) {
+  if (!cv::needs_visual(s)) return s;
+  if (const int frame = ImGui::GetFrameCount(); frame != g_drawn_frame) {
+    g_drawn_frame = frame;
+    if (g_drawn.size() > 4096) g_drawn.clear(), g_written.clear();
+  }
+  auto [it, added] = g_drawn.try_emplace(s);
+  if (added) {
+    it->second = cv::visual(s);
+    g_written[it->second] = s;
+  }
+  return it->second;
+}
+
+const std::string* logical_of(std::string_view drawn) {
+  auto it = g_written.find(std::string(drawn));
+  return it == g_written.end() ? nullptr : &it->second;
+}
+
+// A field that is drawn in another form than its text (shown()) is given its text as written when it
+// becomes active, with the cursor at its end: what is typed goes into the text, not the drawing.
+void take_text_as_written(ImGuiID id, const std::string& text) {
+  ImGuiInputTextState* st = ImGui::GetInputTextState(id);
+  if (!st) return;
+  st->TextW.resize(static_cast<int>(text.size()) + 1);
+  st->CurLenW = ImTextStrFromUtf8(st->TextW.Data, st->TextW.Size, text.c_str(), nullptr);
+  st->CurLenA = static_cast<int>(text.size());
+  st->InitialTextA.resize(static_cast<int>(text.size()) + 1);
+  std::memcpy(st->InitialTextA.Data, text.c_str(), text.size() + 1);
+  st->TextA.resize(0);
+  st->TextAIsValid = false;
+  st->Stb.cursor = st->Stb.select_start = st->Stb.select_end = st->CurLenW;
+  st->ScrollX = 0;
+}
+
+bool begin_child(const char* id, const ImVec2& size, ImGuiChildFlags flags) {
+  return ImGui::BeginChild(id, size, flags, ImGuiWindowFlags_NavFlattened);
 }
 
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
@@ -43,10 +91,10 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
                bool multiline, float height) {
   const ImGuiID id = ImGui::GetID(label);
   std::string* buf = &g_buffer;
-  std::string shown;
+  std::string drawn;
   if (g_editing != id) {
-    shown = value;
-    buf = &shown;
+    drawn = shown(value);  // a field not being edited shows its text as drawn (right to left, joined)
+    buf = &drawn;
   }
   if (width != 0) ImGui::SetNextItemWidth(width);
   if (multiline) {
@@ -57,12 +105,11 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
     ImGui::InputText(label, buf);
   }
   if (ImGui::IsItemActivated()) {
+    if (g_editing != id && drawn != value) take_text_as_written(id, value);
     g_editing = id;
     g_buffer = value;
-  } else if (ImGui::IsItemActive() && g_editing == id) {
-    // The buffer already follows the widget.
   }
-  describe_last(hint ? std::string_view(hint) : std::string_view(), *buf);
+  describe_last(hint ? std::string_view(hint) : std::string_view(), g_editing == id ? g_buffer : value);
   if (ImGui::IsItemDeactivated() && g_editing == id) {
     g_editing = 0;
     if (ImGui::IsItemDeactivatedAfterEdit() && *buf != value) {
@@ -109,7 +156,7 @@ const cv::BreakoutRound* round_for(const std::vector<cv::BreakoutRound>& rounds,
 void draw_groups_line(const cv::Community& c, const cv::BreakoutRound& r) {
   for (size_t g = 0; g < r.groups.size(); ++g) {
     std::string names;
-    for (const auto& m : r.groups[g]) names += (names.empty() ? "" : ", ") + cv::member_name(c, m);
+    for (const auto& m : r.groups[g]) names += (names.empty() ? "" : ", ") + shown_member(c, m);
     ImGui::BulletText("Group %zu: %s", g + 1, names.c_str());
   }
 }
@@ -200,7 +247,7 @@ bool member_combo(const char* label, const std::string& preview, const cv::Views
   while (clipper.Step())
     for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
       const std::string& id = v.members[shown[k]].first;
-      if (ImGui::Selectable((cv::views_name(v, id) + "##" + item_tag + id).c_str(), id == selected) &&
+      if (ImGui::Selectable((shown_name(v, id) + "##" + item_tag + id).c_str(), id == selected) &&
           id != selected) {
         picked = id;
         changed = true;

@@ -1,22 +1,15 @@
 // display.test.mjs: how this browser shows the page, chosen in View: a text size from 100% to 200%
 // (the whole interface grows, drawn crisp at its size, and still takes clicks where it is drawn),
-// high contrast, both remembered in this browser across a reload.
-import { test, before, after } from 'node:test';
+// high contrast, both remembered in this browser across a reload; and names in every script: fonts
+// fetched when needed, right-to-left names in reading order, Arabic letters joined.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, find, click, state, until, live, editing } from './harness.mjs';
+import { pageForFile, find, click, state, until, live, editing, notEditing, addMember } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
-let server, browser, page;
+let page;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await openPage(browser.context, server.url);
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+pageForFile((p) => { page = p; });
 
 const fontPx = () => page.evaluate(() => cultivateTest.fontPx());
 const dpr = () => page.evaluate(() => window.devicePixelRatio);
@@ -35,6 +28,33 @@ const greenShare = async (r) => {
   }
   return green / (png.width * png.height);
 };
+// The dark pixels (text) of a widget's rectangle in a screenshot: how wide and tall their extent is, in
+// CSS pixels.
+const ink = async (r) => {
+  const scale = await dpr();
+  const png = decodePng(await page.screenshot({ clip: { x: r.x, y: r.y, width: Math.min(r.w, 600), height: r.h } }));
+  let left = Infinity, right = -1, top = Infinity, bottom = -1;
+  for (let y = 0; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * png.channels;
+      if (png.pixels[i] + png.pixels[i + 1] + png.pixels[i + 2] < 3 * 110)
+        left = Math.min(left, x), right = Math.max(right, x), top = Math.min(top, y), bottom = Math.max(bottom, y);
+    }
+  return right < 0 ? { width: 0, height: 0 } : { width: (right - left + 1) / scale, height: (bottom - top + 1) / scale };
+};
+// The same text drawn by the browser (a canvas, in the font file the page fetched) at an em size: the
+// extent of its ink, in CSS pixels.
+const browserInk = (file, text, emPx) => page.evaluate(async ({ file, text, emPx }) => {
+  const family = 'probe-' + file.replace('.', '-');
+  if (![...document.fonts].some((f) => f.family === family)) {
+    const face = new FontFace(family, `url(fonts/${file})`);
+    document.fonts.add(await face.load());
+  }
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = `${emPx}px "${family}"`;
+  const m = g.measureText(text);
+  return { width: m.actualBoundingBoxLeft + m.actualBoundingBoxRight, height: m.actualBoundingBoxAscent + m.actualBoundingBoxDescent };
+}, { file, text, emPx });
 // Polls what a screenshot shows until it holds (a frame after a click draws the new look).
 const eventually = async (check, what) => {
   for (let i = 0; i < 50; i++) {
@@ -108,3 +128,73 @@ test('Chinese, Japanese and Korean names show as their letters: the fonts for th
   // Only what was seen is in the atlas: a character of the same font not on screen is not.
   assert.equal(await missing('猫'), 1);
 });
+
+test('Hebrew, Arabic, Devanagari and Thai names show as their letters: right to left in reading order, Arabic joined, edited as written', async () => {
+  const fontsFetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.replace(/^.*\/fonts\//, ''))
+    .filter((u) => /^(rtl|devanagari|thai)\.ttf$/.test(u)));
+  const missing = (t) => page.evaluate((t) => cultivateTest.missingGlyphs(t), t);
+  const names = { arabic: 'علي سلام', hebrew: 'נועה כהן', devanagari: 'किरण', thai: 'สมชาย', chinese: '王芳', korean: '지수' };
+  const latinName = 'Jürgen Żaneta';
+  // As Dear ImGui must draw them, left to right (worked out by hand from the Unicode rules: the
+  // Arabic in its joined forms with lam-alef as one letter, then each right-to-left name reversed).
+  const drawn = { arabic: '\uFEE1\uFEFC\uFEB3 \uFEF2\uFEE0\uFECB', hebrew: 'ןהכ העונ', devanagari: '\u093F\u0915\u0930\u0923', thai: 'สมชาย',
+    chinese: '王芳', korean: '지수' };
+  const all = Object.values(drawn).join('');
+  assert.ok(await missing(all) >= 20, 'the UI font alone lacks them');
+  assert.deepEqual(await fontsFetched(), []);
+  const ids = {};
+  const latinId = live(await addMember(page, latinName), 'member').find((m) => m.fields.name === latinName).id;
+  for (const [script, name] of Object.entries(names)) {
+    const s = await addMember(page, name);
+    ids[script] = live(s, 'member').find((m) => m.fields.name === name).id;
+  }
+  await page.waitForFunction((t) => cultivateTest.missingGlyphs(t) === 0, all, { timeout: 15000 });
+  assert.deepEqual((await fontsFetched()).sort(), ['devanagari.ttf', 'rtl.ttf', 'thai.ttf'], 'each fetched once');
+  // In the Directory each name is a row's button, drawn in that order; a screen reader is told the
+  // name as written. The letters are on screen: ink as wide as a few pixels a letter, and as tall as a
+  // Latin name's (a glyph in the atlas but drawn blank or tiny would pass the count above).
+  await click(page, 'Directory');
+  await page.waitForTimeout(300);
+  const latin = await ink(await find(page, new RegExp('##dir-' + latinId + '$')));
+  assert.ok(latin.width > 60 && latin.height >= 10, `${latinName}: ${JSON.stringify(latin)}`);
+  for (const script of Object.keys(names)) {
+    const it = await find(page, new RegExp('##dir-' + ids[script] + '$'));
+    assert.ok(it.id === (drawn[script] + '##dir-' + ids[script]), `${script}: drawn as ${JSON.stringify(it.id)}`);
+    await page.getByRole('button', { name: names[script], exact: true }).waitFor({ state: 'attached' });
+    const seen = await ink(it), letters = [...drawn[script]].length;
+    assert.ok(seen.width >= 4 * letters, `${script}: ink ${JSON.stringify(seen)}, Latin ${JSON.stringify(latin)}`);
+  }
+  // As large as the browser draws them: at 200%, each name's ink against the same text drawn by the
+  // browser with the same font file at the same em size (a glyph drawn a third too small fails).
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: viewport.width, height: 1400 });  // every row on screen at 200%
+  await click(page, 'View');
+  await click(page, 'Text size');
+  await click(page, '200%');
+  await page.waitForFunction(() => cultivateTest.fontPx() === 32 * window.devicePixelRatio);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: new URL('../../build/screens/scripts-200.png', import.meta.url).pathname });
+  const files = { arabic: 'rtl.ttf', hebrew: 'rtl.ttf', devanagari: 'devanagari.ttf', thai: 'thai.ttf', chinese: 'cjk.ttf', korean: 'hangul.ttf' };
+  for (const script of Object.keys(names)) {
+    const ours = await ink(await find(page, new RegExp('##dir-' + ids[script] + '$')));
+    const theirs = await browserInk(files[script], drawn[script], 32 * 2048 / 2384);
+    const near = (a, b) => Math.abs(a - b) <= Math.max(3, 0.12 * b);
+    assert.ok(near(ours.width, theirs.width) && near(ours.height, theirs.height),
+      `${script}: drawn ${JSON.stringify(ours)}, by the browser ${JSON.stringify(theirs)}`);
+  }
+  await click(page, 'View');
+  await click(page, 'Text size');
+  await click(page, '100%');
+  await page.waitForFunction(() => cultivateTest.fontPx() === 16 * window.devicePixelRatio);
+  await page.setViewportSize(viewport);
+  // Editing the Arabic name types into the name as written, not into its drawn form.
+  await click(page, 'Members');
+  await click(page, '##name-' + ids.arabic);
+  await editing(page);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' ب');
+  await page.keyboard.press('Enter');
+  await notEditing(page);
+  await until(page, (s) => live(s, 'member').some((m) => m.fields.name === 'علي سلام ب'), 'the name edited as written');
+});
+
