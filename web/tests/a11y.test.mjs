@@ -2,21 +2,13 @@
 // mirror (web/lib_a11y.js) keeps a DOM tree of its widgets with roles, names and states. These tests
 // drive the page only through that tree (getByRole: a screen reader's click, focus and typing) and the
 // keyboard, and read the community back to see that what was done through it happened.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, state, until, live } from './harness.mjs';
+import { pageForFile, state, until, live } from './harness.mjs';
 
-let server, browser, page;
+let page;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await openPage(browser.context, server.url);
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+pageForFile((p) => { page = p; });
 
 const members = (s) => live(s, 'member');
 // A screen reader's activation is a click event on the element (not a pointer at its place: the

@@ -1,24 +1,16 @@
 // first-page.test.mjs: the first page in real Chromium: add a member with a real click on the
 // Dear ImGui button, type a name with non-ASCII letters, edit, remove, undo and redo, the community
 // panel, a window that follows the browser's size, and a screenshot that is not blank.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openPage, find, click, state, until, live, items, repo, editing, notEditing } from './harness.mjs';
+import { pageForFile, find, click, state, until, live, items, repo, editing, notEditing } from './harness.mjs';
 import { pngStats } from './png.mjs';
 
-let server, browser, page;
+let page;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await openPage(browser.context, server.url);
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+pageForFile((p) => { page = p; });
 
 const textFieldFocused = () => editing(page);
 const textFieldLeft = () => notEditing(page);

@@ -24,9 +24,9 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--en
 // closed, so the file ends with its failure instead of waiting for the suite's timeout. Only under
 // the test runner: the benchmarks use this harness too.
 const open = new Set();
-if (process.env.NODE_TEST_CONTEXT) {
-  const { after } = await import('node:test');
-  after(async () => {
+const nodeTest = process.env.NODE_TEST_CONTEXT ? await import('node:test') : null;
+if (nodeTest) {
+  nodeTest.after(async () => {
     for (const context of open) await context.close().catch(() => {});
   });
 }
@@ -68,6 +68,23 @@ export async function openPage(context, url, { viewport = null } = {}) {
   await page.goto(url);
   await ready(page);
   return page;
+}
+
+// One server, browser and page for a whole test file: opened before its first test (and handed to
+// `opened`), closed after its last.
+export function pageForFile(opened, { viewport = null } = {}) {
+  const it = {};
+  nodeTest.before(async () => {
+    it.server = await startServer();
+    it.browser = await launch();
+    it.page = await openPage(it.browser.context, it.server.url, { viewport });
+    opened(it.page, it);
+  });
+  nodeTest.after(async () => {
+    await it.browser.context.close();
+    await it.server.close();
+  });
+  return it;
 }
 
 // Waits until a community is open and drawn.

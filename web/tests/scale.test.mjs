@@ -1,24 +1,16 @@
 // scale.test.mjs: a community of 3,000 members in the real page. It imports and opens; the
 // objectives and skills are grouped between frames; long lists draw only what is on screen (the
 // widgets reported per frame stay few); a member is found by name in a combo of thousands and votes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, find, click, state, until, items, ui, dropFiles, typeInto, idle, frames } from './harness.mjs';
+import { pageForFile, find, click, state, until, items, ui, dropFiles, typeInto, idle, frames } from './harness.mjs';
 import { generate } from '../../bench/scale/generate.mjs';
 
 const MEMBERS = 3000;
-let server, browser, page;
+let page;
 const community = generate(MEMBERS, 7);
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await openPage(browser.context, server.url);
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+pageForFile((p) => { page = p; });
 
 const waitUi = async (pred, what, timeout = 60000) => {
   const end = Date.now() + timeout;
