@@ -313,8 +313,12 @@ bool glyphs_seen(std::string_view text) {
   return rebuild;
 }
 
+// The UI font's height, ascent to descent, in ems (DejaVu Sans's hhea): a fallback is sized so its em
+// is the UI font's em.
+constexpr float kUiFontHeightInEm = (1901.0f + 483.0f) / 2048.0f;
+
 // A TrueType font's height (ascent to descent, from its hhea table) in ems (its head table's units
-// per em); 1.164 (DejaVu's) when the tables cannot be read.
+// per em); the UI font's when the tables cannot be read.
 float height_in_em(const std::vector<unsigned char>& ttf) {
   auto u16 = [&](size_t at) { return at + 2 <= ttf.size() ? (ttf[at] << 8) | ttf[at + 1] : 0; };
   auto u32 = [&](size_t at) { return (static_cast<uint32_t>(u16(at)) << 16) | static_cast<uint32_t>(u16(at + 2)); };
@@ -326,7 +330,7 @@ float height_in_em(const std::vector<unsigned char>& ttf) {
     if (std::memcmp(&ttf[rec], "head", 4) == 0) head = u32(rec + 8);
   }
   const int per_em = u16(head + 18), ascent = static_cast<int16_t>(u16(hhea + 4)), descent = static_cast<int16_t>(u16(hhea + 6));
-  if (!hhea || !head || per_em <= 0 || ascent - descent <= 0) return (1901.0f + 483.0f) / 2048.0f;
+  if (!hhea || !head || per_em <= 0 || ascent - descent <= 0) return kUiFontHeightInEm;
   return static_cast<float>(ascent - descent) / static_cast<float>(per_em);
 }
 
@@ -347,9 +351,8 @@ void merge_fallbacks(float size_px) {
     cfg.FontDataOwnedByAtlas = false;
     cfg.OversampleH = cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    // Sized by the em, as the UI font's em is at size_px (its ascent to descent is 1.164 em): fonts with
-    // room for stacked marks (Devanagari, Thai: 1.6 em) would be drawn a third smaller by their height.
-    constexpr float kUiFontHeightInEm = (1901.0f + 483.0f) / 2048.0f;  // DejaVu Sans (hhea)
+    // Sized by the em: fonts with room for stacked marks (Devanagari, Thai: 1.6 em tall) would be drawn
+    // a third smaller by their height.
     ImGui::GetIO().Fonts->AddFontFromMemoryTTF(f.font.data(), static_cast<int>(f.font.size()),
                                                size_px * height_in_em(f.font) / kUiFontHeightInEm, &cfg, f.ranges.Data);
   }

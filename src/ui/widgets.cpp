@@ -32,6 +32,22 @@ namespace {
 // one, so a reference shown() returned lasts the frame.
 std::unordered_map<std::string, std::string> g_drawn, g_written;
 int g_drawn_frame = -1;
+
+// A field that is drawn in another form than its text (shown()) is given its text as written when it
+// becomes active, with the cursor at its end: what is typed goes into the text, not the drawing.
+void take_text_as_written(ImGuiID id, const std::string& text) {
+  ImGuiInputTextState* st = ImGui::GetInputTextState(id);
+  if (!st) return;
+  st->TextW.resize(static_cast<int>(text.size()) + 1);
+  st->CurLenW = ImTextStrFromUtf8(st->TextW.Data, st->TextW.Size, text.c_str(), nullptr);
+  st->CurLenA = static_cast<int>(text.size());
+  st->InitialTextA.resize(static_cast<int>(text.size()) + 1);
+  std::memcpy(st->InitialTextA.Data, text.c_str(), text.size() + 1);
+  st->TextA.resize(0);
+  st->TextAIsValid = false;
+  st->Stb.cursor = st->Stb.select_start = st->Stb.select_end = st->CurLenW;
+  st->ScrollX = 0;
+}
 }  // namespace
 
 const std::string& shown(const std::string& s) {
@@ -51,22 +67,6 @@ const std::string& shown(const std::string& s) {
 const std::string* logical_of(std::string_view drawn) {
   auto it = g_written.find(std::string(drawn));
   return it == g_written.end() ? nullptr : &it->second;
-}
-
-// A field that is drawn in another form than its text (shown()) is given its text as written when it
-// becomes active, with the cursor at its end: what is typed goes into the text, not the drawing.
-void take_text_as_written(ImGuiID id, const std::string& text) {
-  ImGuiInputTextState* st = ImGui::GetInputTextState(id);
-  if (!st) return;
-  st->TextW.resize(static_cast<int>(text.size()) + 1);
-  st->CurLenW = ImTextStrFromUtf8(st->TextW.Data, st->TextW.Size, text.c_str(), nullptr);
-  st->CurLenA = static_cast<int>(text.size());
-  st->InitialTextA.resize(static_cast<int>(text.size()) + 1);
-  std::memcpy(st->InitialTextA.Data, text.c_str(), text.size() + 1);
-  st->TextA.resize(0);
-  st->TextAIsValid = false;
-  st->Stb.cursor = st->Stb.select_start = st->Stb.select_end = st->CurLenW;
-  st->ScrollX = 0;
 }
 
 bool begin_child(const char* id, const ImVec2& size, ImGuiChildFlags flags) {
