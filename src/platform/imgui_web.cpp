@@ -633,6 +633,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
 
   g_items_building.clear();
   g_labels_building.clear();
+  // The focused widget went away (a panel changed under it): Dear ImGui 1.90 then leaves Tab with
+  // nothing to go on from, and Tab does nothing. Hiding the dead focus makes the next Tab start at the
+  // first widget, as a browser does when the focused element is removed. (Before the mirror's focus,
+  // which sets a focus not yet alive.)
+  ImGuiContext& nav = *ImGui::GetCurrentContext();
+  if (nav.NavId != 0 && !nav.NavIdIsAlive && !nav.NavInitRequest && !nav.NavDisableHighlight && nav.ActiveId == 0)
+    nav.NavDisableHighlight = true;
   a11y_before_frame();
   ImGui::NewFrame();
   const bool app_wants_more = g_hooks.frame();
@@ -752,8 +759,9 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return 
 
 extern "C" {
 
-// [{label, id, x, y, w, h, focused}] of the last frame's visible widgets, in CSS pixels. "label" is
-// the visible text (before "##"), "id" the whole label string; "focused" marks the keyboard's focus
+// [{label, id, key, x, y, w, h, focused}] of the last frame's visible widgets, in CSS pixels. "label"
+// is the visible text (before "##"), "id" the whole label string, "key" Dear ImGui's id (two widgets
+// can have the same label: the fields of two number inputs); "focused" marks the keyboard's focus
 // (Dear ImGui's navigation, shown as the focus frame).
 EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -763,6 +771,7 @@ EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
     const size_t hash = label.find("##");
     out.push_back({{"label", label.substr(0, hash)},
                    {"id", label},
+                   {"key", it.id},
                    {"x", it.rect.Min.x * g_display.text_size},
                    {"y", it.rect.Min.y * g_display.text_size},
                    {"w", it.rect.GetWidth() * g_display.text_size},

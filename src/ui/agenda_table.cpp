@@ -92,7 +92,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
   const auto open = cv::open_actions_before(c, m.id);
   std::string edited;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("blocks", 6, flags)) return;
+  if (!ui::begin_table("blocks", 6, flags)) return;
   ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, 60);
   ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 110);
   ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 150);

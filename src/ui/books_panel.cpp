@@ -54,7 +54,7 @@ void draw_proposals(const cv::Community& c, const World& w, State& st, const Env
                        turn.date.empty() ? "no date yet" : turn.date.c_str(), shown_member(c, turn.member).c_str());
   const auto list = cv::books(c);
   int proposed = 0;
-  if (ImGui::BeginTable("books", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+  if (ui::begin_table("books", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Support", ImGuiTableColumnFlags_WidthFixed, 64);
     ImGui::TableSetupColumn("Book", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Proposed by", ImGuiTableColumnFlags_WidthStretch, 1);

@@ -67,7 +67,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
 
   int in_bin = 0;
   ImGui::SeparatorText("In this browser");
-  if (ImGui::BeginTable("communities", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+  if (ui::begin_table("communities", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     actions_column({"Open", "Duplicate", "Move to bin"});
     for (const CommunityEntry& e : w.communities) {
       if (e.trashed_ms) {
@@ -99,7 +99,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
   }
   if (in_bin) {
     ImGui::SeparatorText("Bin");
-    if (ImGui::BeginTable("bin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ui::begin_table("bin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
       actions_column({"Restore", "Delete for good"});
       for (const CommunityEntry& e : w.communities) {
         if (!e.trashed_ms) continue;

@@ -26,7 +26,7 @@ void draw_csv_window(const World& w, Output& out) {
                         w.csv_encoding.c_str());
   // Which column is what.
   ImGui::SeparatorText("Columns");
-  if (ImGui::BeginTable("mapping", 4, ImGuiTableFlags_SizingStretchSame)) {
+  if (ui::begin_table("mapping", 4, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& m : w.csv_mapping) {
       ImGui::TableNextColumn();
       const std::string current = m.column < 0 || m.column >= static_cast<int>(w.csv_header.size())
@@ -49,7 +49,7 @@ void draw_csv_window(const World& w, Output& out) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_BordersInnerH;
   if (cols > 1 && cols <= 64 &&
-      ImGui::BeginTable("csv-rows", cols, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2))) {
+      ui::begin_table("csv-rows", cols, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("Row", ImGuiTableColumnFlags_WidthFixed, 170);
     for (const auto& h : w.csv_header) ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, 160);

@@ -79,7 +79,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("directory", 5, flags)) return;
+  if (!ui::begin_table("directory", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1);

@@ -51,7 +51,7 @@ void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output
   int current = 0;
   for (const auto& a : acks) current += a.state == cv::Acknowledgement::Current;
   ImGui::SeparatorText(("Acknowledged by " + std::to_string(current) + " of " + std::to_string(acks.size())).c_str());
-  if (ImGui::BeginTable("acks", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+  if (ui::begin_table("acks", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     for (const auto& a : acks) {
       ImGui::PushID(a.member.c_str());
       ImGui::TableNextRow();

@@ -67,7 +67,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   // The profile others see in the directory (directory.h): a label and a field per line.
   // Folded like the roles: the objectives come first in an answer, the profile when the member has time.
   if (ImGui::CollapsingHeader(own ? "About me, for the directory" : "Profile, for the directory") &&
-      ImGui::BeginTable("profile", 2, ImGuiTableFlags_SizingStretchProp)) {
+      ui::begin_table("profile", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 130);
     ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch);
     struct Row {

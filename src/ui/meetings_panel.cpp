@@ -97,7 +97,7 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
   if (edit_text("##outcomes", r ? cv::get(*r, cv::f::meeting_outcomes) : "", edited, nullptr, -FLT_MIN, true, 70))
     out.ops.push_back(cv::op_set("Write outcomes", m.id, cv::f::meeting_outcomes, edited));
   const auto actions = cv::actions_of(c, m.id);
-  if (!actions.empty() && ImGui::BeginTable("actions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+  if (!actions.empty() && ui::begin_table("actions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthFixed, 50);
     ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, 150);
@@ -154,7 +154,7 @@ void draw_roles_over_time(const cv::Views& v) {
                        static_cast<int>(v.fairness.size()), names.c_str());
   }
   ImGui::TextDisabled("Turns per member, whose turn has been longest in coming first (never, then longest ago).");
-  if (ImGui::BeginTable("fairness", 9, flags, ImVec2(0, 260))) {
+  if (ui::begin_table("fairness", 9, flags, ImVec2(0, 260))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 2);
     for (const char* r : roles) ImGui::TableSetupColumn(cv::role_title(r).c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
@@ -195,7 +195,7 @@ void draw_roles_over_time(const cv::Views& v) {
     ImGui::EndTable();
   }
   ImGui::TextDisabled("Who held what, newest first.");
-  if (ImGui::BeginTable("role-history", 4, flags, ImVec2(0, 200))) {
+  if (ui::begin_table("role-history", 4, flags, ImVec2(0, 200))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Meeting", ImGuiTableColumnFlags_WidthStretch, 2);

@@ -64,7 +64,7 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_NoBordersInBodyUntilResize | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("members", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  if (!ui::begin_table("members", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Contact", ImGuiTableColumnFlags_WidthStretch, 1.2f);

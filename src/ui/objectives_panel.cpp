@@ -76,7 +76,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   const float list_h = ImGui::GetContentRegionAvail().y * 0.62f;
-  if (ImGui::BeginTable("objective-groups", 4, flags, ImVec2(0, list_h))) {
+  if (ui::begin_table("objective-groups", 4, flags, ImVec2(0, list_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##pick", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     ImGui::TableSetupColumn("Members", ImGuiTableColumnFlags_WidthFixed, 80);
@@ -138,7 +138,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
 
   // Per member: which objectives are shared and which are theirs alone.
   ImGui::SeparatorText("Per member");
-  if (ImGui::BeginTable("per-member", 3, flags, ImVec2(0, 0))) {
+  if (ui::begin_table("per-member", 3, flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Shared with others", ImGuiTableColumnFlags_WidthStretch, 2);

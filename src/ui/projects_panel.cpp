@@ -175,7 +175,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   const float h = std::min(ImGui::GetTextLineHeightWithSpacing() * (s.rows.size() + 2) + 20, 420.0f);
-  if (!s.rows.empty() && ImGui::BeginTable("revisit", 4, flags, ImVec2(0, h))) {
+  if (!s.rows.empty() && ui::begin_table("revisit", 4, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Objective", ImGuiTableColumnFlags_WidthStretch, 2);

@@ -100,7 +100,7 @@ void draw_refused(const World& w) {
                      "and the room's moderators everything. They were not merged.");
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   const float h = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(8, static_cast<float>(w.live.refused.size()) + 1.5f);
-  if (!ImGui::BeginTable("live-refused", 4, flags, ImVec2(0, h))) return;
+  if (!ui::begin_table("live-refused", 4, flags, ImVec2(0, h))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("Sender", ImGuiTableColumnFlags_WidthFixed);

@@ -58,7 +58,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
                                 ImGuiTableFlags_SizingStretchProp;
   if (tally.empty()) {
     ImGui::TextDisabled("No topics yet.");
-  } else if (ImGui::BeginTable("topics", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f))) {
+  } else if (ui::begin_table("topics", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Rank", ImGuiTableColumnFlags_WidthFixed, 50);
     ImGui::TableSetupColumn("Dots", ImGuiTableColumnFlags_WidthFixed, 50);

@@ -321,6 +321,8 @@ void describe_last(std::string_view name, std::string_view value);
 // A child region the keyboard crosses: Tab and the arrows go on into it and out of it (its widgets are
 // flattened into its window's navigation), so no panel traps the focus.
 bool begin_child(const char* id, const ImVec2& size = ImVec2(0, 0), ImGuiChildFlags flags = 0);
+// ImGui::BeginTable, and a scrolling table's region is crossed by the keyboard in the same way.
+bool begin_table(const char* id, int columns, ImGuiTableFlags flags = 0, const ImVec2& size = ImVec2(0, 0));
 
 // [SECTION] Text as drawn ---------------------------------------------------------------------------
 // Dear ImGui draws code points left to right without shaping: text with right-to-left or Arabic

@@ -73,6 +73,22 @@ bool begin_child(const char* id, const ImVec2& size, ImGuiChildFlags flags) {
   return ImGui::BeginChild(id, size, flags, ImGuiWindowFlags_NavFlattened);
 }
 
+bool begin_table(const char* id, int columns, ImGuiTableFlags flags, const ImVec2& size) {
+  if (!ImGui::BeginTable(id, columns, flags, size)) return false;
+  // A scrolling table is a child window that Dear ImGui 1.90 begins unflattened: Tab would go round
+  // inside it forever. It is flattened here, as begin_child does, after the fact (BeginTable takes no
+  // window flags): the window's own focus scope, which End() will not pop once flattened, is popped now.
+  ImGuiTable* t = ImGui::GetCurrentTable();
+  ImGuiWindow* w = t->InnerWindow;
+  if (w != t->OuterWindow && !(w->Flags & ImGuiWindowFlags_NavFlattened)) {
+    w->Flags |= ImGuiWindowFlags_NavFlattened;
+    w->RootWindowForNav = w->ParentWindow->RootWindowForNav;
+    ImGui::PopFocusScope();
+    w->NavRootFocusScopeId = ImGui::GetCurrentContext()->CurrentFocusScopeId;
+  }
+  return true;
+}
+
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
 #ifdef IMGUI_ENABLE_TEST_ENGINE
   // Announced before the combo adds itself, so the test hooks pair the label with its rectangle.
