@@ -433,6 +433,8 @@ struct Item {
   ImGuiID id = 0, window = 0, table = 0;  // the widget, its root window, the table it is in (0: none)
   int row = -1, column = -1;
   unsigned char kind = kButton, state = 0;
+  bool cut = false;  // partly outside its window or region: rect is the part on screen, whole all of it
+  ImRect whole;
 };
 std::vector<Item> g_items_building, g_items;  // this frame's widgets; the last frame's
 std::string g_labels_building, g_labels;
@@ -607,6 +609,7 @@ namespace {
 
 ImGuiID g_last_add_id = 0;
 ImRect g_last_add_rect;
+ImRect g_last_add_whole;
 
 }  // namespace
 
@@ -719,8 +722,10 @@ void classify(ImGuiContext* ctx, ImGuiID id, ImGuiItemStatusFlags status, Item& 
   else it.table = 0, it.row = it.column = -1;
 }
 
-void record_item(std::string_view label, const ImRect& r, Item it) {
+void record_item(std::string_view label, const ImRect& r, const ImRect& whole, Item it) {
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;  // clipped away
+  it.cut = r.Min.x != whole.Min.x || r.Min.y != whole.Min.y || r.Max.x != whole.Max.x || r.Max.y != whole.Max.y;
+  it.whole = whole;
   it.at = g_labels_building.size();
   it.len = label.size();
   it.rect = r;
@@ -735,8 +740,9 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   if (w) r.ClipWithFull(w->ClipRect);
   g_last_add_id = id;
   g_last_add_rect = r;
+  g_last_add_whole = bb;
   if (id != 0 && id == g_pending_info_id) {
-    record_item(g_pending_label, r, g_pending_item);
+    record_item(g_pending_label, r, bb, g_pending_item);
     g_pending_info_id = 0;
   }
 }
@@ -746,7 +752,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   Item it{};
   classify(ctx, id, status, it);
   if (id == g_last_add_id) {
-    record_item(label, g_last_add_rect, it);
+    record_item(label, g_last_add_rect, g_last_add_whole, it);
   } else {
     g_pending_info_id = id;
     g_pending_label = label;
@@ -762,7 +768,8 @@ extern "C" {
 // [{label, id, key, x, y, w, h, focused}] of the last frame's visible widgets, in CSS pixels. "label"
 // is the visible text (before "##"), "id" the whole label string, "key" Dear ImGui's id (two widgets
 // can have the same label: the fields of two number inputs); "focused" marks the keyboard's focus
-// (Dear ImGui's navigation, shown as the focus frame).
+// (Dear ImGui's navigation, shown as the focus frame); "cut": partly hidden by its window or region,
+// "whole": then its whole rectangle [x, y, w, h].
 EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   cv::json out = cv::json::array();
@@ -777,6 +784,11 @@ EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
                    {"w", it.rect.GetWidth() * g_display.text_size},
                    {"h", it.rect.GetHeight() * g_display.text_size}});
     if (it.id == g.NavId && !g.NavDisableHighlight) out.back()["focused"] = true;
+    if (it.cut) {
+      const float k = g_display.text_size;
+      out.back()["cut"] = true;
+      out.back()["whole"] = {it.whole.Min.x * k, it.whole.Min.y * k, it.whole.GetWidth() * k, it.whole.GetHeight() * k};
+    }
   }
   g_result = out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
   return g_result.c_str();

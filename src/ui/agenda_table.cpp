@@ -35,7 +35,7 @@ void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& m
     const std::string key = s.block.empty() ? "facilitator" : s.block;
     const std::string holder = s.member.empty() ? "open" : shown_member(c, s.member);
     if (begin_combo(("##role-" + key).c_str(), holder.c_str(), ImGuiComboFlags_HeightLarge)) {
-      if (ImGui::Selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
+      if (ui::selectable(("Nobody yet##turn-" + key).c_str(), s.member.empty()) && !s.member.empty())
         out.ops.push_back(cv::op_set_role(meeting, s, ""));
       const auto& turns = cv::views_role_turns(v, c, meeting, s);
       ImGuiListClipper clipper;  // a community of thousands: a screenful of them drawn
@@ -43,7 +43,7 @@ void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& m
       while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
           const cv::RoleTurn& t = turns[i];
-          if (ImGui::Selectable((t.name + "##turn-" + key + "-" + t.member).c_str(), t.member == s.member) &&
+          if (ui::selectable((t.name + "##turn-" + key + "-" + t.member).c_str(), t.member == s.member) &&
               t.member != s.member)
             out.ops.push_back(cv::op_set_role(meeting, s, t.member));
           std::string why = t.times == 0 ? "never yet" : t.times == 1 ? "once" : std::to_string(t.times) + " times";
@@ -77,7 +77,7 @@ void draw_roles(const cv::Community& c, const cv::Views& v, const std::string& m
     for (const auto& [a, b] : pairs) {
       const std::string text = cv::role_title(slots[a].role) + " (" + shown_member(c, slots[a].member) + ") and " +
                                cv::role_title(slots[b].role) + " (" + shown_member(c, slots[b].member) + ")";
-      if (ImGui::Selectable((text + "##swap-" + std::to_string(a) + "-" + std::to_string(b)).c_str()))
+      if (ui::selectable((text + "##swap-" + std::to_string(a) + "-" + std::to_string(b)).c_str()))
         out.ops.push_back(cv::op_swap_roles(meeting, slots[a], meeting, slots[b]));
     }
     ImGui::EndCombo();
@@ -92,13 +92,19 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
   const auto open = cv::open_actions_before(c, m.id);
   std::string edited;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ui::begin_table("blocks", 6, flags)) return;
+  // On a phone each block is a card beside its start: minutes and kind, title, airtime and order.
+  const bool narrow = ImGui::GetContentRegionAvail().x < 600;
+  if (!ui::begin_table("blocks", narrow ? 2 : 6, flags)) return;
   ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, 60);
-  ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 110);
-  ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 150);
+  if (!narrow) {
+    ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 150);
+  }
   ImGui::TableSetupColumn("Block", ImGuiTableColumnFlags_WidthStretch, 3);
-  ImGui::TableSetupColumn("Airtime", ImGuiTableColumnFlags_WidthFixed, 80);
-  ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed, 185);
+  if (!narrow) {
+    ImGui::TableSetupColumn("Airtime", ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed, 185);
+  }
   ImGui::TableHeadersRow();
   for (size_t i = 0; i < blocks.size(); ++i) {
     const cv::Block& b = blocks[i];
@@ -106,7 +112,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     // The handle: drag it onto another row to move the block there.
-    ImGui::Selectable((starts[i].empty() ? "::##drag-" + b.id : starts[i] + "##drag-" + b.id).c_str(), false);
+    ui::selectable((starts[i].empty() ? "::##drag-" + b.id : starts[i] + "##drag-" + b.id).c_str(), false);
     if (ImGui::BeginDragDropSource()) {
       const int from = static_cast<int>(i);
       ImGui::SetDragDropPayload("CULTIVATE_BLOCK", &from, sizeof from);
@@ -122,14 +128,19 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
     }
     ImGui::TableNextColumn();
     int minutes = b.minutes;
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SetNextItemWidth(narrow ? number_width(50) : -FLT_MIN);
     if (ImGui::InputInt(("##minutes-" + b.id).c_str(), &minutes, 5, 10) && minutes >= 0 && minutes <= 600)
       out.ops.push_back(cv::op_set("Change minutes", b.id, cv::f::block_minutes, minutes));
-    ImGui::TableNextColumn();
+    if (narrow) {
+      ImGui::SameLine();
+      ImGui::AlignTextToFramePadding();
+    } else {
+      ImGui::TableNextColumn();
+    }
     // The kind, with its instructions on hover: one line per block.
     ImGui::TextDisabled("%s", cv::kind_label(b.kind));
     if (!b.notes.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", b.notes.c_str());
-    ImGui::TableNextColumn();
+    if (!narrow) ImGui::TableNextColumn();
     if (edit_text(("##block-title-" + b.id).c_str(), b.title, edited, "Title", -FLT_MIN))
       out.ops.push_back(cv::op_set("Rename block", b.id, cv::f::block_title, edited));
     for (const auto& warn : warnings)
@@ -146,7 +157,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
     }
     if (b.kind == "peer_assist") {
       int from = cv::phase_starts(b)[2] / 60;
-      ImGui::SetNextItemWidth(110);
+      ImGui::SetNextItemWidth(number_width(50));
       if (ImGui::InputInt(("suggestions from minute##suggest-" + b.id).c_str(), &from) && from >= 0 && from <= b.minutes)
         out.ops.push_back(cv::op_suggestions_from(b, from));
       if (from * 2 < b.minutes) {
@@ -165,7 +176,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
     }
     if (b.kind == "small_groups") {
       int size = b.group_size > 1 ? b.group_size : 4;
-      ImGui::SetNextItemWidth(110);
+      ImGui::SetNextItemWidth(number_width(50));
       if (ImGui::InputInt(("per group##size-" + b.id).c_str(), &size) && size >= 2 && size <= 12)
         out.ops.push_back(cv::op_set("Set the group size", b.id, cv::f::block_group_size, size));
     }
@@ -175,10 +186,12 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
       groups_button(c, w, b, m.id, made, out);
       if (made) draw_groups_line(c, *made);
     }
-    ImGui::TableNextColumn();
+    if (!narrow) ImGui::TableNextColumn();
+    else ImGui::AlignTextToFramePadding();
     if (b.kind == "break") ImGui::TextDisabled("-");
-    else ImGui::Text("%.1f min", air.per_block[i]);
-    ImGui::TableNextColumn();
+    else ImGui::Text(narrow ? "%.1f min each" : "%.1f min", air.per_block[i]);
+    if (!narrow) ImGui::TableNextColumn();
+    else ImGui::SameLine();
     block_order_buttons(blocks, i, out);
     ImGui::PopID();
   }
@@ -187,7 +200,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
   if (begin_combo("##add-block", "Add a block...", ImGuiComboFlags_HeightLarge)) {
     for (const cv::BlockKind& k : cv::block_kinds()) {
       const std::string label = std::string(k.label) + " (" + std::to_string(k.minutes) + " min)##add-" + k.kind;
-      if (ImGui::Selectable(label.c_str())) out.ops.push_back(cv::op_add_block(c, m.id, env.new_id(), k.kind));
+      if (ui::selectable(label.c_str())) out.ops.push_back(cv::op_add_block(c, m.id, env.new_id(), k.kind));
       if (k.instructions[0] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", k.instructions);
     }
     ImGui::EndCombo();

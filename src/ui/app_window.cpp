@@ -29,6 +29,11 @@ void handle_shortcuts(Output& out) {
 
 void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
   if (!ImGui::BeginMenuBar()) return;
+  // Menus and their items are selectable rows, as tall as the text and the spacing around it: on a
+  // touch screen that spacing makes them 44 pixels tall.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  if (touch_sized())
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, ImGui::GetFrameHeight() - ImGui::GetFontSize()));
   const bool mac = ImGui::GetIO().ConfigMacOSXBehaviors;
   if (ImGui::BeginMenu("Community")) {
     if (ImGui::MenuItem("New community")) out.command(Command::NewCommunity);
@@ -77,6 +82,7 @@ void draw_menu(const cv::Doc& doc, const World& w, State& st, Output& out) {
     ImGui::TextDisabled("Drop files on the page to import them.");
     ImGui::EndMenu();
   }
+  if (touch_sized()) ImGui::PopStyleVar();
   ImGui::EndMenuBar();
 }
 
@@ -165,7 +171,7 @@ void draw_status(const cv::Doc& doc, const World& w, State& st) {
       ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
       if (w.live.phase != 5) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       else ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
-      if (ImGui::SmallButton(room.c_str())) st.live_open = true;
+      if (ui::small_button(room.c_str())) st.live_open = true;
       ImGui::PopStyleColor(2);
     }
   }
@@ -175,7 +181,7 @@ void draw_status(const cv::Doc& doc, const World& w, State& st) {
     ImGui::SameLine(right_end - width);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("storage-details");
+    if (ui::small_button(label.c_str())) ImGui::OpenPopup("storage-details");
     ImGui::PopStyleColor(2);
   }
   if (ImGui::BeginPopup("storage-details")) {
@@ -233,6 +239,7 @@ void draw_save_banner_window(const World& w, Output& out) {
 }  // namespace
 
 void apply_style(bool high_contrast, bool touch) {
+  set_touch_sized(touch);
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();  // from the defaults: high contrast turned off leaves nothing of itself
   ImGui::StyleColorsLight(&s);
@@ -329,7 +336,9 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
     begin_child("live", ImVec2(0, ImGui::GetContentRegionAvail().y - status_h), ImGuiChildFlags_None);
     draw_live_view(doc, w, st, env, out);
     ImGui::EndChild();
-  } else if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll)) {
+  } else if (ImGui::BeginTabBar("areas", ImGuiTabBarFlags_FittingPolicyScroll |
+                                            // a finger swipes the tabs along; the arrows would be 14 pixels wide
+                                            (touch_sized() ? ImGuiTabBarFlags_NoTabListScrollingButtons : 0))) {
     const float body_h = ImGui::GetContentRegionAvail().y - status_h - ImGui::GetFrameHeightWithSpacing();
     if (ImGui::BeginTabItem("Members")) {
       const ImVec2 avail = ImGui::GetContentRegionAvail();

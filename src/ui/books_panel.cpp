@@ -82,11 +82,11 @@ void draw_proposals(const cv::Community& c, const World& w, State& st, const Env
       ImGui::TextUnformatted(b.proposed_by.empty() ? "" : shown_member(c, b.proposed_by).c_str());
       ImGui::TableNextColumn();
       const bool mine = cv::supports(c, b.id, st.acting_as);
-      if (!st.acting_as.empty() && ImGui::SmallButton(((mine ? "Supported" : "Support") + std::string("##") + b.id).c_str()))
+      if (!st.acting_as.empty() && ui::small_button(((mine ? "Supported" : "Support") + std::string("##") + b.id).c_str()))
         out.ops.push_back(cv::op_support_book(b.id, st.acting_as, !mine));
       if (!turn.member.empty()) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(("Pick##" + b.id).c_str())) {
+        if (ui::small_button(("Pick##" + b.id).c_str())) {
           out.ops.push_back(cv::op_pick_book(c, b.id, turn.member, w.today));
           out.status = cv::member_name(c, turn.member) + " picked \"" + b.title + "\". Plan its parts below.";
         }
@@ -141,7 +141,7 @@ void draw_reading(const cv::Community& c, const World& w, State& st, const Env& 
   ImGui::SetNextItemWidth(220);
   if (begin_combo("##part-meeting", meeting_label(st.part_meeting).c_str())) {
     for (const auto& m : all)
-      if (ImGui::Selectable((meeting_label(m.id) + "##" + m.id).c_str(), m.id == st.part_meeting)) st.part_meeting = m.id;
+      if (ui::selectable((meeting_label(m.id) + "##" + m.id).c_str(), m.id == st.part_meeting)) st.part_meeting = m.id;
     ImGui::EndCombo();
   }
   ImGui::SameLine();

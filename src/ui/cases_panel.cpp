@@ -51,7 +51,7 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
   ImGui::SetNextItemWidth(160);
   if (begin_combo("##case-status", ("Status: " + k.status).c_str())) {
     for (const char* s : cv::kCaseStatuses)
-      if (ImGui::Selectable((std::string(s) + "##status").c_str(), k.status == s) && k.status != s)
+      if (ui::selectable((std::string(s) + "##status").c_str(), k.status == s) && k.status != s)
         out.ops.push_back(cv::op_set("Set the case's status", k.id, cv::f::case_status, std::string(s)));
     ImGui::EndCombo();
   }
@@ -79,7 +79,7 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
     clipper.Begin(static_cast<int>(list.size()));
     while (clipper.Step())
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-        if (ImGui::Selectable((list[i].date + " " + list[i].title + "##came-" + list[i].id).c_str()))
+        if (ui::selectable((list[i].date + " " + list[i].title + "##came-" + list[i].id).c_str()))
           out.ops.push_back(cv::op_case_came_up(c, k.id, list[i].id));
     ImGui::EndCombo();
   }
@@ -136,7 +136,7 @@ void case_picker(const cv::Views& v, const cv::Block& b, Output& out) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const cv::CaseView& k = v.cases[i];
       const std::string label = k.title + "  (" + k.status + ")##pick-" + k.id;
-      if (ImGui::Selectable(label.c_str(), k.id == b.case_id) && k.id != b.case_id) out.ops.push_back(cv::op_pick_case(b, k));
+      if (ui::selectable(label.c_str(), k.id == b.case_id) && k.id != b.case_id) out.ops.push_back(cv::op_pick_case(b, k));
     }
   ImGui::EndCombo();
 }
@@ -166,7 +166,7 @@ void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const cv::CaseView& k = list[i];
       const std::string label = k.title + "  (" + k.status + ", " + cv::case_bringer_shown(c, k) + ")##case-" + k.id;
-      if (ImGui::Selectable(label.c_str(), st.case_open == k.id)) st.case_open = k.id;
+      if (ui::selectable(label.c_str(), st.case_open == k.id)) st.case_open = k.id;
     }
   ImGui::EndChild();
   ImGui::SameLine();

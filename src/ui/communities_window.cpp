@@ -87,12 +87,12 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
       ImGui::TextDisabled("saved %s, %s", human_age(e.saved_ms, w.now_ms).c_str(), human_bytes(double(e.bytes)).c_str());
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(open);
-      if (ImGui::SmallButton(("Open##" + e.id).c_str())) out.command(Command::OpenCommunity, e.id);  // findable per row
+      if (ui::small_button(("Open##" + e.id).c_str())) out.command(Command::OpenCommunity, e.id);  // findable per row
       ImGui::EndDisabled();
       same_line_if_fits("Duplicate");
-      if (ImGui::SmallButton("Duplicate")) out.command(Command::DuplicateCommunity, e.id);
+      if (ui::small_button("Duplicate")) out.command(Command::DuplicateCommunity, e.id);
       same_line_if_fits("Move to bin");
-      if (ImGui::SmallButton("Move to bin")) st.confirm_trash = e.id;
+      if (ui::small_button("Move to bin")) st.confirm_trash = e.id;
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -110,9 +110,9 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
         ImGui::TableNextColumn();
         ImGui::TextDisabled("in the bin since %s", human_age(e.trashed_ms, w.now_ms).c_str());
         ImGui::TableNextColumn();
-        if (ImGui::SmallButton(("Restore##" + e.id).c_str())) out.command(Command::RestoreCommunity, e.id);
+        if (ui::small_button(("Restore##" + e.id).c_str())) out.command(Command::RestoreCommunity, e.id);
         same_line_if_fits("Delete for good");
-        if (ImGui::SmallButton(("Delete for good##" + e.id).c_str())) st.confirm_purge = e.id;
+        if (ui::small_button(("Delete for good##" + e.id).c_str())) st.confirm_purge = e.id;
         ImGui::PopID();
       }
       ImGui::EndTable();
@@ -131,9 +131,9 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
       ImGui::TextDisabled("kept %s, %s: %s", human_age(e.at_ms, w.now_ms).c_str(), human_bytes(double(e.bytes)).c_str(),
                           e.reason.c_str());
       ImGui::PopTextWrapPos();
-      if (ImGui::SmallButton("Download")) out.command(Command::DownloadRecovery, e.key);
+      if (ui::small_button("Download")) out.command(Command::DownloadRecovery, e.key);
       same_line_if_fits("Discard");
-      if (ImGui::SmallButton("Discard")) out.command(Command::DropRecovery, e.key);
+      if (ui::small_button("Discard")) out.command(Command::DropRecovery, e.key);
       ImGui::Unindent();
       ImGui::PopID();
     }

@@ -34,9 +34,9 @@ void draw_csv_window(const World& w, Output& out) {
                                       : w.csv_header[m.column];
       ImGui::SetNextItemWidth(-FLT_MIN);
       if (begin_combo(("##map-" + m.label).c_str(), (m.label + ": " + current).c_str())) {
-        if (ImGui::Selectable("(none)", m.column < 0)) out.csv_remap(m.key, -1);
+        if (ui::selectable("(none)", m.column < 0)) out.csv_remap(m.key, -1);
         for (int i = 0; i < static_cast<int>(w.csv_header.size()); ++i)
-          if (ImGui::Selectable((w.csv_header[i] + "##col" + std::to_string(i)).c_str(), i == m.column))
+          if (ui::selectable((w.csv_header[i] + "##col" + std::to_string(i)).c_str(), i == m.column))
             out.csv_remap(m.key, i);
         ImGui::EndCombo();
       }

@@ -13,13 +13,15 @@ namespace ui {
 
 namespace {
 
+constexpr float kFilterWidth = 190;
+
 // A filter combo over the distinct values of one field ("" for any).
 void value_combo(const char* label, const char* any, const std::vector<std::string>& values, std::string& chosen) {
-  ImGui::SetNextItemWidth(190);
+  ImGui::SetNextItemWidth(kFilterWidth);
   if (!begin_combo(label, chosen.empty() ? any : chosen.c_str(), ImGuiComboFlags_HeightLarge)) return;
-  if (ImGui::Selectable((std::string(any) + "##any").c_str(), chosen.empty())) chosen.clear();
+  if (ui::selectable((std::string(any) + "##any").c_str(), chosen.empty())) chosen.clear();
   for (const std::string& v : values)
-    if (ImGui::Selectable((v + "##value").c_str(), v == chosen)) chosen = v;
+    if (ui::selectable((v + "##value").c_str(), v == chosen)) chosen = v;
   ImGui::EndCombo();
 }
 
@@ -40,7 +42,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
     if (helpers.empty()) ImGui::TextDisabled("Nobody yet: no skill, topic or case in the community mentions it.");
     for (const cv::Helper& h : helpers) {
       ImGui::PushID(h.member.c_str());
-      if (ImGui::SmallButton((shown(h.name) + "##helper").c_str())) st.detail_member = h.member;
+      if (ui::small_button((shown(h.name) + "##helper").c_str())) st.detail_member = h.member;
       ImGui::SameLine();
       std::string why;
       for (const std::string& r : h.reasons) why += (why.empty() ? "" : "; ") + r;
@@ -53,13 +55,13 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
   ImGui::SeparatorText(("Directory (" + std::to_string(v.profiles.size()) + " members)").c_str());
   ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x * 0.4f));
   ImGui::InputTextWithHint("##directory-search", "Find: a name, a skill, an objective...", &st.directory_filter);
-  ImGui::SameLine();
+  same_line_if_fits(kFilterWidth);
   value_combo("##directory-org", "Any organisation", v.organisations, st.directory_org);
-  ImGui::SameLine();
+  same_line_if_fits(kFilterWidth);
   value_combo("##directory-tz", "Any time zone", v.time_zones, st.directory_tz);
-  ImGui::SameLine();
+  same_line_if_fits("Directory (printable)");
   if (ImGui::Button("Directory (printable)")) out.command(Command::ExportDirectoryHtml);
-  ImGui::SameLine();
+  same_line_if_fits("Directory (vCard)");
   if (ImGui::Button("Directory (vCard)")) out.command(Command::ExportDirectoryVcf);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A .vcf file: every member as a contact, for an address book.");
 
@@ -96,7 +98,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
       ImGui::TableNextColumn();
       const std::string name = (p.name.empty() ? std::string("(no name yet)") : p.name) +
                                (p.pronouns.empty() ? "" : " (" + p.pronouns + ")");
-      if (ImGui::Selectable((shown(name) + "##dir-" + p.id).c_str())) st.detail_member = p.id;
+      if (ui::selectable((shown(name) + "##dir-" + p.id).c_str())) st.detail_member = p.id;
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.organisation.c_str());
       ImGui::TableNextColumn();

@@ -31,7 +31,7 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
   std::string edited;
   ImGui::TextUnformatted(cv::get(*m, cv::f::meeting_title).c_str());
   ImGui::SameLine();
-  if (ImGui::SmallButton("Make it again")) out.ops.push_back(cv::op_first_meeting(c, meeting));
+  if (ui::small_button("Make it again")) out.ops.push_back(cv::op_first_meeting(c, meeting));
   const float fw = std::min(170.0f, ImGui::GetContentRegionAvail().x / 3 - 10);
   if (edit_text("##meeting-date", cv::get(*m, cv::f::meeting_date), edited, "Date: 2026-12-03", fw))
     out.ops.push_back(cv::op_set("Set the date", meeting, cv::f::meeting_date, cv::trim(edited)));

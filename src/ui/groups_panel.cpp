@@ -55,7 +55,7 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
   ImGui::TextDisabled("(%d new connections)", fresh);
   ImGui::SameLine();
   ImGui::BeginDisabled(running);
-  if (ImGui::SmallButton(label({"Regenerate unlocked groups##", r.id}))) out.command(Command::RegenerateRound, r.id);
+  if (ui::small_button(label({"Regenerate unlocked groups##", r.id}))) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
   const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x;
   const int per_row = std::max(1, static_cast<int>(avail / (card_w + 10)));
@@ -96,7 +96,7 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
       int new_here = 0;
       for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
       ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
-      ImGui::Selectable(label({shown_name(v, m), "##", r.id, "-", m}), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
+      ui::selectable(label({shown_name(v, m), "##", r.id, "-", m}), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
@@ -177,13 +177,13 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   ImGui::SameLine();
   if (ImGui::RadioButton("by number of groups", st.by_count)) st.by_count = true;
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110);
+  ImGui::SetNextItemWidth(number_width(50));
   if (st.by_count) ImGui::InputInt("groups##count", &st.group_count);
   else ImGui::InputInt("per group##size", &st.group_size);
   st.group_size = std::clamp(st.group_size, 2, 12);
   st.group_count = std::clamp(st.group_count, 1, 50);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110);
+  ImGui::SetNextItemWidth(number_width(50));
   ImGui::InputInt("rounds##rounds", &st.group_rounds);
   st.group_rounds = std::clamp(st.group_rounds, 1, 20);
   ImGui::SameLine();
@@ -231,7 +231,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
     for (const cv::BreakoutRound& r : rounds) st.round_titles.push_back(cv::session_title(c, r.session));
   }
   const std::string last_session = rounds.back().session;
-  if (ImGui::SmallButton(label({"Print group cards: ", st.round_titles.back(), "##cards"}))) out.command(Command::ExportGroupCards, last_session);
+  if (ui::small_button(label({"Print group cards: ", st.round_titles.back(), "##cards"}))) out.command(Command::ExportGroupCards, last_session);
   // Rounds out of view are not drawn, nor even visited: their heights are measured once per change
   // of the rounds or of the width, and the rounds in view found by binary search on the scroll.
   // Newest first: st.round_tops[k] is where the k-th newest begins (a round's height, its separator

@@ -28,13 +28,13 @@ void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output
       out.ops.push_back(cv::op_set("Edit a guideline", g.id, cv::f::guideline_text, cv::trim(edited)));
     ImGui::SameLine();
     ImGui::BeginDisabled(i == 0);
-    if (ImGui::SmallButton("Up")) {
+    if (ui::small_button("Up")) {
       const double before = i >= 2 ? list[i - 2].position : list[i - 1].position - 1;
       out.ops.push_back(cv::op_set("Move a guideline", g.id, cv::f::guideline_position, (before + list[i - 1].position) / 2));
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::SmallButton(("Remove##guideline-" + g.id).c_str())) out.ops.push_back(cv::op_delete("Remove a guideline", g.id, cv::kGuideline));
+    if (ui::small_button(("Remove##guideline-" + g.id).c_str())) out.ops.push_back(cv::op_delete("Remove a guideline", g.id, cv::kGuideline));
     ImGui::Indent(28);
     if (edit_text(("##why-" + g.id).c_str(), g.why, edited, "Why it matters", -FLT_MIN))
       out.ops.push_back(cv::op_set("Edit why", g.id, cv::f::guideline_why, cv::trim(edited)));
@@ -62,7 +62,7 @@ void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output
       else if (a.state == cv::Acknowledgement::Earlier) ImGui::TextColored(kWarn, "acknowledged an earlier version");
       else ImGui::TextDisabled("not yet");
       ImGui::TableNextColumn();
-      if (a.state != cv::Acknowledgement::Current && ImGui::SmallButton(("Acknowledge##" + a.member).c_str()))
+      if (a.state != cv::Acknowledgement::Current && ui::small_button(("Acknowledge##" + a.member).c_str()))
         out.ops.push_back(cv::op_acknowledge(c, a.member));
       ImGui::PopID();
     }

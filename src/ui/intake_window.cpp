@@ -59,6 +59,14 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     ImGui::TextUnformatted("How to reach you");
     if (edit_text("##my-contact", cv::get(*m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
       out.ops.push_back(cv::op_set("Edit contact", member, cv::f::member_contact, cv::trim(edited)));
+  } else {
+    // The convener's view: the members table's contact and notes, here too (a phone's table has no room).
+    ImGui::TextUnformatted("How to reach them");
+    if (edit_text("##contact", cv::get(*m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Edit contact", member, cv::f::member_contact, cv::trim(edited)));
+    ImGui::TextUnformatted("Notes");
+    if (edit_text("##notes", cv::get(*m, cv::f::member_notes), edited, "Notes", -FLT_MIN))
+      out.ops.push_back(cv::op_set("Edit notes", member, cv::f::member_notes, edited));
   }
   ImGui::TextUnformatted("When I am available");
   if (edit_text("##availability", cv::get(*m, cv::f::member_availability), edited, "e.g. Thursday evenings, not in August",
@@ -141,13 +149,13 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
         ImGui::SetNextItemWidth(offer_w);
         if (begin_combo(("##offer-" + it.id).c_str(), offer_labels[current])) {
           for (int k = 0; k < 3; ++k)
-            if (ImGui::Selectable(offer_labels[k], k == current) && k != current)
+            if (ui::selectable(offer_labels[k], k == current) && k != current)
               out.ops.push_back(cv::op_set("Offer to present or lead", it.id, cv::f::skill_offer, std::string(offers[k])));
           ImGui::EndCombo();
         }
       }
       ImGui::SameLine();
-      if (ImGui::SmallButton("Remove")) out.ops.push_back(cv::op_delete("Remove", it.id, spec.type));
+      if (ui::small_button("Remove")) out.ops.push_back(cv::op_delete("Remove", it.id, spec.type));
       ImGui::PopID();
     }
     std::string& fresh = g_new_text[li];
@@ -195,7 +203,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     ImGui::TextDisabled("(%s)", state == "done" ? "done" : state == "chosen" ? "planned" : "in the backlog");
     if (state != "done" && (owner.empty() || owner == member)) {
       ImGui::SameLine();
-      if (ImGui::SmallButton(((owner == member ? "I will not open it after all##own-" : "I'll open it##own-") + id).c_str()))
+      if (ui::small_button(((owner == member ? "I will not open it after all##own-" : "I'll open it##own-") + id).c_str()))
         out.ops.push_back(cv::op_set(owner == member ? "Take back an offer to open a topic" : "Offer to open a topic", id,
                                      cv::f::topic_owner, owner == member ? std::string() : member));
     } else if (!owner.empty() && owner != member) {
@@ -247,7 +255,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   ImGui::SetNextItemWidth(130);
   if (begin_combo("##my-thread-kind", st.thread_kind.c_str())) {
     for (const char* k : cv::kThreadKinds)
-      if (ImGui::Selectable((std::string(k) + "##my-kind").c_str(), st.thread_kind == k)) st.thread_kind = k;
+      if (ui::selectable((std::string(k) + "##my-kind").c_str(), st.thread_kind == k)) st.thread_kind = k;
     ImGui::EndCombo();
   }
   ImGui::SameLine();

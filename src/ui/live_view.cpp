@@ -124,7 +124,7 @@ void draw_live_case(const cv::Community& c, const World& w, State& st, const Env
       ImGui::Bullet();
       ImGui::TextDisabled("%s%s", n.text.c_str(), who(n).c_str());
       ImGui::SameLine();
-      if (ImGui::SmallButton("Not advice: keep as a question")) out.ops.push_back(cv::op_keep_as_question(n.id));
+      if (ui::small_button("Not advice: keep as a question")) out.ops.push_back(cv::op_keep_as_question(n.id));
     } else {
       ImGui::BulletText("%s%s", n.text.c_str(), who(n).c_str());
     }

@@ -24,32 +24,34 @@ void draw_meeting_header(const cv::Community& c, const cv::Views& v, const cv::M
   const float avail = ImGui::GetContentRegionAvail().x;
   if (edit_text("##meeting-title", m.title, edited, "Title", avail))
     out.ops.push_back(cv::op_set("Rename meeting", m.id, cv::f::meeting_title, cv::trim(edited)));
-  const float w = std::min(150.0f, avail / 4 - 8);
+  // Date, time and place on a line; on a phone, date and time share one and the place has the next.
+  const bool narrow = avail < 600;
+  const float w = narrow ? (avail - ImGui::GetStyle().ItemSpacing.x) / 2 : std::min(150.0f, avail / 4 - 8);
   if (edit_text("##meeting-date", m.date, edited, "Date: 2026-12-03", w)) {
     const std::string d = cv::trim(edited);
     if (d.empty() || cv::is_date(d)) out.ops.push_back(cv::op_set("Set the date", m.id, cv::f::meeting_date, d));
     else st.status = "\"" + d + "\" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-03.", st.status_is_error = true;
   }
   ImGui::SameLine();
-  if (edit_text("##meeting-time", m.time, edited, "Time: 18:30", w * 0.7f))
+  if (edit_text("##meeting-time", m.time, edited, "Time: 18:30", narrow ? w : w * 0.7f))
     out.ops.push_back(cv::op_set("Set the time", m.id, cv::f::meeting_time, cv::trim(edited)));
-  ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();
   if (edit_text("##meeting-place", m.place, edited, "Place or video link", -FLT_MIN))
     out.ops.push_back(cv::op_set("Set the place", m.id, cv::f::meeting_place, cv::trim(edited)));
 
   int slot = m.slot;
-  ImGui::SetNextItemWidth(120);
+  ImGui::SetNextItemWidth(number_width(60));
   if (ImGui::InputInt("minutes booked##slot", &slot, 15, 30) && slot >= 0 && slot <= 24 * 60)
     out.ops.push_back(cv::op_set("Set the slot", m.id, cv::f::meeting_slot, slot));
-  ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();
   int every = m.every_weeks;
-  ImGui::SetNextItemWidth(110);
+  ImGui::SetNextItemWidth(number_width(50));
   if (ImGui::InputInt("repeat every N weeks##every", &every) && every >= 0 && every <= 52)
     out.ops.push_back(cv::op_set("Set the series", m.id, cv::f::meeting_every_weeks, every));
   if (m.every_weeks > 0) {
     ImGui::SameLine();
     int count = std::max(1, m.series_count);
-    ImGui::SetNextItemWidth(110);
+    ImGui::SetNextItemWidth(number_width(50));
     if (ImGui::InputInt("meetings##count", &count) && count >= 1 && count <= 520)
       out.ops.push_back(cv::op_set("Set the series", m.id, cv::f::meeting_series_count, count));
   }
@@ -125,7 +127,7 @@ void draw_after(const cv::Community& c, const cv::MeetingInfo& m, State& st, con
         if (d.empty() || cv::is_date(d)) out.ops.push_back(cv::op_set("Set the due date", a.id, cv::f::action_due, d));
       }
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton(("Remove##action-" + a.id).c_str())) out.ops.push_back(cv::op_delete("Remove an action", a.id, cv::kAction));
+      if (ui::small_button(("Remove##action-" + a.id).c_str())) out.ops.push_back(cv::op_delete("Remove an action", a.id, cv::kAction));
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -239,13 +241,16 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   }
 
   // The meetings, and a new one from a template.
-  const float left_w = std::min(280.0f, ImGui::GetContentRegionAvail().x * 0.3f);
-  begin_child("meeting-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  // Beside the meeting, or above it on a phone.
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool narrow = avail.x < 600;
+  const float left_w = narrow ? 0.0f : std::min(280.0f, avail.x * 0.3f);
+  begin_child("meeting-list", ImVec2(left_w, narrow ? avail.y * 0.45f : 0.0f), ImGuiChildFlags_Border);
   ImGui::SeparatorText("New meeting");
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (begin_combo("##template", st.meeting_template.c_str())) {
     for (const auto& t : cv::meeting_templates()) {
-      if (ImGui::Selectable((std::string(t.name) + "##tpl").c_str(), st.meeting_template == t.name)) st.meeting_template = t.name;
+      if (ui::selectable((std::string(t.name) + "##tpl").c_str(), st.meeting_template == t.name)) st.meeting_template = t.name;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.description);
     }
     ImGui::EndCombo();
@@ -272,10 +277,10 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const cv::MeetingInfo& m = list[i];
       const std::string label = (m.date.empty() ? std::string("(no date)") : m.date) + "  " + m.title + "##meeting-" + m.id;
-      if (ImGui::Selectable(label.c_str(), st.meeting == m.id)) st.meeting = m.id;
+      if (ui::selectable(label.c_str(), st.meeting == m.id)) st.meeting = m.id;
     }
   ImGui::EndChild();
-  ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();
 
   begin_child("meeting", ImVec2(0, 0));
   const cv::Record* r = cv::find_live(c, st.meeting);

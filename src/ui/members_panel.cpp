@@ -64,12 +64,16 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_NoBordersInBodyUntilResize | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ui::begin_table("members", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  // A phone's width has room for the name and the buttons: contact, roles and notes are in Details.
+  const bool narrow = ImGui::GetContentRegionAvail().x < 560;
+  if (!ui::begin_table("members", narrow ? 2 : 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Contact", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Roles", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  if (!narrow) {
+    ImGui::TableSetupColumn("Contact", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Roles", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  }
   const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("Details Remove").x + style.FramePadding.x * 4 + style.ItemSpacing.x +
@@ -102,20 +106,22 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
       }
       if (edit_text(name_label.c_str(), cv::get(m, cv::f::member_name), edited, "Name", -FLT_MIN))
         out.ops.push_back(cv::op_set("Rename member", id, cv::f::member_name, cv::trim(edited)));
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        if (edit_text(contact_label.c_str(), cv::get(m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
+          out.ops.push_back(cv::op_set("Edit contact", id, cv::f::member_contact, cv::trim(edited)));
+        ImGui::TableNextColumn();
+        if (edit_text(roles_label.c_str(), join_roles(cv::get(m, cv::f::member_roles)), edited, "presenter, case bringer",
+                      -FLT_MIN))
+          out.ops.push_back(cv::op_set("Edit roles", id, cv::f::member_roles, split_roles(edited)));
+        ImGui::TableNextColumn();
+        if (edit_text(notes_label.c_str(), cv::get(m, cv::f::member_notes), edited, "Notes", -FLT_MIN))
+          out.ops.push_back(cv::op_set("Edit notes", id, cv::f::member_notes, edited));
+      }
       ImGui::TableNextColumn();
-      if (edit_text(contact_label.c_str(), cv::get(m, cv::f::member_contact), edited, "Email or phone", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Edit contact", id, cv::f::member_contact, cv::trim(edited)));
-      ImGui::TableNextColumn();
-      if (edit_text(roles_label.c_str(), join_roles(cv::get(m, cv::f::member_roles)), edited, "presenter, case bringer",
-                    -FLT_MIN))
-        out.ops.push_back(cv::op_set("Edit roles", id, cv::f::member_roles, split_roles(edited)));
-      ImGui::TableNextColumn();
-      if (edit_text(notes_label.c_str(), cv::get(m, cv::f::member_notes), edited, "Notes", -FLT_MIN))
-        out.ops.push_back(cv::op_set("Edit notes", id, cv::f::member_notes, edited));
-      ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Details")) st.detail_member = id;
+      if (ui::small_button("Details")) st.detail_member = id;
       ImGui::SameLine();
-      if (ImGui::SmallButton("Remove")) {
+      if (ui::small_button("Remove")) {
         const std::string name = cv::get(m, cv::f::member_name).empty() ? "member" : cv::get(m, cv::f::member_name);
         out.ops.push_back(cv::op_delete("Remove " + name, id, cv::kMember));
         out.status = "Removed " + name + ". Undo brings them back (Ctrl+Z).";

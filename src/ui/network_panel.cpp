@@ -240,7 +240,7 @@ void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& o
   for (const cv::Introduction& x : st.introductions) {
     const std::string pair = x.helper + "-" + x.learner;
     ImGui::BeginDisabled(stale);
-    const bool introduce = ImGui::SmallButton(("Introduce##intro-" + pair).c_str());
+    const bool introduce = ui::small_button(("Introduce##intro-" + pair).c_str());
     ImGui::EndDisabled();
     if (introduce) {
       out.ops.push_back(cv::op_introduce(x.helper, x.learner, x.reason, "", env.now_ms));
@@ -255,7 +255,7 @@ void draw_introductions(const cv::Doc& doc, State& st, const Env& env, Output& o
   if (!st.intro_message.empty()) {
     ImGui::InputTextMultiline("##intro-message", &st.intro_message, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 7),
                               ImGuiInputTextFlags_ReadOnly);
-    if (ImGui::SmallButton("Copy the message##intro-copy")) ImGui::SetClipboardText(st.intro_message.c_str());
+    if (ui::small_button("Copy the message##intro-copy")) ImGui::SetClipboardText(st.intro_message.c_str());
   }
 }
 

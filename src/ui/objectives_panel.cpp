@@ -54,7 +54,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
   }
   // The threshold for "held by most".
   int percent = static_cast<int>(std::lround(so.threshold * 100));
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(number_width(70));
   if (ImGui::InputInt("% of members##threshold", &percent, 5, 10) && percent >= 10 && percent <= 100)
     out.ops.push_back(cv::op_set("Change the shared threshold", c.id, cv::f::community_shared_threshold, percent / 100.0));
   ImGui::SameLine();
@@ -76,12 +76,14 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   const float list_h = ImGui::GetContentRegionAvail().y * 0.62f;
-  if (ui::begin_table("objective-groups", 4, flags, ImVec2(0, list_h))) {
+  // On a phone the buttons go under the objective, each on its own line.
+  const bool narrow = ImGui::GetContentRegionAvail().x < 600;
+  if (ui::begin_table("objective-groups", narrow ? 3 : 4, flags, ImVec2(0, list_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##pick", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     ImGui::TableSetupColumn("Members", ImGuiTableColumnFlags_WidthFixed, 80);
     ImGui::TableSetupColumn("Objective (as members wrote it)", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 1);
+    if (!narrow) ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(so.groups.size()));
@@ -115,20 +117,20 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
             ImGui::PushID(oid.c_str());
             ImGui::TextDisabled("  \"%s\" (%s)", cv::get(*o, cv::f::objective_text).c_str(),
                                 shown_name(v, cv::get(*o, cv::f::objective_member)).c_str());
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
+            if (!narrow) ImGui::SameLine();
+            if (ui::small_button("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
             ImGui::PopID();
           }
           if (g.objectives.size() > kShownInGroup + 1)
             ImGui::TextDisabled("  and %zu more written like these", g.objectives.size() - 1 - listed);
         }
         ImGui::TextDisabled("%s", some_names(v, g.members).c_str());
-        ImGui::TableNextColumn();
-        if (ImGui::SmallButton(("Make a topic##" + g.label).c_str()))
+        if (!narrow) ImGui::TableNextColumn();
+        if (ui::small_button(("Make a topic##" + g.label).c_str()))
           out.ops.push_back(cv::op_propose_topic(env.new_id(), g.label, "", g.objectives[0]));
         if (g.pinned) {
-          ImGui::SameLine();
-          if (ImGui::SmallButton(("Regroup automatically##" + g.label).c_str())) out.ops.push_back(cv::op_unpin_group(g));
+          if (!narrow) ImGui::SameLine();
+          if (ui::small_button(("Regroup automatically##" + g.label).c_str())) out.ops.push_back(cv::op_unpin_group(g));
         }
         ImGui::PopID();
       }

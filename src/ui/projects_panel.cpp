@@ -103,7 +103,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
       const std::string label = p.title + "  (" + std::to_string(p.members.size()) +
                                 (p.members.size() == 1 ? " member" : " members") + (p.needs.empty() ? "" : ", needs help") +
                                 (p.done ? ", finished" : "") + ")###project-" + p.id;
-      if (ImGui::Selectable(label.c_str(), st.project_open == p.id)) st.project_open = p.id;
+      if (ui::selectable(label.c_str(), st.project_open == p.id)) st.project_open = p.id;
     }
   ImGui::EndChild();
   ImGui::SameLine();
@@ -122,7 +122,7 @@ bool rating_combo(const char* label, int rating, int& out) {
   bool changed = false;
   if (begin_combo(label, rating < 0 ? "not rated" : cv::kRatings[rating])) {
     for (int k = 0; k < 5; ++k)
-      if (ImGui::Selectable((std::string(cv::kRatings[k]) + "##rating-" + std::to_string(k)).c_str(), k == rating) && k != rating) {
+      if (ui::selectable((std::string(cv::kRatings[k]) + "##rating-" + std::to_string(k)).c_str(), k == rating) && k != rating) {
         out = k;
         changed = true;
       }
@@ -151,7 +151,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
     ImGui::SetNextItemWidth(160);
     if (begin_combo("##revisit-cycle", cv::cycle_label(cycle).c_str())) {
       for (int k = now; k >= 0; --k)
-        if (ImGui::Selectable((cv::cycle_label(k) + "##revisit-cycle-" + std::to_string(k)).c_str(), k == cycle))
+        if (ui::selectable((cv::cycle_label(k) + "##revisit-cycle-" + std::to_string(k)).c_str(), k == cycle))
           st.revisit_cycle = k == now ? -1 : k;
       ImGui::EndCombo();
     }

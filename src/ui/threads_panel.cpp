@@ -20,7 +20,7 @@ void draw_new_thread(const cv::Community& c, const World& w, State& st, const En
   ImGui::SetNextItemWidth(140);
   if (begin_combo("##thread-kind", st.thread_kind.c_str())) {
     for (const char* k : cv::kThreadKinds)
-      if (ImGui::Selectable((std::string(k) + "##kind").c_str(), st.thread_kind == k)) st.thread_kind = k;
+      if (ui::selectable((std::string(k) + "##kind").c_str(), st.thread_kind == k)) st.thread_kind = k;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
@@ -127,7 +127,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
       const int n = cv::new_since(t, st.threads_seen_before);
       const std::string label = (n ? "(" + std::to_string(n) + " new) " : std::string()) + shown(t.title) + "  (" + t.kind + ", " +
                                 std::to_string(t.replies.size()) + (t.answered ? ", answered" : "") + ")##thread-" + t.id;
-      if (ImGui::Selectable(label.c_str(), st.thread_open == t.id)) st.thread_open = t.id;
+      if (ui::selectable(label.c_str(), st.thread_open == t.id)) st.thread_open = t.id;
     }
   ImGui::EndChild();
   ImGui::SameLine();

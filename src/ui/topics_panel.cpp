@@ -33,7 +33,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   ImGui::SameLine();
   ImGui::Text("Round %d", cv::vote_round(c) + 1);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Start a new round")) {
+  if (ui::small_button("Start a new round")) {
     out.ops.push_back(cv::op_new_vote_round(c));
     out.status = "A new round: everyone has " + std::to_string(budget) + " dots again. Earlier rounds are kept below.";
   }
@@ -41,7 +41,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::SetTooltip("Every member's dots start afresh; the results of earlier rounds stay, at the bottom of this tab.");
   ImGui::SameLine();
   int b = budget;
-  ImGui::SetNextItemWidth(110);
+  ImGui::SetNextItemWidth(number_width(50));
   if (ImGui::InputInt("dots each", &b) && b != budget && b >= 1 && b <= 20)
     out.ops.push_back(cv::op_set("Set the dot budget", c.id, cv::f::community_vote_budget, b));
 
@@ -91,29 +91,29 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       if (!st.voting_as.empty() && (t.owner.empty() || t.owner == st.voting_as)) {
         if (!t.owner.empty()) ImGui::SameLine();
         const bool mine_to_open = t.owner == st.voting_as;
-        if (ImGui::SmallButton((std::string(mine_to_open ? "Take the offer back##open-" : "I'll open it##open-") + t.id).c_str()))
+        if (ui::small_button((std::string(mine_to_open ? "Take the offer back##open-" : "I'll open it##open-") + t.id).c_str()))
           out.ops.push_back(cv::op_set(mine_to_open ? "Take back an offer to open a topic" : "Offer to open a topic", t.id,
                                        cv::f::topic_owner, mine_to_open ? std::string() : st.voting_as));
       }
       ImGui::TableNextColumn();
       const int mine = cv::dots_on(c, t.id, st.voting_as);
       ImGui::BeginDisabled(st.voting_as.empty() || mine == 0);
-      if (ImGui::SmallButton(("-##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, -1));
+      if (ui::small_button(("-##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, -1));
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::Text("%d", mine);
       ImGui::SameLine();
       ImGui::BeginDisabled(st.voting_as.empty() || used >= budget);
-      if (ImGui::SmallButton(("+##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, +1));
+      if (ui::small_button(("+##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, +1));
       ImGui::EndDisabled();
       ImGui::TableNextColumn();
       if (t.id == chosen) {
         ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.28f, 1), "First meeting");
-      } else if (ImGui::SmallButton(("Choose for the first meeting##" + t.id).c_str())) {
+      } else if (ui::small_button(("Choose for the first meeting##" + t.id).c_str())) {
         out.ops.push_back(cv::op_choose_first_topic(c, t.id));
       }
       ImGui::SameLine();
-      if (ImGui::SmallButton(("Who can help##" + t.id).c_str())) st.match_for = t.id;
+      if (ui::small_button(("Who can help##" + t.id).c_str())) st.match_for = t.id;
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -146,11 +146,11 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", shown_name(v, cv::get(*p, cv::f::problem_member)).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Make a topic"))
+    if (ui::small_button("Make a topic"))
       out.ops.push_back(cv::op_propose_topic(env.new_id(), cv::get(*p, cv::f::problem_text),
                                              cv::get(*p, cv::f::problem_member), id));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Who can help")) st.match_for = id;
+    if (ui::small_button("Who can help")) st.match_for = id;
     ImGui::PopID();
   }
   }

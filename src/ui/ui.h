@@ -321,6 +321,14 @@ void describe_last(std::string_view name, std::string_view value);
 // A child region the keyboard crosses: Tab and the arrows go on into it and out of it (its widgets are
 // flattened into its window's navigation), so no panel traps the focus.
 bool begin_child(const char* id, const ImVec2& size = ImVec2(0, 0), ImGuiChildFlags flags = 0);
+// Small buttons and selectable rows, sized for a fingertip on a touch screen (44 pixels; a small
+// button at least as wide as tall), as they are on a desktop otherwise.
+bool small_button(const char* label);
+bool selectable(const char* label, bool selected = false, ImGuiSelectableFlags flags = 0, ImVec2 size = ImVec2(0, 0));
+// The width of a number field with its - and + buttons (as tall as wide) whose digits get `field`.
+float number_width(float field);
+bool touch_sized();
+void set_touch_sized(bool touch);  // by apply_style
 // ImGui::BeginTable, and a scrolling table's region is crossed by the keyboard in the same way.
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags = 0, const ImVec2& size = ImVec2(0, 0));
 
@@ -401,6 +409,7 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
 // Between two buttons of a row: on the same line when the next one (`next`, its label) fits in the
 // width the window has, else on the next line (a phone's narrow screen).
 void same_line_if_fits(const char* next);
+void same_line_if_fits(float next_width);  // the next widget is as wide as that
 // How many lines a row of buttons with these labels takes in the width there is now.
 int button_lines(std::initializer_list<const char*> labels);
 // The member the Books, Threads and Projects tabs act as, when none is picked yet (or they left): who

@@ -73,6 +73,40 @@ bool begin_child(const char* id, const ImVec2& size, ImGuiChildFlags flags) {
   return ImGui::BeginChild(id, size, flags, ImGuiWindowFlags_NavFlattened);
 }
 
+namespace {
+bool g_touch = false;  // set with the style: a fingertip needs targets of 44 pixels
+}
+
+bool small_button(const char* label) {
+  if (!g_touch) return ImGui::SmallButton(label);
+  const ImGuiStyle& s = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label, nullptr, true).x + 2 * s.FramePadding.x;
+  return ImGui::Button(label, ImVec2(std::max(w, ImGui::GetFrameHeight()), 0));
+}
+
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, ImVec2 size) {
+  // A label longer than the width there is (a thread's title on a phone) is cut at the edge, not run
+  // past it; in a popup the label sets the width.
+  if (size.x == 0 && !(ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_Popup)) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(label, nullptr, true).x > avail) size.x = avail;
+  }
+  if (!g_touch) return ImGui::Selectable(label, selected, flags, size);
+  // A row as tall as a button (its hit box adds the item spacing), its text in the middle.
+  size.y = std::max(size.y, ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.y);
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(ImGui::GetStyle().SelectableTextAlign.x, 0.5f));
+  const bool pressed = ImGui::Selectable(label, selected, flags, size);
+  ImGui::PopStyleVar();
+  return pressed;
+}
+
+float number_width(float field) {
+  return field + 2 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+}
+
+bool touch_sized() { return g_touch; }
+void set_touch_sized(bool touch) { g_touch = touch; }
+
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags, const ImVec2& size) {
   if (!ImGui::BeginTable(id, columns, flags, size)) return false;
   // A scrolling table is a child window that Dear ImGui 1.90 begins unflattened: Tab would go round
@@ -150,14 +184,14 @@ bool input_and_add(const char* label, const char* hint, std::string& text, const
 void block_order_buttons(const std::vector<cv::Block>& blocks, size_t i, Output& out) {
   const cv::Block& b = blocks[i];
   ImGui::BeginDisabled(i == 0);
-  if (ImGui::SmallButton(("Up##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i - 1));
+  if (ui::small_button(("Up##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i - 1));
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(i + 1 == blocks.size());
-  if (ImGui::SmallButton(("Down##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i + 1));
+  if (ui::small_button(("Down##" + b.id).c_str())) out.ops.push_back(cv::op_move_block(blocks, i, i + 1));
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::SmallButton(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
+  if (ui::small_button(("Remove##" + b.id).c_str())) out.ops.push_back(cv::op_delete("Remove block", b.id, cv::kBlock));
 }
 
 // Breakout groups in the agenda table and the live view.
@@ -185,10 +219,10 @@ void groups_button(const cv::Community& c, const World& w, const cv::Block& b, c
     return;
   }
   if (made) {
-    if (ImGui::SmallButton(("Regenerate groups##" + b.id).c_str())) out.command(Command::RegenerateRound, made->id);
+    if (ui::small_button(("Regenerate groups##" + b.id).c_str())) out.command(Command::RegenerateRound, made->id);
     return;
   }
-  if (ImGui::SmallButton(("Make groups##" + b.id).c_str())) {
+  if (ui::small_button(("Make groups##" + b.id).c_str())) {
     cv::GroupsRequest req;
     req.present = cv::attendees(c, meeting);
     req.size = cv::group_size_of(b);
@@ -263,7 +297,7 @@ bool member_combo(const char* label, const std::string& preview, const cv::Views
   while (clipper.Step())
     for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
       const std::string& id = v.members[shown[k]].first;
-      if (ImGui::Selectable((shown_name(v, id) + "##" + item_tag + id).c_str(), id == selected) &&
+      if (ui::selectable((shown_name(v, id) + "##" + item_tag + id).c_str(), id == selected) &&
           id != selected) {
         picked = id;
         changed = true;
@@ -311,11 +345,13 @@ float button_width(const char* label) {
 }
 }  // namespace
 
-void same_line_if_fits(const char* next) {
+void same_line_if_fits(float next_width) {
   // The cursor is at the start of the next line now: the width from there is the cell's or the window's.
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button_width(next) <= right) ImGui::SameLine();
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width <= right) ImGui::SameLine();
 }
+
+void same_line_if_fits(const char* next) { same_line_if_fits(button_width(next)); }
 
 int button_lines(std::initializer_list<const char*> labels) {
   const float width = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;

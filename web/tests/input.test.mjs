@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startServer, openPage, find, click, state, until, live, items, addMember, editing, notEditing,
-  frames, dropFiles } from './harness.mjs';
+  frames, dropFiles, idle } from './harness.mjs';
+import { generate } from '../../bench/scale/generate.mjs';
 import { decodePng } from './png.mjs';
 
 let server, desktop, page;
@@ -169,5 +170,65 @@ test('a phone: touch to type with the on-screen keyboard, drag to scroll, everyt
   for (let y = 590; y >= 300; y -= 10) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(y) });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await p.waitForFunction((y) => { const b = cultivateTest.items().find((i) => i.label === 'Add member'); return !b || b.y < y - 50; }, before);
+  await b.context.close();
+});
+
+test('a phone: every tab is reached by swiping the tab bar and tapping, and what it shows is 44 pixels and fits', async () => {
+  const b = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const p = await openPage(b.context, server.url);
+  await dropFiles(p, [{ name: 'twelve.cultivate.json', text: JSON.stringify(generate(12, 5)) }]);
+  const tap = async (it) => { await p.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2); await idle(p); };
+  await tap(await find(p, 'Open as a new community', { timeout: 30000 }));
+  await until(p, (s) => live(s, 'member').length === 12, 'the community open', 30000);
+  const cdp = await b.context.newCDPSession(p);
+  const swipe = async (y, from, to) => {  // a finger along the tab bar
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from, y }] });
+    for (let k = 1; k <= 10; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from + (to - from) * k / 10, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await idle(p);
+  };
+  const whole = (i) => !i.cut && i.x >= 0 && i.x + i.w <= 390;
+  const tabs = ['Members', 'Objectives', 'Topics', 'Skills', 'First meeting', 'Guidelines', 'Meetings', 'Groups', 'Books',
+    'Cases', 'Directory', 'Threads', 'Projects', 'Connections'];
+  const report = [];
+  for (const [n, name] of tabs.entries()) {
+    let tab;
+    for (let k = 0; k < 12; k++) {
+      const all = await items(p);
+      tab = all.find((i) => i.id === name);
+      if (tab && whole(tab)) break;
+      const bar = all.find((i) => tabs.includes(i.id) && whole(i));
+      assert.ok(bar, `a tab on screen (looking for ${name})`);
+      const before = tabs.indexOf(bar.id) > n;  // the one wanted is to the left: swipe right
+      await swipe(bar.y + bar.h / 2, before ? 80 : 310, before ? 310 : 80);
+    }
+    assert.ok(tab && whole(tab), `the ${name} tab swiped into view`);
+    await tap(tab);
+    const shown = (await items(p)).filter((i) => whole(i) && i.y >= 0 && i.y + i.h <= 844 && !i.id.startsWith('Debug##'));
+    const small = shown.filter((i) => i.h < 44 || i.w < 44).map((i) => `${i.id} ${Math.round(i.w)}x${Math.round(i.h)}`);
+    // Nothing runs off the side of the screen (the tab bar scrolls, sideways, by design).
+    const beyond = (await items(p)).filter((i) => !tabs.includes(i.id) && !i.id.startsWith('Debug##'))
+      .map((i) => [i.id, i.whole || [i.x, i.y, i.w, i.h]]).filter(([, r]) => r[0] < -1 || r[0] + r[2] > 391)
+      .map(([id, r]) => `${id} from ${Math.round(r[0])} to ${Math.round(r[0] + r[2])}`);
+    assert.deepEqual(beyond, [], `${name}: every widget within the 390 pixels`);
+    report.push(`${name} ${shown.length}`);
+    assert.ok(shown.length >= 3, `${name}: ${shown.length} widgets on screen`);
+    assert.deepEqual(small, [], `${name}: every button, field, row and tab is at least 44 x 44`);
+    if (name === 'Members') {
+      // The phone's members table has the name and the buttons; contact and notes are in Details.
+      assert.ok(!shown.some((i) => /^##contact-/.test(i.id)), 'no contact column at 390 px');
+      await tap(shown.find((i) => i.label === 'Details'));
+      await tap(await find(p, '##contact'));
+      await editing(p);
+      await p.keyboard.insertText('zoe@example.org');
+      await p.evaluate(() => document.getElementById('text-input').dispatchEvent(  // the phone keyboard's Enter
+        new InputEvent('beforeinput', { inputType: 'insertLineBreak', cancelable: true })));
+      await until(p, (s) => live(s, 'member').some((m) => (m.fields.contact || '').includes('zoe@example.org')),
+        'a contact written in Details (where the finger put the cursor)');
+      await tap(await find(p, 'Done##member-details'));
+    }
+  }
+  console.log(`phone: widgets whole on screen per tab: ${report.join(', ')}`);
+  assert.deepEqual(p.problems, []);
   await b.context.close();
 });
