@@ -44,6 +44,12 @@ mergeInto(LibraryManager.library, {
       if (el && el.tagName.toLowerCase() === tag) return el;
       el = document.createElement(tag);
       el.dataset.id = it.id;
+      // Text is read where it stands (no role of its own); a heading starts a section.
+      if (it.kind === 'text' || it.kind === 'heading') {
+        if (it.kind === 'heading') { el.setAttribute('role', 'heading'); el.setAttribute('aria-level', '2'); }
+        CVA11y.nodes.set(it.id, el);
+        return el;
+      }
       if (tag === 'input') el.type = 'text';
       if (tag === 'button') el.type = 'button';
       else if (tag === 'div') el.setAttribute('role', it.kind);
@@ -130,7 +136,9 @@ mergeInto(LibraryManager.library, {
         var el = CVA11y.element(it);
         keep.add(it.id);
         var name = it.label || it.name || '';
-        if (el.tagName === 'BUTTON') el.textContent = name;
+        if (el.tagName === 'BUTTON' || it.kind === 'text' || it.kind === 'heading') {
+          if (el.textContent !== name) el.textContent = name;
+        }
         else el.setAttribute('aria-label', name);
         if (el.tagName === 'INPUT') {
           if (it.secret) el.dataset.secret = '1';  // once seen as a password field, always one

@@ -879,6 +879,7 @@ int main() {
   hooks.setup = [] { ui::apply_style(false); };
   ui::describe_item = platform::describe_item;  // the accessibility mirror's names, values and status
   ui::announce_status = platform::announce;
+  ui::describe_text_item = platform::describe_text;
   platform::set_logical_text(ui::logical_of);
   hooks.frame = frame;
   hooks.tick = tick;

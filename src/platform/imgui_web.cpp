@@ -21,6 +21,7 @@
 #include <cstring>
 #include <string_view>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -425,7 +426,8 @@ namespace {
 
 // A widget's label is kept in one buffer of the frame's labels, not a string of its own: a screenful
 // of widgets is a few hundred, every frame. What else the mirror needs of it comes with it.
-enum : unsigned char { kButton, kCheckbox, kTextbox, kTab, kMenuItem, kWindow };  // Item::kind (a window reports itself)
+// Item::kind (a window reports itself; text and headings are told by the UI, platform::describe_text)
+enum : unsigned char { kButton, kCheckbox, kTextbox, kTab, kMenuItem, kWindow, kText, kHeading };
 enum : unsigned char { kChecked = 1, kExpandable = 2, kExpanded = 4, kDisabled = 8, kSelected = 16, kSecret = 32 };  // Item::state
 struct Item {
   size_t at, len;  // the label in g_labels
@@ -437,6 +439,7 @@ struct Item {
   ImRect whole;
 };
 std::vector<Item> g_items_building, g_items;  // this frame's widgets; the last frame's
+std::unordered_map<ImGuiID, int> g_texts_seen;  // this frame's texts by id: the same text again is told apart
 std::string g_labels_building, g_labels;
 
 struct Described {
@@ -545,7 +548,7 @@ extern "C" {
 // name, value, state..., x, y, w, h, window, table, row, column}]}, in CSS pixels, in the order drawn.
 EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
-  static const char* const kKinds[] = {"button", "checkbox", "textbox", "tab", "menuitem"};
+  static const char* const kKinds[] = {"button", "checkbox", "textbox", "tab", "menuitem", "window", "text", "heading"};
   const float zoom = g_display.text_size;  // rectangles in CSS pixels
   cv::json windows = cv::json::array(), items = cv::json::array();
   std::vector<ImGuiID> seen;
@@ -563,7 +566,8 @@ EMSCRIPTEN_KEEPALIVE const char* cv_a11y_items() {
   for (const Item& it : g_items) {
     if (it.kind == kWindow) continue;
     std::string label = g_labels.substr(it.at, it.len);
-    cv::json o = {{"id", it.id}, {"kind", kKinds[it.kind]}, {"label", as_written(label.substr(0, label.find("##")))},
+    if (it.kind != kText && it.kind != kHeading) label = label.substr(0, label.find("##"));
+    cv::json o = {{"id", it.id}, {"kind", kKinds[it.kind]}, {"label", as_written(label)},
                   {"x", it.rect.Min.x * zoom}, {"y", it.rect.Min.y * zoom}, {"w", it.rect.GetWidth() * zoom},
                   {"h", it.rect.GetHeight() * zoom},
                   {"window", it.window}};
@@ -636,13 +640,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
 
   g_items_building.clear();
   g_labels_building.clear();
-  // The focused widget went away (a panel changed under it): Dear ImGui 1.90 then leaves Tab with
-  // nothing to go on from, and Tab does nothing. Hiding the dead focus makes the next Tab start at the
-  // first widget, as a browser does when the focused element is removed. (Before the mirror's focus,
-  // which sets a focus not yet alive.)
-  ImGuiContext& nav = *ImGui::GetCurrentContext();
-  if (nav.NavId != 0 && !nav.NavIdIsAlive && !nav.NavInitRequest && !nav.NavDisableHighlight && nav.ActiveId == 0)
-    nav.NavDisableHighlight = true;
+  g_texts_seen.clear();
   a11y_before_frame();
   ImGui::NewFrame();
   const bool app_wants_more = g_hooks.frame();
@@ -691,6 +689,14 @@ ImGuiID g_pending_info_id = 0;
 std::string g_pending_label;
 Item g_pending_item;
 
+// The table cell the item is in, if any.
+void in_table_cell(ImGuiContext* ctx, Item& it) {
+  ImGuiTable* t = ctx->CurrentTable;
+  ImGuiWindow* w = ctx->CurrentWindow;
+  if (t && w && (t->InnerWindow == w || t->OuterWindow == w)) it.table = t->ID, it.row = t->CurrentRow, it.column = t->CurrentColumn;
+  else it.table = 0, it.row = it.column = -1;
+}
+
 // What kind of widget the item being reported is, and its state, for the accessibility mirror.
 void classify(ImGuiContext* ctx, ImGuiID id, ImGuiItemStatusFlags status, Item& it) {
   ImGuiWindow* w = ctx->CurrentWindow;
@@ -717,9 +723,7 @@ void classify(ImGuiContext* ctx, ImGuiID id, ImGuiItemStatusFlags status, Item& 
   } else {
     it.kind = kButton;
   }
-  ImGuiTable* t = ctx->CurrentTable;
-  if (t && w && (t->InnerWindow == w || t->OuterWindow == w)) it.table = t->ID, it.row = t->CurrentRow, it.column = t->CurrentColumn;
-  else it.table = 0, it.row = it.column = -1;
+  in_table_cell(ctx, it);
 }
 
 void record_item(std::string_view label, const ImRect& r, const ImRect& whole, Item it) {
@@ -732,7 +736,28 @@ void record_item(std::string_view label, const ImRect& r, const ImRect& whole, I
   g_items_building.push_back(it);
   g_labels_building += label;
 }
+
 }  // namespace
+
+namespace platform {
+void describe_text(std::string_view text, bool heading) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* w = g.CurrentWindow;
+  if (!w || text.empty() || !(g.LastItemData.StatusFlags & ImGuiItemStatusFlags_Visible)) return;
+  Item it{};
+  it.kind = heading ? kHeading : kText;
+  it.window = w->RootWindow->ID;
+  in_table_cell(&g, it);
+  // An id that stays while the text does (its element is kept): the text under the ID stack (a row's
+  // PushID), salted apart from widgets' ids; the same text again in that place gets the next one.
+  ImGuiID id = ImHashStr(text.data(), text.size(), ImHashStr("#text", 0, w->IDStack.back()));
+  const int again = g_texts_seen[id]++;
+  it.id = again ? ImHashData(&again, sizeof again, id) : id;
+  ImRect r = g.LastItemData.Rect;
+  r.ClipWithFull(w->ClipRect);
+  record_item(text, r, g.LastItemData.Rect, it);
+}
+}  // namespace platform
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
   ImGuiWindow* w = ctx->CurrentWindow;
@@ -765,7 +790,7 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return 
 
 extern "C" {
 
-// [{label, id, key, x, y, w, h, focused}] of the last frame's visible widgets, in CSS pixels. "label"
+// [{label, id, key, x, y, w, h, focused}] of the last frame's visible widgets (not its texts), in CSS pixels. "label"
 // is the visible text (before "##"), "id" the whole label string, "key" Dear ImGui's id (two widgets
 // can have the same label: the fields of two number inputs); "focused" marks the keyboard's focus
 // (Dear ImGui's navigation, shown as the focus frame); "cut": partly hidden by its window or region,
@@ -774,6 +799,7 @@ EMSCRIPTEN_KEEPALIVE const char* cv_test_items() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   cv::json out = cv::json::array();
   for (const Item& it : g_items) {
+    if (it.kind == kText || it.kind == kHeading) continue;  // widgets only
     const std::string label = g_labels.substr(it.at, it.len);
     const size_t hash = label.find("##");
     out.push_back({{"label", label.substr(0, hash)},

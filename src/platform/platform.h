@@ -65,6 +65,8 @@ void set_display(float text_size, bool high_contrast);
 // field's name and text, and the status line (announced when it changes).
 void describe_item(unsigned id, std::string_view name, std::string_view value);
 void announce(std::string_view status);
+// Text the last item drew (a heading, a countdown, a table cell): read where it stands.
+void describe_text(std::string_view text, bool heading);
 // Where to find a label's text as written when the UI drew it in display order (ui::logical_of).
 void set_logical_text(const std::string* (*lookup)(std::string_view drawn));
 

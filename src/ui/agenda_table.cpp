@@ -93,7 +93,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
   std::string edited;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   // On a phone each block is a card beside its start: minutes and kind, title, airtime and order.
-  const bool narrow = ImGui::GetContentRegionAvail().x < 600;
+  const bool narrow = ImGui::GetContentRegionAvail().x < kNarrow;
   if (!ui::begin_table("blocks", narrow ? 2 : 6, flags)) return;
   ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, 60);
   if (!narrow) {
@@ -148,6 +148,7 @@ void draw_agenda_table(const cv::Community& c, const World& w, const cv::Meeting
         ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(("! " + warn.text).c_str());
+        describe_text("Warning: " + warn.text);
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
       }

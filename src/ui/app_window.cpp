@@ -301,7 +301,8 @@ void apply_style(bool high_contrast, bool touch) {
   s.Colors[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.3f);
 }
 
-void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
+namespace {
+void draw_app_windows(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   handle_shortcuts(out);
   if (w.ready && !w.me.empty() && cv::find_live(doc.community, w.me)) {
     // Someone who opened an invitation: their answers, and only that.
@@ -409,6 +410,13 @@ void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Out
   draw_csv_window(w, out);
   draw_share_window(w, out);
   draw_live_window(doc, w, st, out);
+}
+}  // namespace
+
+void draw_app(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
+  keyboard_focus_start();
+  draw_app_windows(doc, w, st, env, out);
+  keyboard_focus_end();
 }
 
 std::string human_bytes(double b) {

@@ -20,7 +20,7 @@ namespace {
 // [SECTION] Proposals --------------------------------------------------------------------------------
 
 void draw_proposals(const cv::Community& c, const World& w, State& st, const Env& env, Output& out) {
-  ImGui::SeparatorText("Propose a book");
+  ui::heading("Propose a book");
   BookDraft& d = st.book_draft;
   const float half = std::max(160.0f, ImGui::GetContentRegionAvail().x * 0.5f - 8);
   ImGui::SetNextItemWidth(half);
@@ -42,7 +42,7 @@ void draw_proposals(const cv::Community& c, const World& w, State& st, const Env
   ImGui::EndDisabled();
 
   const cv::ChooserTurn& turn = env.views->chooser;
-  ImGui::SeparatorText("Proposals");
+  ui::heading("Proposals");
   if (turn.meeting.empty())
     ImGui::TextWrapped("No book discussion is planned yet: plan one in the Meetings tab (the Book discussion "
                        "template), and its book chooser picks from here.");
@@ -104,7 +104,7 @@ void draw_reading(const cv::Community& c, const World& w, State& st, const Env& 
   const std::string book = cv::current_book(c);
   if (book.empty()) return;
   const cv::BookView b = cv::book_view(c, book);
-  ImGui::SeparatorText(("Reading: " + b.title).c_str());
+  ui::heading(("Reading: " + b.title).c_str());
   if (!b.chosen_by.empty())
     ImGui::TextDisabled("Chosen by %s on %s", shown_member(c, b.chosen_by).c_str(), b.chosen_on.c_str());
   const auto plan = cv::reading_plan(c, book);
@@ -166,7 +166,7 @@ void draw_reading(const cv::Community& c, const World& w, State& st, const Env& 
 void draw_shelf(const cv::Community& c, State& st, Output& out) {
   const auto books = cv::shelf(c);
   if (books.empty()) return;
-  ImGui::SeparatorText("The shelf");
+  ui::heading("The shelf");
   for (const cv::ShelfEntry& e : books) {
     ImGui::PushID(e.book.id.c_str());
     ImGui::Bullet();

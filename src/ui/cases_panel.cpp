@@ -18,7 +18,7 @@ void draw_bring(State& st, const Env& env, Output& out) {
   CaseDraft& d = st.case_draft;
   const cv::Views& v = *env.views;
   if (d.bringer.empty() && !v.members.empty()) d.bringer = v.members[0].first;
-  ImGui::SeparatorText("Bring a case");
+  ui::heading("Bring a case");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##case-title", "A short title: \"The silent retro\"", &d.title);
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -85,7 +85,7 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
   }
 
   // Questions first, then suggestions: one record each, noted by whoever is at the keyboard.
-  ImGui::SeparatorText("Questions and suggestions");
+  ui::heading("Questions and suggestions");
   for (const cv::CaseNote& n : k.notes)
     if (n.kind == "question") ImGui::BulletText("Q: %s", n.text.c_str());
   for (const cv::CaseNote& n : k.notes)
@@ -105,7 +105,7 @@ void draw_case(const cv::Community& c, const World& w, const cv::CaseView& k, St
                                        st.case_note, w.now_ms));
     st.case_note.clear();
   }
-  ImGui::SeparatorText("Afterwards");
+  ui::heading("Afterwards");
   ImGui::TextUnformatted("What the bringer tried");
   if (edit_text("##open-tried", k.tried, edited, "What I tried", -FLT_MIN))
     out.ops.push_back(cv::op_set("Note what was tried", k.id, cv::f::case_tried, cv::trim(edited)));
@@ -155,10 +155,9 @@ void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
     return;
   }
   const std::vector<cv::CaseView>& list = env.views->cases;
-  const float left_w = std::min(340.0f, ImGui::GetContentRegionAvail().x * 0.38f);
-  begin_child("case-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  begin_list_pane("case-list", 340, 0.38f);
   draw_bring(st, env, out);
-  ImGui::SeparatorText(("The library (" + std::to_string(list.size()) + ")").c_str());
+  ui::heading(("The library (" + std::to_string(list.size()) + ")").c_str());
   if (list.empty()) ImGui::TextDisabled("No cases yet.");
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(list.size()));
@@ -169,8 +168,7 @@ void draw_cases_panel(const cv::Doc& doc, const World& w, State& st, const Env& 
       if (ui::selectable(label.c_str(), st.case_open == k.id)) st.case_open = k.id;
     }
   ImGui::EndChild();
-  ImGui::SameLine();
-  begin_child("case", ImVec2(0, 0));
+  begin_detail_pane("case");
   auto open = env.views->case_at.find(st.case_open);
   if (open == env.views->case_at.end())
     ImGui::TextWrapped("Pick a case on the left, or bring one. Ask questions first; suggestions come later.");

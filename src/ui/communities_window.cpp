@@ -66,7 +66,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
   if (ImGui::Button("Import files...")) out.command(Command::ImportFiles);
 
   int in_bin = 0;
-  ImGui::SeparatorText("In this browser");
+  ui::heading("In this browser");
   if (ui::begin_table("communities", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     actions_column({"Open", "Duplicate", "Move to bin"});
     for (const CommunityEntry& e : w.communities) {
@@ -98,7 +98,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
     ImGui::EndTable();
   }
   if (in_bin) {
-    ImGui::SeparatorText("Bin");
+    ui::heading("Bin");
     if (ui::begin_table("bin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
       actions_column({"Restore", "Delete for good"});
       for (const CommunityEntry& e : w.communities) {
@@ -119,7 +119,7 @@ void draw_communities_window(const cv::Doc& doc, const World& w, State& st, Outp
     }
   }
   if (!w.recovery.empty()) {
-    ImGui::SeparatorText("Recovery copies");
+    ui::heading("Recovery copies");
     ImGui::TextWrapped("Stored copies that could not be read when they were about to be replaced (damaged, or "
                        "written by another program). They are kept as they were: download one to look at it.");
     for (const RecoveryEntry& e : w.recovery) {

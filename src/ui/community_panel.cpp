@@ -22,7 +22,7 @@ void draw_community_panel(const cv::Doc& doc, State& st, Output& out, bool compa
   const cv::Record& rec = cv::community_record(c);
   std::string edited;
 
-  ImGui::SeparatorText("Community");
+  ui::heading("Community");
   ImGui::TextUnformatted("Name");
   if (st.focus_name) {
     focus_text("##community-name");
@@ -37,7 +37,7 @@ void draw_community_panel(const cv::Doc& doc, State& st, Output& out, bool compa
     if (ImGui::Button("Copy invitation link")) out.command(Command::CopyInviteLink);
     return;
   }
-  if (!compact) ImGui::SeparatorText("Purpose");
+  if (!compact) ui::heading("Purpose");
   for (const PurposeQuestion& q : kPurpose) {
     ImGui::TextWrapped("%s", q.question);
     const std::string label = std::string("##") + q.field.name;

@@ -25,7 +25,7 @@ void draw_csv_window(const World& w, Output& out) {
     ImGui::TextDisabled("The file is not UTF-8; it was read as %s (as spreadsheets on Windows save it).",
                         w.csv_encoding.c_str());
   // Which column is what.
-  ImGui::SeparatorText("Columns");
+  ui::heading("Columns");
   if (ui::begin_table("mapping", 4, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& m : w.csv_mapping) {
       ImGui::TableNextColumn();
@@ -44,7 +44,7 @@ void draw_csv_window(const World& w, Output& out) {
     ImGui::EndTable();
   }
   ImGui::TextDisabled("Cells with several objectives, skills... are split on \";\" and line breaks.");
-  ImGui::SeparatorText("Preview");
+  ui::heading("Preview");
   const int cols = static_cast<int>(w.csv_header.size()) + 1;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_BordersInnerH;

@@ -34,7 +34,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
     return;
   }
   // Who can help: the ranking is read again only when the question or the community changes.
-  ImGui::SeparatorText("Who can help with...");
+  ui::heading("Who can help with...");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##who-can-help", "A question or a topic: \"giving feedback\", \"budgets\"", &st.who_question);
   if (!cv::trim(st.who_question).empty()) {
@@ -52,7 +52,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
   }
 
   // The directory, filtered.
-  ImGui::SeparatorText(("Directory (" + std::to_string(v.profiles.size()) + " members)").c_str());
+  ui::heading(("Directory (" + std::to_string(v.profiles.size()) + " members)").c_str());
   ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x * 0.4f));
   ImGui::InputTextWithHint("##directory-search", "Find: a name, a skill, an objective...", &st.directory_filter);
   same_line_if_fits(kFilterWidth);

@@ -62,14 +62,14 @@ void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, con
   draw_agenda_table(c, w, cv::meeting_info(*m, meeting), blocks, {}, static_cast<int>(cv::views_attendees(*env.views, c, meeting).size()), env,
                     out);
 
-  ImGui::SeparatorText("Parking lot: logistics questions, answered at the end");
+  ui::heading("Parking lot: logistics questions, answered at the end");
   for (const std::string& p : cv::parking_lot(c, meeting)) ImGui::BulletText("%s", p.c_str());
   if (input_and_add("##new-parking", "When do we meet? Which video tool?", st.new_parking, "Park it")) {
     out.ops.push_back(cv::op_park(env.new_id(), meeting, st.new_parking));
     st.new_parking.clear();
   }
 
-  ImGui::SeparatorText("Share the agenda");
+  ui::heading("Share the agenda");
   if (ImGui::Button("Export Markdown")) out.command(Command::ExportAgendaMarkdown, meeting);
   ImGui::SameLine();
   if (ImGui::Button("Printable page")) out.command(Command::ExportAgendaHtml, meeting);

@@ -173,20 +173,23 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
       else st.absent.push_back(id);
     }, "here");
   }
+  // One line on a desktop; on a phone each goes on the next line when it does not fit.
+  const float inner = ImGui::GetStyle().ItemInnerSpacing.x, box = ImGui::GetFrameHeight() + inner;
+  auto labelled = [&](const char* label, float widget) { return widget + inner + ImGui::CalcTextSize(label, nullptr, true).x; };
   if (ImGui::RadioButton("by size", !st.by_count)) st.by_count = false;
-  ImGui::SameLine();
+  same_line_if_fits(box + ImGui::CalcTextSize("by number of groups").x);
   if (ImGui::RadioButton("by number of groups", st.by_count)) st.by_count = true;
-  ImGui::SameLine();
+  same_line_if_fits(labelled("per group", number_width(50)));
   ImGui::SetNextItemWidth(number_width(50));
   if (st.by_count) ImGui::InputInt("groups##count", &st.group_count);
   else ImGui::InputInt("per group##size", &st.group_size);
   st.group_size = std::clamp(st.group_size, 2, 12);
   st.group_count = std::clamp(st.group_count, 1, 50);
-  ImGui::SameLine();
+  same_line_if_fits(labelled("rounds", number_width(50)));
   ImGui::SetNextItemWidth(number_width(50));
   ImGui::InputInt("rounds##rounds", &st.group_rounds);
   st.group_rounds = std::clamp(st.group_rounds, 1, 20);
-  ImGui::SameLine();
+  same_line_if_fits(box + ImGui::CalcTextSize("odd groups bigger").x);
   ImGui::Checkbox("odd groups bigger", &st.odd_bigger);
 
   if (w.groups_running) {
@@ -216,7 +219,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   // The season so far.
   const cv::Connections& cx = v.connections;
   const int n = static_cast<int>(members.size());
-  ImGui::SeparatorText("Breakouts this season");
+  ui::heading("Breakouts this season");
   ImGui::Text("New connections over the season: %d of %d possible pairs (%d%%).", cx.season, n * (n - 1) / 2,
               n > 1 ? cx.season * 200 / (n * (n - 1)) : 0);
   if (rounds.empty()) {

@@ -50,7 +50,7 @@ void draw_guidelines_panel(const cv::Doc& doc, State& st, const Env& env, Output
   const auto acks = cv::acknowledgements(c);
   int current = 0;
   for (const auto& a : acks) current += a.state == cv::Acknowledgement::Current;
-  ImGui::SeparatorText(("Acknowledged by " + std::to_string(current) + " of " + std::to_string(acks.size())).c_str());
+  ui::heading(("Acknowledged by " + std::to_string(current) + " of " + std::to_string(acks.size())).c_str());
   if (ui::begin_table("acks", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     for (const auto& a : acks) {
       ImGui::PushID(a.member.c_str());
@@ -75,7 +75,7 @@ void draw_guidelines_to_acknowledge(const cv::Doc& doc, const std::string& membe
   const cv::Community& c = doc.community;
   const auto list = cv::guidelines(c);
   if (list.empty()) return;
-  ImGui::SeparatorText("How we learn together");
+  ui::heading("How we learn together");
   for (const auto& g : list) {
     ImGui::BulletText("%s", g.text.c_str());
     if (!g.why.empty()) {

@@ -129,7 +129,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
 
   for (size_t li = 0; li < std::size(kLists); ++li) {
     const ListSpec& spec = kLists[li];
-    ImGui::SeparatorText(spec.heading);
+    ui::heading(spec.heading);
     ImGui::PushID(spec.type);
     for (const cv::Item& it : cv::items_of(c, member, spec.type)) {
       ImGui::PushID(it.id.c_str());
@@ -194,7 +194,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     }
   }
 
-  ImGui::SeparatorText("Topics I would like to discuss");
+  ui::heading("Topics I would like to discuss");
   for (const auto& [id, t] : cv::live_of(c, cv::kTopic)) {
     if (cv::get(*t, cv::f::topic_proposed_by) != member) continue;
     const std::string state = cv::get(*t, cv::f::topic_state), owner = cv::get(*t, cv::f::topic_owner);
@@ -220,7 +220,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
     ImGui::SetKeyboardFocusHere(-1);
   }
   // What they presented, and when (Roles over time, for this member).
-  ImGui::SeparatorText("What I presented");
+  ui::heading("What I presented");
   auto presented = env.views->presented.find(member);
   if (presented == env.views->presented.end()) ImGui::TextDisabled("Nothing yet: offer to open a topic above.");
   else
@@ -228,11 +228,11 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
       ImGui::BulletText("%s  %s", h.date.empty() ? "(no date)" : h.date.c_str(), h.title.c_str());
   auto helped = env.views->helped.find(member);
   if (helped != env.views->helped.end() && !helped->second.empty()) {
-    ImGui::SeparatorText("Cases I helped with");
+    ui::heading("Cases I helped with");
     for (const std::string& title : helped->second) ImGui::BulletText("%s", title.c_str());
   }
   // Books they would like the circle to read (the Books tab's proposals).
-  ImGui::SeparatorText("Books I would like us to read");
+  ui::heading("Books I would like us to read");
   for (const cv::BookView& b : cv::books(c))
     if (b.proposed_by == member) ImGui::BulletText("%s%s%s", b.title.c_str(), b.author.empty() ? "" : ", ", b.author.c_str());
   BookDraft& d = st.book_draft;
@@ -249,7 +249,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   }
   ImGui::EndDisabled();
   // A thread to start: an ask, an offer, a question (the Threads tab's, written as this member).
-  ImGui::SeparatorText("Something to ask or offer the others");
+  ui::heading("Something to ask or offer the others");
   for (const cv::ThreadView& t : env.views->threads)
     if (t.author == member) ImGui::BulletText("%s (%s, %zu replies)", t.title.c_str(), t.kind.c_str(), t.replies.size());
   ImGui::SetNextItemWidth(130);
@@ -272,7 +272,7 @@ void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own,
   }
   ImGui::EndDisabled();
   // A case they would like the others' help with (the Cases tab's library), possibly without their name.
-  ImGui::SeparatorText("A case I would like help with");
+  ui::heading("A case I would like help with");
   for (const cv::CaseView& k : env.views->cases)
     if (k.bringer == member) ImGui::BulletText("%s%s", k.title.c_str(), k.anonymous ? " (without my name)" : "");
   CaseDraft& k = st.case_draft;

@@ -33,7 +33,7 @@ void draw_live_case(const cv::Community& c, const World& w, State& st, const Env
                     const std::string& meeting_id, const cv::Block& b, int64_t elapsed_ms, bool paused, Output& out) {
   const cv::Views& v = *env.views;
   const bool phased = b.kind == "peer_assist";
-  ImGui::SeparatorText(phased ? "Peer-assist" : "The case");
+  ui::heading(phased ? "Peer-assist" : "The case");
   case_picker(v, b, out);
   auto at = v.case_at.find(b.case_id);
   if (at == v.case_at.end()) {
@@ -107,13 +107,13 @@ void draw_live_case(const cv::Community& c, const World& w, State& st, const Env
   const bool suggestions_open = phase == cv::Phase::Suggestions || phase == cv::Phase::Reflection;
   auto who = [&](const cv::CaseNote& n) { return n.member.empty() ? std::string() : " (" + shown_name(v, n.member) + ")"; };
   for (const cv::CaseNote& n : pa.questions) ImGui::BulletText("Q: %s%s", n.text.c_str(), who(n).c_str());
-  if (pa.parked && !suggestions_open) ImGui::SeparatorText(("Parked for the suggestions (" + std::to_string(pa.parked) + ")").c_str());
-  if (pa.parked && suggestions_open) ImGui::SeparatorText("Parked during the questions, now's the time");
+  if (pa.parked && !suggestions_open) ui::heading(("Parked for the suggestions (" + std::to_string(pa.parked) + ")").c_str());
+  if (pa.parked && suggestions_open) ui::heading("Parked during the questions, now's the time");
   bool rest = false;
   for (const cv::CaseNote& n : pa.suggestions) {
     if (!n.parked && !rest) {
       if (!suggestions_open) break;
-      ImGui::SeparatorText("Suggestions");
+      ui::heading("Suggestions");
       rest = true;
     }
     ImGui::PushID(n.id.c_str());
@@ -147,6 +147,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
   const cv::RunView v = cv::run_view(*r, blocks, w.now_ms);
   ImGui::PushID("live");
   ImGui::Text("%s", cv::get(*r, cv::f::meeting_title).c_str());
+  describe_text(cv::get(*r, cv::f::meeting_title));
   if (!cv::get(*r, cv::f::meeting_facilitator).empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("facilitated by %s", shown_member(c, cv::get(*r, cv::f::meeting_facilitator)).c_str());
@@ -172,24 +173,28 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
   st.live_cue = calm ? "calm" : !w.reduced_motion && w.now_ms < st.flash_until ? "flash" : "";
 
   if (!v.started || blocks.empty()) {
-    ImGui::TextWrapped("%zu blocks, %d minutes. Start when everyone is here; the countdown runs from the clock, so a "
-                       "reload or a tab in the background loses no time.", blocks.size(),
-                       cv::agenda_minutes(blocks));
+    const std::string intro = std::to_string(blocks.size()) + " blocks, " + std::to_string(cv::agenda_minutes(blocks)) +
+                              " minutes. Start when everyone is here; the countdown runs from the clock, so a reload or "
+                              "a tab in the background loses no time.";
+    ImGui::TextWrapped("%s", intro.c_str());
+    describe_text(intro);
     ImGui::BeginDisabled(blocks.empty());
     if (ImGui::Button("Start the meeting")) out.ops.push_back(cv::op_run_start(id, blocks, w.now_ms));
     ImGui::EndDisabled();
   } else if (v.ended) {
     ImGui::TextUnformatted("The meeting has ended. Outcomes and actions are in the meeting's page.");
+    describe_text("The meeting has ended. Outcomes and actions are in the meeting's page.");
     if (ImGui::Button("Back to the last block")) out.ops.push_back(cv::op_run_move(*r, id, blocks, -1, w.now_ms));
   } else {
     const cv::Block& b = blocks[v.index];
-    ImGui::SeparatorText(("Block " + std::to_string(v.index + 1) + " of " + std::to_string(blocks.size())).c_str());
+    ui::heading(("Block " + std::to_string(v.index + 1) + " of " + std::to_string(blocks.size())).c_str());
     // The title in a font baked at its size (the platform's third), crisp on a projector; scaled
     // only where there is none.
     ImFont* title = ImGui::GetIO().Fonts->Fonts.Size > 2 ? ImGui::GetIO().Fonts->Fonts[2] : nullptr;
     if (title) ImGui::PushFont(title);
     else ImGui::SetWindowFontScale(1.6f);
     ImGui::TextUnformatted(b.title.c_str());
+    describe_text(b.title);
     st.live_title_px = ImGui::GetFontSize();
     st.live_title_baked = ImGui::GetFont()->FontSize / ImGui::GetFontSize();
     if (title) ImGui::PopFont();
@@ -209,10 +214,12 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     else ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
     if (big) ImGui::PushFont(big);
     ImGui::TextUnformatted(count.c_str());
+    const char* left = v.paused ? "paused" : v.remaining_ms < 0 ? "over time" : "left";
+    describe_text(count + " " + left);  // read as one: "04:59 left"
     if (big) ImGui::PopFont();
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextDisabled(v.paused ? "paused" : v.remaining_ms < 0 ? "over time" : "left");
+    ImGui::TextDisabled("%s", left);
     if (calm) ImGui::TextColored(kWarn, "Time is up for this block.");
     const float total_ms = static_cast<float>(b.minutes + v.extra_minutes) * 60000.0f;
     ImGui::ProgressBar(total_ms > 0 ? std::clamp(static_cast<float>(v.elapsed_ms) / total_ms, 0.0f, 1.0f) : 1.0f, ImVec2(-FLT_MIN, 0), "");
@@ -231,7 +238,9 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
       out.ops.push_back(std::move(op));
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%lld min to the end", static_cast<long long>((v.meeting_left_ms + 59999) / 60000));
+    const std::string to_end = std::to_string((v.meeting_left_ms + 59999) / 60000) + " min to the end";
+    ImGui::TextDisabled("%s", to_end.c_str());
+    describe_text(to_end);
 
     if (!b.notes.empty()) {
       ImGui::PushTextWrapPos(0);
@@ -241,7 +250,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     if (cv::is_breakout(b.kind)) {
       const auto& rounds = env.views->rounds;
       const cv::BreakoutRound* made = round_for(rounds, b.id);
-      ImGui::SeparatorText("Groups");
+      ui::heading("Groups");
       if (made) draw_groups_line(c, *made);
       groups_button(c, w, b, id, made, out);
     }
@@ -249,7 +258,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     if (b.kind == "review")
       for (const auto& a : cv::open_actions_before(c, id))
         ImGui::BulletText("%s (%s)", a.text.c_str(), a.owner.empty() ? "nobody yet" : shown_member(c, a.owner).c_str());
-    ImGui::SeparatorText("Notes for this block (debrief points)");
+    ui::heading("Notes for this block (debrief points)");
     std::string edited;
     if (edit_text(("##debrief-" + b.id).c_str(), b.debrief, edited, nullptr, -FLT_MIN, true, 90))
       out.ops.push_back(cv::op_set("Note debrief points", b.id, cv::f::block_debrief, edited));
@@ -258,7 +267,7 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
       ImGui::TextDisabled("Next: %s (%d min)", next.title.c_str(), next.minutes);
     }
   }
-  ImGui::SeparatorText(("Here: " + std::to_string(cv::views_attendees(*env.views, c, id).size())).c_str());
+  ui::heading(("Here: " + std::to_string(cv::views_attendees(*env.views, c, id).size())).c_str());
   draw_attendance(c, *env.views, id, out, 4);
   ImGui::PopID();
 }

@@ -25,7 +25,7 @@ void draw_meeting_header(const cv::Community& c, const cv::Views& v, const cv::M
   if (edit_text("##meeting-title", m.title, edited, "Title", avail))
     out.ops.push_back(cv::op_set("Rename meeting", m.id, cv::f::meeting_title, cv::trim(edited)));
   // Date, time and place on a line; on a phone, date and time share one and the place has the next.
-  const bool narrow = avail < 600;
+  const bool narrow = avail < kNarrow;
   const float w = narrow ? (avail - ImGui::GetStyle().ItemSpacing.x) / 2 : std::min(150.0f, avail / 4 - 8);
   if (edit_text("##meeting-date", m.date, edited, "Date: 2026-12-03", w)) {
     const std::string d = cv::trim(edited);
@@ -49,7 +49,7 @@ void draw_meeting_header(const cv::Community& c, const cv::Views& v, const cv::M
   if (ImGui::InputInt("repeat every N weeks##every", &every) && every >= 0 && every <= 52)
     out.ops.push_back(cv::op_set("Set the series", m.id, cv::f::meeting_every_weeks, every));
   if (m.every_weeks > 0) {
-    ImGui::SameLine();
+    same_line_if_fits(number_width(50) + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("meetings").x);
     int count = std::max(1, m.series_count);
     ImGui::SetNextItemWidth(number_width(50));
     if (ImGui::InputInt("meetings##count", &count) && count >= 1 && count <= 520)
@@ -241,12 +241,8 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   }
 
   // The meetings, and a new one from a template.
-  // Beside the meeting, or above it on a phone.
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const bool narrow = avail.x < 600;
-  const float left_w = narrow ? 0.0f : std::min(280.0f, avail.x * 0.3f);
-  begin_child("meeting-list", ImVec2(left_w, narrow ? avail.y * 0.45f : 0.0f), ImGuiChildFlags_Border);
-  ImGui::SeparatorText("New meeting");
+  begin_list_pane("meeting-list", 280, 0.3f);
+  ui::heading("New meeting");
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (begin_combo("##template", st.meeting_template.c_str())) {
     for (const auto& t : cv::meeting_templates()) {
@@ -269,7 +265,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
     st.meeting = id;
   }
   ImGui::EndDisabled();
-  ImGui::SeparatorText("Meetings");
+  ui::heading("Meetings");
   if (list.empty()) ImGui::TextDisabled("None yet.");
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(list.size()));
@@ -280,9 +276,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
       if (ui::selectable(label.c_str(), st.meeting == m.id)) st.meeting = m.id;
     }
   ImGui::EndChild();
-  if (!narrow) ImGui::SameLine();
-
-  begin_child("meeting", ImVec2(0, 0));
+  begin_detail_pane("meeting");
   const cv::Record* r = cv::find_live(c, st.meeting);
   if (!r) {
     ImGui::TextWrapped("Meetings are mostly interaction: pairs and small groups, each debriefed in the large group. "
@@ -307,6 +301,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
     ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(("! " + warn.text).c_str());
+    describe_text("Warning: " + warn.text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
@@ -317,7 +312,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
                       air.total, air.large_group_only);
   draw_agenda_table(c, w, m, blocks, warnings, people, env, out);
 
-  ImGui::SeparatorText("Run it, share it");
+  ui::heading("Run it, share it");
   const cv::RunView run = cv::run_view(*r, blocks, w.now_ms);
   ImGui::BeginDisabled(blocks.empty());
   if (ImGui::Button(run.started && !run.ended ? "Resume the live view" : "Run the meeting")) {
@@ -346,7 +341,7 @@ void draw_meetings_panel(const cv::Doc& doc, const World& w, State& st, const En
   ImGui::SameLine();
   if (ImGui::Button("Delete meeting")) out.ops.push_back(cv::op_delete("Delete meeting", m.id, cv::kMeeting));
 
-  ImGui::SeparatorText("After the meeting: outcomes and actions");
+  ui::heading("After the meeting: outcomes and actions");
   draw_after(c, m, st, env, out);
   draw_roles_over_time(*env.views);
   ImGui::PopID();

@@ -36,7 +36,7 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
     shown_focus = st.focus_record;
   }
 
-  ImGui::SeparatorText(members.empty() ? "Members" : ("Members (" + std::to_string(members.size()) + ")").c_str());
+  ui::heading(members.empty() ? "Members" : ("Members (" + std::to_string(members.size()) + ")").c_str());
   if (ImGui::Button("Add member")) {
     const std::string id = env.new_id();
     cv::Op add = cv::op_new("Add member", id, cv::kMember);
@@ -65,7 +65,7 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
                                 ImGuiTableFlags_NoBordersInBodyUntilResize | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   // A phone's width has room for the name and the buttons: contact, roles and notes are in Details.
-  const bool narrow = ImGui::GetContentRegionAvail().x < 560;
+  const bool narrow = ImGui::GetContentRegionAvail().x < kNarrow;
   if (!ui::begin_table("members", narrow ? 2 : 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);

@@ -77,7 +77,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
                                 ImGuiTableFlags_SizingStretchProp;
   const float list_h = ImGui::GetContentRegionAvail().y * 0.62f;
   // On a phone the buttons go under the objective, each on its own line.
-  const bool narrow = ImGui::GetContentRegionAvail().x < 600;
+  const bool narrow = ImGui::GetContentRegionAvail().x < kNarrow;
   if (ui::begin_table("objective-groups", narrow ? 3 : 4, flags, ImVec2(0, list_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##pick", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
@@ -139,7 +139,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
   }
 
   // Per member: which objectives are shared and which are theirs alone.
-  ImGui::SeparatorText("Per member");
+  ui::heading("Per member");
   if (ui::begin_table("per-member", 3, flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 1);

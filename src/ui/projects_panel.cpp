@@ -31,7 +31,7 @@ void draw_project(const cv::ProjectView& p, State& st, const Env& env, Output& o
   if (ImGui::Checkbox("Finished##project-done", &done))
     out.ops.push_back(cv::op_set(done ? "Finish a project" : "Reopen a project", p.id, cv::f::project_done, done));
 
-  ImGui::SeparatorText(("Who is in it (" + std::to_string(p.members.size()) + ")").c_str());
+  ui::heading(("Who is in it (" + std::to_string(p.members.size()) + ")").c_str());
   bool in = false;
   for (const auto& [m, offer] : p.members) {
     in = in || m == st.acting_as;
@@ -49,7 +49,7 @@ void draw_project(const cv::ProjectView& p, State& st, const Env& env, Output& o
     if (ImGui::Button("Leave##project-leave")) out.ops.push_back(cv::op_leave_project(p.id, st.acting_as));
   }
 
-  ImGui::SeparatorText(("Threads about it (" + std::to_string(p.threads.size()) + ")").c_str());
+  ui::heading(("Threads about it (" + std::to_string(p.threads.size()) + ")").c_str());
   if (p.threads.empty()) ImGui::TextDisabled("Tag a thread with this project in the Threads tab to talk about it here.");
   for (const std::string& t : p.threads)
     if (auto it = v.thread_at.find(t); it != v.thread_at.end()) {
@@ -75,9 +75,8 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
     st.projects_key = key;
     st.projects = cv::projects(c);
   }
-  const float left_w = std::min(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
-  begin_child("project-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
-  ImGui::SeparatorText("Start a project");
+  begin_list_pane("project-list", 380, 0.42f);
+  ui::heading("Start a project");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##project-title", "A title: \"A glossary in four languages\"", &st.project_title);
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -94,7 +93,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
     st.project_needs.clear();
   }
   ImGui::EndDisabled();
-  ImGui::SeparatorText(("Projects (" + std::to_string(st.projects.size()) + ")").c_str());
+  ui::heading(("Projects (" + std::to_string(st.projects.size()) + ")").c_str());
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(st.projects.size()));
   while (clipper.Step())
@@ -106,8 +105,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
       if (ui::selectable(label.c_str(), st.project_open == p.id)) st.project_open = p.id;
     }
   ImGui::EndChild();
-  ImGui::SameLine();
-  begin_child("project", ImVec2(0, 0));
+  begin_detail_pane("project");
   auto open = std::find_if(st.projects.begin(), st.projects.end(), [&](const cv::ProjectView& p) { return p.id == st.project_open; });
   if (open == st.projects.end())
     ImGui::TextWrapped("Pick a project on the left, or start one: a glossary, a joint workshop, a visit. Members join "

@@ -20,7 +20,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   const cv::Record* t = cv::find_live(c, target);
   if (t) {
     const std::string text = t->type == cv::kTopic ? cv::get(*t, cv::f::topic_title) : cv::get(*t, cv::f::problem_text);
-    ImGui::SeparatorText(("Who can help with \"" + text + "\"").c_str());
+    ui::heading(("Who can help with \"" + text + "\"").c_str());
     const auto& matches = cv::views_skill_matches(
         v, doc, text + " " + (t->type == cv::kTopic ? cv::get(*t, cv::f::topic_description) : std::string()));
     if (matches.empty()) ImGui::TextDisabled("No member's skills match it yet.");
@@ -57,7 +57,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
     ImGui::TextDisabled("Pick \"Who can help\" on a topic or a problem, or choose a first topic.");
   }
   const cv::SkillsOverview& o = v.skills;
-  ImGui::SeparatorText("Skills in the community");
+  ui::heading("Skills in the community");
   if (o.skills.empty()) ImGui::TextDisabled("No skills yet: add them per member (Members > Details).");
   // Long lists scroll in their own region, drawn a screenful at a time.
   const float h = ImGui::GetContentRegionAvail().y;
@@ -76,7 +76,7 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
       }
   }
   if (!o.skills.empty()) ImGui::EndChild();
-  ImGui::SeparatorText("Wanted, and no member's skill covers it yet");
+  ui::heading("Wanted, and no member's skill covers it yet");
   if (o.uncovered.empty()) ImGui::TextDisabled("Every objective has someone who can help.");
   else if (begin_child("uncovered-list", ImVec2(0, 0))) {
     ImGuiListClipper clipper;

@@ -16,7 +16,7 @@ namespace {
 
 void draw_new_thread(const cv::Community& c, const World& w, State& st, const Env& env, Output& out) {
   const cv::Views& v = *env.views;
-  ImGui::SeparatorText("Start a thread");
+  ui::heading("Start a thread");
   ImGui::SetNextItemWidth(140);
   if (begin_combo("##thread-kind", st.thread_kind.c_str())) {
     for (const char* k : cv::kThreadKinds)
@@ -73,7 +73,7 @@ void draw_thread(const cv::Community& c, const World& w, const cv::ThreadView& t
   for (const std::string& m : t.mentions) named += (named.empty() ? "" : ", ") + shown_name(v, m);
   if (!about.empty()) ImGui::TextDisabled("About: %s", about.c_str());
   if (!named.empty()) ImGui::TextDisabled("Mentions: %s", named.c_str());
-  ImGui::SeparatorText((std::to_string(t.replies.size()) + (t.replies.size() == 1 ? " reply" : " replies")).c_str());
+  ui::heading((std::to_string(t.replies.size()) + (t.replies.size() == 1 ? " reply" : " replies")).c_str());
   for (const cv::Reply& r : t.replies) {
     const bool fresh = r.at > st.threads_seen_before;
     ImGui::TextColored(fresh ? kGood : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s%s, %s", fresh ? "new: " : "",
@@ -108,8 +108,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
     out.command(Command::ThreadsSeen);
   }
   default_acting_as(c, w, v, st);
-  const float left_w = std::min(380.0f, ImGui::GetContentRegionAvail().x * 0.42f);
-  begin_child("thread-list", ImVec2(left_w, 0), ImGuiChildFlags_Border);
+  begin_list_pane("thread-list", 380, 0.42f);
   draw_new_thread(c, w, st, env, out);
   // What is new, counted again only when the threads change.
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community + '\x1f' + std::to_string(st.threads_seen_before);
@@ -118,7 +117,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
     st.threads_fresh = 0;
     for (const cv::ThreadView& t : v.threads) st.threads_fresh += cv::new_since(t, st.threads_seen_before);
   }
-  ImGui::SeparatorText(("Threads (" + std::to_string(v.threads.size()) + ", " + std::to_string(st.threads_fresh) + " new)").c_str());
+  ui::heading(("Threads (" + std::to_string(v.threads.size()) + ", " + std::to_string(st.threads_fresh) + " new)").c_str());
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(v.threads.size()));
   while (clipper.Step())
@@ -130,8 +129,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
       if (ui::selectable(label.c_str(), st.thread_open == t.id)) st.thread_open = t.id;
     }
   ImGui::EndChild();
-  ImGui::SameLine();
-  begin_child("thread", ImVec2(0, 0));
+  begin_detail_pane("thread");
   auto open = v.thread_at.find(st.thread_open);
   if (open == v.thread_at.end()) ImGui::TextWrapped("Pick a thread on the left, or start one: ask for help, offer some.");
   else draw_thread(c, w, v.threads[open->second], st, env, out);

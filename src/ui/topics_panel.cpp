@@ -51,6 +51,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
                              " dots, more than the budget of " + std::to_string(o.counted) + "; only " +
                              std::to_string(o.counted) + " count.";
     ImGui::TextWrapped("%s", line.c_str());
+    describe_text(line);
   }
   const auto& tally = v.tallies;
   const std::string chosen = cv::get(cv::community_record(c), cv::f::community_first_topic);
@@ -58,6 +59,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
                                 ImGuiTableFlags_SizingStretchProp;
   if (tally.empty()) {
     ImGui::TextDisabled("No topics yet.");
+    describe_text("No topics yet.");
   } else if (ui::begin_table("topics", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Rank", ImGuiTableColumnFlags_WidthFixed, 50);
@@ -76,11 +78,14 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::Text(t.tied ? "=%d" : "%d", t.rank);  // "=2": tied for second
+      describe_text((t.tied ? "tied " : "") + std::to_string(t.rank));
       if (t.tied && ImGui::IsItemHovered()) ImGui::SetTooltip("Tied: another topic has as many dots.");
       ImGui::TableNextColumn();
       ImGui::Text("%d", t.dots);
+      describe_text(std::to_string(t.dots) + (t.dots == 1 ? " dot" : " dots"));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(shown(t.title).c_str());
+      describe_text(t.title);
       if (!t.proposed_by.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("(%s)", shown_name(v, t.proposed_by).c_str());
@@ -102,6 +107,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::Text("%d", mine);
+      describe_text(std::to_string(mine) + " mine");
       ImGui::SameLine();
       ImGui::BeginDisabled(st.voting_as.empty() || used >= budget);
       if (ui::small_button(("+##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, +1));
@@ -132,7 +138,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::TreePop();
   }
 
-  ImGui::SeparatorText("Real problems members brought");
+  ui::heading("Real problems members brought");
   const auto& problems = v.problems;
   if (problems.empty()) ImGui::TextDisabled("None yet.");
   else if (begin_child("problems", ImVec2(0, 0))) {

@@ -315,12 +315,24 @@ struct Env {
 // and the status line, which is announced when it changes.
 extern void (*describe_item)(unsigned id, std::string_view name, std::string_view value);
 extern void (*announce_status)(std::string_view text);
+extern void (*describe_text_item)(std::string_view text, bool heading);
+// Text just drawn, for the mirror (a screen reader reads it where it stands); heading: a section's
+// title, drawn by heading().
+void describe_text(std::string_view text);
+void heading(const char* title);
 // The last item's name and value, for the mirror.
 void describe_last(std::string_view name, std::string_view value);
 
+// Called at the start and the end of each frame's UI: the keyboard's focus is kept when Escape is
+// pressed on a panel's widget, and a focus whose widget went away lets Tab start again at the top.
+void keyboard_focus_start();
+void keyboard_focus_end();
 // A child region the keyboard crosses: Tab and the arrows go on into it and out of it (its widgets are
 // flattened into its window's navigation), so no panel traps the focus.
 bool begin_child(const char* id, const ImVec2& size = ImVec2(0, 0), ImGuiChildFlags flags = 0);
+// Below this width (a phone, or a narrow window at a large text size) panels stack what sits side by
+// side and tables keep their essential columns.
+inline constexpr float kNarrow = 600;
 // Small buttons and selectable rows, sized for a fingertip on a touch screen (44 pixels; a small
 // button at least as wide as tall), as they are on a desktop otherwise.
 bool small_button(const char* label);
@@ -329,6 +341,10 @@ bool selectable(const char* label, bool selected = false, ImGuiSelectableFlags f
 float number_width(float field);
 bool touch_sized();
 void set_touch_sized(bool touch);  // by apply_style
+// A list beside its detail (a share of the width, at most `most`), or above it at a phone's width;
+// each is ended with ImGui::EndChild.
+void begin_list_pane(const char* id, float most, float share);
+void begin_detail_pane(const char* id);
 // ImGui::BeginTable, and a scrolling table's region is crossed by the keyboard in the same way.
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags = 0, const ImVec2& size = ImVec2(0, 0));
 

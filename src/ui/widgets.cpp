@@ -22,6 +22,16 @@ std::string g_buffer;
 
 void (*describe_item)(unsigned id, std::string_view name, std::string_view value) = nullptr;
 void (*announce_status)(std::string_view text) = nullptr;
+void (*describe_text_item)(std::string_view text, bool heading) = nullptr;
+
+void describe_text(std::string_view text) {
+  if (describe_text_item) describe_text_item(text, false);
+}
+
+void heading(const char* title) {
+  ImGui::SeparatorText(title);
+  if (describe_text_item) describe_text_item(std::string_view(title, ImGui::FindRenderedTextEnd(title) - title), true);
+}
 
 void describe_last(std::string_view name, std::string_view value) {
   if (describe_item) describe_item(ImGui::GetItemID(), name, value);
@@ -89,7 +99,7 @@ bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, Im
   // past it; in a popup the label sets the width.
   if (size.x == 0 && !(ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_Popup)) {
     const float avail = ImGui::GetContentRegionAvail().x;
-    if (ImGui::CalcTextSize(label, nullptr, true).x > avail) size.x = avail;
+    if (avail > 1 && ImGui::CalcTextSize(label, nullptr, true).x > avail) size.x = avail;
   }
   if (!g_touch) return ImGui::Selectable(label, selected, flags, size);
   // A row as tall as a button (its hit box adds the item spacing), its text in the middle.
@@ -107,6 +117,17 @@ float number_width(float field) {
 bool touch_sized() { return g_touch; }
 void set_touch_sized(bool touch) { g_touch = touch; }
 
+void begin_list_pane(const char* id, float most, float share) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < kNarrow) begin_child(id, ImVec2(0, avail.y * 0.45f), ImGuiChildFlags_Border);
+  else begin_child(id, ImVec2(std::min(most, avail.x * share), 0), ImGuiChildFlags_Border);
+}
+
+void begin_detail_pane(const char* id) {
+  if (ImGui::GetContentRegionAvail().x >= kNarrow) ImGui::SameLine();
+  begin_child(id, ImVec2(0, 0));
+}
+
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags, const ImVec2& size) {
   if (!ImGui::BeginTable(id, columns, flags, size)) return false;
   // A scrolling table is a child window that Dear ImGui 1.90 begins unflattened: Tab would go round
@@ -121,6 +142,32 @@ bool begin_table(const char* id, int columns, ImGuiTableFlags flags, const ImVec
     w->NavRootFocusScopeId = ImGui::GetCurrentContext()->CurrentFocusScopeId;
   }
   return true;
+}
+
+namespace {
+ImGuiID g_nav_id = 0, g_nav_window = 0;  // the keyboard's focus at the end of the last frame
+}
+
+void keyboard_focus_start() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  // Escape on a widget of a panel: Dear ImGui leaves the panel's region for its parent with the focus
+  // on the region itself, but a flattened region is no widget and the focus would be lost. It stays.
+  ImGuiWindow* was = g_nav_window ? ImGui::FindWindowByID(g_nav_window) : nullptr;
+  if (was && g.NavId != g_nav_id && g.NavId == was->ChildId && (was->Flags & ImGuiWindowFlags_NavFlattened)) {
+    ImGui::FocusWindow(was);
+    g.NavId = g_nav_id;
+  }
+}
+
+void keyboard_focus_end() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  // The focused widget went away (a panel changed under it): Dear ImGui 1.90 then leaves Tab nothing
+  // to go on from, and Tab does nothing. Hiding the dead focus makes the next Tab start at the first
+  // widget, as a browser does when the focused element is removed.
+  if (g.NavId != 0 && !g.NavIdIsAlive && !g.NavInitRequest && !g.NavDisableHighlight && g.ActiveId == 0)
+    g.NavDisableHighlight = true;
+  g_nav_id = g.NavId;
+  g_nav_window = g.NavWindow ? g.NavWindow->ID : 0;
 }
 
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
@@ -171,7 +218,9 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
 }
 
 bool input_and_add(const char* label, const char* hint, std::string& text, const char* button) {
-  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(button).x - 30));
+  const ImGuiStyle& style = ImGui::GetStyle();  // the button beside it, at this style's padding
+  const float button_w = ImGui::CalcTextSize(button, nullptr, true).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
+  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - button_w));
   const bool enter = ImGui::InputTextWithHint(label, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
   describe_last(hint, text);
   ImGui::SameLine();

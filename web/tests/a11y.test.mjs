@@ -110,3 +110,32 @@ test('checkboxes say whether they are ticked, and a window is a dialog named by 
   assert.equal(leaked, false, 'the password is not in the mirror');
   assert.equal(await password.getAttribute('type'), 'password');
 });
+
+test('text is read where it stands: sections are headings, a topic\'s dots are in its row, the live view\'s countdown ticks', async () => {
+  await page.keyboard.press('Escape');  // the Matrix dialog of the test before
+  await activate(page.getByRole('tab', { name: 'Topics' }));
+  await page.getByRole('tab', { name: 'Topics', selected: true }).waitFor();
+  const field = page.getByRole('textbox', { name: /topic/i }).first();
+  await activate(field);
+  await page.keyboard.type('Peer coaching');
+  await page.keyboard.press('Enter');
+  await until(page, (s) => live(s, 'topic').some((t) => t.fields.title === 'Peer coaching'), 'a topic proposed');
+  const row = page.getByRole('row').filter({ hasText: 'Peer coaching' });
+  await row.waitFor({ state: 'attached' });
+  assert.match(await row.textContent(), /0 dots/);
+
+  await activate(page.getByRole('tab', { name: 'Meetings' }));
+  await page.getByRole('heading', { name: 'New meeting' }).waitFor({ state: 'attached' });
+  await activate(page.getByRole('button', { name: 'Create meeting' }));
+  await until(page, (s) => live(s, 'meeting').length >= 1, 'a meeting created');
+  await activate(page.getByRole('button', { name: 'Run the meeting' }));
+  await activate(page.getByRole('button', { name: 'Start the meeting' }));
+  const mirror = page.locator('#a11y');
+  await mirror.getByText(/^\d\d:\d\d left$/).waitFor({ state: 'attached' });
+  const first = await mirror.getByText(/^\d\d:\d\d left$/).textContent();
+  await page.waitForFunction((first) => [...document.querySelectorAll('#a11y div')].some((d) =>
+    /^\d\d:\d\d left$/.test(d.textContent) && d.textContent !== first), first, { timeout: 5000 });
+  await mirror.getByRole('heading', { name: /^Block 1 of \d+$/ }).waitFor({ state: 'attached' });
+  await mirror.getByText(/^\d+ min to the end$/).waitFor({ state: 'attached' });
+  await activate(page.getByRole('button', { name: 'Leave the live view' }));
+});
