@@ -115,8 +115,12 @@ test('text is read where it stands: sections are headings, a topic\'s dots are i
   await page.keyboard.press('Escape');  // the Matrix dialog of the test before
   await activate(page.getByRole('tab', { name: 'Topics' }));
   await page.getByRole('tab', { name: 'Topics', selected: true }).waitFor();
-  const field = page.getByRole('textbox', { name: /topic/i }).first();
-  await activate(field);
+  // The field focused as a screen reader's user would, and typed into once it is Dear ImGui's.
+  await page.getByRole('textbox', { name: /topic/i }).first().focus();
+  await page.waitForFunction(() => {
+    const a = document.activeElement;
+    return a && a.closest('#a11y') && a.tagName === 'INPUT' && a.dataset.active && /topic/i.test(a.getAttribute('aria-label'));
+  });
   await page.keyboard.type('Peer coaching');
   await page.keyboard.press('Enter');
   await until(page, (s) => live(s, 'topic').some((t) => t.fields.title === 'Peer coaching'), 'a topic proposed');
