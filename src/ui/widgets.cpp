@@ -85,13 +85,15 @@ bool begin_child(const char* id, const ImVec2& size, ImGuiChildFlags flags) {
 
 namespace {
 bool g_touch = false;  // set with the style: a fingertip needs targets of 44 pixels
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
+}  // namespace
 
 bool small_button(const char* label) {
   if (!g_touch) return ImGui::SmallButton(label);
-  const ImGuiStyle& s = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(label, nullptr, true).x + 2 * s.FramePadding.x;
-  return ImGui::Button(label, ImVec2(std::max(w, ImGui::GetFrameHeight()), 0));
+  return ImGui::Button(label, ImVec2(std::max(button_width(label), ImGui::GetFrameHeight()), 0));
 }
 
 bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, ImVec2 size) {
@@ -218,9 +220,8 @@ bool edit_text(const char* label, const std::string& value, std::string& out, co
 }
 
 bool input_and_add(const char* label, const char* hint, std::string& text, const char* button) {
-  const ImGuiStyle& style = ImGui::GetStyle();  // the button beside it, at this style's padding
-  const float button_w = ImGui::CalcTextSize(button, nullptr, true).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
-  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - button_w));
+  // Room for the button beside it, at this style's padding.
+  ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x - button_width(button) - ImGui::GetStyle().ItemSpacing.x));
   const bool enter = ImGui::InputTextWithHint(label, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
   describe_last(hint, text);
   ImGui::SameLine();
@@ -387,12 +388,6 @@ void draw_meeting_reading(const cv::Community& c, const std::string& meeting) {
   ImGui::TextWrapped("Reading: %s, %s", r.book_title.c_str(), r.part_title.c_str());
   for (const std::string& q : r.questions) ImGui::BulletText("%s", q.c_str());
 }
-
-namespace {
-float button_width(const char* label) {
-  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-}  // namespace
 
 void same_line_if_fits(float next_width) {
   // The cursor is at the start of the next line now: the width from there is the cell's or the window's.
