@@ -322,6 +322,10 @@ test('a run left unended for hours does not take the window after a reload; its 
   // The browser asks for reduced motion: the end of the next block is a calm cue, a steady line for as
   // long as the block is over time, not a flash, and no frames are drawn for it.
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  // The block left for hours is over time: the page hears of the change (an event, a frame later) and
+  // shows the calm line above the buttons, moving them down; the click waits for that layout.
+  await page.waitForFunction(() => cultivateTest.ui().meetings.run.cue === 'calm');
+  await idle(page);
   await click(page, 'Next block');
   await page.waitForFunction(() => cultivateTest.ui().meetings.run.remaining_ms > 0);
   const chimes = await page.evaluate(() => cultivateTest.chimes());
