@@ -4,7 +4,7 @@
 // keyboard, and read the community back to see that what was done through it happened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageForFile, state, until, live } from './harness.mjs';
+import { pageForFile, state, until, live, idle } from './harness.mjs';
 
 let page;
 
@@ -142,4 +142,18 @@ test('text is read where it stands: sections are headings, a topic\'s dots are i
   await mirror.getByRole('heading', { name: /^Block 1 of \d+$/ }).waitFor({ state: 'attached' });
   await mirror.getByText(/^\d+ min to the end$/).waitFor({ state: 'attached' });
   await activate(page.getByRole('button', { name: 'Leave the live view' }));
+});
+
+test('the mirror is unseen: the page looks the same, to the pixel, with it and without it', async () => {
+  // The Meetings tab has headings, text and widgets of every kind the mirror makes.
+  await activate(page.getByRole('tab', { name: 'Meetings' }));
+  await page.getByRole('heading', { name: 'New meeting' }).waitFor({ state: 'attached' });
+  await idle(page);
+  await page.waitForTimeout(300);  // the mirror follows a frame within 100 ms
+  assert.ok(await page.locator('#a11y [data-id]').count() > 20, 'a mirror full of elements');
+  const seen = await page.screenshot();
+  await page.evaluate(() => { document.getElementById('a11y').style.display = 'none'; });
+  const without = await page.screenshot();
+  await page.evaluate(() => { document.getElementById('a11y').style.display = ''; });
+  assert.ok(seen.equals(without), 'the mirror changed pixels of the page');
 });
