@@ -104,7 +104,7 @@ cv::json network_test_ui(const ui::State& st) {
   return {{"key", st.network_key}, {"members", n.members.size()}, {"in_view", in_view}, {"read", st.map_read}, {"ties", n.ties.size()}, {"density", n.density},
           {"least", n.least}, {"timeline", timeline}, {"introductions", intros}, {"message", st.intro_message},
           {"layout", places}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key},
-          {"drawn", st.map_drawn.size()}, {"reading", st.network_run.work != nullptr}, {"finding", st.intro_run.work != nullptr}};
+          {"drawn", st.map_drawn.size()}, {"reused", st.map_reused}, {"reading", st.network_run.work != nullptr}, {"finding", st.intro_run.work != nullptr}};
 }
 
 cv::json projects_test_ui(const ui::State& st) {

@@ -5,6 +5,7 @@
 // introductions; GraphML and CSV for Gephi and Kumu.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "core/network.h"
 #include "core/text.h"
@@ -67,6 +68,34 @@ void index_cells(const cv::Layout& layout, State& st) {
           st.map_cell_sums[static_cast<size_t>(y + 1) * (n + 1) + x] - st.map_cell_sums[static_cast<size_t>(y) * (n + 1) + x];
 }
 
+// What a part of the map drew (its vertices from `v0`, its indices from `i0`, in one draw command),
+// kept relative to the map's corner. False when it cannot be kept (a command began in between).
+bool keep_shapes(const ImDrawList* dl, int v0, int i0, int cmds, const ImVec2& corner, State::MapShapes& out) {
+  out.vtx.assign(dl->VtxBuffer.Data + v0, dl->VtxBuffer.Data + dl->VtxBuffer.Size);
+  out.idx.assign(dl->IdxBuffer.Data + i0, dl->IdxBuffer.Data + dl->IdxBuffer.Size);
+  if (dl->CmdBuffer.Size != cmds) return false;
+  for (ImDrawVert& p : out.vtx) p.pos.x -= corner.x, p.pos.y -= corner.y;
+  for (ImDrawIdx& i : out.idx) {
+    if (i < static_cast<ImDrawIdx>(v0) || i >= static_cast<ImDrawIdx>(dl->VtxBuffer.Size)) return false;
+    i -= static_cast<ImDrawIdx>(v0);
+  }
+  return true;
+}
+
+// Kept shapes written again at the map's corner: a copy and an addition per vertex.
+void put_shapes(ImDrawList* dl, const State::MapShapes& s, const ImVec2& corner) {
+  if (s.vtx.empty()) return;
+  const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+  dl->PrimReserve(static_cast<int>(s.idx.size()), static_cast<int>(s.vtx.size()));
+  ImDrawVert* v = dl->_VtxWritePtr;
+  for (const ImDrawVert& p : s.vtx) *v = p, v->pos.x += corner.x, v->pos.y += corner.y, ++v;
+  ImDrawIdx* i = dl->_IdxWritePtr;
+  for (ImDrawIdx k : s.idx) *i++ = base + k;
+  dl->_VtxWritePtr = v;
+  dl->_IdxWritePtr = i;
+  dl->_VtxCurrentIdx += static_cast<unsigned>(s.vtx.size());
+}
+
 // The map: each member at their place in the core's force-directed layout, ties as lines.
 void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   if (st.map_ties.size() > kMapLines)
@@ -95,46 +124,66 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
                   centre.y + scale * static_cast<float>(layout.at[i].y - 0.5));
   };
   auto outside = [&](const ImVec2& p) { return p.x < origin.x || p.y < origin.y || p.x > corner.x || p.y > corner.y; };
-  // The members drawn: every one in view, or when more than kMapDots are, those without a tie and then
-  // the most tied. With many in view (zoomed out), map_order is read until kMapDots are found: about
-  // kMapDots x count / in view. With fewer (zoomed in), the grid's cells in view give them, and the
-  // best ranked are kept. Whichever reads fewer: at most sqrt(kMapDots x count), 3,200 of 10,000.
-  std::vector<int>& drawn = st.map_drawn;
-  drawn.clear();
-  bool more = false;
-  if (st.map_cells.empty() && !st.map_run.work && count == static_cast<int>(layout.at.size())) index_cells(layout, st);
-  constexpr int cells = kMapCells;
-  // A map squeezed to under 60 pixels has no scale: no grid then (its division would be undefined).
-  const bool grid = !st.map_cells.empty() && scale > 0;
-  auto cell = [&](float screen, float middle) {  // the grid column (or row) of a screen coordinate
-    if (!grid) return 0;
-    return std::clamp(static_cast<int>(std::floor(((screen - middle) / scale + 0.5f) * cells)), 0, cells - 1);
-  };
-  const int cx0 = cell(origin.x, centre.x), cx1 = cell(corner.x, centre.x), cy0 = cell(origin.y, centre.y), cy1 = cell(corner.y, centre.y);
-  auto sum = [&](int x, int y) { return st.map_cell_sums[static_cast<size_t>(y) * (cells + 1) + x]; };
-  const long long in_cells = !grid ? count : sum(cx1 + 1, cy1 + 1) - sum(cx0, cy1 + 1) - sum(cx1 + 1, cy0) + sum(cx0, cy0);
-  st.map_read = 0;
   st.map_view[0] = origin.x, st.map_view[1] = origin.y, st.map_view[2] = corner.x, st.map_view[3] = corner.y;
   st.map_view[4] = centre.x, st.map_view[5] = centre.y, st.map_view[6] = scale;
-  if (!grid || in_cells * in_cells > static_cast<long long>(kMapDots) * count) {
-    for (int i : st.map_order) {
-      ++st.map_read;
-      if (i >= count || outside(place(i))) continue;
-      if (static_cast<int>(drawn.size()) == kMapDots) {
-        more = true;
-        break;
-      }
-      drawn.push_back(i);
-    }
+  if (st.map_cells.empty() && !st.map_run.work && count == static_cast<int>(layout.at.size())) index_cells(layout, st);
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f), strong = ImGui::GetColorU32(kGood);
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+
+  // What the map shows, but for the member under the mouse: the same as the last frame's unless the
+  // places, the view, the size, the colours, the font or the atlas moved. Scrolling the tab or moving
+  // the mouse then costs a copy of the shapes, not a thousand ties placed, clipped and stroked again.
+  const std::array<double, 16> shapes_for = {
+      static_cast<double>(st.map_places), size.x, size.y, st.map_pan.x, st.map_pan.y, st.map_zoom,
+      static_cast<double>(count), static_cast<double>(st.map_ties.size()), static_cast<double>(faint), static_cast<double>(ink),
+      static_cast<double>(warn), static_cast<double>(reinterpret_cast<uintptr_t>(ImGui::GetFont())), ImGui::GetFontSize(),
+      atlas->TexUvWhitePixel.x, atlas->TexUvWhitePixel.y, static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID))};
+  const bool same = shapes_for == st.map_shapes_for && !st.map_cells.empty();
+  st.map_reused = same;
+  std::vector<int>& drawn = st.map_drawn;
+  const bool dots = count > 300;
+  if (same) {
+    put_shapes(dl, st.map_lines, origin);
   } else {
-    for (int y = cy0; y <= cy1; ++y)
-      for (int x = cx0; x <= cx1; ++x)
-        for (int i : st.map_cells[static_cast<size_t>(y) * cells + x])
-          if (++st.map_read, !outside(place(i))) drawn.push_back(i);
-    if (drawn.size() > static_cast<size_t>(kMapDots)) {
-      more = true;
-      std::nth_element(drawn.begin(), drawn.begin() + kMapDots, drawn.end(), [&](int a, int b) { return st.map_rank[a] < st.map_rank[b]; });
-      drawn.resize(kMapDots);
+    // The members drawn: every one in view, or when more than kMapDots are, those without a tie and
+    // then the most tied. With many in view (zoomed out), map_order is read until kMapDots are found:
+    // about kMapDots x count / in view. With fewer (zoomed in), the grid's cells in view give them,
+    // and the best ranked are kept. Whichever reads fewer: at most sqrt(kMapDots x count), 3,200 of
+    // 10,000.
+    drawn.clear();
+    st.map_more = false;
+    constexpr int cells = kMapCells;
+    // A map squeezed to under 60 pixels has no scale: no grid then (its division would be undefined).
+    const bool grid = !st.map_cells.empty() && scale > 0;
+    auto cell = [&](float screen, float middle) {  // the grid column (or row) of a screen coordinate
+      if (!grid) return 0;
+      return std::clamp(static_cast<int>(std::floor(((screen - middle) / scale + 0.5f) * cells)), 0, cells - 1);
+    };
+    const int cx0 = cell(origin.x, centre.x), cx1 = cell(corner.x, centre.x), cy0 = cell(origin.y, centre.y), cy1 = cell(corner.y, centre.y);
+    auto sum = [&](int x, int y) { return st.map_cell_sums[static_cast<size_t>(y) * (cells + 1) + x]; };
+    const long long in_cells = !grid ? count : sum(cx1 + 1, cy1 + 1) - sum(cx0, cy1 + 1) - sum(cx1 + 1, cy0) + sum(cx0, cy0);
+    st.map_read = 0;
+    if (!grid || in_cells * in_cells > static_cast<long long>(kMapDots) * count) {
+      for (int i : st.map_order) {
+        ++st.map_read;
+        if (i >= count || outside(place(i))) continue;
+        if (static_cast<int>(drawn.size()) == kMapDots) {
+          st.map_more = true;
+          break;
+        }
+        drawn.push_back(i);
+      }
+    } else {
+      for (int y = cy0; y <= cy1; ++y)
+        for (int x = cx0; x <= cx1; ++x)
+          for (int i : st.map_cells[static_cast<size_t>(y) * cells + x])
+            if (++st.map_read, !outside(place(i))) drawn.push_back(i);
+      if (drawn.size() > static_cast<size_t>(kMapDots)) {
+        st.map_more = true;
+        std::nth_element(drawn.begin(), drawn.begin() + kMapDots, drawn.end(), [&](int a, int b) { return st.map_rank[a] < st.map_rank[b]; });
+        drawn.resize(kMapDots);
+      }
     }
   }
   // The member under the mouse (of those drawn), whose ties are drawn strong.
@@ -148,7 +197,6 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
       if (d < best) best = d, near = i;
     }
   }
-  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f), strong = ImGui::GetColorU32(kGood);
   auto line = [&](const std::array<int, 3>& t, bool mine) {
     if (t[0] >= count || t[1] >= count) return;
     const ImVec2 a = place(t[0]), b = place(t[1]);
@@ -157,31 +205,48 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
       return;  // wholly off the map (zoomed in): nothing to draw
     dl->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (n.ties[t[2]].count - 1), 3.0f));
   };
-  for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(st.map_ties[k], false);
+  bool keep = !same;
+  if (!same) {
+    const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size, cmds = dl->CmdBuffer.Size;
+    for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(st.map_ties[k], false);
+    keep = keep_shapes(dl, v0, i0, cmds, origin, st.map_lines);
+  }
   if (near >= 0)
     for (int k : st.map_ties_of[near]) line(st.map_ties[k], true);
   // Thousands of members: a small square each, written in one reservation without the smoothed edge
   // AddRectFilled gives (4 vertices a member, not 8, and no call each).
-  const bool dots = count > 300, labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
-  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
-  if (dots) {
-    dl->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
-    for (int i : drawn) {
-      const ImVec2 p = place(i);
-      dl->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
+  const bool labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
+  auto name_at = [&](int i, const ImVec2& p) {
+    dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(st.map_ties_of[i].empty() ? kWarn : ImVec4(0, 0, 0, 0.85f)),
+                shown_name(v, n.members[i]).c_str());
+  };
+  if (same) {
+    put_shapes(dl, st.map_dots, origin);
+  } else {
+    const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size, cmds = dl->CmdBuffer.Size;
+    if (dots) {
+      dl->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
+      for (int i : drawn) {
+        const ImVec2 p = place(i);
+        dl->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
+      }
     }
+    for (int i : drawn) {
+      if (dots && !labels) break;
+      const ImVec2 p = place(i);
+      if (!dots) dl->AddCircleFilled(p, 5.0f, st.map_ties_of[i].empty() ? warn : ink);
+      if (labels) name_at(i, p);
+    }
+    keep = keep && keep_shapes(dl, v0, i0, cmds, origin, st.map_dots);
+    st.map_shapes_for = keep ? shapes_for : std::array<double, 16>{};
   }
-  for (int i : drawn) {
-    const bool here = i == near;
-    if (dots && !here && !labels) continue;
-    const ImVec2 p = place(i);
-    const bool alone = st.map_ties_of[i].empty();
-    if (!dots || here) dl->AddCircleFilled(p, here ? 7.0f : 5.0f, alone ? warn : ink);
-    if (labels || here)
-      dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(alone ? kWarn : ImVec4(0, 0, 0, 0.85f)),
-                  shown_name(v, n.members[i]).c_str());
+  // The member under the mouse, larger, and named.
+  if (near >= 0) {
+    const ImVec2 p = place(near);
+    dl->AddCircleFilled(p, 7.0f, st.map_ties_of[near].empty() ? warn : ink);
+    if (!labels) name_at(near, p);
   }
-  if (more) {
+  if (st.map_more) {
     const std::string note = std::to_string(kMapDots) + " of the " + std::to_string(count) +
                              " members are drawn (those without a tie, then the most tied): zoom in for the rest.";
     dl->AddText(ImVec2(origin.x + 8, corner.y - ImGui::GetTextLineHeight() - 6), ImGui::GetColorU32(ImGuiCol_Text), note.c_str());
@@ -339,6 +404,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
   }
   if (fresh) {
     st.map_run = cv::layout_begin(st.network);
+    ++st.map_places;
     index_map(st.network, st);
     st.network_density.clear();  // the timeline's points (a meeting or a reply each: tens of thousands)
     for (const cv::DensityPoint& p : st.network.timeline) st.network_density.push_back(static_cast<float>(p.density * 100));
@@ -347,6 +413,7 @@ void draw_network_panel(const cv::Doc& doc, State& st, const Env& env, Output& o
     // A slice a frame (a step of the forces, about 10 ms for 10,000 members in the page); the map
     // shows the members settling meanwhile.
     if (cv::layout_step(st.map_run, kLayoutSlice)) out.more = true;
+    ++st.map_places;
   }
   const cv::Network& n = st.network;
   char line[200];

@@ -270,7 +270,17 @@ struct State {
   std::vector<std::vector<int>> map_cells;
   std::vector<int> map_cell_sums, map_rank;
   float map_view[7] = {};  // the last frame's map: left, top, right, bottom, centre x and y, scale (for the tests)
-  size_t map_read = 0;     // members the last frame looked at to find those drawn
+  size_t map_read = 0;     // members the map's last drawing looked at to find those drawn
+  // The map's faint ties and its members as last drawn, relative to its corner, and what for: written
+  // again while that has not changed (network_panel.cpp).
+  struct MapShapes {
+    std::vector<ImDrawVert> vtx;
+    std::vector<ImDrawIdx> idx;
+  } map_lines, map_dots;
+  std::array<double, 16> map_shapes_for{};
+  unsigned map_places = 0;  // counts the moves of the places (a new network, a step of the layout)
+  bool map_more = false;    // more members in view than kMapDots, in the last drawing
+  bool map_reused = false;  // the last frame wrote the kept shapes (for the tests)
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
   std::string intro_key;            // what introductions were suggested for (revision)

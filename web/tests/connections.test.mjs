@@ -7,8 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { startServer, launch, openPage, click, state, until, live, ui, dropFiles, untilStored, typeInto,
-  repo } from './harness.mjs';
+import { startServer, launch, openPage, click, state, until, live, ui, dropFiles, untilStored, typeInto, items, idle,
+  find, repo } from './harness.mjs';
+import { decodePng } from './png.mjs';
 
 let server, browser, page;
 const NAMES = ['Zoë', 'Ñúñez', 'Jürgen', 'Żaneta', 'Алёна', 'Παύλος'];
@@ -146,6 +147,44 @@ test('a suggested introduction: made with its reason, its message copied, a tie,
   assert.ok(groups.some((g) => g.includes(helper) && g.includes(learner)), JSON.stringify(groups));
   assert.ok(groups.every((g) => !met.has([...g].sort().join('-'))), 'no pair meets twice');
   await untilStored(page);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the map is kept between frames: scrolled with the tab, every pixel of it moves with it', async () => {
+  // A window shorter than the tab: the map (260 pixels at least) goes below it, and the tab scrolls.
+  await page.setViewportSize({ width: 1280, height: 560 });
+  await click(page, 'Connections');
+  await page.waitForFunction(() => !cultivateTest.ui().network.placing && !cultivateTest.ui().network.finding);
+  const text = await find(page, 'GraphML');  // above the map: the wheel there scrolls the tab
+  await page.mouse.move(text.x - 40, text.y + 40);
+  await idle(page);
+  const mapAt = async () => (await items(page)).find((it) => it.id.endsWith('##network-map'));
+  const before = await mapAt();
+  const a = decodePng(await page.screenshot());
+  await page.mouse.wheel(0, 100);
+  await idle(page);
+  const after = await mapAt();
+  const b = decodePng(await page.screenshot());
+  const dy = before.y - after.y;
+  assert.ok(dy > 20, `the tab scrolled (${before.y} to ${after.y})`);
+  assert.equal((await net()).reused, true, 'the frames after the scroll wrote the kept shapes');
+  // The rows of the map seen in both (below the tab bar, above the status line), pixel for pixel.
+  const top = 110, bottom = 560 - 40;
+  let compared = 0, inked = 0, differ = 0;
+  for (let r = 0; r < before.h; r++) {
+    const ya = Math.round(before.y) + r, yb = ya - dy;
+    if (ya < top || ya >= bottom || yb < top || yb >= bottom) continue;
+    for (let x = Math.round(before.x); x < before.x + before.w; x++) {
+      const i = (ya * a.width + x) * a.channels, j = (yb * b.width + x) * b.channels;
+      compared++;
+      if (a.pixels[i] < 128) inked++;
+      if (a.pixels[i] !== b.pixels[j] || a.pixels[i + 1] !== b.pixels[j + 1] || a.pixels[i + 2] !== b.pixels[j + 2]) differ++;
+    }
+  }
+  assert.ok(compared > 50000 && inked > 200, `${compared} pixels compared, ${inked} of them ink`);
+  assert.equal(differ, 0, `${differ} of ${compared} pixels of the map differ after scrolling`);
+  await page.mouse.wheel(0, -100);
+  await page.setViewportSize({ width: 1280, height: 1300 });
   assert.deepEqual(page.problems, []);
 });
 
