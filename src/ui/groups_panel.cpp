@@ -45,8 +45,28 @@ const char* label(std::initializer_list<std::string_view> parts) {
   return buf.c_str();
 }
 
+// A round's cards as drawn (State::round_cards), read the first time the round is in view after a
+// change; at most a few screenfuls of rounds are kept.
+const std::vector<std::vector<std::pair<std::string, int>>>& round_cards(const cv::Views& v, const cv::BreakoutRound& r,
+                                                                          size_t index, State& st) {
+  auto at = st.round_cards.find(r.id);
+  if (at != st.round_cards.end()) return at->second;
+  if (st.round_cards.size() >= 16) st.round_cards.clear();
+  auto& cards = st.round_cards[r.id];
+  cards.resize(r.groups.size());
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    const auto& fresh_pairs = v.connections.fresh[index][g];
+    for (const std::string& m : r.groups[g]) {
+      int fresh = 0;
+      for (const auto& [a, b] : fresh_pairs) fresh += (a == m || b == m);
+      cards[g].emplace_back(shown_name(v, m) + "##" + r.id + "-" + m, fresh);
+    }
+  }
+  return cards;
+}
+
 void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound& r, size_t index, const std::string& title,
-                bool running, Output& out) {
+                bool running, State& st, Output& out) {
   const int fresh = v.connections.per_round[index];
   const cv::Community& c = doc.community;
   ImGui::PushID(r.id.c_str());
@@ -72,7 +92,7 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
       }
     }
     if (g % per_row) ImGui::SameLine();
-    const auto& fresh_pairs = v.connections.fresh[index][g];
+    const auto& lines = round_cards(v, r, index, st)[g];
     const float line = ImGui::GetTextLineHeightWithSpacing(), pad = ImGui::GetStyle().WindowPadding.x;
     const float h = line * (r.groups[g].size() + 3) + 8;
     // A card is a bordered group, not a child window: a screenful of cards costs a fraction of it.
@@ -92,11 +112,11 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
     ImGui::SetCursorScreenPos(ImVec2(at.x + card_w - 80, at.y + pad));
     if (ImGui::Checkbox(label({"Lock##lock-", r.id, "-", number}), &locked))
       out.ops.push_back(cv::op_lock_group(r, static_cast<int>(g), locked));
-    for (const auto& m : r.groups[g]) {
-      int new_here = 0;
-      for (const auto& [a, b] : fresh_pairs) new_here += (a == m || b == m);
+    for (size_t k = 0; k < r.groups[g].size(); ++k) {
+      const std::string& m = r.groups[g][k];
+      const int new_here = lines[k].second;
       ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
-      ui::selectable(label({shown_name(v, m), "##", r.id, "-", m}), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
+      ui::selectable(lines[k].first.c_str(), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
@@ -231,6 +251,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   if (titles_key != st.round_titles_key) {
     st.round_titles_key = titles_key;
     st.round_titles.clear();
+    st.round_cards.clear();
     for (const cv::BreakoutRound& r : rounds) st.round_titles.push_back(cv::session_title(c, r.session));
   }
   const std::string last_session = rounds.back().session;
@@ -260,7 +281,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
     // A round is drawn in place, not in a child window of its own (a window each cost more than its
     // cards); what its measured height leaves over is filled so the next starts where it was measured.
     const float y0 = ImGui::GetCursorPosY();
-    draw_round(doc, v, rounds[i], i, st.round_titles[i], w.groups_running, out);
+    draw_round(doc, v, rounds[i], i, st.round_titles[i], w.groups_running, st, out);
     const float rest = y0 + top[k + 1] - top[k] - 2 * spacing - ImGui::GetCursorPosY();
     if (rest > spacing) ImGui::Dummy(ImVec2(avail, rest - spacing));
     ImGui::Separator();

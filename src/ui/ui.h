@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/breakouts.h"
@@ -214,6 +215,9 @@ struct State {
   std::string session;
   std::vector<std::string> round_titles;  // each round's session as titled, for round_titles_key (revision)
   std::string round_titles_key;
+  // The cards of the rounds last in view, for round_titles_key: per group, each member's label (name
+  // and id) and new connections in it, so a screenful of cards looks up no names.
+  std::unordered_map<std::string, std::vector<std::vector<std::pair<std::string, int>>>> round_cards;
   size_t rounds_in_view[2] = {0, 0};  // the last frame drew rounds [first, last) of them, newest first
   std::vector<float> round_tops;  // where each round begins, newest first, for round_heights_key (revision, width)
   std::string round_heights_key;
