@@ -77,20 +77,32 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
   ImGui::BeginDisabled(running);
   if (ui::small_button(label({"Regenerate unlocked groups##", r.id}))) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
-  const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x;
+  const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.y;
   const int per_row = std::max(1, static_cast<int>(avail / (card_w + 10)));
-  for (size_t g = 0; g < r.groups.size(); ++g) {
-    // A row of cards out of view is only measured (a round of 1,000 members has 250 cards).
-    if (g % per_row == 0) {
+  // Rows of cards out of view are not visited (a round of 10,000 members has 2,500 cards): their tops
+  // are kept (as round_height measures them), the rows in view found by binary search, and the rows
+  // above and below stand in as one space each.
+  State::RoundRows& rows = st.round_rows[r.id];
+  if (rows.per_row != per_row || rows.line != ImGui::GetTextLineHeightWithSpacing() || rows.tops.empty()) {
+    rows.per_row = per_row;
+    rows.line = ImGui::GetTextLineHeightWithSpacing();
+    rows.tops.assign(1, 0.0f);
+    for (size_t g0 = 0; g0 < r.groups.size(); g0 += per_row) {
       float row = 0;
-      for (size_t k = g; k < std::min(r.groups.size(), g + per_row); ++k)
-        row = std::max(row, ImGui::GetTextLineHeightWithSpacing() * (r.groups[k].size() + 3) + 8);
-      if (!ImGui::IsRectVisible(ImVec2(avail, row))) {
-        ImGui::Dummy(ImVec2(avail, row));
-        g += per_row - 1;
-        continue;
-      }
+      for (size_t g = g0; g < std::min(r.groups.size(), g0 + per_row); ++g) row = std::max(row, rows.line * (r.groups[g].size() + 3) + 8);
+      rows.tops.push_back(rows.tops.back() + row + spacing);
     }
+  }
+  const std::vector<float>& tops = rows.tops;
+  const size_t row_count = tops.size() - 1;
+  const float y0 = ImGui::GetCursorScreenPos().y;
+  const float seen_from = ImGui::GetWindowDrawList()->GetClipRectMin().y, seen_to = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+  size_t first = static_cast<size_t>(std::upper_bound(tops.begin(), tops.end(), seen_from - y0) - tops.begin());
+  first = std::min(first ? first - 1 : 0, row_count);
+  size_t last = first;
+  while (last < row_count && y0 + tops[last] < seen_to) ++last;  // rows [first, last) are in view
+  if (first > 0) ImGui::Dummy(ImVec2(avail, tops[first] - spacing));
+  for (size_t g = first * per_row; g < std::min(r.groups.size(), last * per_row); ++g) {
     if (g % per_row) ImGui::SameLine();
     const auto& lines = round_cards(v, r, index, st)[g];
     const float line = ImGui::GetTextLineHeightWithSpacing(), pad = ImGui::GetStyle().WindowPadding.x;
@@ -155,6 +167,7 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
       ImGui::EndDragDropTarget();
     }
   }
+  if (last < row_count) ImGui::Dummy(ImVec2(avail, tops[row_count] - tops[last] - spacing));
   ImGui::PopID();
 }
 
@@ -266,6 +279,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
                                   std::to_string(ImGui::GetTextLineHeightWithSpacing());
   if (heights_key != st.round_heights_key) {
     st.round_heights_key = heights_key;
+    st.round_rows.clear();
     st.round_tops.assign(1, 0.0f);
     for (size_t i = rounds.size(); i-- > 0;) st.round_tops.push_back(st.round_tops.back() + round_height(rounds[i], avail) + 2 * spacing);
   }

@@ -218,6 +218,14 @@ struct State {
   // The cards of the rounds last in view, for round_titles_key: per group, each member's label (name
   // and id) and new connections in it, so a screenful of cards looks up no names.
   std::unordered_map<std::string, std::vector<std::vector<std::pair<std::string, int>>>> round_cards;
+  // Where each row of a round's cards begins (and the round's end), for cards per_row and line height
+  // `line`: the rows in view are found by binary search, not by visiting a thousand cards.
+  struct RoundRows {
+    int per_row = 0;
+    float line = 0;
+    std::vector<float> tops;
+  };
+  std::unordered_map<std::string, RoundRows> round_rows;
   size_t rounds_in_view[2] = {0, 0};  // the last frame drew rounds [first, last) of them, newest first
   std::vector<float> round_tops;  // where each round begins, newest first, for round_heights_key (revision, width)
   std::string round_heights_key;
