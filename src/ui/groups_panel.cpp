@@ -51,7 +51,10 @@ const std::vector<std::vector<std::pair<std::string, int>>>& round_cards(const c
                                                                           size_t index, State& st) {
   auto at = st.round_cards.find(r.id);
   if (at != st.round_cards.end()) return at->second;
-  if (st.round_cards.size() >= 16) st.round_cards.clear();
+  // Bounded: more rounds than a tall screen shows, and no more than a few large rounds' cards.
+  size_t kept = 0;
+  for (const auto& [id, groups] : st.round_cards) kept += groups.size();
+  if (st.round_cards.size() >= 64 || kept >= 20000) st.round_cards.clear();
   auto& cards = st.round_cards[r.id];
   cards.resize(r.groups.size());
   for (size_t g = 0; g < r.groups.size(); ++g) {

@@ -131,14 +131,16 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
 
-  // What the map shows, but for the member under the mouse: the same as the last frame's unless the
-  // places, the view, the size, the colours, the font or the atlas moved. Scrolling the tab or moving
-  // the mouse then costs a copy of the shapes, not a thousand ties placed, clipped and stroked again.
-  const std::array<double, 16> shapes_for = {
+  // The map's ties and members (not their names, which text drawing trims to what the window shows
+  // at the time): the same as the last frame's unless the places, the view, the size, the colours or
+  // the atlas (whose white pixel and line textures they are drawn with) moved. Scrolling the tab or
+  // moving the mouse then costs a copy of the shapes, not a thousand ties placed, clipped and stroked.
+  const std::array<double, 18> shapes_for = {
       static_cast<double>(st.map_places), size.x, size.y, st.map_pan.x, st.map_pan.y, st.map_zoom,
       static_cast<double>(count), static_cast<double>(st.map_ties.size()), static_cast<double>(faint), static_cast<double>(ink),
-      static_cast<double>(warn), static_cast<double>(reinterpret_cast<uintptr_t>(ImGui::GetFont())), ImGui::GetFontSize(),
-      atlas->TexUvWhitePixel.x, atlas->TexUvWhitePixel.y, static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID))};
+      static_cast<double>(warn), static_cast<double>(atlas->TexWidth), static_cast<double>(atlas->TexHeight),
+      atlas->TexUvWhitePixel.x, atlas->TexUvWhitePixel.y, atlas->TexUvLines[1].x, atlas->TexUvLines[1].y,
+      static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID))};
   const bool same = shapes_for == st.map_shapes_for && !st.map_cells.empty();
   st.map_reused = same;
   std::vector<int>& drawn = st.map_drawn;
@@ -231,21 +233,17 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
         dl->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
       }
     }
-    for (int i : drawn) {
-      if (dots && !labels) break;
-      const ImVec2 p = place(i);
-      if (!dots) dl->AddCircleFilled(p, 5.0f, st.map_ties_of[i].empty() ? warn : ink);
-      if (labels) name_at(i, p);
-    }
+    if (!dots)
+      for (int i : drawn) dl->AddCircleFilled(place(i), 5.0f, st.map_ties_of[i].empty() ? warn : ink);
     keep = keep && keep_shapes(dl, v0, i0, cmds, origin, st.map_dots);
-    st.map_shapes_for = keep ? shapes_for : std::array<double, 16>{};
+    st.map_shapes_for = keep ? shapes_for : std::array<double, 18>{};
   }
-  // The member under the mouse, larger, and named.
-  if (near >= 0) {
-    const ImVec2 p = place(near);
-    dl->AddCircleFilled(p, 7.0f, st.map_ties_of[near].empty() ? warn : ink);
-    if (!labels) name_at(near, p);
-  }
+  // The member under the mouse, larger; then the names (of at most 300 members, or of that one).
+  if (near >= 0) dl->AddCircleFilled(place(near), 7.0f, st.map_ties_of[near].empty() ? warn : ink);
+  if (labels)
+    for (int i : drawn) name_at(i, place(i));
+  else if (near >= 0)
+    name_at(near, place(near));
   if (st.map_more) {
     const std::string note = std::to_string(kMapDots) + " of the " + std::to_string(count) +
                              " members are drawn (those without a tie, then the most tied): zoom in for the rest.";

@@ -289,7 +289,7 @@ struct State {
     std::vector<ImDrawVert> vtx;
     std::vector<ImDrawIdx> idx;
   } map_lines, map_dots;
-  std::array<double, 16> map_shapes_for{};
+  std::array<double, 18> map_shapes_for{};
   unsigned map_places = 0;  // counts the moves of the places (a new network, a step of the layout)
   bool map_more = false;    // more members in view than kMapDots, in the last drawing
   bool map_reused = false;  // the last frame wrote the kept shapes (for the tests)

@@ -155,8 +155,9 @@ test('the map is kept between frames: scrolled with the tab, every pixel of it m
   await page.setViewportSize({ width: 1280, height: 560 });
   await click(page, 'Connections');
   await page.waitForFunction(() => !cultivateTest.ui().network.placing && !cultivateTest.ui().network.finding);
-  const text = await find(page, 'GraphML');  // above the map: the wheel there scrolls the tab
-  await page.mouse.move(text.x - 40, text.y + 40);
+  // The mouse right of the filters, over nothing (no tooltip): the wheel there scrolls the tab.
+  const csv = await find(page, 'Edge list (CSV)');
+  await page.mouse.move(csv.x + csv.w + 60, csv.y + csv.h / 2);
   await idle(page);
   const mapAt = async () => (await items(page)).find((it) => it.id.endsWith('##network-map'));
   const before = await mapAt();
@@ -166,7 +167,7 @@ test('the map is kept between frames: scrolled with the tab, every pixel of it m
   const after = await mapAt();
   const b = decodePng(await page.screenshot());
   const dy = before.y - after.y;
-  assert.ok(dy > 20, `the tab scrolled (${before.y} to ${after.y})`);
+  assert.ok(dy > 20 && Number.isInteger(dy), `the tab scrolled by whole pixels (${before.y} to ${after.y})`);
   assert.equal((await net()).reused, true, 'the frames after the scroll wrote the kept shapes');
   // The rows of the map seen in both (below the tab bar, above the status line), pixel for pixel.
   const top = 110, bottom = 560 - 40;
