@@ -569,10 +569,12 @@ void handle_event(platform::Event& e) {
     if (S.storage_errors.size() > 10) S.storage_errors.erase(S.storage_errors.begin());
   } else if (e.kind == "update-ready") {
     S.world.update_ready = true;
-  } else if (e.kind == "files-start") {
-    S.incoming.clear();
+  } else if (e.kind == "files-start") {  // kept in the order chosen: the page reads them in any order
+    S.incoming.assign(static_cast<size_t>(std::clamp(e.info.value("count", 0), 0, 10000)), {});
   } else if (e.kind == "file") {
-    S.incoming.push_back({e.info.value("name", "file"), std::move(e.data), e.info.value("error", "")});
+    const size_t at = static_cast<size_t>(std::max(e.info.value("index", 0), 0));
+    if (at >= S.incoming.size()) S.incoming.resize(at + 1);
+    S.incoming[at] = {e.info.value("name", "file"), std::move(e.data), e.info.value("error", "")};
   } else if (e.kind == "files-done") {
     if (!S.incoming.empty() && app::is_sheet_name(S.incoming[0].name)) {
       app::sheet_open(S.sheet, S.doc, S.incoming[0], now());  // a sign-up sheet: its own preview, with columns to map

@@ -63,6 +63,35 @@ test('import through the file picker: a preview, then one merge that one undo ta
   await until(page, (s) => members(s).length === 3, 'redone');
 });
 
+test('files picked together are listed in the order picked, however quickly each is read', async () => {
+  const s = await state(page);
+  const dir = fs.mkdtempSync('/tmp/cultivate-order-');
+  // The first is large and the second small, and the first is read a moment late (as a large file on
+  // a slow disk is): the second arrives first.
+  await page.evaluate(() => {
+    const read = File.prototype.arrayBuffer;
+    window.__read = read;
+    File.prototype.arrayBuffer = function() {
+      const p = read.call(this);
+      return this.name.startsWith('large') ? p.then((b) => new Promise((r) => setTimeout(() => r(b), 300))) : p;
+    };
+  });
+  const many = Array.from({ length: 3000 }, (_, i) => record(`mBig${i}`, 'member', { deleted: false, name: `Jürgen ${i}` }));
+  fs.writeFileSync(path.join(dir, 'large.cultivate.json'), file(s.community, many));
+  fs.writeFileSync(path.join(dir, 'small.cultivate.json'), file(s.community, [record('mSmall', 'member', { deleted: false, name: 'Żaneta' })]));
+  const chooser = page.waitForEvent('filechooser');
+  await menu(page, 'Share', 'Import files...');
+  await (await chooser).setFiles([path.join(dir, 'large.cultivate.json'), path.join(dir, 'small.cultivate.json')]);
+  await find(page, 'Merge into this community', { timeout: 20000 });
+  const u = await ui(page);
+  assert.deepEqual(u.import.files.map((f) => [f.name, f.counts.member.added]),
+    [['large.cultivate.json', 3000], ['small.cultivate.json', 1]]);
+  await page.evaluate(() => { File.prototype.arrayBuffer = window.__read; });
+  await click(page, 'Cancel');
+  await page.waitForFunction(() => !cultivateTest.ui().importing);
+  assert.equal(members(await state(page)).length, 3, 'nothing changes when the preview is cancelled');
+});
+
 test('dropping a file of another community opens it as a new community', async () => {
   await drop([{ name: 'other.cultivate.json', text: file('otherC1', [
     record('otherC1', 'community', { deleted: false, name: 'Jürgen’s circle' }),
