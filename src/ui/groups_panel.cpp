@@ -22,18 +22,27 @@ std::vector<std::string> g_drag_ids;
 
 constexpr float kCardWidth = 190;
 
-// The height draw_round takes: its title line, and its group cards in rows as wide as `avail` allows.
-float round_height(const cv::BreakoutRound& r, float avail) {
-  const float line = ImGui::GetTextLineHeightWithSpacing(), gap = ImGui::GetStyle().ItemSpacing.y;
-  const size_t per_row = static_cast<size_t>(std::max(1, static_cast<int>(avail / (kCardWidth + 10))));
-  float h = line;
+// A group's card: its title line, a line per member, and room around them.
+float card_height(const std::vector<std::string>& group, float line) { return line * (group.size() + 3) + 8; }
+
+size_t cards_per_row(float avail) { return static_cast<size_t>(std::max(1, static_cast<int>(avail / (kCardWidth + 10)))); }
+
+// Where each row of a round's cards begins, per_row cards to a row, each row as tall as its tallest
+// card and the spacing after it; the last entry is where the rows end.
+std::vector<float> row_tops(const cv::BreakoutRound& r, size_t per_row, float line, float gap) {
+  std::vector<float> tops(1, 0.0f);
   for (size_t g0 = 0; g0 < r.groups.size(); g0 += per_row) {
     float row = 0;
-    for (size_t g = g0; g < std::min(r.groups.size(), g0 + per_row); ++g)
-      row = std::max(row, line * (r.groups[g].size() + 3) + 8);
-    h += row + gap;
+    for (size_t g = g0; g < std::min(r.groups.size(), g0 + per_row); ++g) row = std::max(row, card_height(r.groups[g], line));
+    tops.push_back(tops.back() + row + gap);
   }
-  return h;
+  return tops;
+}
+
+// The height draw_round takes: its title line, and its group cards in rows as wide as `avail` allows.
+float round_height(const cv::BreakoutRound& r, float avail) {
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  return line + row_tops(r, cards_per_row(avail), line, ImGui::GetStyle().ItemSpacing.y).back();
 }
 
 // A label without an allocation each (a screenful of cards has a hundred): the parts joined in a
@@ -45,27 +54,26 @@ const char* label(std::initializer_list<std::string_view> parts) {
   return buf.c_str();
 }
 
-// A round's cards as drawn (State::round_cards), read the first time the round is in view after a
-// change; at most a few screenfuls of rounds are kept.
-const std::vector<std::vector<std::pair<std::string, int>>>& round_cards(const cv::Views& v, const cv::BreakoutRound& r,
-                                                                          size_t index, State& st) {
-  auto at = st.round_cards.find(r.id);
-  if (at != st.round_cards.end()) return at->second;
-  // Bounded: more rounds than a tall screen shows, and no more than a few large rounds' cards.
+// A round as drawn (State::rounds_drawn), read the first time it is in view after a change; a few
+// screenfuls of rounds are kept, and no more than a few large rounds' cards.
+const State::RoundDrawn& round_drawn(const cv::Views& v, const cv::BreakoutRound& r, size_t index, size_t per_row, State& st) {
+  auto at = st.rounds_drawn.find(r.id);
+  if (at != st.rounds_drawn.end()) return at->second;
   size_t kept = 0;
-  for (const auto& [id, groups] : st.round_cards) kept += groups.size();
-  if (st.round_cards.size() >= 64 || kept >= 20000) st.round_cards.clear();
-  auto& cards = st.round_cards[r.id];
-  cards.resize(r.groups.size());
+  for (const auto& [id, round] : st.rounds_drawn) kept += round.cards.size();
+  if (st.rounds_drawn.size() >= 64 || kept >= 20000) st.rounds_drawn.clear();
+  State::RoundDrawn& drawn = st.rounds_drawn[r.id];
+  drawn.row_tops = row_tops(r, per_row, ImGui::GetTextLineHeightWithSpacing(), ImGui::GetStyle().ItemSpacing.y);
+  drawn.cards.resize(r.groups.size());
   for (size_t g = 0; g < r.groups.size(); ++g) {
     const auto& fresh_pairs = v.connections.fresh[index][g];
     for (const std::string& m : r.groups[g]) {
       int fresh = 0;
       for (const auto& [a, b] : fresh_pairs) fresh += (a == m || b == m);
-      cards[g].emplace_back(shown_name(v, m) + "##" + r.id + "-" + m, fresh);
+      drawn.cards[g].emplace_back(shown_name(v, m) + "##" + r.id + "-" + m, fresh);
     }
   }
-  return cards;
+  return drawn;
 }
 
 void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound& r, size_t index, const std::string& title,
@@ -81,22 +89,12 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
   if (ui::small_button(label({"Regenerate unlocked groups##", r.id}))) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
   const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.y;
-  const int per_row = std::max(1, static_cast<int>(avail / (card_w + 10)));
-  // Rows of cards out of view are not visited (a round of 10,000 members has 2,500 cards): their tops
-  // are kept (as round_height measures them), the rows in view found by binary search, and the rows
-  // above and below stand in as one space each.
-  State::RoundRows& rows = st.round_rows[r.id];
-  if (rows.per_row != per_row || rows.line != ImGui::GetTextLineHeightWithSpacing() || rows.tops.empty()) {
-    rows.per_row = per_row;
-    rows.line = ImGui::GetTextLineHeightWithSpacing();
-    rows.tops.assign(1, 0.0f);
-    for (size_t g0 = 0; g0 < r.groups.size(); g0 += per_row) {
-      float row = 0;
-      for (size_t g = g0; g < std::min(r.groups.size(), g0 + per_row); ++g) row = std::max(row, rows.line * (r.groups[g].size() + 3) + 8);
-      rows.tops.push_back(rows.tops.back() + row + spacing);
-    }
-  }
-  const std::vector<float>& tops = rows.tops;
+  const size_t per_row = cards_per_row(avail);
+  // Rows of cards out of view are not visited (a round of 10,000 members has 2,500 cards): the rows in
+  // view are found by binary search on their tops, and the rows above and below stand in as one space
+  // each.
+  const State::RoundDrawn& drawn = round_drawn(v, r, index, per_row, st);
+  const std::vector<float>& tops = drawn.row_tops;
   const size_t row_count = tops.size() - 1;
   const float y0 = ImGui::GetCursorScreenPos().y;
   const float seen_from = ImGui::GetWindowDrawList()->GetClipRectMin().y, seen_to = ImGui::GetWindowDrawList()->GetClipRectMax().y;
@@ -107,9 +105,8 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
   if (first > 0) ImGui::Dummy(ImVec2(avail, tops[first] - spacing));
   for (size_t g = first * per_row; g < std::min(r.groups.size(), last * per_row); ++g) {
     if (g % per_row) ImGui::SameLine();
-    const auto& lines = round_cards(v, r, index, st)[g];
-    const float line = ImGui::GetTextLineHeightWithSpacing(), pad = ImGui::GetStyle().WindowPadding.x;
-    const float h = line * (r.groups[g].size() + 3) + 8;
+    const auto& lines = drawn.cards[g];
+    const float pad = ImGui::GetStyle().WindowPadding.x, h = card_height(r.groups[g], ImGui::GetTextLineHeightWithSpacing());
     // A card is a bordered group, not a child window: a screenful of cards costs a fraction of it.
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
@@ -267,7 +264,6 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   if (titles_key != st.round_titles_key) {
     st.round_titles_key = titles_key;
     st.round_titles.clear();
-    st.round_cards.clear();
     for (const cv::BreakoutRound& r : rounds) st.round_titles.push_back(cv::session_title(c, r.session));
   }
   const std::string last_session = rounds.back().session;
@@ -282,7 +278,7 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
                                   std::to_string(ImGui::GetTextLineHeightWithSpacing());
   if (heights_key != st.round_heights_key) {
     st.round_heights_key = heights_key;
-    st.round_rows.clear();
+    st.rounds_drawn.clear();
     st.round_tops.assign(1, 0.0f);
     for (size_t i = rounds.size(); i-- > 0;) st.round_tops.push_back(st.round_tops.back() + round_height(rounds[i], avail) + 2 * spacing);
   }

@@ -215,8 +215,6 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   }
   if (near >= 0)
     for (int k : st.map_ties_of[near]) line(st.map_ties[k], true);
-  // Thousands of members: a small square each, written in one reservation without the smoothed edge
-  // AddRectFilled gives (4 vertices a member, not 8, and no call each).
   const bool labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
   auto name_at = [&](int i, const ImVec2& p) {
     dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(st.map_ties_of[i].empty() ? kWarn : ImVec4(0, 0, 0, 0.85f)),
@@ -227,14 +225,16 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   } else {
     const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size, cmds = dl->CmdBuffer.Size;
     if (dots) {
+      // Thousands of members: a small square each, written in one reservation without the smoothed
+      // edge AddRectFilled gives (4 vertices a member, not 8, and no call each).
       dl->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
       for (int i : drawn) {
         const ImVec2 p = place(i);
         dl->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
       }
-    }
-    if (!dots)
+    } else {
       for (int i : drawn) dl->AddCircleFilled(place(i), 5.0f, st.map_ties_of[i].empty() ? warn : ink);
+    }
     keep = keep && keep_shapes(dl, v0, i0, cmds, origin, st.map_dots);
     st.map_shapes_for = keep ? shapes_for : std::array<double, 18>{};
   }

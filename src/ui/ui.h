@@ -215,17 +215,14 @@ struct State {
   std::string session;
   std::vector<std::string> round_titles;  // each round's session as titled, for round_titles_key (revision)
   std::string round_titles_key;
-  // The cards of the rounds last in view, for round_titles_key: per group, each member's label (name
-  // and id) and new connections in it, so a screenful of cards looks up no names.
-  std::unordered_map<std::string, std::vector<std::vector<std::pair<std::string, int>>>> round_cards;
-  // Where each row of a round's cards begins (and the round's end), for cards per_row and line height
-  // `line`: the rows in view are found by binary search, not by visiting a thousand cards.
-  struct RoundRows {
-    int per_row = 0;
-    float line = 0;
-    std::vector<float> tops;
+  // The rounds last in view, for round_heights_key (revision, width, line height): where each row of
+  // their cards begins (and where the rows end), and per group each member's label (name and id) and
+  // new connections in it. A frame finds the rows in view by binary search and looks up no names.
+  struct RoundDrawn {
+    std::vector<float> row_tops;
+    std::vector<std::vector<std::pair<std::string, int>>> cards;
   };
-  std::unordered_map<std::string, RoundRows> round_rows;
+  std::unordered_map<std::string, RoundDrawn> rounds_drawn;
   size_t rounds_in_view[2] = {0, 0};  // the last frame drew rounds [first, last) of them, newest first
   std::vector<float> round_tops;  // where each round begins, newest first, for round_heights_key (revision, width)
   std::string round_heights_key;
