@@ -304,6 +304,9 @@ mergeInto(LibraryManager.library, {
         // The most vertices one window drew in the last frame, and how many an index can reach.
         fontPx: function() { return _cv_test_font_px(); },
         drawing: function() { return { vertices: _cv_test_most_vertices(), indexBits: _cv_test_index_bits() }; },
+        // Shapes kept as pictures (the Connections map) drawn into each frame instead, from the next
+        // drawing that changes them: what a picture shows is compared with them.
+        pictures: function(on) { _cv_test_pictures(on ? 1 : 0); CV.requestFrame(); },
       };
     },
     // True while an HTML element of the page (not the canvas) has the keyboard.

@@ -5,6 +5,7 @@
 //   cmake -DCULTIVATE_PROFILE=ON build/web && scripts/build.sh web   (OFF again afterwards)
 //   node bench/scale/profile.mjs import [MEMBERS]        (default 10000)
 //   node bench/scale/profile.mjs tab NAME [MEMBERS]      (for example: tab Directory 10000)
+//   ... --who=FUNCTION                                  (also: the calls that led to FUNCTION)
 import fs from 'node:fs';
 import { launch, openPage, click, dist } from '../../web/tests/harness.mjs';
 import { serve } from '../../web/serve.mjs';
@@ -110,6 +111,20 @@ const bare = (f) => f.replace(/\(.*$/, '').replace(/<.*>/g, '<>').slice(0, 60);
 for (const [key, t] of [...via].filter(([k]) => /[:(]/.test(k) && !k.startsWith('js-to-wasm') && !k.startsWith('(root)'))
   .sort((a, b) => b[1] - a[1]).slice(0, 30))
   console.log(`${t.toFixed(1).padStart(8)} ms  ${key.split(' > ').map(bare).join(' > ')}`);
+// --who=NAME: the call paths (innermost 6 callers) that led to functions whose name holds NAME.
+const who = (process.argv.find((a) => a.startsWith('--who=')) || '').slice(6);
+if (who) {
+  const paths = new Map();
+  profile.samples.forEach((id, i) => {
+    if (!byId.get(id).callFrame.functionName.includes(who)) return;
+    const names = [];
+    for (let at = id; at !== undefined && names.length < 7; at = parent.get(at)) names.push(bare(byId.get(at).callFrame.functionName) || '(anonymous)');
+    const key = names.reverse().join(' > ');
+    paths.set(key, (paths.get(key) || 0) + (dts[i + 1] || 0) / 1000);
+  });
+  console.log(`\nCalls into ${who}:`);
+  for (const [key, t] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${t.toFixed(1).padStart(8)} ms  ${key}`);
+}
 await b.context.close();
 fs.rmSync(b.dir, { recursive: true, force: true });
 server.close();

@@ -882,6 +882,7 @@ int main() {
   ui::describe_item = platform::describe_item;  // the accessibility mirror's names, values and status
   ui::announce_status = platform::announce;
   ui::describe_text_item = platform::describe_text;
+  ui::draw_to_picture = platform::draw_to_picture;  // the Connections map's ties and members
   platform::set_logical_text(ui::logical_of);
   hooks.frame = frame;
   hooks.tick = tick;

@@ -1,10 +1,12 @@
 // gl_web.cpp: the page's WebGL 2 renderer for Dear ImGui's draw data (imgui_web.cpp draws the frames).
 #include <GLES3/gl3.h>
+#include <emscripten.h>
 
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 #include "imgui.h"
 #include "platform/web_page.h"
@@ -16,10 +18,34 @@
 namespace {
 
 struct Gl {
-  GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font = 0;
+  GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font = 0, fbo = 0;
   GLint proj = -1, tex = -1;
+  float proj_set[16] = {};  // the projection last given to the program (a picture's changes it)
 };
 Gl g_gl;
+
+// Textures drawn by platform::draw_to_picture. Their colours are premultiplied by their alpha (the
+// shapes were blended onto a transparent texture), so they are drawn with blending that adds them as
+// they are: the result is what drawing the shapes onto the frame would give.
+struct Picture {
+  GLuint tex = 0;
+  int w = 0, h = 0;
+};
+std::vector<Picture> g_pictures;
+bool g_pictures_off = false;  // the tests' switch: shapes drawn into the frame, to compare with a picture
+
+bool is_picture(GLuint tex) {
+  for (const Picture& p : g_pictures)
+    if (p.tex == tex) return true;
+  return false;
+}
+
+void set_projection(float l, float r, float t, float b) {
+  const float proj[16] = {2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+  if (std::memcmp(proj, g_gl.proj_set, sizeof proj) == 0) return;
+  std::memcpy(g_gl.proj_set, proj, sizeof proj);
+  glUniformMatrix4fv(g_gl.proj, 1, GL_FALSE, proj);
+}
 
 GLuint gl_shader(GLenum kind, const char* src) {
   const GLuint s = glCreateShader(kind);
@@ -121,19 +147,13 @@ void gl_draw(const ImDrawData* d) {
     idx.resize(idx.Size + list->IdxBuffer.Size);
     for (int i = 0; i < list->IdxBuffer.Size; ++i) idx[at + i] = list->IdxBuffer[i] + base;
   }
-  const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
-  const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
-  static float last_proj[16];
-  const float proj[16] = {2 / (r - l), 0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-  if (std::memcmp(proj, last_proj, sizeof proj) != 0) {
-    std::memcpy(last_proj, proj, sizeof proj);
-    glUniformMatrix4fv(g_gl.proj, 1, GL_FALSE, proj);
-  }
+  set_projection(d->DisplayPos.x, d->DisplayPos.x + d->DisplaySize.x, d->DisplayPos.y, d->DisplayPos.y + d->DisplaySize.y);
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vtx.Size) * sizeof(ImDrawVert), vtx.Data, GL_STREAM_DRAW);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.Size) * sizeof(ImDrawIdx), idx.Data, GL_STREAM_DRAW);
   glEnable(GL_SCISSOR_TEST);
   const ImVec2 off = d->DisplayPos, scale = d->FramebufferScale;
   GLuint bound = 0;
+  bool premultiplied = false;  // the blending of a picture is set
   int scissor[4] = {-1, -1, -1, -1};
   size_t first = 0;  // where the current window's indices begin in the joined buffer
   for (const ImDrawList* list : d->CmdLists) {
@@ -152,13 +172,77 @@ void gl_draw(const ImDrawData* d) {
         glScissor(s[0], s[1], s[2], s[3]);
       }
       const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(c.GetTexID()));
-      if (tex != bound) glBindTexture(GL_TEXTURE_2D, bound = tex);
+      if (tex != bound) {
+        glBindTexture(GL_TEXTURE_2D, bound = tex);
+        if (is_picture(tex) != premultiplied) {
+          premultiplied = !premultiplied;
+          glBlendFuncSeparate(premultiplied ? GL_ONE : GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        }
+      }
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(c.ElemCount), GL_UNSIGNED_INT,
                      reinterpret_cast<void*>((first + c.IdxOffset) * sizeof(ImDrawIdx)));
     }
     first += static_cast<size_t>(list->IdxBuffer.Size);
   }
   glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+  if (premultiplied) glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
 }  // namespace web
+
+// Drawn while the frame is being laid out (before it is rendered): into a framebuffer of its own, with
+// the same program, a texture pixel to a pixel of the canvas. The frame's rendering sets again what
+// this changes (the viewport, the bound buffers' contents; the projection is marked changed).
+void* platform::draw_to_picture(const ImDrawList& shapes, float x, float y, float w, float h, void* into) {
+  const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  const int pw = static_cast<int>(std::lround(w * scale)), ph = static_cast<int>(std::lround(h * scale));
+  static GLint most = 0;
+  if (!most) glGetIntegerv(GL_MAX_TEXTURE_SIZE, &most);
+  if (pw <= 0 || ph <= 0 || pw > most || ph > most || !g_gl.program || g_pictures_off) return nullptr;
+  const GLuint want = static_cast<GLuint>(reinterpret_cast<intptr_t>(into));
+  Picture* p = nullptr;
+  for (Picture& q : g_pictures)
+    if (q.tex == want) p = &q;
+  if (!p) {
+    p = &g_pictures.emplace_back();
+    glGenTextures(1, &p->tex);
+    glBindTexture(GL_TEXTURE_2D, p->tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  }
+  if (!g_gl.fbo) glGenFramebuffers(1, &g_gl.fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, g_gl.fbo);
+  if (p->w != pw || p->h != ph) {
+    glBindTexture(GL_TEXTURE_2D, p->tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, pw, ph, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p->tex, 0);
+    p->w = pw, p->h = ph;
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {  // asked only when sized
+      glBindFramebuffer(GL_FRAMEBUFFER, 0);
+      glDeleteTextures(1, &p->tex);
+      g_pictures.erase(g_pictures.begin() + (p - g_pictures.data()));
+      return nullptr;
+    }
+  } else {
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p->tex, 0);
+  }
+  glViewport(0, 0, pw, ph);
+  glDisable(GL_SCISSOR_TEST);  // the texture's edges clip the shapes
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT);
+  // The top of the rectangle at the texture's first row (v = 0), so it is shown with the usual uv.
+  set_projection(x, x + w, y + h, y);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(shapes.VtxBuffer.Size) * sizeof(ImDrawVert), shapes.VtxBuffer.Data, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(shapes.IdxBuffer.Size) * sizeof(ImDrawIdx), shapes.IdxBuffer.Data, GL_STREAM_DRAW);
+  for (const ImDrawCmd& c : shapes.CmdBuffer) {
+    if (c.UserCallback || c.ElemCount == 0) continue;
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(c.GetTexID())));
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(c.ElemCount), GL_UNSIGNED_INT, reinterpret_cast<void*>(c.IdxOffset * sizeof(ImDrawIdx)));
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  return reinterpret_cast<void*>(static_cast<intptr_t>(p->tex));
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void cv_test_pictures(int on) { g_pictures_off = !on; }

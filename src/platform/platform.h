@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+struct ImDrawList;
+
 namespace platform {
 
 // [SECTION] Clock and randomness
@@ -69,6 +71,10 @@ void announce(std::string_view status);
 void describe_text(std::string_view text, bool heading);
 // Where to find a label's text as written when the UI drew it in display order (ui::logical_of).
 void set_logical_text(const std::string* (*lookup)(std::string_view drawn));
+
+// [SECTION] Pictures (web build only)
+// Shapes drawn once into a texture, for ui::draw_to_picture: the frames after show it as one image.
+void* draw_to_picture(const ImDrawList& shapes, float x, float y, float w, float h, void* into);
 
 // [SECTION] Events from the page (web build only)
 // What the page reports (storage results, files, links, other tabs) arrives as plain data,

@@ -68,34 +68,6 @@ void index_cells(const cv::Layout& layout, State& st) {
           st.map_cell_sums[static_cast<size_t>(y + 1) * (n + 1) + x] - st.map_cell_sums[static_cast<size_t>(y) * (n + 1) + x];
 }
 
-// What a part of the map drew (its vertices from `v0`, its indices from `i0`, in one draw command),
-// kept relative to the map's corner. False when it cannot be kept (a command began in between).
-bool keep_shapes(const ImDrawList* dl, int v0, int i0, int cmds, const ImVec2& corner, State::MapShapes& out) {
-  out.vtx.assign(dl->VtxBuffer.Data + v0, dl->VtxBuffer.Data + dl->VtxBuffer.Size);
-  out.idx.assign(dl->IdxBuffer.Data + i0, dl->IdxBuffer.Data + dl->IdxBuffer.Size);
-  if (dl->CmdBuffer.Size != cmds) return false;
-  for (ImDrawVert& p : out.vtx) p.pos.x -= corner.x, p.pos.y -= corner.y;
-  for (ImDrawIdx& i : out.idx) {
-    if (i < static_cast<ImDrawIdx>(v0) || i >= static_cast<ImDrawIdx>(dl->VtxBuffer.Size)) return false;
-    i -= static_cast<ImDrawIdx>(v0);
-  }
-  return true;
-}
-
-// Kept shapes written again at the map's corner: a copy and an addition per vertex.
-void put_shapes(ImDrawList* dl, const State::MapShapes& s, const ImVec2& corner) {
-  if (s.vtx.empty()) return;
-  const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
-  dl->PrimReserve(static_cast<int>(s.idx.size()), static_cast<int>(s.vtx.size()));
-  ImDrawVert* v = dl->_VtxWritePtr;
-  for (const ImDrawVert& p : s.vtx) *v = p, v->pos.x += corner.x, v->pos.y += corner.y, ++v;
-  ImDrawIdx* i = dl->_IdxWritePtr;
-  for (ImDrawIdx k : s.idx) *i++ = base + k;
-  dl->_VtxWritePtr = v;
-  dl->_IdxWritePtr = i;
-  dl->_VtxCurrentIdx += static_cast<unsigned>(s.vtx.size());
-}
-
 // The map: each member at their place in the core's force-directed layout, ties as lines.
 void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   if (st.map_ties.size() > kMapLines)
@@ -131,23 +103,21 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), warn = ImGui::GetColorU32(kWarn);
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
 
-  // The map's ties and members (not their names, which text drawing trims to what the window shows
-  // at the time): the same as the last frame's unless the places, the view, the size, the colours or
-  // the atlas (whose white pixel and line textures they are drawn with) moved. Scrolling the tab or
-  // moving the mouse then costs a copy of the shapes, not a thousand ties placed, clipped and stroked.
-  const std::array<double, 18> shapes_for = {
+  // The map's faint ties and its members (not their names, which text drawing trims to what the window
+  // shows at the time) are a picture: drawn again only when the places, the view, the size, the
+  // colours, the atlas (whose white pixel and line textures they use) or the pixel scale moved.
+  // Scrolling the tab or moving the mouse then costs one image, not a thousand ties and dots.
+  const float px = ImGui::GetIO().DisplayFramebufferScale.x;
+  const std::array<double, 19> picture_for = {
       static_cast<double>(st.map_places), size.x, size.y, st.map_pan.x, st.map_pan.y, st.map_zoom,
       static_cast<double>(count), static_cast<double>(st.map_ties.size()), static_cast<double>(faint), static_cast<double>(ink),
       static_cast<double>(warn), static_cast<double>(atlas->TexWidth), static_cast<double>(atlas->TexHeight),
       atlas->TexUvWhitePixel.x, atlas->TexUvWhitePixel.y, atlas->TexUvLines[1].x, atlas->TexUvLines[1].y,
-      static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID))};
-  const bool same = shapes_for == st.map_shapes_for && !st.map_cells.empty();
+      static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID)), px};
+  const bool same = picture_for == st.map_picture_for && st.map_picture && !st.map_cells.empty();
   st.map_reused = same;
   std::vector<int>& drawn = st.map_drawn;
-  const bool dots = count > 300;
-  if (same) {
-    put_shapes(dl, st.map_lines, origin);
-  } else {
+  if (!same) {
     // The members drawn: every one in view, or when more than kMapDots are, those without a tie and
     // then the most tied. With many in view (zoomed out), map_order is read until kMapDots are found:
     // about kMapDots x count / in view. With fewer (zoomed in), the grid's cells in view give them,
@@ -199,45 +169,51 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
       if (d < best) best = d, near = i;
     }
   }
-  auto line = [&](const std::array<int, 3>& t, bool mine) {
+  auto line = [&](ImDrawList* to, const std::array<int, 3>& t, bool mine) {
     if (t[0] >= count || t[1] >= count) return;
     const ImVec2 a = place(t[0]), b = place(t[1]);
     if ((a.x < origin.x && b.x < origin.x) || (a.x > corner.x && b.x > corner.x) || (a.y < origin.y && b.y < origin.y) ||
         (a.y > corner.y && b.y > corner.y))
       return;  // wholly off the map (zoomed in): nothing to draw
-    dl->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (n.ties[t[2]].count - 1), 3.0f));
+    to->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (n.ties[t[2]].count - 1), 3.0f));
   };
-  bool keep = !same;
-  if (!same) {
-    const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size, cmds = dl->CmdBuffer.Size;
-    for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(st.map_ties[k], false);
-    keep = keep_shapes(dl, v0, i0, cmds, origin, st.map_lines);
+  auto shapes = [&](ImDrawList* to) {
+    for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(to, st.map_ties[k], false);
+    if (count > 300) {
+      // Thousands of members: a small square each, written in one reservation without the smoothed
+      // edge AddRectFilled gives (4 vertices a member, not 8, and no call each).
+      to->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
+      for (int i : drawn) {
+        const ImVec2 p = place(i);
+        to->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
+      }
+    } else {
+      for (int i : drawn) to->AddCircleFilled(place(i), 5.0f, st.map_ties_of[i].empty() ? warn : ink);
+    }
+  };
+  // The picture covers whole pixels of the canvas from the one at the map's corner, a pixel wider and
+  // taller than the map (its corner may fall inside a pixel); the map's clip trims the rest.
+  auto pixel_at = [&](const ImVec2& p) { return ImVec2(std::floor(p.x * px) / px, std::floor(p.y * px) / px); };
+  const ImVec2 at = pixel_at(origin), span((std::ceil(size.x * px) + 1) / px, (std::ceil(size.y * px) + 1) / px);
+  if (!same && draw_to_picture) {
+    static ImDrawList picture(nullptr);  // kept for its memory
+    picture._Data = ImGui::GetDrawListSharedData();
+    picture._ResetForNewFrame();
+    picture.PushTextureID(atlas->TexID);
+    picture.PushClipRect(at, ImVec2(at.x + span.x, at.y + span.y));
+    shapes(&picture);
+    st.map_picture = draw_to_picture(picture, at.x, at.y, span.x, span.y, st.map_picture);
+    st.map_picture_for = st.map_picture ? picture_for : std::array<double, 19>{};
   }
+  if (st.map_picture) dl->AddImage(st.map_picture, at, ImVec2(at.x + span.x, at.y + span.y));
+  else shapes(dl);
   if (near >= 0)
-    for (int k : st.map_ties_of[near]) line(st.map_ties[k], true);
+    for (int k : st.map_ties_of[near]) line(dl, st.map_ties[k], true);
   const bool labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
   auto name_at = [&](int i, const ImVec2& p) {
     dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(st.map_ties_of[i].empty() ? kWarn : ImVec4(0, 0, 0, 0.85f)),
                 shown_name(v, n.members[i]).c_str());
   };
-  if (same) {
-    put_shapes(dl, st.map_dots, origin);
-  } else {
-    const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size, cmds = dl->CmdBuffer.Size;
-    if (dots) {
-      // Thousands of members: a small square each, written in one reservation without the smoothed
-      // edge AddRectFilled gives (4 vertices a member, not 8, and no call each).
-      dl->PrimReserve(6 * static_cast<int>(drawn.size()), 4 * static_cast<int>(drawn.size()));
-      for (int i : drawn) {
-        const ImVec2 p = place(i);
-        dl->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
-      }
-    } else {
-      for (int i : drawn) dl->AddCircleFilled(place(i), 5.0f, st.map_ties_of[i].empty() ? warn : ink);
-    }
-    keep = keep && keep_shapes(dl, v0, i0, cmds, origin, st.map_dots);
-    st.map_shapes_for = keep ? shapes_for : std::array<double, 18>{};
-  }
   // The member under the mouse, larger; then the names (of at most 300 members, or of that one).
   if (near >= 0) dl->AddCircleFilled(place(near), 7.0f, st.map_ties_of[near].empty() ? warn : ink);
   if (labels)

@@ -280,16 +280,13 @@ struct State {
   std::vector<int> map_cell_sums, map_rank;
   float map_view[7] = {};  // the last frame's map: left, top, right, bottom, centre x and y, scale (for the tests)
   size_t map_read = 0;     // members the map's last drawing looked at to find those drawn
-  // The map's faint ties and its members as last drawn, relative to its corner, and what for: written
-  // again while that has not changed (network_panel.cpp).
-  struct MapShapes {
-    std::vector<ImDrawVert> vtx;
-    std::vector<ImDrawIdx> idx;
-  } map_lines, map_dots;
-  std::array<double, 18> map_shapes_for{};
+  // The map's faint ties and its members as a picture (draw_to_picture), and what it was drawn for:
+  // shown again while that has not changed (network_panel.cpp).
+  void* map_picture = nullptr;
+  std::array<double, 19> map_picture_for{};
   unsigned map_places = 0;  // counts the moves of the places (a new network, a step of the layout)
   bool map_more = false;    // more members in view than kMapDots, in the last drawing
-  bool map_reused = false;  // the last frame wrote the kept shapes (for the tests)
+  bool map_reused = false;  // the last frame showed the picture as it was (for the tests)
   ImVec2 map_pan = ImVec2(0, 0);
   float map_zoom = 1;
   std::string intro_key;            // what introductions were suggested for (revision)
@@ -341,6 +338,13 @@ void describe_text(std::string_view text);
 void heading(const char* title);
 // The last item's name and value, for the mirror.
 void describe_last(std::string_view name, std::string_view value);
+
+// [SECTION] Pictures
+// Shapes that stay the same over many frames (the Connections map's ties and members), drawn once into
+// a texture by whoever renders (the page sets this; the native UI, without it, draws them each frame):
+// x, y, w, h is the rectangle they cover, `into` the texture drawn before (null: a new one). Returns the
+// texture to show with AddImage over that rectangle, or null when none could be made.
+extern void* (*draw_to_picture)(const ImDrawList& shapes, float x, float y, float w, float h, void* into);
 
 // Called at the start and the end of each frame's UI: the keyboard's focus is kept when Escape is
 // pressed on a panel's widget, and a focus whose widget went away lets Tab start again at the top.

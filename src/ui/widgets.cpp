@@ -23,6 +23,7 @@ std::string g_buffer;
 void (*describe_item)(unsigned id, std::string_view name, std::string_view value) = nullptr;
 void (*announce_status)(std::string_view text) = nullptr;
 void (*describe_text_item)(std::string_view text, bool heading) = nullptr;
+void* (*draw_to_picture)(const ImDrawList& shapes, float x, float y, float w, float h, void* into) = nullptr;
 
 void describe_text(std::string_view text) {
   if (describe_text_item) describe_text_item(text, false);

@@ -189,4 +189,45 @@ test('the map is kept between frames: scrolled with the tab, every pixel of it m
   assert.deepEqual(page.problems, []);
 });
 
+test('the map shown as a picture looks as the map drawn into the frame, to a shade', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await click(page, 'Connections');
+  await page.waitForFunction(() => !cultivateTest.ui().network.placing && !cultivateTest.ui().network.finding);
+  const csv = await find(page, 'Edge list (CSV)');
+  await page.mouse.move(csv.x + csv.w + 60, csv.y + csv.h / 2);  // over nothing: no member's ties in strong
+  // A width and back: the map is drawn again for each size.
+  const shot = async () => {
+    await page.setViewportSize({ width: 1279, height: 900 });
+    await idle(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await idle(page);
+    return { map: (await items(page)).find((it) => it.id.endsWith('##network-map')), png: decodePng(await page.screenshot()) };
+  };
+  await page.evaluate(() => cultivateTest.pictures(false));
+  const framed = await shot();
+  assert.equal((await net()).reused, false, 'without pictures the map is drawn each frame');
+  await page.evaluate(() => cultivateTest.pictures(true));
+  const pictured = await shot();
+  await page.mouse.move(csv.x + csv.w + 70, csv.y + csv.h / 2);
+  await idle(page);
+  assert.equal((await net()).reused, true, 'a frame after it shows the picture as it was');
+  assert.deepEqual(pictured.map, framed.map);
+  const { map } = framed, a = framed.png, b = pictured.png;
+  const bg = (Math.ceil(map.y) * a.width + Math.ceil(map.x)) * a.channels;  // the map's ground, at its corner
+  let compared = 0, inked = 0, worst = 0, off = 0;
+  for (let y = Math.ceil(map.y); y < Math.min(map.y + map.h, 900 - 40); y++)
+    for (let x = Math.ceil(map.x); x < map.x + map.w; x++) {
+      const i = (y * a.width + x) * a.channels;
+      compared++;
+      if ([0, 1, 2].some((c) => Math.abs(a.pixels[i + c] - a.pixels[bg + c]) > 40)) inked++;
+      const d = Math.max(...[0, 1, 2].map((c) => Math.abs(a.pixels[i + c] - b.pixels[i + c])));
+      worst = Math.max(worst, d);
+      if (d > 0) off++;
+    }
+  assert.ok(compared > 100000 && inked > 100, `${compared} pixels compared, ${inked} of them ink`);
+  // Blended into a texture first, a faint line's colour may round a shade differently.
+  assert.ok(worst <= 2, `pixels of the picture differ from the drawn map by up to ${worst} (${off} of ${compared} differ)`);
+  assert.deepEqual(page.problems, []);
+});
+
 function path() { return `${repo}/build/deps/pyenv/bin/python`; }
