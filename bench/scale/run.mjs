@@ -56,10 +56,12 @@ const waitUi = (page, pred, t0, timeout = 600000) => page.evaluate(async ({ src,
   }
 }, { src: pred.toString(), t0, timeout });
 
-async function measure(n) {
+// Import, open and first save of a community of n members, in a browser of its own that stays open
+// for the frames and the rest.
+async function open(n) {
   const b = await launch({ acceptDownloads: true });
   const page = await openPage(b.context, server.url);
-  const out = { n };
+  const out = { n, b, page, tabs: {} };
   // Import: the file dropped as a real File, to the preview, then opened as a new community.
   const t = await page.evaluate(async (url) => {
     const text = await (await fetch(url)).text();
@@ -85,31 +87,41 @@ async function measure(n) {
   // Saved: the first write of the new community.
   out.save = await waitUi(page, (u) => !u.dirty && !u.saving, out.openedAt);
   out.heap = await page.evaluate(() => cultivateTest.heapBytes());
-  // Frames caused by input, per tab.
-  out.tabs = {};
-  for (const tab of TABS) {
-    await page.evaluate(() => cultivateTest.clearFrameTimes());
-    await click(page, tab, { timeout: 120000 });
-    await page.waitForTimeout(300);
-    // Work done in slices between frames (the Connections map's layout) runs to its end first: its
-    // frames are not caused by input.
-    await page.evaluate(async () => {
-      const end = performance.now() + 120000;
-      while (cultivateTest.pending() && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
-    });
-    // The first frames of the tab read what it shows (once per change of the community): the longest.
-    const first = Math.max(...(await page.evaluate(() => cultivateTest.frameTimes())));
-    await page.evaluate(() => cultivateTest.clearFrameTimes());
-    const box = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
-    for (let i = 0; i < 24; i++) {
-      await page.mouse.move(box.w * 0.6, box.h * 0.55);
-      await page.mouse.wheel(0, i % 2 ? -240 : 240);
-      await page.waitForTimeout(60);
-    }
-    const times = await page.evaluate(() => cultivateTest.frameTimes());
-    out.tabs[tab] = { median: trimmedMean(times), max: Math.max(...times), frames: times.length, first,
-      vertices: (await page.evaluate(() => cultivateTest.drawing())).vertices };
+  return out;
+}
+
+// A tab opened in a community's page: the longest of its first frames (what it shows is read once per
+// change of the community), once work done in slices between frames (the Connections map's layout)
+// has run to its end: those frames are not caused by input.
+async function openTab(out, tab) {
+  const { page } = out;
+  await page.evaluate(() => cultivateTest.clearFrameTimes());
+  await click(page, tab, { timeout: 120000 });
+  await page.waitForTimeout(300);
+  await page.evaluate(async () => {
+    const end = performance.now() + 120000;
+    while (cultivateTest.pending() && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+  });
+  out.tabs[tab] = { first: Math.max(...(await page.evaluate(() => cultivateTest.frameTimes()))), times: [] };
+}
+
+// Frames caused by wheel input over the open tab: `count` wheel turns, down and up in turn.
+async function wheel(out, tab, count) {
+  const { page } = out;
+  await page.evaluate(() => cultivateTest.clearFrameTimes());
+  const box = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+  for (let i = 0; i < count; i++) {
+    await page.mouse.move(box.w * 0.6, box.h * 0.55);
+    await page.mouse.wheel(0, i % 2 ? -240 : 240);
+    await page.waitForTimeout(60);
   }
+  out.tabs[tab].times.push(...(await page.evaluate(() => cultivateTest.frameTimes())));
+  out.tabs[tab].vertices = (await page.evaluate(() => cultivateTest.drawing())).vertices;
+}
+
+// Reopen, export and merge, then the browser closes.
+async function finish(out) {
+  const { page, b } = out;
   // Reopen (a reload opens the last community).
   const r0 = Date.now();
   await page.reload();
@@ -141,7 +153,6 @@ async function measure(n) {
   out.merge = await waitUi(page, (u) => !u.importing, m1);
   out.heapEnd = await page.evaluate(() => cultivateTest.heapBytes());
   await b.context.close();
-  return out;
 }
 
 // Time to a drawn page: Cultivate (a community drawn) and the bare Dear ImGui page, side by side.
@@ -183,9 +194,18 @@ function pageWeight(d = distPerson) {
 
 const results = [];
 for (const n of SIZES) {
-  process.stderr.write(`measuring ${n} members...\n`);
-  results.push(await measure(n));
+  process.stderr.write(`opening ${n} members...\n`);
+  results.push(await open(n));
 }
+// Each tab's frames in turns of 8 wheel turns, a turn per community in each of 3 rounds: the machine's
+// moods (another process, the browser's own timers) fall on every size alike, not on one.
+for (const tab of TABS) {
+  process.stderr.write(`${tab}...\n`);
+  for (const r of results) await openTab(r, tab);
+  for (let round = 0; round < 3; round++) for (const r of results) await wheel(r, tab, 8);
+  for (const r of results) Object.assign(r.tabs[tab], { median: trimmedMean(r.tabs[tab].times), frames: r.tabs[tab].times.length });
+}
+for (const r of results) await finish(r);
 const base = results.find((r) => r.n === Math.min(...SIZES));
 console.log('\nFrame caused by input (ms per frame, mean of the middle 80%; ratio to the smallest community)');
 console.log(['tab'.padEnd(14), ...results.map((r) => String(r.n).padStart(16))].join(''));
