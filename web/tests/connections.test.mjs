@@ -168,7 +168,7 @@ test('the map is kept between frames: scrolled with the tab, every pixel of it m
   const b = decodePng(await page.screenshot());
   const dy = before.y - after.y;
   assert.ok(dy > 20 && Number.isInteger(dy), `the tab scrolled by whole pixels (${before.y} to ${after.y})`);
-  assert.equal((await net()).reused, true, 'the frames after the scroll wrote the kept shapes');
+  assert.equal((await net()).reused, true, 'the frames after the scroll showed the picture as it was');
   // The rows of the map seen in both (below the tab bar, above the status line), pixel for pixel.
   const top = 110, bottom = 560 - 40;
   let compared = 0, inked = 0, differ = 0;
