@@ -116,7 +116,7 @@ const who = (process.argv.find((a) => a.startsWith('--who=')) || '').slice(6);
 if (who) {
   const paths = new Map();
   profile.samples.forEach((id, i) => {
-    if (!byId.get(id).callFrame.functionName.includes(who)) return;
+    if (!(byId.get(id).callFrame.functionName || '(anonymous)').includes(who)) return;
     const names = [];
     for (let at = id; at !== undefined && names.length < 7; at = parent.get(at)) names.push(bare(byId.get(at).callFrame.functionName) || '(anonymous)');
     const key = names.reverse().join(' > ');
