@@ -92,8 +92,11 @@ cv::json network_test_ui(const ui::State& st) {
   cv::json intros = cv::json::array(), places = cv::json::array();
   for (const cv::Introduction& x : st.introductions)
     intros.push_back({{"helper", x.helper}, {"learner", x.learner}, {"reason", x.reason}});
-  for (size_t i = 0; i < st.map_run.layout.at.size() && i < 200; ++i)
+  cv::json tied = cv::json::array();
+  for (size_t i = 0; i < st.map_run.layout.at.size() && i < 200; ++i) {
     places.push_back({st.map_run.layout.at[i].x, st.map_run.layout.at[i].y});
+    tied.push_back(i < st.map_ties_of.size() ? st.map_ties_of[i].size() : 0);
+  }
   // Members in view of the last frame's map, counted by trying every one (what a frame avoids).
   const float* m = st.map_view;
   size_t in_view = 0;
@@ -103,7 +106,7 @@ cv::json network_test_ui(const ui::State& st) {
   }
   return {{"key", st.network_key}, {"members", n.members.size()}, {"in_view", in_view}, {"read", st.map_read}, {"ties", n.ties.size()}, {"density", n.density},
           {"least", n.least}, {"timeline", timeline}, {"introductions", intros}, {"message", st.intro_message},
-          {"layout", places}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key},
+          {"layout", places}, {"tied", tied}, {"view", std::vector<float>(m, m + 7)}, {"placing", st.map_run.work != nullptr}, {"introductions_for", st.intro_key},
           {"drawn", st.map_drawn.size()}, {"reused", st.map_reused}, {"reading", st.network_run.work != nullptr}, {"finding", st.intro_run.work != nullptr}};
 }
 

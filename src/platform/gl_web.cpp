@@ -198,8 +198,16 @@ void* platform::draw_to_picture(const ImDrawList& shapes, float x, float y, floa
   const int pw = static_cast<int>(std::lround(w * scale)), ph = static_cast<int>(std::lround(h * scale));
   static GLint most = 0;
   if (!most) glGetIntegerv(GL_MAX_TEXTURE_SIZE, &most);
-  if (pw <= 0 || ph <= 0 || pw > most || ph > most || !g_gl.program || g_pictures_off) return nullptr;
   const GLuint want = static_cast<GLuint>(reinterpret_cast<intptr_t>(into));
+  if (pw <= 0 || ph <= 0 || pw > most || ph > most || !g_gl.program || g_pictures_off) {
+    for (size_t i = 0; i < g_pictures.size(); ++i)  // the picture given up is not kept
+      if (g_pictures[i].tex == want) {
+        glDeleteTextures(1, &want);
+        g_pictures.erase(g_pictures.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    return nullptr;
+  }
   Picture* p = nullptr;
   for (Picture& q : g_pictures)
     if (q.tex == want) p = &q;

@@ -105,15 +105,18 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
 
   // The map's faint ties and its members (not their names, which text drawing trims to what the window
   // shows at the time) are a picture: drawn again only when the places, the view, the size, the
-  // colours, the atlas (whose white pixel and line textures they use) or the pixel scale moved.
-  // Scrolling the tab or moving the mouse then costs one image, not a thousand ties and dots.
+  // colours, the atlas (whose white pixel and line textures they use), the pixel scale or where the
+  // map's corner falls within a pixel of the canvas moved (at 125%, scrolling moves it; at 100% and
+  // 200% it stays). Scrolling the tab or moving the mouse then costs one image, not a thousand ties
+  // and dots.
   const float px = ImGui::GetIO().DisplayFramebufferScale.x;
-  const std::array<double, 19> picture_for = {
+  const std::array<double, 21> picture_for = {
       static_cast<double>(st.map_places), size.x, size.y, st.map_pan.x, st.map_pan.y, st.map_zoom,
       static_cast<double>(count), static_cast<double>(st.map_ties.size()), static_cast<double>(faint), static_cast<double>(ink),
       static_cast<double>(warn), static_cast<double>(atlas->TexWidth), static_cast<double>(atlas->TexHeight),
       atlas->TexUvWhitePixel.x, atlas->TexUvWhitePixel.y, atlas->TexUvLines[1].x, atlas->TexUvLines[1].y,
-      static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID)), px};
+      static_cast<double>(reinterpret_cast<uintptr_t>(atlas->TexID)), px, origin.x * px - std::floor(origin.x * px),
+      origin.y * px - std::floor(origin.y * px)};
   const bool same = picture_for == st.map_picture_for && st.map_picture && !st.map_cells.empty();
   st.map_reused = same;
   std::vector<int>& drawn = st.map_drawn;
@@ -177,6 +180,13 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
       return;  // wholly off the map (zoomed in): nothing to draw
     to->AddLine(a, b, mine ? strong : faint, mine ? 2.5f : std::min(1.0f + 0.5f * (n.ties[t[2]].count - 1), 3.0f));
   };
+  // A member's dot: a small square among thousands, else a circle.
+  auto dot = [&](ImDrawList* to, int i) {
+    if (i >= count) return;
+    const ImVec2 p = place(i);
+    if (count > 300) to->AddRectFilled(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
+    else to->AddCircleFilled(p, 5.0f, st.map_ties_of[i].empty() ? warn : ink);
+  };
   auto shapes = [&](ImDrawList* to) {
     for (size_t k = 0; k < st.map_ties.size() && k < kMapLines; ++k) line(to, st.map_ties[k], false);
     if (count > 300) {
@@ -188,7 +198,7 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
         to->PrimRect(ImVec2(p.x - 1.5f, p.y - 1.5f), ImVec2(p.x + 1.5f, p.y + 1.5f), st.map_ties_of[i].empty() ? warn : ink);
       }
     } else {
-      for (int i : drawn) to->AddCircleFilled(place(i), 5.0f, st.map_ties_of[i].empty() ? warn : ink);
+      for (int i : drawn) dot(to, i);
     }
   };
   // The picture covers whole pixels of the canvas from the one at the map's corner, a pixel wider and
@@ -203,12 +213,15 @@ void draw_map(const cv::Network& n, const cv::Views& v, State& st) {
     picture.PushClipRect(at, ImVec2(at.x + span.x, at.y + span.y));
     shapes(&picture);
     st.map_picture = draw_to_picture(picture, at.x, at.y, span.x, span.y, st.map_picture);
-    st.map_picture_for = st.map_picture ? picture_for : std::array<double, 19>{};
+    st.map_picture_for = st.map_picture ? picture_for : std::array<double, 21>{};
   }
   if (st.map_picture) dl->AddImage(st.map_picture, at, ImVec2(at.x + span.x, at.y + span.y));
   else shapes(dl);
-  if (near >= 0)
+  // The hovered member's ties in strong, under the dots at their ends (drawn again over them).
+  if (near >= 0) {
     for (int k : st.map_ties_of[near]) line(dl, st.map_ties[k], true);
+    for (int k : st.map_ties_of[near]) dot(dl, st.map_ties[k][0] == near ? st.map_ties[k][1] : st.map_ties[k][0]);
+  }
   const bool labels = count <= 60 || (st.map_zoom > 1.5f && drawn.size() <= 300);
   auto name_at = [&](int i, const ImVec2& p) {
     dl->AddText(ImVec2(p.x + 8, p.y - 8), ImGui::GetColorU32(st.map_ties_of[i].empty() ? kWarn : ImVec4(0, 0, 0, 0.85f)),

@@ -283,7 +283,7 @@ struct State {
   // The map's faint ties and its members as a picture (draw_to_picture), and what it was drawn for:
   // shown again while that has not changed (network_panel.cpp).
   void* map_picture = nullptr;
-  std::array<double, 19> map_picture_for{};
+  std::array<double, 21> map_picture_for{};
   unsigned map_places = 0;  // counts the moves of the places (a new network, a step of the layout)
   bool map_more = false;    // more members in view than kMapDots, in the last drawing
   bool map_reused = false;  // the last frame showed the picture as it was (for the tests)
