@@ -4,6 +4,7 @@
 // lock a group and regenerate the rest; print group cards; new connections per round and season.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 #include <set>
 #include <string_view>
@@ -20,12 +21,25 @@ namespace {
 // The member being dragged (ImGui payloads are bytes: an index into this list).
 std::vector<std::string> g_drag_ids;
 
-constexpr float kCardWidth = 190;
+// A card is at least this wide, and as wide as the longest name needs up to kCardWidthMost (a longer
+// name is cut with an ellipsis, and said whole in a tooltip).
+constexpr float kCardWidth = 190, kCardWidthMost = 360;
 
 // A group's card: its title line, a line per member, and room around them.
 float card_height(const std::vector<std::string>& group, float line) { return line * (group.size() + 3) + 8; }
 
-size_t cards_per_row(float avail) { return static_cast<size_t>(std::max(1, static_cast<int>(avail / (kCardWidth + 10)))); }
+size_t cards_per_row(float avail, float card_w) { return static_cast<size_t>(std::max(1, static_cast<int>(avail / (card_w + 10)))); }
+
+// The card's width for these members' names, and the room a "+N new" takes after a name: measured
+// once per change of the community (each name once), not per frame.
+void measure_cards(const cv::Views& v, float avail, State& st) {
+  const float pad = ImGui::GetStyle().WindowPadding.x;
+  st.card_new_width = ImGui::CalcTextSize("+99 new").x + ImGui::GetStyle().ItemSpacing.x;
+  float longest = 0;
+  for (const auto& [id, m] : v.members) longest = std::max(longest, ImGui::CalcTextSize(shown_name(v, id).c_str()).x);
+  const float most = std::max(kCardWidth, std::min(kCardWidthMost, avail - 10));
+  st.card_width = std::clamp(std::ceil(longest + st.card_new_width + 2 * pad + ImGui::GetStyle().FramePadding.x), kCardWidth, most);
+}
 
 // Where each row of a round's cards begins, per_row cards to a row, each row as tall as its tallest
 // card and the spacing after it; the last entry is where the rows end.
@@ -40,9 +54,9 @@ std::vector<float> row_tops(const cv::BreakoutRound& r, size_t per_row, float li
 }
 
 // The height draw_round takes: its title line, and its group cards in rows as wide as `avail` allows.
-float round_height(const cv::BreakoutRound& r, float avail) {
+float round_height(const cv::BreakoutRound& r, float avail, float card_w) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  return line + row_tops(r, cards_per_row(avail), line, ImGui::GetStyle().ItemSpacing.y).back();
+  return line + row_tops(r, cards_per_row(avail, card_w), line, ImGui::GetStyle().ItemSpacing.y).back();
 }
 
 // A label without an allocation each (a screenful of cards has a hundred): the parts joined in a
@@ -88,8 +102,8 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
   ImGui::BeginDisabled(running);
   if (ui::small_button(label({"Regenerate unlocked groups##", r.id}))) out.command(Command::RegenerateRound, r.id);
   ImGui::EndDisabled();
-  const float card_w = kCardWidth, avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.y;
-  const size_t per_row = cards_per_row(avail);
+  const float card_w = st.card_width, avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.y;
+  const size_t per_row = cards_per_row(avail, card_w);
   // Rows of cards out of view are not visited (a round of 10,000 members has 2,500 cards): the rows in
   // view are found by binary search on their tops, and the rows above and below stand in as one space
   // each.
@@ -128,7 +142,16 @@ void draw_round(const cv::Doc& doc, const cv::Views& v, const cv::BreakoutRound&
       const std::string& m = r.groups[g][k];
       const int new_here = lines[k].second;
       ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
-      ui::selectable(lines[k].first.c_str(), false, 0, ImVec2(card_w - 2 * pad - (new_here ? 64 : 0), 0));
+      const float name_w = card_w - 2 * pad - (new_here ? st.card_new_width : 0);
+      ui::selectable(lines[k].first.c_str(), false, 0, ImVec2(name_w, 0));
+      // A name too long for the card (cut at its edge) is said whole when pointed at.
+      if (ImGui::IsItemHovered() && !ImGui::GetDragDropPayload() &&
+          ImGui::CalcTextSize(lines[k].first.c_str(), nullptr, true).x > name_w - ImGui::GetStyle().FramePadding.x)
+        if (ImGui::BeginTooltip()) {
+          ImGui::TextUnformatted(shown_name(v, m).c_str());
+          describe_text(cv::views_name(v, m));
+          ImGui::EndTooltip();
+        }
       if (ImGui::BeginDragDropSource()) {
         g_drag_ids.push_back(m);
         const int payload[2] = {static_cast<int>(g_drag_ids.size() - 1), static_cast<int>(g)};
@@ -279,8 +302,10 @@ void draw_groups_panel(const cv::Doc& doc, const World& w, State& st, const Env&
   if (heights_key != st.round_heights_key) {
     st.round_heights_key = heights_key;
     st.rounds_drawn.clear();
+    measure_cards(v, avail, st);
     st.round_tops.assign(1, 0.0f);
-    for (size_t i = rounds.size(); i-- > 0;) st.round_tops.push_back(st.round_tops.back() + round_height(rounds[i], avail) + 2 * spacing);
+    for (size_t i = rounds.size(); i-- > 0;)
+      st.round_tops.push_back(st.round_tops.back() + round_height(rounds[i], avail, st.card_width) + 2 * spacing);
   }
   const std::vector<float>& top = st.round_tops;
   const float from = ImGui::GetScrollY(), to = from + ImGui::GetWindowHeight();

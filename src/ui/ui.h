@@ -226,6 +226,9 @@ struct State {
   size_t rounds_in_view[2] = {0, 0};  // the last frame drew rounds [first, last) of them, newest first
   std::vector<float> round_tops;  // where each round begins, newest first, for round_heights_key (revision, width)
   std::string round_heights_key;
+  // For round_heights_key too: a card's width (as wide as the longest member's name needs, within
+  // bounds) and the room its "+N new" takes.
+  float card_width = 0, card_new_width = 0;
   // Meetings
   std::string meeting;                              // the meeting in the designer
   std::string meeting_template = "Regular meeting", meeting_date, meeting_time;

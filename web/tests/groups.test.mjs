@@ -142,3 +142,32 @@ test('a long search shows progress and can be cancelled', async () => {
   assert.equal((await ui(page)).groups.message, 'Cancelled.');
   assert.equal(live(await state(page), 'breakout').length, before);
 });
+
+test('cards are as wide as the longest name needs; a name too long even then is said whole when pointed at', async () => {
+  let s = await state(page);
+  const newest = live(s, 'breakout').find((r) => r.fields.session === 'Meeting 2');
+  const g = newest.fields.groups.findIndex((grp) => grp.includes('p0'));
+  const member = async (name) => find(page, `${name}##${newest.id}-p0`);
+  const lock = () => find(page, `Lock##lock-${newest.id}-${g}`);
+  const tooltip = () => page.evaluate(() => [...document.querySelectorAll('#a11y [role="tooltip"]')].map((t) => t.textContent).join('|'));
+  // Short names: the narrowest card, and no tooltip over a name.
+  let at = await member('Zoë');
+  const narrow = (await lock()).x - at.x;
+  await page.mouse.move(at.x + 5, at.y + at.h / 2);
+  await page.waitForTimeout(300);
+  assert.equal(await tooltip(), '');
+  // Zoë's whole name, longer than the widest card.
+  const long = 'Zoë Αλεξάνδρα Παπαδοπούλου-Κωνσταντινίδου von Hohenzollern-Sigmaringen';
+  const p0 = s.records.find((r) => r.id === 'p0');
+  const stamp = [p0.stamps.name[0], p0.stamps.name[1] + 1, p0.stamps.name[2]];
+  await dropFiles(page, [{ name: 'renamed.json', text: JSON.stringify({ format: 'cultivate.community', version: 1, community: s.community,
+    records: [{ ...p0, fields: { ...p0.fields, name: long }, stamps: { ...p0.stamps, name: stamp } }] }) }]);
+  await click(page, 'Merge into this community');
+  s = await until(page, (s) => s.records.find((r) => r.id === 'p0').fields.name === long, 'the long name');
+  at = await member(long);
+  const wide = (await lock()).x - at.x;
+  assert.ok(wide - narrow > 150, `cards widened for the long name: ${narrow} -> ${wide}`);
+  await page.mouse.move(at.x + 5, at.y + at.h / 2);
+  await page.waitForFunction((name) => [...document.querySelectorAll('#a11y [role="tooltip"]')].some((t) => t.textContent === name), long);
+  await page.mouse.move(5, 5);
+});
