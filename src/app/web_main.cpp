@@ -853,6 +853,8 @@ std::string test_ui() {
       {"name_needed", S.ui.name_needed},
       {"groups", {{"running", w.groups_running}, {"message", w.groups_message}, {"progress", w.groups_progress},
                   {"rounds", S.views.rounds.size()}, {"in_view", {S.ui.rounds_in_view[0], S.ui.rounds_in_view[1]}}}},
+      // The Skills tab's lines of who holds each skill, as last drawn (cut to the width).
+      {"skill_lines", S.ui.skill_who},
       // What the First meeting panel warns about (the same check it draws).
       {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
                                                                     cv::community_record(S.doc.community).text("first_meeting")))},

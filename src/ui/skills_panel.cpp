@@ -4,11 +4,13 @@
 
 #include "core/directory.h"
 #include "core/getting_started.h"
+#include "core/text.h"
 #include "ui/ui.h"
 
 namespace ui {
 
 constexpr size_t kShownMatches = 30;
+constexpr size_t kShownHolders = 12;  // names shown on a skill's line; the rest are counted
 
 void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   const cv::Community& c = doc.community;
@@ -62,17 +64,61 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   // Long lists scroll in their own region, drawn a screenful at a time.
   const float h = ImGui::GetContentRegionAvail().y;
   if (!o.skills.empty() && begin_child("skills-list", ImVec2(0, std::max(120.0f, h * 0.55f)))) {
+    // How many hold a skill comes first, then as many names as fit the width, cut between names; a
+    // screen reader is told the line whole. Written once per change of the overview or the width.
+    const float room = ImGui::GetContentRegionAvail().x;
+    const std::string key = std::to_string(v.revision) + '\x1f' + v.community + (v.busy ? "\x1f" "busy\x1f" : "\x1f") +
+                            std::to_string(room) + '\x1f' + std::to_string(ImGui::GetFontSize());
+    if (key != st.skill_lines_key) {
+      st.skill_lines_key = key;
+      st.skill_who.clear();
+      st.skill_said.clear();
+      const float before = ImGui::GetTreeNodeToLabelSpacing(), gap = ImGui::GetStyle().ItemSpacing.x;
+      const float more = ImGui::CalcTextSize(", ...").x;
+      for (const auto& e : o.skills) {
+        const size_t n = e.members.size();
+        std::string who = std::to_string(n) + (n == 1 ? " member: " : " members: "), said = e.label + ", " + who;
+        const float fits = room - before - ImGui::CalcTextSize(e.label.c_str()).x - gap;
+        float at = ImGui::CalcTextSize(who.c_str()).x;
+        bool cut = false;
+        for (size_t k = 0; k < n && k < kShownHolders; ++k) {
+          const std::string name = (k ? ", " : "") + e.members[k];
+          said += name;
+          if (cut) continue;
+          const float w = ImGui::CalcTextSize(name.c_str()).x;
+          // The last name fits whole or not at all; the room for ", ..." is kept while more follow.
+          if (at + w + (k + 1 < n ? more : 0) > fits && k > 0) {
+            who += ", ...";
+            cut = true;
+            continue;
+          }
+          who += name;
+          at += w;
+        }
+        if (n > kShownHolders) {
+          const std::string rest = " and " + std::to_string(n - kShownHolders) + " others";
+          said += rest;
+          if (!cut) {
+            if (at + ImGui::CalcTextSize(rest.c_str()).x <= fits) who += rest;
+            else who += ", ...";
+          }
+        }
+        st.skill_who.push_back(cv::needs_visual(who) ? cv::visual(who) : std::move(who));  // right-to-left names as read
+        st.skill_said.push_back(std::move(said));
+      }
+    }
+    const ImVec4 dim = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(o.skills.size()));
     while (clipper.Step())
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const auto& e = o.skills[i];
-        std::string who;
-        for (size_t k = 0; k < e.members.size() && k < 12; ++k) who += (k ? ", " : "") + e.members[k];
-        if (e.members.size() > 12) who += " and " + std::to_string(e.members.size() - 12) + " others";
-        ImGui::BulletText("%s", e.label.c_str());
+        ImGui::Bullet();
+        ImGui::TextUnformatted(shown(o.skills[i].label).c_str());
+        describe_text(st.skill_said[i]);
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", who.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, dim);
+        ImGui::TextUnformatted(st.skill_who[i].c_str());
+        ImGui::PopStyleColor();
       }
   }
   if (!o.skills.empty()) ImGui::EndChild();

@@ -140,6 +140,10 @@ test('a convener starts from an empty page, gathers eight members, and gets a fi
   await click(page, `Choose for the first meeting##${feedbackTopic.id}`);
   await until(page, (s) => s.records.find((r) => r.type === 'community').fields.first_topic === feedbackTopic.id);
 
+  // The community's skills, each with how many hold it first, as a screen reader is told them too.
+  await click(page, 'Skills');
+  await page.waitForFunction(() => [...document.querySelectorAll('#a11y *')].some((e) => e.textContent === 'budgets, 1 member: Amara'));
+
   // 6. The first meeting, generated from the topic and the people.
   await click(page, 'First meeting');
   await click(page, 'Make the first meeting');

@@ -53,6 +53,20 @@ test('3,000 members import, open and group; lists draw a screenful', async () =>
   assert.ok(rows >= 1 && rows < 80, `${rows} group rows drawn of ${u.views.objective_groups}`);
   assert.ok(wordings <= 8 * rows, `${wordings} wordings drawn in ${rows} rows`);
 
+  // Skills: each held by hundreds. How many comes first; the names that fit the width follow, cut
+  // between names; a screen reader is told the twelve first names and how many others.
+  await click(page, 'Skills');
+  await idle(page);
+  const lines = (await ui(page)).skill_lines;
+  assert.ok(lines.length > 5, `${lines.length} skills`);
+  for (const line of lines) {
+    assert.match(line, /^\d+ members: [^,]+(, [^,]+)*, \.\.\.$/, line);
+    assert.ok(line.split(', ').length < 13, `at most the twelve first names: ${line}`);
+  }
+  const told = await page.evaluate(() => [...document.querySelectorAll('#a11y *')].map((e) => e.textContent)
+    .filter((t) => / members: .* and \d+ others$/.test(t)));
+  assert.ok(told.length >= Math.min(lines.length, 8), `${told.length} skills told whole: ${told[0]}`);
+
   // Meetings: who attends, a checkbox per member, a screenful of them drawn.
   await click(page, 'Meetings');
   await click(page, /^Who attends: /);
