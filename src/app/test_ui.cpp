@@ -1,13 +1,30 @@
 // test_ui.cpp: see test_ui.h.
 #include "app/test_ui.h"
 
+#include "core/agenda.h"
 #include "core/books.h"
 #include "core/cases.h"
+#include "core/getting_started.h"
 #include "core/live_run.h"
 #include "core/meetings.h"
 #include "core/text.h"
 
 namespace app {
+
+cv::json getting_started_test_ui(const cv::Community& c, const cv::Views& views, const ui::State& st, const ui::World& w) {
+  return {
+      // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
+      {"views", {{"busy", views.busy}, {"grouped", views.grouped}, {"progress", views.progress},
+                 {"members", views.members.size()}, {"objective_groups", views.objectives.groups.size()},
+                 {"skill_groups", views.skills.skills.size()}}},
+      // The Skills tab's lines of who holds each skill, as last drawn (cut to the width).
+      {"skill_lines", st.skill_who},
+      // What the First meeting panel warns about (the same check it draws).
+      {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(c, cv::community_record(c).text("first_meeting")))},
+      {"groups", {{"running", w.groups_running}, {"message", w.groups_message}, {"progress", w.groups_progress},
+                  {"rounds", views.rounds.size()}, {"in_view", {st.rounds_in_view[0], st.rounds_in_view[1]}}}},
+  };
+}
 
 cv::json meetings_test_ui(const cv::Community& c, const cv::Views& views, const ui::State& st, int64_t now_ms) {
   cv::json out = {{"open", st.meeting}, {"live", st.live_meeting}};

@@ -10,6 +10,11 @@
 
 namespace app {
 
+// What the getting-started tabs and Groups show, as keys of cultivateTest.ui() itself: the views'
+// groupings ("views"), the Skills tab's lines as drawn ("skill_lines"), the first meeting's warnings,
+// and the breakout rounds and the search for groups ("groups").
+cv::json getting_started_test_ui(const cv::Community& c, const cv::Views& views, const ui::State& st, const ui::World& w);
+
 // The meeting in the designer (its warnings and follow-ups), Roles over time, and the live view's run
 // (its peer-assist or case discussion, and the reading of a book discussion).
 cv::json meetings_test_ui(const cv::Community& c, const cv::Views& views, const ui::State& st, int64_t now_ms);

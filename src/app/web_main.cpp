@@ -851,13 +851,6 @@ std::string test_ui() {
       {"me", w.me},
       {"self", w.self},
       {"name_needed", S.ui.name_needed},
-      {"groups", {{"running", w.groups_running}, {"message", w.groups_message}, {"progress", w.groups_progress},
-                  {"rounds", S.views.rounds.size()}, {"in_view", {S.ui.rounds_in_view[0], S.ui.rounds_in_view[1]}}}},
-      // The Skills tab's lines of who holds each skill, as last drawn (cut to the width).
-      {"skill_lines", S.ui.skill_who},
-      // What the First meeting panel warns about (the same check it draws).
-      {"first_meeting_warnings", cv::check_first_meeting(cv::agenda(S.doc.community,
-                                                                    cv::community_record(S.doc.community).text("first_meeting")))},
       {"meetings", app::meetings_test_ui(S.doc.community, S.views, S.ui, now())},
       {"member_presented", app::member_presented_test_ui(S.views, S.ui)},
       {"directory", app::directory_test_ui(S.doc, S.views, S.ui)},
@@ -865,13 +858,10 @@ std::string test_ui() {
       {"network", app::network_test_ui(S.ui)},
       {"projects", app::projects_test_ui(S.ui)},
       {"live", app::live_page_test_ui(S.live, now())},
-      // What the panels read (src/core/views.h): whether the groupings are done, and how many there are.
-      {"views", {{"busy", S.views.busy}, {"grouped", S.views.grouped}, {"progress", S.views.progress},
-                 {"members", S.views.members.size()}, {"objective_groups", S.views.objectives.groups.size()},
-                 {"skill_groups", S.views.skills.skills.size()}}},
       {"csv", {{"open", w.csv_open}, {"error", w.csv_error}, {"encoding", w.csv_encoding}, {"imported", w.csv_imported},
                {"skipped", w.csv_skipped}, {"problems", w.csv_row_problem}, {"blocked", w.csv_blocked}}},
   };
+  out.update(app::getting_started_test_ui(S.doc.community, S.views, S.ui, w));
   return out.dump(-1, ' ', false, cv::json::error_handler_t::replace);
 }
 
