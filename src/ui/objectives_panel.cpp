@@ -13,14 +13,6 @@ namespace {
 
 constexpr size_t kShownInGroup = 8;  // objectives listed in a group's row; the rest are counted
 
-// "Zoë, Ñúñez, Jürgen and 212 others": a group held by thousands draws in the time of a few.
-std::string some_names(const cv::Views& v, const std::vector<std::string>& members, size_t most = 12) {
-  std::string names;
-  for (size_t i = 0; i < members.size() && i < most; ++i) names += (i ? ", " : "") + shown_name(v, members[i]);
-  if (members.size() > most) names += " and " + std::to_string(members.size() - most) + " others";
-  return names;
-}
-
 // "a; b; c" of at most `most` texts, then how many more.
 std::string some_texts(const std::vector<std::string>& texts, size_t most = 6) {
   std::string s;
@@ -124,7 +116,7 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
           if (g.objectives.size() > kShownInGroup + 1)
             ImGui::TextDisabled("  and %zu more written like these", g.objectives.size() - 1 - listed);
         }
-        ImGui::TextDisabled("%s", some_names(v, g.members).c_str());
+        ImGui::TextDisabled("%s", some_names(g.members, [&](const std::string& id) { return shown_name(v, id); }).c_str());
         if (!narrow) ImGui::TableNextColumn();
         if (ui::small_button(("Make a topic##" + g.label).c_str()))
           out.ops.push_back(cv::op_propose_topic(env.new_id(), g.label, "", g.objectives[0]));

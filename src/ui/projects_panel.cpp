@@ -157,9 +157,7 @@ void draw_objectives_revisited(const cv::Doc& doc, State& st, const Env& env, Ou
   }
   ImGui::TextUnformatted(cv::rated_line(s).c_str());
   if (!s.not_rated.empty()) {
-    std::string names;
-    for (size_t i = 0; i < s.not_rated.size() && i < 12; ++i) names += (i ? ", " : "") + shown_name(v, s.not_rated[i]);
-    if (s.not_rated.size() > 12) names += " and " + std::to_string(s.not_rated.size() - 12) + " others";
+    const std::string names = some_names(s.not_rated, [&](const std::string& id) { return shown_name(v, id); });
     ImGui::TextColored(kWarn, "Not rated yet: %s", names.c_str());
   }
   if (ImGui::Button("Summary (Markdown)##revisit-export")) out.command(Command::ExportCycleSummary, std::to_string(cycle));

@@ -77,34 +77,25 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
       const float more = ImGui::CalcTextSize(", ...").x;
       for (const auto& e : o.skills) {
         const size_t n = e.members.size();
-        std::string who = std::to_string(n) + (n == 1 ? " member: " : " members: "), said = e.label + ", " + who;
+        const std::string count = std::to_string(n) + (n == 1 ? " member: " : " members: ");
+        const std::string all = some_names(e.members, [](const std::string& name) { return name; }, kShownHolders);
+        std::string who = count + all;
         const float fits = room - before - ImGui::CalcTextSize(e.label.c_str()).x - gap;
-        float at = ImGui::CalcTextSize(who.c_str()).x;
-        bool cut = false;
-        for (size_t k = 0; k < n && k < kShownHolders; ++k) {
-          const std::string name = (k ? ", " : "") + e.members[k];
-          said += name;
-          if (cut) continue;
-          const float w = ImGui::CalcTextSize(name.c_str()).x;
-          // The last name fits whole or not at all; the room for ", ..." is kept while more follow.
-          if (at + w + (k + 1 < n ? more : 0) > fits && k > 0) {
-            who += ", ...";
-            cut = true;
-            continue;
+        if (ImGui::CalcTextSize(who.c_str()).x > fits) {
+          // The names that fit whole, with room for ", ..." after them.
+          float at = ImGui::CalcTextSize(count.c_str()).x;
+          size_t k = 0;
+          for (who = count; k < n && k < kShownHolders; ++k) {
+            const std::string name = (k ? ", " : "") + e.members[k];
+            const float w = ImGui::CalcTextSize(name.c_str()).x;
+            if (k > 0 && at + w + more > fits) break;
+            who += name;
+            at += w;
           }
-          who += name;
-          at += w;
+          if (k < n) who += ", ...";
         }
-        if (n > kShownHolders) {
-          const std::string rest = " and " + std::to_string(n - kShownHolders) + " others";
-          said += rest;
-          if (!cut) {
-            if (at + ImGui::CalcTextSize(rest.c_str()).x <= fits) who += rest;
-            else who += ", ...";
-          }
-        }
+        st.skill_said.push_back(e.label + ", " + count + all);
         st.skill_who.push_back(cv::needs_visual(who) ? cv::visual(who) : std::move(who));  // right-to-left names as read
-        st.skill_said.push_back(std::move(said));
       }
     }
     const ImVec4 dim = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];

@@ -387,6 +387,15 @@ const std::string& shown(const std::string& s);
 inline const std::string& shown_name(const cv::Views& v, const std::string& member) { return shown(cv::views_name(v, member)); }
 inline std::string shown_member(const cv::Community& c, const std::string& member) { return shown(cv::member_name(c, member)); }
 const std::string* logical_of(std::string_view drawn);
+// "Zoë, Ñúñez, Jürgen and 212 others": the first `most` of `items` as `name` gives them, then how many
+// more (a list held by thousands costs the time of a few).
+template <class Name>
+std::string some_names(const std::vector<std::string>& items, Name name, size_t most = 12) {
+  std::string names;
+  for (size_t i = 0; i < items.size() && i < most; ++i) (names += i ? ", " : "") += name(items[i]);
+  if (items.size() > most) names += " and " + std::to_string(items.size() - most) + " others";
+  return names;
+}
 
 // [SECTION] Panels ----------------------------------------------------------------------------------
 // The whole window: menu bar, panels, status line.
