@@ -13,7 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { repo, startServer, launch, openPage, click, find, state, until, live, ui, menu, dropFiles, typeInto, addMember,
-  ready } from './harness.mjs';
+  ready, idle } from './harness.mjs';
 
 const synapse = (...args) => execFileSync(path.join(repo, 'scripts/synapse.sh'), args, { encoding: 'utf8' }).trim();
 
@@ -268,7 +268,9 @@ test('a forged vote is refused in every copy and listed with its sender', async 
     assert.equal(r.reason, 'it belongs to another member');
     assert.equal((await state(p)).records.some((r) => r.id === 'vote:t9:p0'), false);
   }
-  // The log is on screen, in the Matrix room window.
+  // The log is on screen, in the Matrix room window. The click waits for a page at rest: on a loaded
+  // machine it once landed beside the status (a popup opened instead), aimed from an earlier frame.
+  await idle(a);
   await click(a, /^Matrix room: synced##live-status$/);
   await find(a, 'Disconnect');  // the window is open
   await a.keyboard.press('Escape');
