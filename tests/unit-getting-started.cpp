@@ -43,12 +43,20 @@ TEST_CASE("members who answered without a name are named by the day they answere
   x.add("m2", "");
   const int64_t made = x.t.ms;
   x.add("m3", "   ");
+  // A form that never wrote a name at all: the name is added, stamped as her making was.
+  x.apply(cv::Op{"Join", {{"m4", cv::kMember, "deleted", false}}});
   cv::Community incoming = x.c();
+  const cv::Stamp m4_made = incoming.records.at("m4").fields.at("deleted").stamp;
   const auto [count, first] = cv::name_nameless(incoming);
-  CHECK(count == 2);
+  CHECK(count == 3);
   CHECK(first == "Member who answered on " + cv::format_utc(made).substr(0, 10));
   CHECK(incoming.records.at("m1").text("name") == "Zoë");
   CHECK(incoming.records.at("m3").text("name").rfind("Member who answered on ", 0) == 0);
+  const cv::Field& m4_name = incoming.records.at("m4").fields.at("name");
+  CHECK(m4_name.value == "Member who answered on " + cv::format_utc(m4_made.ms).substr(0, 10));
+  CHECK(m4_name.stamp.ms == m4_made.ms);
+  CHECK(m4_name.stamp.counter == m4_made.counter + 1);
+  CHECK(m4_name.stamp.actor == m4_made.actor);
   // Named twice, the same: importing the same answers again changes nothing.
   cv::Community again = x.c();
   cv::name_nameless(again);

@@ -7,6 +7,30 @@ using namespace testing;
 
 TEST_SUITE("unit") {
 
+TEST_CASE("a record's fields: in name order, the first of a name kept, found by name") {
+  cv::Fields f{{"topic", cv::Field{"b", {}}}, {"name", cv::Field{"Zoë", {}}}, {"topic", cv::Field{"c", {}}}};
+  REQUIRE(f.size() == 2);
+  CHECK(f.begin()->first == "name");
+  CHECK(f.at("topic").value == "b");
+  CHECK_FALSE(f.emplace("name", cv::Field{"Ñúñez", {}}).second);  // there already: left as it is
+  CHECK(f.at("name").value == "Zoë");
+  f["contact"].value = "zoe@example.org";  // added, in its place
+  CHECK(f.emplace("zone", cv::Field{"Ω", {}}).second);
+  std::vector<std::string> names;
+  for (const auto& [name, field] : f) names.push_back(name);
+  CHECK(names == std::vector<std::string>{"contact", "name", "topic", "zone"});
+  CHECK(f.count("deleted") == 0);
+  CHECK(f.find("deleted") == f.end());
+  CHECK_THROWS_AS(f.at("deleted"), std::out_of_range);
+  CHECK(f.erase("name") == 1);
+  CHECK(f.erase("name") == 0);
+  CHECK(f.size() == 3);
+  cv::Fields g{{"zone", cv::Field{"Ω", {}}}, {"topic", cv::Field{"b", {}}}, {"contact", cv::Field{"zoe@example.org", {}}}};
+  CHECK(f == g);
+  g["topic"].value = "c";
+  CHECK_FALSE(f == g);
+}
+
 TEST_CASE("a new community has its record and name") {
   FakeTime t;
   cv::Doc d = new_doc("a", "c1", "Feedback circle", t);

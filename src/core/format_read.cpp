@@ -489,6 +489,7 @@ struct Reader {
     by_name(v.fields);
     by_name(v.stamps);
     const RecordDecl* decl = record_decl(out.type);
+    out.fields.reserve(v.fields.size());
     for (auto& field : v.fields) {
       std::string& name = field.first;  // (a structured binding cannot be captured in C++17)
       json& value = field.second;

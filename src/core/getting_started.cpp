@@ -111,10 +111,13 @@ std::pair<int, std::string> name_nameless(Community& incoming) {
   std::pair<int, std::string> out{0, ""};
   for (auto& [id, r] : incoming.records) {
     if (r.type != kMember || r.deleted() || !trim(r.text("name")).empty()) continue;
-    auto made = r.fields.find("deleted");
+    // The stamp of her making, copied before "name" is added (which moves the fields).
+    auto made_at = r.fields.find("deleted");
+    const bool made = made_at != r.fields.end();
+    const Stamp made_stamp = made ? made_at->second.stamp : Stamp{};
     Field& name = r.fields["name"];
-    if (name.stamp.actor.empty() && made != r.fields.end()) name.stamp = made->second.stamp;  // never written
-    const int64_t ms = made == r.fields.end() ? name.stamp.ms : made->second.stamp.ms;
+    if (name.stamp.actor.empty() && made) name.stamp = made_stamp;  // never written
+    const int64_t ms = made ? made_stamp.ms : name.stamp.ms;
     name.value = "Member who answered on " + (ms > 0 ? format_utc(ms).substr(0, 10) : std::string("an unknown day"));
     ++name.stamp.counter;  // after her empty name, before anything she writes later
     if (out.first++ == 0) out.second = name.value.get<std::string>();

@@ -8,6 +8,7 @@
 #include "core/model.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 
 #include "core/assert.h"
@@ -80,6 +81,59 @@ static const json kNull;
 bool Record::deleted() const {
   const json& d = get("deleted");
   return d.is_boolean() && d.get<bool>();
+}
+
+Fields::Fields(std::initializer_list<value_type> list) {
+  for (const value_type& f : list) emplace(f.first, f.second);
+}
+
+Fields::iterator Fields::lower(std::string_view name) {
+  return std::lower_bound(v_.begin(), v_.end(), name, [](const value_type& f, std::string_view n) { return f.first < n; });
+}
+
+Fields::iterator Fields::find(std::string_view name) {
+  auto it = lower(name);
+  return it != v_.end() && it->first == name ? it : v_.end();
+}
+
+Fields::const_iterator Fields::find(std::string_view name) const { return const_cast<Fields*>(this)->find(name); }
+
+Field& Fields::at(std::string_view name) {
+  auto it = find(name);
+  if (it == v_.end()) throw std::out_of_range("no field " + std::string(name));
+  return it->second;
+}
+
+const Field& Fields::at(std::string_view name) const { return const_cast<Fields*>(this)->at(name); }
+
+Field& Fields::operator[](std::string_view name) { return emplace(std::string(name), Field{}).first->second; }
+
+std::pair<Fields::iterator, bool> Fields::emplace(std::string name, Field f) {
+  // Fields come in name order from a file, a merge and a copy: then each goes at the end.
+  if (v_.empty() || v_.back().first < name) {
+    v_.emplace_back(std::move(name), std::move(f));
+    return {v_.end() - 1, true};
+  }
+  auto it = lower(name);
+  if (it != v_.end() && it->first == name) return {it, false};
+  return {v_.emplace(it, std::move(name), std::move(f)), true};
+}
+
+size_t Fields::erase(std::string_view name) {
+  auto it = find(name);
+  if (it == v_.end()) return 0;
+  v_.erase(it);
+  return 1;
+}
+
+bool operator==(const Fields& a, const Fields& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.v_.size(); ++i) {
+    const auto& [an, af] = a.v_[i];
+    const auto& [bn, bf] = b.v_[i];
+    if (an != bn || af.value != bf.value || !(af.stamp == bf.stamp)) return false;
+  }
+  return true;
 }
 
 const json& Record::get(const std::string& field) const {
