@@ -242,6 +242,39 @@ TEST_CASE("one id twice in a file: the two are merged like two copies") {
   CHECK(cv::parse_file(clash.dump()).error == "records[3]: id \"m1\" is used twice, by a member and a topic");
 }
 
+TEST_CASE("a record's fields in any order, a name given twice keeping its last, read as when written in order") {
+  FakeTime t;
+  cv::Community c = sample(t).community;
+  // A record of a newer Cultivate with 40 fields (more than are sorted in place).
+  cv::Record& wide = c.records["x1"];
+  wide.type = "newer_thing";
+  for (int i = 0; i < 40; ++i) {
+    const std::string name = "f" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    wide.fields[name] = cv::Field{i, cv::Stamp{t.next(), 0, "actor1"}};
+  }
+  const std::string in_order = cv::to_file(c);
+  // Written by hand: each record's fields and stamps last name first, its first name also given at
+  // the start with a value and a stamp that the later one replaces.
+  auto reversed = [](const json& o, const json& dropped) {
+    std::string s = "{" + json(o.begin().key()).dump() + ": " + dropped.dump();
+    for (auto it = o.rbegin(); it != o.rend(); ++it)
+      s += ", " + json(it.key()).dump() + ": " + it.value().dump();  // nlohmann/json's iterators run in name order
+    return s + "}";
+  };
+  std::string text = R"({"format": "cultivate.community", "version": 1, "community": "c1", "records": [)";
+  const json j = cv::to_json(c);
+  for (size_t i = 0; i < j["records"].size(); ++i) {
+    const json& r = j["records"][i];
+    text += (i ? ", " : "") + std::string(R"({"id": )") + r["id"].dump() + R"(, "type": )" + r["type"].dump() +
+            R"(, "fields": )" + reversed(r["fields"], "dropped") + R"(, "stamps": )" +
+            reversed(r["stamps"], json::array({1, 0, "zz"})) + "}";
+  }
+  text += "]}";
+  const cv::Parsed p = cv::parse_file(text);
+  REQUIRE(p.error == "");
+  CHECK(cv::to_file(p.community) == in_order);
+}
+
 TEST_CASE("fields and record types of a newer Cultivate are kept and merge") {
   FakeTime t;
   json j = cv::to_json(sample(t).community);

@@ -393,7 +393,14 @@ void by_name(std::vector<std::pair<std::string, T>>& v) {
   bool sorted = true;
   for (size_t i = 1; i < v.size() && sorted; ++i) sorted = v[i - 1].first < v[i].first;
   if (sorted) return;
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // A record's dozen fields are sorted in place: stable_sort took a buffer from the heap for each
+  // record of a file written by another tool, in another order.
+  if (v.size() <= 32) {
+    for (size_t i = 1; i < v.size(); ++i)
+      for (size_t j = i; j > 0 && v[j].first < v[j - 1].first; --j) std::swap(v[j], v[j - 1]);
+  } else {
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
   size_t out = 0;
   for (size_t i = 0; i < v.size(); ++i) {
     if (i + 1 < v.size() && v[i + 1].first == v[i].first) continue;
