@@ -18,6 +18,7 @@
 
 mergeInto(LibraryManager.library, {
   $CVStore__deps: ['$CV'],
+  $CVStore__postset: 'CVStore.preopen();',
   $CVStore: {
     db: null,
     tab: '',          // this tab (set at run time, not build time)
@@ -58,8 +59,9 @@ mergeInto(LibraryManager.library, {
       if (!err) return 'unknown error';
       return (err.name ? err.name + ': ' : '') + (err.message || String(err));
     },
-    // Opens (or, after another tab closed it, reopens) the database; done(error or '').
-    connect: function(done) {
+    // Opens (or, after another tab closed it, reopens) the database; done(error or ''). Early: before
+    // the app runs, so nothing is sent to it (a storage held by another tab is told at storage_init).
+    connect: function(done, early) {
       var open, settled = false;
       var finish = function(err) { if (!settled) { settled = true; clearTimeout(timer); done(err); } };
       // An open can wait without any event (behind another tab's deletion of the database): say so
@@ -76,9 +78,11 @@ mergeInto(LibraryManager.library, {
       };
       // Blocked: another tab keeps an older connection open. Say so now rather than wait in silence.
       open.onblocked = function() {
+        var why = 'another Cultivate tab holds the storage open with an older version; close or reload that tab';
         CVStore.blocked = true;
-        CV.emit('storage-error', { error: 'another Cultivate tab holds the storage open with an older version; close or reload that tab' });
-        finish('another Cultivate tab holds the storage open with an older version; close or reload that tab');
+        if (early) CVStore.earlyBlocked = why;
+        else CV.emit('storage-error', { error: why });
+        finish(why);
       };
       open.onerror = function(e) {
         if (e && e.preventDefault) e.preventDefault();
@@ -91,6 +95,24 @@ mergeInto(LibraryManager.library, {
         CVStore.adopt(db);
         finish('');
       };
+    },
+    // The database opened as this script runs ($CVStore__postset), while the wasm downloads and
+    // compiles: a fresh browser's first open, which makes the stores, took 240 ms of the page's load
+    // when it waited for the app to ask. early(done) hands its outcome on, never synchronously.
+    early: null,
+    earlyBlocked: '',
+    preopen: function() {
+      if (!window.indexedDB) return;
+      var waiting = [], outcome = null;
+      CVStore.early = function(done) {
+        if (outcome === null) waiting.push(done);
+        else Promise.resolve().then(function() { done(outcome); });
+      };
+      CVStore.connect(function(err) {
+        outcome = err;
+        waiting.forEach(function(done) { done(err); });
+        waiting = [];
+      }, true);
     },
     adopt: function(db) {
       CVStore.db = db;
@@ -181,7 +203,10 @@ mergeInto(LibraryManager.library, {
       CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: 'this browser offers no IndexedDB' });
       return;
     }
-    CVStore.connect(function(err) {
+    var opened = function(err) {
+      if (CVStore.earlyBlocked) CV.emit('storage-error', { error: CVStore.earlyBlocked });
+      CVStore.earlyBlocked = '';
+      if (!err && !CVStore.db) { CVStore.connect(opened); return; }  // let go since (another tab deleted it)
       if (err) { CV.emit('storage-ready', { ok: false, tab: CVStore.tab, error: err }); return; }
       var tx = CVStore.db.transaction('meta');
       var meta = tx.objectStore('meta');
@@ -246,7 +271,11 @@ mergeInto(LibraryManager.library, {
         navigator.storage.persist().then(function(granted) { CV.emit('persist', { granted: !!granted }); },
                                          function() { CV.emit('persist', { granted: false }); });
       }
-    });
+    };
+    var early = CVStore.early;
+    CVStore.early = null;
+    if (early) early(opened);
+    else CVStore.connect(opened);
   },
 
   // [SECTION] Loading and saving ----------------------------------------------------------------------

@@ -34,6 +34,32 @@ test('an edit is saved about a second later, and a reload reopens the community 
   await page.close();
 });
 
+test('the storage opens while the app downloads and compiles, not after it starts, in a fresh browser', async () => {
+  const fresh = await launch();
+  try {
+    const page = await fresh.context.newPage();
+    await page.addInitScript(() => {
+      window.__order = [];
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (...a) { window.__order.push('storage opened'); return open.apply(this, a); };
+      const instantiate = WebAssembly.instantiate;
+      WebAssembly.instantiate = function (...a) {
+        window.__order.push('wasm compiling');
+        return instantiate.apply(this, a).then((r) => { window.__order.push('wasm ready'); return r; });
+      };
+    });
+    await page.goto(server.url);
+    await ready(page);
+    const order = await page.evaluate(() => window.__order);
+    assert.ok(order.indexOf('storage opened') >= 0 && order.indexOf('storage opened') < order.indexOf('wasm ready'),
+              `in this order: ${order.join(', ')}`);
+    // ...and the community it made is stored, as always.
+    await untilStored(page);
+  } finally {
+    await fresh.context.close();
+  }
+});
+
 test('closing the page right after an edit still saves it (flush on pagehide)', async () => {
   const page = await openPage(browser.context, server.url);
   await addMember(page, 'Jürgen');
