@@ -701,6 +701,7 @@ void run(const ui::Command& c) {
     case K::RegenerateRound: app::groups_regenerate(S.groups, S.doc.community, c.arg, platform::random_u64(), clock_ms); break;
     case K::CancelGroups: app::groups_cancel(S.groups); break;
     case K::Chime: platform::chime(); break;
+    case K::LargeFonts: platform::want_large_fonts(); break;
     case K::SetTextSize: platform::set_display(std::strtof(c.arg.c_str(), nullptr), S.world.high_contrast); break;
     case K::ToggleContrast: platform::set_display(S.world.text_size, !S.world.high_contrast); break;
     case K::ImportMerge: import_merge(); break;

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
@@ -56,6 +57,7 @@ float g_css_w = 800, g_css_h = 600, g_dpr = 1;
 platform::Display g_display;  // text_size is the zoom: Dear ImGui lays out in CSS pixels / text_size
 ImVec2 g_mouse_css(-FLT_MAX, -FLT_MAX);  // the pointer's last place, in CSS pixels
 float g_font_dpr = 0;      // the device pixels per layout pixel the font atlas was built for (DPR x text size)
+bool g_large_fonts = false;  // the live view's fonts are in the atlas (want_large_fonts)
 double g_last_frame_ms = 0;
 int g_busy_frames = 0;     // frames still to draw after the last input
 bool g_input = false;      // input arrived since the last frame
@@ -253,9 +255,7 @@ namespace {
 const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x205E,
                                 0x20AC, 0x20AC, 0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715,
                                 0x25B2, 0x25BC, 0};
-constexpr float kFontCssPx = 16.0f;
-constexpr float kBigFontCssPx = 96.0f;
-constexpr float kTitleFontCssPx = 26.0f;
+constexpr float kFontCssPx = 16.0f, kBigFontCssPx = 96.0f, kTitleFontCssPx = 26.0f;
 
 // Scripts the UI font lacks (Hebrew, Arabic, Devanagari, Thai, Chinese, Japanese, Korean) come from fonts served beside the page
 // (fonts/*.ttf, from Debian's packages, subset at set-up), each fetched the first time a character of
@@ -385,14 +385,17 @@ void build_font() {
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
                                  std::round(kFontCssPx * px), &cfg, kGlyphRanges);
   merge_fallbacks(std::round(kFontCssPx * px));
-  // Fonts[1]: the live view's countdown, digits only, drawn large and crisp (not a scaled atlas).
-  static const ImWchar kDigits[] = {0x20, 0x20, 0x2D, 0x3A, 0};
-  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                 std::round(kBigFontCssPx * px), &cfg, kDigits);
-  // Fonts[2]: the live view's block title, every script, at its own size (a projector shows it).
-  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                 std::round(kTitleFontCssPx * px), &cfg, kGlyphRanges);
-  merge_fallbacks(std::round(kTitleFontCssPx * px));
+  // The live view's fonts, once it is shown (a thousand glyphs again: half of every load's atlas).
+  // Fonts[1]: its countdown, digits only, drawn large and crisp (not a scaled atlas). Fonts[2]: its
+  // block title, every script, at its own size (a projector shows it).
+  if (g_large_fonts) {
+    static const ImWchar kDigits[] = {0x20, 0x20, 0x2D, 0x3A, 0};
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
+                                   std::round(kBigFontCssPx * px), &cfg, kDigits);
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
+                                   std::round(kTitleFontCssPx * px), &cfg, kGlyphRanges);
+    merge_fallbacks(std::round(kTitleFontCssPx * px));
+  }
   io.FontGlobalScale = 1.0f / px;
   g_font_dpr = px;
 }
@@ -539,6 +542,11 @@ Display display() { return g_display; }
 void set_display(float text_size, bool high_contrast) {
   cv_on_display(text_size, high_contrast, g_display.reduced_motion, g_display.touch);
   cvjs_save_display(g_display.text_size, g_display.high_contrast);
+}
+void want_large_fonts() {
+  if (std::exchange(g_large_fonts, true)) return;
+  g_font_dpr = 0;  // built again at the next frame
+  request_frame();
 }
 }  // namespace platform
 

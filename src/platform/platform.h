@@ -47,6 +47,7 @@ void page_start(const PageHooks& hooks);
 void request_frame();          // something outside input changed: draw again
 void wake_after_ms(int ms);    // draw again after ms (timers, tooltips)
 void chime();                  // a short, gentle sound (the end of a block in a live meeting)
+void want_large_fonts();       // the live view's countdown and title fonts, built when first wanted
 
 // [SECTION] Display (web build only)
 // How this browser shows the page: the text size (1 to 2; the whole interface grows with it, drawn

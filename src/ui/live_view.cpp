@@ -189,8 +189,9 @@ void draw_live_view(const cv::Doc& doc, const World& w, State& st, const Env& en
     const cv::Block& b = blocks[v.index];
     ui::heading(("Block " + std::to_string(v.index + 1) + " of " + std::to_string(blocks.size())).c_str());
     // The title in a font baked at its size (the platform's third), crisp on a projector; scaled
-    // only where there is none.
+    // only where there is none. The platform builds it when first asked (not at every page's load).
     ImFont* title = ImGui::GetIO().Fonts->Fonts.Size > 2 ? ImGui::GetIO().Fonts->Fonts[2] : nullptr;
+    if (!title) out.command(Command::LargeFonts);
     if (title) ImGui::PushFont(title);
     else ImGui::SetWindowFontScale(1.6f);
     ImGui::TextUnformatted(b.title.c_str());

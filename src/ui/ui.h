@@ -58,6 +58,7 @@ struct Command {
     LiveConnect,         // arg: {homeserver, user, password, join} as JSON (join "" creates a room)
     LiveDisconnect,
     LiveInvite,          // arg: a Matrix ID asking to join the room
+    LargeFonts,          // the live view is shown: its countdown and title fonts are wanted (a frame later)
   };
   Kind kind;
   std::string arg;           // an id (community, meeting, round, recovery copy), where the command needs one

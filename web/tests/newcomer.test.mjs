@@ -119,9 +119,11 @@ test('the live view draws the block title in a font baked at its size, as crisp 
   await until(page, (s) => live(s, 'meeting').length === 1, 'a meeting');
   await click(page, 'Run the meeting');
   await click(page, 'Start the meeting');
-  await page.waitForFunction(() => cultivateTest.ui().meetings.run?.started && cultivateTest.ui().meetings.run.title_px > 0);
-  const run = (await ui(page)).meetings.run;
+  // Its fonts are built when the live view is first shown: the frame after, at the latest.
   const dpr = await page.evaluate(() => devicePixelRatio);
+  await page.waitForFunction((dpr) => cultivateTest.ui().meetings.run?.started && cultivateTest.ui().meetings.run.title_px > 0 &&
+    Math.abs(cultivateTest.ui().meetings.run.title_baked - dpr) < 0.05, dpr, { timeout: 5000 }).catch(() => {});
+  const run = (await ui(page)).meetings.run;
   assert.ok(run.title_px >= 25, `the title is large: ${run.title_px} px`);
   assert.ok(Math.abs(run.title_baked - dpr) < 0.05, `baked at the drawn size times the pixel ratio: ${run.title_baked} vs ${dpr}`);
   assert.deepEqual(page.problems, []);
