@@ -1,19 +1,21 @@
 // profile.mjs: where the page's time goes, as the browser's own profiler sees it: the functions that
-// took the most time (self time) during an import (from the drop to the preview on screen), or during
-// the frames caused by wheel input over a tab (as bench/scale/run.mjs measures them).
+// took the most time (self time) during an import (from the drop to the preview on screen), during
+// the frames caused by wheel input over a tab (as bench/scale/run.mjs measures them), or during a
+// fresh browser's load of the page.
 // WebAssembly functions have names only in a page linked with --profiling-funcs:
 //   cmake -DCULTIVATE_PROFILE=ON build/web && scripts/build.sh web   (OFF again afterwards)
 //   node bench/scale/profile.mjs import [MEMBERS]        (default 10000)
 //   node bench/scale/profile.mjs tab NAME [MEMBERS]      (for example: tab Directory 10000)
+//   node bench/scale/profile.mjs load                    (a fresh browser's load, to a drawn community)
 //   ... --who=FUNCTION                                  (also: the calls that led to FUNCTION)
 import fs from 'node:fs';
-import { launch, openPage, click, dist } from '../../web/tests/harness.mjs';
+import { launch, openPage, ready, click, dist } from '../../web/tests/harness.mjs';
 import { serve } from '../../web/serve.mjs';
 import { generate } from './generate.mjs';
 
 const mode = process.argv[2] || 'import';
 const tab = mode === 'tab' ? process.argv[3] : '';
-const n = Number(process.argv[mode === 'tab' ? 4 : 3] || 10000);
+const n = mode === 'load' ? 10 : Number(process.argv[mode === 'tab' ? 4 : 3] || 10000);
 const body = Buffer.from(JSON.stringify(generate(n, 1)));
 const server = await serve({ root: dist, port: 0, extra: (req, res) => {
   if (new URL(req.url, 'http://x').pathname !== '/files/community.json') return false;
@@ -21,11 +23,13 @@ const server = await serve({ root: dist, port: 0, extra: (req, res) => {
   return true;
 } });
 const b = await launch();
-const page = await openPage(b.context, server.url);
+// load: from the navigation of a fresh browser to a drawn community (as run.mjs times it).
+const page = mode === 'load' ? await b.context.newPage() : await openPage(b.context, server.url);
 const cdp = await b.context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-await page.evaluate(async (url) => { window.__text = await (await fetch(url)).text(); }, `${server.url}files/community.json`);
+if (mode !== 'load')
+  await page.evaluate(async (url) => { window.__text = await (await fetch(url)).text(); }, `${server.url}files/community.json`);
 
 const drop = () => page.evaluate(async () => {
   const dt = new DataTransfer();
@@ -48,7 +52,13 @@ const settle = () => page.evaluate(async () => {
 });
 
 let what;
-if (mode === 'import') {
+if (mode === 'load') {
+  await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await ready(page);
+  what = `load to a drawn page: ${Date.now() - t0} ms`;
+} else if (mode === 'import') {
   await cdp.send('Profiler.start');
   what = `import to preview: ${(await drop()).toFixed(1)} ms`;
 } else {

@@ -261,7 +261,6 @@ console.log(`(the import: median of ${IMPORT_ROUNDS} rounds, each in a fresh bro
 row('JSON.parse', (r) => fmt(r.jsonParse));
 row('import to preview', (r) => fmt(r.preview));
 row('  ratio to JSON.parse', (r) => fmt(r.ratio, 2));
-row('  ratio in each round', (r) => r.ratios.map((x) => fmt(x, 2)).join(' '));
 row('  of which reading', (r) => fmt(r.importWork));
 row('  reading to JSON.parse', (r) => fmt(r.workRatio, 2));
 row('open as new', (r) => fmt(r.open));
@@ -272,6 +271,7 @@ row('merge preview', (r) => fmt(r.mergePreview));
 row('merge', (r) => fmt(r.merge));
 row('heap after open', (r) => fmt(r.heap / 1048576, 0));
 row('heap at the end', (r) => fmt(r.heapEnd / 1048576, 0));
+console.log(`Import to JSON.parse in each round: ${results.map((r) => `${r.n}: ${r.ratios.map((x) => fmt(x, 2)).join(', ')}`).join('; ')}`);
 const big = results.find((r) => r.n === Math.max(...SIZES));
 const small = results.find((r) => r.n === Math.min(...SIZES));
 if (big !== small) {
