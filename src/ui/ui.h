@@ -208,7 +208,8 @@ struct State {
   std::string voting_as;          // the member whose dots the Topics panel shows
   std::string match_for;          // a topic or problem id whose matching skills are shown
   // Each of the community's skills as drawn (who holds it) and as told to a screen reader, for
-  // skill_lines_key (revision, grouping running): written once per change, not per frame.
+  // skill_lines_key (the overview's revision and community, a grouping running, the list's width and
+  // the font size): written once per change, not per frame.
   std::vector<std::string> skill_who, skill_said;
   std::string skill_lines_key;
   std::vector<std::string> group_pick;  // objective groups picked to merge (by first objective id)
