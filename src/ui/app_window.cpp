@@ -159,26 +159,29 @@ void draw_status(const cv::Doc& doc, const World& w, State& st) {
   const std::string where_short = where;  // when the details do not fit
   if (w.storage_ok && w.persisted >= 0) where += w.persisted ? " · persistent storage" : " · storage may be cleared";
   if (w.quota > 0) where += " · " + human_bytes(w.usage) + " of " + human_bytes(w.quota);
-  const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  if (right_end - (ImGui::CalcTextSize(where.c_str()).x + pad.x * 2) < free_from) where = where_short;
-  // The room's sync, when the community is connected to one: a click shows it.
+  // The room's sync, when the community is connected to one, at the right edge: a click shows it.
+  // The storage's word changes with every save ("Saving...", then the details), so it stands to the
+  // room's left, and the room's button never moves under the pointer.
+  float storage_end = right_end;
   if (w.live.phase != 0) {
     const std::string room = "Matrix room: " + w.live.status + "##live-status";
     const float room_w = ImGui::CalcTextSize(room.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float store_w = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (right_end - store_w - room_w - ImGui::GetStyle().ItemSpacing.x > free_from) {
-      ImGui::SameLine(right_end - store_w - room_w - ImGui::GetStyle().ItemSpacing.x);
+    if (right_end - room_w > free_from) {
+      ImGui::SameLine(right_end - room_w);
       ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
       if (w.live.phase != 5) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       else ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
       if (ui::small_button(room.c_str())) st.live_open = true;
       ImGui::PopStyleColor(2);
+      storage_end = right_end - room_w - ImGui::GetStyle().ItemSpacing.x;
     }
   }
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  if (storage_end - (ImGui::CalcTextSize(where.c_str()).x + pad.x * 2) < free_from) where = where_short;
   const std::string label = where + "##storage";
   const float width = ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-  if (right_end - width > free_from) {
-    ImGui::SameLine(right_end - width);
+  if (storage_end - width > free_from) {
+    ImGui::SameLine(storage_end - width);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ui::small_button(label.c_str())) ImGui::OpenPopup("storage-details");

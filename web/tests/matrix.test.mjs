@@ -307,6 +307,12 @@ test('the server killed in a long poll: both edit, his tab closes with a change 
 });
 
 test('a wrong password, an unreachable homeserver, an encrypted room and an over-large post each say so', async () => {
+  // An edit here reaches Jürgen's copy, which saves it while he clicks the room's button below: the
+  // storage's word beside it changes ("Saving...", then the details), and the button must not move
+  // under the click (before it stood left of the storage's word, and the click opened the storage's
+  // details instead: this test failed so).
+  await typeInto(a, '##purpose_why', 'Learning together, in the open', 'Tab');
+
   // Over-large: a post of 70,000 letters merged from a file is not sent, and the status line says why.
   const s = await state(a);
   const thread = live(s, 'thread')[0];
