@@ -194,6 +194,54 @@ TEST_CASE("dot votes in rounds: a new round starts everyone's dots afresh, earli
   CHECK(cv::vote_round(x.c()) == 1);
 }
 
+TEST_CASE("a member's dots on every topic, read in one pass over the votes, are what dots_on gives each") {
+  Circle x = eight();
+  x.topic("t1", "Feedback that lands");
+  x.topic("t2", "Facilitation");
+  x.topic("t3", "Budgets");
+  x.topic("r1:t3", "A topic whose id looks like a later round's");
+  auto same_as_dots_on = [&](const char* when) {
+    INFO(when);
+    for (const char* m : {"m0", "m1", "m2", "m3"}) {
+      const auto mine = cv::dots_by_topic(x.c(), m);
+      int given = 0;
+      for (const char* t : {"t1", "t2", "t3", "r1:t3", "t9"}) {
+        const auto it = mine.find(t);
+        CHECK(cv::dots_on(x.c(), t, m) == (it == mine.end() ? 0 : it->second));
+        given += cv::dots_on(x.c(), t, m);
+      }
+      int read = 0;
+      for (const auto& [t, dots] : mine) read += dots;
+      CHECK(read == given);  // no dots read for a topic dots_on would not find them on
+    }
+  };
+  x.apply(cv::op_vote(x.c(), "t1", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t1", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t2", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "r1:t3", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t2", "m1", +1));
+  // A vote whose fields say another topic and member than its id: dots_on goes by the id.
+  cv::Op forged = cv::op_new("Forged vote", "vote:t3:m2", cv::kVote);
+  cv::put(forged, "vote:t3:m2", cv::f::vote_topic, std::string("t1"));
+  cv::put(forged, "vote:t3:m2", cv::f::vote_member, std::string("m3"));
+  cv::put(forged, "vote:t3:m2", cv::f::vote_dots, 2);
+  x.apply(forged);
+  // A vote taken away (deleted) counts for nothing.
+  x.apply(cv::op_vote(x.c(), "t3", "m1", +1));
+  x.apply(cv::op_delete("Remove vote", "vote:t3:m1", cv::kVote));
+  CHECK(cv::dots_by_topic(x.c(), "m0").at("t1") == 2);
+  CHECK(cv::dots_by_topic(x.c(), "m2").at("t3") == 2);
+  CHECK(cv::dots_by_topic(x.c(), "m1").count("t3") == 0);
+  same_as_dots_on("round one");
+  // Round two's votes have their round in their ids ("vote:r1:t2:m0"); round one's count no more.
+  x.apply(cv::op_new_vote_round(x.c()));
+  CHECK(cv::dots_by_topic(x.c(), "m0").empty());
+  x.apply(cv::op_vote(x.c(), "t2", "m0", +1));
+  x.apply(cv::op_vote(x.c(), "t1", "m1", +1));
+  CHECK(cv::dots_by_topic(x.c(), "m0").size() == 1);
+  same_as_dots_on("round two");
+}
+
 TEST_CASE("choosing the first meeting's topic; the others stay in the backlog") {
   Circle x = eight();
   x.topic("t1", "Feedback");

@@ -243,6 +243,24 @@ int dots_on(const Community& c, const std::string& topic, const std::string& mem
   return v && get(*v, f::vote_round) == round ? get(*v, f::vote_dots) : 0;
 }
 
+std::unordered_map<std::string, int> dots_by_topic(const Community& c, const std::string& member) {
+  // A vote's id is its round's prefix, the topic and ":" and the member (vote_id), so the topic between
+  // them is the one dots_on would find this vote for.
+  std::unordered_map<std::string, int> out;
+  const int round = vote_round(c);
+  const std::string head = round > 0 ? "vote:r" + std::to_string(round) + ":" : "vote:", tail = ":" + member;
+  for (const auto* e : records_of(c, kVote)) {
+    const std::string& id = e->first;
+    if (id.size() < head.size() + tail.size() || id.compare(0, head.size(), head) != 0 ||
+        id.compare(id.size() - tail.size(), tail.size(), tail) != 0)
+      continue;
+    const Record& v = e->second;
+    if (v.deleted() || get(v, f::vote_round) != round) continue;
+    out[id.substr(head.size(), id.size() - head.size() - tail.size())] = get(v, f::vote_dots);
+  }
+  return out;
+}
+
 // Dots on topics that are still open to the vote, in the open round.
 int dots_used(const Community& c, const std::string& member) {
   int used = 0;

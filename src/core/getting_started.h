@@ -10,6 +10,7 @@
 //  [SECTION] The first meeting
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/agenda.h"
@@ -110,6 +111,9 @@ int vote_budget(const Community& c);
 int vote_round(const Community& c);  // 0 for the first
 int dots_used(const Community& c, const std::string& member);
 int dots_on(const Community& c, const std::string& topic, const std::string& member);
+// dots_on for every topic the member gave dots to, in one pass over the votes (a tab of many topics
+// reads them once per change, not with two lookups per row and frame).
+std::unordered_map<std::string, int> dots_by_topic(const Community& c, const std::string& member);
 std::string vote_id(const std::string& topic, const std::string& member, int round = 0);
 // A new round of dots: every member has the whole budget again; the earlier rounds' votes stay.
 Op op_new_vote_round(const Community& c);

@@ -128,6 +128,7 @@ void views_update(Views& v, const Doc& d) {
   v.work->attendees.clear();
   v.work->agendas.clear();
   v.read = true;
+  v.about = &community_record(c);
   v.members = live_by_name(c, kMember);
   v.names.clear();
   for (const auto& [id, r] : v.members) {

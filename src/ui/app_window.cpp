@@ -351,7 +351,7 @@ void draw_app_windows(const cv::Doc& doc, const World& w, State& st, const Env& 
         // Wide: the community beside its members.
         const float left_w = std::max(300.0f, avail.x * 0.34f);
         begin_child("community", ImVec2(left_w, h), ImGuiChildFlags_None);
-        draw_community_panel(doc, st, out);
+        draw_community_panel(doc, st, env, out);
         ImGui::EndChild();
         ImGui::SameLine();
         begin_child("members", ImVec2(0, h), ImGuiChildFlags_None);
@@ -360,7 +360,7 @@ void draw_app_windows(const cv::Doc& doc, const World& w, State& st, const Env& 
       } else {
         // Narrow (a phone): one column that scrolls.
         begin_child("body", ImVec2(0, h), ImGuiChildFlags_None);
-        draw_community_panel(doc, st, out, true);
+        draw_community_panel(doc, st, env, out, true);
         begin_child("members", ImVec2(0, std::max(320.0f, h * 0.8f)), ImGuiChildFlags_None);
         draw_members_panel(doc, st, env, out);
         ImGui::EndChild();

@@ -191,7 +191,7 @@ void draw_shelf(const cv::Community& c, State& st, Output& out) {
 void draw_books_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
   const auto& members = env.views->members;
-  default_acting_as(c, w, *env.views, st);
+  default_acting_as(w, *env.views, st);
   if (!members.empty()) {
     ImGui::SetNextItemWidth(240);
     member_combo("##acting-as", "As " + shown_name(*env.views, st.acting_as), *env.views, st.acting_as, st.acting_as, "as-");

@@ -17,9 +17,9 @@ constexpr PurposeQuestion kPurpose[] = {
 };
 }  // namespace
 
-void draw_community_panel(const cv::Doc& doc, State& st, Output& out, bool compact) {
+void draw_community_panel(const cv::Doc& doc, State& st, const Env& env, Output& out, bool compact) {
   const cv::Community& c = doc.community;
-  const cv::Record& rec = cv::community_record(c);
+  const cv::Record& rec = *env.views->about;
   std::string edited;
 
   ui::heading("Community");

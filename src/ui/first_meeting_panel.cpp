@@ -14,8 +14,8 @@ namespace ui {
 
 void draw_first_meeting_panel(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
-  const std::string topic = cv::get(cv::community_record(c), cv::f::community_first_topic);
-  const std::string meeting = cv::get(cv::community_record(c), cv::f::community_first_meeting);
+  const std::string topic = cv::get(*env.views->about, cv::f::community_first_topic);
+  const std::string meeting = cv::get(*env.views->about, cv::f::community_first_meeting);
   const cv::Record* m = cv::find_live(c, meeting);
   if (!cv::find_live(c, topic)) {
     ImGui::TextWrapped("Choose a topic for the first meeting first (Topics > Choose for the first meeting).");

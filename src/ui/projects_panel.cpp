@@ -69,7 +69,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
     ImGui::TextWrapped("Add members first: a project is something members do together between meetings.");
     return;
   }
-  default_acting_as(c, w, v, st);
+  default_acting_as(w, v, st);
   const std::string key = std::to_string(v.revision) + '\x1f' + v.community;
   if (key != st.projects_key) {
     st.projects_key = key;

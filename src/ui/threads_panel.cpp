@@ -107,7 +107,7 @@ void draw_threads_panel(const cv::Doc& doc, const World& w, State& st, const Env
     st.threads_seen_before = w.threads_seen_ms;
     out.command(Command::ThreadsSeen);
   }
-  default_acting_as(c, w, v, st);
+  default_acting_as(w, v, st);
   begin_list_pane("thread-list", 380, 0.42f);
   draw_new_thread(c, w, st, env, out);
   // What is new, counted again only when the threads change.

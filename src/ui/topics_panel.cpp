@@ -10,11 +10,36 @@
 
 namespace ui {
 
+namespace {
+// What the tab reads of the votes, read again when the community or who votes changes, not at every
+// frame: among 60,000 records a lookup costs microseconds of cache misses, and each row took two.
+struct Votes {
+  std::string community, voting_as;
+  uint64_t revision = 0;
+  bool read = false;
+  int budget = 0, round = 0, used = 0;
+  std::unordered_map<std::string, int> mine;  // by topic: the dots of the member voting
+};
+
+const Votes& votes_read(const cv::Community& c, const cv::Views& v, const std::string& voting_as) {
+  static Votes x;
+  if (x.read && x.revision == v.revision && x.community == v.community && x.voting_as == voting_as) return x;
+  x.read = true;
+  x.community = v.community, x.voting_as = voting_as, x.revision = v.revision;
+  x.budget = cv::vote_budget(c);
+  x.round = cv::vote_round(c);
+  x.used = voting_as.empty() ? 0 : cv::dots_used(c, voting_as);
+  x.mine = voting_as.empty() ? std::unordered_map<std::string, int>() : cv::dots_by_topic(c, voting_as);
+  return x;
+}
+}  // namespace
+
 void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& out) {
   const cv::Community& c = doc.community;
   const cv::Views& v = *env.views;
   const auto& members = v.members;
-  if (st.voting_as.empty() || !cv::find_live(c, st.voting_as)) st.voting_as = members.empty() ? "" : members[0].first;
+  if (st.voting_as.empty() || !v.names.count(st.voting_as)) st.voting_as = members.empty() ? "" : members[0].first;
+  const Votes& votes = votes_read(c, v, st.voting_as);
 
   // Propose a topic.
   if (input_and_add("##new-topic", "Propose a topic", st.new_topic, "Propose")) {
@@ -23,15 +48,15 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
   }
 
   // Who is voting, and with how many dots.
-  const int budget = cv::vote_budget(c);
+  const int budget = votes.budget;
   if (!members.empty()) {
     ImGui::SetNextItemWidth(220);
     member_combo("##voting-as", "Voting as " + shown_name(v, st.voting_as), v, st.voting_as, st.voting_as, "");
     ImGui::SameLine();
-    ImGui::Text("%d of %d dots left", budget - cv::dots_used(c, st.voting_as), budget);
+    ImGui::Text("%d of %d dots left", budget - votes.used, budget);
   }
   ImGui::SameLine();
-  ImGui::Text("Round %d", cv::vote_round(c) + 1);
+  ImGui::Text("Round %d", votes.round + 1);
   ImGui::SameLine();
   if (ui::small_button("Start a new round")) {
     out.ops.push_back(cv::op_new_vote_round(c));
@@ -54,7 +79,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     describe_text(line);
   }
   const auto& tally = v.tallies;
-  const std::string chosen = cv::get(cv::community_record(c), cv::f::community_first_topic);
+  const std::string chosen = cv::get(*v.about, cv::f::community_first_topic);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   if (tally.empty()) {
@@ -68,7 +93,7 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
     ImGui::TableSetupColumn("Vote", ImGuiTableColumnFlags_WidthFixed, 110);
     ImGui::TableSetupColumn("##choose", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableHeadersRow();
-    const int used = st.voting_as.empty() ? 0 : cv::dots_used(c, st.voting_as);
+    const int used = votes.used;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(tally.size()));
     while (clipper.Step())
@@ -101,7 +126,8 @@ void draw_topics_panel(const cv::Doc& doc, State& st, const Env& env, Output& ou
                                        cv::f::topic_owner, mine_to_open ? std::string() : st.voting_as));
       }
       ImGui::TableNextColumn();
-      const int mine = cv::dots_on(c, t.id, st.voting_as);
+      const auto my = votes.mine.find(t.id);
+      const int mine = my == votes.mine.end() ? 0 : my->second;
       ImGui::BeginDisabled(st.voting_as.empty() || mine == 0);
       if (ui::small_button(("-##vote-" + t.id).c_str())) out.ops.push_back(cv::op_vote(c, t.id, st.voting_as, -1));
       ImGui::EndDisabled();

@@ -431,7 +431,7 @@ std::string meeting_in_progress(const cv::Community& c, const cv::Views& views, 
 void draw_member_intake(const cv::Doc& doc, const std::string& member, bool own, State& st, const Env& env,
                         Output& out);
 void draw_answers_window(const cv::Doc& doc, const World& w, State& st, const Env& env, Output& out);
-void draw_community_panel(const cv::Doc& doc, State& st, Output& out, bool compact = false);  // compact: a phone, the purpose folded
+void draw_community_panel(const cv::Doc& doc, State& st, const Env& env, Output& out, bool compact = false);  // compact: a phone, the purpose folded
 // "1.2 MB", "340 KB"
 std::string human_bytes(double bytes);
 // "just now", "5 minutes ago", "2026-11-02"
@@ -471,7 +471,7 @@ void same_line_if_fits(float next_width);  // the next widget is as wide as that
 int button_lines(std::initializer_list<const char*> labels);
 // The member the Books, Threads and Projects tabs act as, when none is picked yet (or they left): who
 // this browser answers as, else who it is in its own copy, else the first member.
-void default_acting_as(const cv::Community& c, const World& w, const cv::Views& v, State& st);
+void default_acting_as(const World& w, const cv::Views& v, State& st);
 // A text field and a button to add what it holds: true (text trimmed, not empty) on the button or Enter.
 bool input_and_add(const char* label, const char* hint, std::string& text, const char* button);
 // Up, Down and Remove for block i of an agenda.

@@ -410,10 +410,11 @@ int button_lines(std::initializer_list<const char*> labels) {
   return lines;
 }
 
-void default_acting_as(const cv::Community& c, const World& w, const cv::Views& v, State& st) {
-  if (!st.acting_as.empty() && cv::find_live(c, st.acting_as)) return;
+void default_acting_as(const World& w, const cv::Views& v, State& st) {
+  // The views name every live member: a lookup there, not among all the community's records.
+  if (!st.acting_as.empty() && v.names.count(st.acting_as)) return;
   for (const std::string* who : {&w.me, &w.self})
-    if (!who->empty() && cv::find_live(c, *who)) {
+    if (!who->empty() && v.names.count(*who)) {
       st.acting_as = *who;
       return;
     }
