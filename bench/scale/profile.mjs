@@ -8,6 +8,7 @@
 //   node bench/scale/profile.mjs tab NAME [MEMBERS]      (for example: tab Directory 10000)
 //   node bench/scale/profile.mjs load                    (a fresh browser's load, to a drawn community)
 //   ... --who=FUNCTION                                  (also: the calls that led to FUNCTION)
+// Environment: INTERVAL=us between samples (200), TURNS=wheel turns over a tab (24), TOP=functions listed (25).
 import fs from 'node:fs';
 import { launch, openPage, ready, click, dist } from '../../web/tests/harness.mjs';
 import { serve } from '../../web/serve.mjs';
@@ -17,7 +18,7 @@ const mode = process.argv[2] || 'import';
 const tab = mode === 'tab' ? process.argv[3] : '';
 const n = mode === 'load' ? 10 : Number(process.argv[mode === 'tab' ? 4 : 3] || 10000);
 const body = Buffer.from(JSON.stringify(generate(n, 1)));
-const server = await serve({ root: dist, port: 0, extra: (req, res) => {
+const server = await serve({ root: dist, port: 0, isolated: true, extra: (req, res) => {
   if (new URL(req.url, 'http://x').pathname !== '/files/community.json') return false;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length }).end(body);
   return true;
@@ -27,7 +28,7 @@ const b = await launch();
 const page = mode === 'load' ? await b.context.newPage() : await openPage(b.context, server.url);
 const cdp = await b.context.newCDPSession(page);
 await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.INTERVAL || 200) });
 if (mode !== 'load')
   await page.evaluate(async (url) => { window.__text = await (await fetch(url)).text(); }, `${server.url}files/community.json`);
 
@@ -71,7 +72,7 @@ if (mode === 'load') {
   await page.evaluate(() => cultivateTest.clearFrameTimes());
   const box = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
   await cdp.send('Profiler.start');
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < Number(process.env.TURNS || 24); i++) {
     await page.mouse.move(box.w * 0.6, box.h * 0.55);
     await page.mouse.wheel(0, i % 2 ? -240 : 240);
     await page.waitForTimeout(60);
@@ -114,7 +115,7 @@ profile.samples.forEach((id, i) => {
   }
 });
 console.log('\nTotal time (with callees), wasm functions:');
-for (const [name, t] of [...total].filter(([f]) => /[:(]/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, 25))
+for (const [name, t] of [...total].filter(([f]) => /[:(]/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 25)))
   console.log(`${t.toFixed(1).padStart(8)} ms  ${short(name)}`);
 console.log('\nCaller > callee (total time), wasm functions:');
 const bare = (f) => f.replace(/\(.*$/, '').replace(/<.*>/g, '<>').slice(0, 60);
