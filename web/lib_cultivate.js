@@ -307,6 +307,8 @@ mergeInto(LibraryManager.library, {
         // Shapes kept as pictures (the Connections map) drawn into each frame instead, from the next
         // drawing that changes them: what a picture shows is compared with them.
         pictures: function(on) { _cv_test_pictures(on ? 1 : 0); CV.requestFrame(); },
+        // Idle one-line fields drawn without InputText (the default), or every one by InputText.
+        idleFields: function(on) { _cv_test_idle_fields(on ? 1 : 0); CV.requestFrame(); },
       };
     },
     // True while an HTML element of the page (not the canvas) has the keyboard.

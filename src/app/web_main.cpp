@@ -881,6 +881,7 @@ int main() {
   hooks.tick = tick;
   hooks.test_state = test_state;
   hooks.test_ui = test_ui;
+  hooks.test_idle_fields = [](bool on) { ui::idle_fields = on; };
   hooks.flush = [] {
     if (!S.world.ready) return;
     app::saver_hide(S.saver, S.doc, now());

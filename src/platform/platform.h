@@ -41,6 +41,7 @@ struct PageHooks {
   void (*tick)() = nullptr;
   std::string (*test_state)() = nullptr;   // canonical export JSON of the open community
   std::string (*test_ui)() = nullptr;      // what the page shows besides the community, as JSON
+  void (*test_idle_fields)(bool) = nullptr;  // false: every field drawn by InputText (a test compares)
 };
 // Sets up the canvas, WebGL2, Dear ImGui and input; frames are then drawn only when needed.
 void page_start(const PageHooks& hooks);

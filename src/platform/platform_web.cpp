@@ -163,4 +163,8 @@ EMSCRIPTEN_KEEPALIVE void cv_flush() {
   if (web::hooks().flush) web::hooks().flush();
 }
 
+EMSCRIPTEN_KEEPALIVE void cv_test_idle_fields(int on) {
+  if (web::hooks().test_idle_fields) web::hooks().test_idle_fields(on != 0);
+}
+
 }  // extern "C"

@@ -96,9 +96,11 @@ void draw_members_panel(const cv::Doc&, State& st, const Env& env, Output& out) 
       ImGui::TableNextRow();
 
       ImGui::TableNextColumn();
-      // Labels carry the member's id, so tests (and screen readers of the future) can tell rows apart.
-      const std::string name_label = "##name-" + id, contact_label = "##contact-" + id,
-                        roles_label = "##roles-" + id, notes_label = "##notes-" + id;
+      // Labels carry the member's id, so tests (and screen readers of the future) can tell rows apart;
+      // kept from row to row, so a row allocates none.
+      static std::string name_label, contact_label, roles_label, notes_label;
+      name_label.assign("##name-").append(id), contact_label.assign("##contact-").append(id);
+      roles_label.assign("##roles-").append(id), notes_label.assign("##notes-").append(id);
       if (i == focus_index) {
         ImGui::SetScrollHereY();
         focus_text(name_label.c_str());

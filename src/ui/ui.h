@@ -347,6 +347,9 @@ void describe_text(std::string_view text);
 void heading(const char* title);
 // The last item's name and value, for the mirror.
 void describe_last(std::string_view name, std::string_view value);
+// One-line fields not being edited (nor hovered, focused or asked to take the cursor) are drawn as
+// Dear ImGui draws an idle InputText, without it; false: by InputText (a test compares the two).
+extern bool idle_fields;
 
 // [SECTION] Pictures
 // Shapes that stay the same over many frames (the Connections map's ties and members), drawn once into

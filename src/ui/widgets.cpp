@@ -187,9 +187,52 @@ void focus_text(const char* label) {
   ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;  // a text cursor, not a click
 }
 
+namespace {
+// A one-line field with no visible label that is not being edited, nor about to be (under the mouse,
+// focused by keys, asked to take the text cursor), drawn as Dear ImGui's InputText draws an idle one,
+// without InputText and without a copy of its text: the Members tab draws a hundred of them at every
+// frame. False when the field needs the real widget.
+bool idle_field(const char* label, ImGuiID id, const std::string& value, const char* hint) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* window = g.CurrentWindow;
+  if (window->SkipItems) return true;
+  if (id == g_editing || id == g.ActiveId || id == g.ActiveIdPreviousFrame || id == g.NavId || id == g.NavActivateId ||
+      id == g.NavNextActivateId || ImGui::FindRenderedTextEnd(label) != label)
+    return false;
+  const ImGuiStyle& style = g.Style;
+  const ImVec2 size = ImGui::CalcItemSize(ImVec2(0, 0), ImGui::CalcItemWidth(), g.FontSize + style.FramePadding.y * 2);
+  const ImVec2 at = window->DC.CursorPos;
+  const ImRect bb(at, ImVec2(at.x + size.x, at.y + size.y));
+  if (ImGui::IsMouseHoveringRect(bb.Min, bb.Max)) return false;
+  ImGui::ItemSize(bb, style.FramePadding.y);
+  if (!ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable)) return true;
+  ImGui::RenderNavHighlight(bb, id);
+  ImGui::RenderFrame(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), true, style.FrameRounding);
+  const bool show_hint = value.empty() && hint;
+  const std::string& drawn = shown(value);
+  const char* text = show_hint ? hint : drawn.c_str();
+  const char* end = show_hint ? hint + std::strlen(hint) : text + drawn.size();
+  const ImVec4 clip(bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y);
+  window->DrawList->AddText(g.Font, g.FontSize, ImVec2(at.x + style.FramePadding.x, at.y + style.FramePadding.y),
+                            ImGui::GetColorU32(show_hint ? ImGuiCol_TextDisabled : ImGuiCol_Text), text, end, 0.0f, &clip);
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Inputable);
+  return true;
+}
+}  // namespace
+
+bool idle_fields = true;
+
 bool edit_text(const char* label, const std::string& value, std::string& out, const char* hint, float width,
                bool multiline, float height) {
   const ImGuiID id = ImGui::GetID(label);
+  if (!multiline && idle_fields) {
+    if (width != 0) ImGui::SetNextItemWidth(width);
+    if (idle_field(label, id, value, hint)) {
+      describe_last(hint ? std::string_view(hint) : std::string_view(), value);
+      return false;
+    }
+    width = 0;  // set already
+  }
   std::string* buf = &g_buffer;
   std::string drawn;
   if (g_editing != id) {

@@ -4,7 +4,7 @@
 // fetched when needed, right-to-left names in reading order, Arabic letters joined.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageForFile, find, click, state, until, live, editing, notEditing, addMember } from './harness.mjs';
+import { pageForFile, find, click, state, until, live, editing, notEditing, addMember, typeInto, items, idle, untilStored } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 let page;
@@ -198,3 +198,48 @@ test('Hebrew, Arabic, Devanagari and Thai names show as their letters: right to 
   await until(page, (s) => live(s, 'member').some((m) => m.fields.name === 'علي سلام ب'), 'the name edited as written');
 });
 
+
+test('a field not being edited is drawn as Dear ImGui draws it: every script, a hint, text cut at the edge; Tab and a click still edit it', async () => {
+  // The Members table draws its idle fields without InputText (a hundred at every frame on a full
+  // screen): pixels, widgets and what a screen reader is told must be what InputText gives.
+  await addMember(page, 'נועה כהן');  // drawn right to left
+  const name = 'Ñúñez Zoë';
+  const s = await addMember(page, name);
+  const id = live(s, 'member').find((m) => m.fields.name === name).id;
+  await typeInto(page, '##notes-' + id, 'A note that runs past the edge of its column: ' + 'Алёна Παύλος Jürgen '.repeat(5));
+  await notEditing(page);
+  await untilStored(page);  // the status line says so, and stays
+  const look = async (on) => {
+    await page.evaluate((on) => cultivateTest.idleFields(on), on);
+    await page.mouse.move(4, page.viewportSize().height - 4);  // over no field
+    await idle(page);
+    const fields = (await items(page)).filter((it) => /^##(name|contact|roles|notes)-/.test(it.id));
+    const x = Math.min(...fields.map((f) => f.x)), y = Math.min(...fields.map((f) => f.y));
+    const right = Math.max(...fields.map((f) => f.x + f.w)), bottom = Math.max(...fields.map((f) => f.y + f.h));
+    const png = decodePng(await page.screenshot({ clip: { x, y, width: right - x, height: bottom - y } }));
+    const told = await page.evaluate(() => UTF8ToString(_cv_a11y_items()));
+    return { fields, png, told };
+  };
+  const idleDrawn = await look(true), byInputText = await look(false);
+  await page.evaluate(() => cultivateTest.idleFields(true));
+  assert.equal(idleDrawn.fields.length, 4 * live(s, 'member').length, 'every member on screen');
+  assert.deepEqual(idleDrawn.fields, byInputText.fields);
+  assert.deepEqual(JSON.parse(idleDrawn.told), JSON.parse(byInputText.told), 'the accessibility mirror is told the same');
+  const a = idleDrawn.png, b = byInputText.png;
+  let off = 0, inked = 0;
+  for (let i = 0; i < a.pixels.length; i += a.channels) {
+    if ([0, 1, 2].some((c) => a.pixels[i + c] !== b.pixels[i + c])) off++;
+    if (a.pixels[i] + a.pixels[i + 1] + a.pixels[i + 2] < 3 * 110) inked++;
+  }
+  assert.ok(inked > 300, `${inked} pixels of text compared`);
+  assert.equal(off, 0, `${off} of ${a.width * a.height} pixels differ from InputText's`);
+  // Tab from a field goes into the next one, idle until then, ready for typing.
+  await click(page, '##name-' + id);
+  await editing(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('zoe@example.org');
+  await page.keyboard.press('Enter');
+  await notEditing(page);
+  await until(page, (s) => live(s, 'member').some((m) => m.id === id && m.fields.contact === 'zoe@example.org'), 'the contact typed after Tab');
+  assert.deepEqual(page.problems, []);
+});
