@@ -21,7 +21,6 @@
 #include <cstring>
 #include <string_view>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -442,7 +441,7 @@ struct Item {
   ImRect whole;
 };
 std::vector<Item> g_items_building, g_items;  // this frame's widgets; the last frame's
-std::unordered_map<ImGuiID, int> g_texts_seen;  // this frame's texts by id: the same text again is told apart
+ImGuiStorage g_texts_seen;  // this frame's texts by id (a sorted vector, kept): the same text again is told apart
 std::string g_labels_building, g_labels;
 
 struct Described {
@@ -454,9 +453,11 @@ std::string g_status_building, g_status;
 uint64_t g_a11y_hash = 0, g_a11y_read = 0;  // this frame's mirror; the one the page last read
 ImGuiID g_a11y_activate = 0, g_a11y_focus = 0;  // asked by the page, done at the next frame
 
-uint64_t fnv(uint64_t h, const void* data, size_t n) {
+// A change detector, not a checksum: eight bytes a step (a frame hashes every label on screen).
+uint64_t mix(uint64_t h, const void* data, size_t n) {
   const unsigned char* p = static_cast<const unsigned char*>(data);
-  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  for (uint64_t w; n >= 8; p += 8, n -= 8) std::memcpy(&w, p, 8), h = (h ^ w) * 0x9E3779B97F4A7C15ull, h ^= h >> 29;
+  for (; n > 0; ++p, --n) h = (h ^ *p) * 1099511628211ull;
   return h;
 }
 
@@ -496,19 +497,17 @@ void a11y_after_frame() {
   for (const Item& it : g_items) {
     const int box[4] = {static_cast<int>(it.rect.Min.x), static_cast<int>(it.rect.Min.y), static_cast<int>(it.rect.Max.x),
                         static_cast<int>(it.rect.Max.y)};
-    h = fnv(h, &it.id, sizeof it.id);
-    h = fnv(h, &it.kind, 1);
-    h = fnv(h, &it.state, 1);
-    h = fnv(h, &it.row, sizeof it.row);
-    h = fnv(h, box, sizeof box);
-    h = fnv(h, g_labels.data() + it.at, it.len);
+    const uint32_t fixed[8] = {it.id, it.kind, it.state, static_cast<uint32_t>(it.row), static_cast<uint32_t>(box[0]),
+                               static_cast<uint32_t>(box[1]), static_cast<uint32_t>(box[2]), static_cast<uint32_t>(box[3])};
+    h = mix(h, fixed, sizeof fixed);
+    h = mix(h, g_labels.data() + it.at, it.len);
   }
-  for (const Described& d : g_described) h = fnv(h, g_labels.data() + d.name_at, d.name_len + d.value_len);
-  h = fnv(h, g_status.data(), g_status.size());
-  h = fnv(h, &g.NavId, sizeof g.NavId);
-  h = fnv(h, &g.ActiveId, sizeof g.ActiveId);
+  for (const Described& d : g_described) h = mix(h, g_labels.data() + d.name_at, d.name_len + d.value_len);
+  h = mix(h, g_status.data(), g_status.size());
+  h = mix(h, &g.NavId, sizeof g.NavId);
+  h = mix(h, &g.ActiveId, sizeof g.ActiveId);
   if (g.InputTextState.ID && g.InputTextState.ID == g.ActiveId)
-    h = fnv(h, g.InputTextState.TextA.Data, static_cast<size_t>(g.InputTextState.TextA.Size));
+    h = mix(h, g.InputTextState.TextA.Data, static_cast<size_t>(g.InputTextState.TextA.Size));
   g_a11y_hash = h;
   if (g_a11y_hash != g_a11y_read) cvjs_a11y_changed();
 }
@@ -648,7 +647,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int cv_frame() {
 
   g_items_building.clear();
   g_labels_building.clear();
-  g_texts_seen.clear();
+  g_texts_seen.Data.resize(0);
   a11y_before_frame();
   ImGui::NewFrame();
   const bool app_wants_more = g_hooks.frame();
@@ -759,7 +758,7 @@ void describe_text(std::string_view text, bool heading) {
   // An id that stays while the text does (its element is kept): the text under the ID stack (a row's
   // PushID), salted apart from widgets' ids; the same text again in that place gets the next one.
   ImGuiID id = ImHashStr(text.data(), text.size(), ImHashStr("#text", 0, w->IDStack.back()));
-  const int again = g_texts_seen[id]++;
+  const int again = (*g_texts_seen.GetIntRef(id, 0))++;
   it.id = again ? ImHashData(&again, sizeof again, id) : id;
   ImRect r = g.LastItemData.Rect;
   r.ClipWithFull(w->ClipRect);
