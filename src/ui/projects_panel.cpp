@@ -74,6 +74,10 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
   if (key != st.projects_key) {
     st.projects_key = key;
     st.projects = cv::projects(c);
+    st.project_rows.clear();
+    for (const cv::ProjectView& p : st.projects)
+      st.project_rows.push_back(p.title + "  (" + std::to_string(p.members.size()) + (p.members.size() == 1 ? " member" : " members") +
+                                (p.needs.empty() ? "" : ", needs help") + (p.done ? ", finished" : "") + ")###project-" + p.id);
   }
   begin_list_pane("project-list", 380, 0.42f);
   ui::heading("Start a project");
@@ -99,10 +103,7 @@ void draw_projects_panel(const cv::Doc& doc, const World& w, State& st, const En
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const cv::ProjectView& p = st.projects[i];
-      const std::string label = p.title + "  (" + std::to_string(p.members.size()) +
-                                (p.members.size() == 1 ? " member" : " members") + (p.needs.empty() ? "" : ", needs help") +
-                                (p.done ? ", finished" : "") + ")###project-" + p.id;
-      if (ui::selectable(label.c_str(), st.project_open == p.id)) st.project_open = p.id;
+      if (ui::selectable(st.project_rows[i].c_str(), st.project_open == p.id)) st.project_open = p.id;
     }
   ImGui::EndChild();
   begin_detail_pane("project");

@@ -307,6 +307,7 @@ struct State {
   // Projects
   std::string projects_key, project_open, project_title, project_goal, project_needs, project_offer;
   std::vector<cv::ProjectView> projects;  // for projects_key (revision)
+  std::vector<std::string> project_rows;  // each one's line in the list, made with it
   // Objectives revisited
   int revisit_cycle = -1;           // the cycle looked at (-1: the one running)
   std::string revisit_key;
