@@ -2,6 +2,7 @@
 // same, ranked by how many members hold them; the convener merges and splits groups by hand; each
 // member's objectives, shared or theirs alone.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/getting_started.h"
@@ -19,6 +20,36 @@ std::string some_texts(const std::vector<std::string>& texts, size_t most = 6) {
   for (size_t i = 0; i < texts.size() && i < most; ++i) s += (i ? "; " : "") + texts[i];
   if (texts.size() > most) s += "; and " + std::to_string(texts.size() - most) + " more";
   return s;
+}
+
+// What a group's row lists below its label: up to kShownInGroup objectives written otherwise (id,
+// text, whose), and who holds it. Read for a row when it is first on screen after a change of the
+// groups, not at every frame: each objective was a lookup among all the community's records.
+struct GroupLines {
+  bool read = false;
+  std::vector<std::array<std::string, 3>> written;
+  std::string holders;
+};
+
+const GroupLines& group_lines(const cv::Community& c, const cv::Views& v, size_t gi) {
+  static std::vector<GroupLines> lines;
+  static std::string key;
+  const std::string now = std::to_string(v.revision) + '\x1f' + v.community + (v.busy ? "\x1f" "busy" : "");
+  if (now != key || lines.size() != v.objectives.groups.size()) {
+    key = now;
+    lines.assign(v.objectives.groups.size(), GroupLines{});
+  }
+  GroupLines& x = lines[gi];
+  if (x.read) return x;
+  x.read = true;
+  const cv::ObjectiveGroup& g = v.objectives.groups[gi];
+  for (size_t i = 0; i < g.objectives.size() && x.written.size() < kShownInGroup && g.objectives.size() > 1; ++i) {
+    const cv::Record* o = cv::find_live(c, g.objectives[i]);
+    if (!o || cv::get(*o, cv::f::objective_text) == g.label) continue;
+    x.written.push_back({g.objectives[i], cv::get(*o, cv::f::objective_text), shown_name(v, cv::get(*o, cv::f::objective_member))});
+  }
+  x.holders = some_names(g.members, [&](const std::string& id) { return shown_name(v, id); });
+  return x;
 }
 
 }  // namespace
@@ -99,24 +130,17 @@ void draw_objectives_panel(const cv::Doc& doc, State& st, const Env& env, Output
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(g.label.c_str());
-        if (g.objectives.size() > 1) {
-          size_t listed = 0;
-          for (const std::string& oid : g.objectives) {
-            if (listed == kShownInGroup) break;
-            const cv::Record* o = cv::find_live(c, oid);
-            if (!o || cv::get(*o, cv::f::objective_text) == g.label) continue;
-            ++listed;
-            ImGui::PushID(oid.c_str());
-            ImGui::TextDisabled("  \"%s\" (%s)", cv::get(*o, cv::f::objective_text).c_str(),
-                                shown_name(v, cv::get(*o, cv::f::objective_member)).c_str());
-            if (!narrow) ImGui::SameLine();
-            if (ui::small_button("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
-            ImGui::PopID();
-          }
-          if (g.objectives.size() > kShownInGroup + 1)
-            ImGui::TextDisabled("  and %zu more written like these", g.objectives.size() - 1 - listed);
+        const GroupLines& lines = group_lines(c, v, gi);
+        for (const auto& [oid, text, who] : lines.written) {
+          ImGui::PushID(oid.c_str());
+          ImGui::TextDisabled("  \"%s\" (%s)", text.c_str(), who.c_str());
+          if (!narrow) ImGui::SameLine();
+          if (ui::small_button("Not the same")) out.ops.push_back(cv::op_split_objective(oid));
+          ImGui::PopID();
         }
-        ImGui::TextDisabled("%s", some_names(g.members, [&](const std::string& id) { return shown_name(v, id); }).c_str());
+        if (g.objectives.size() > kShownInGroup + 1)
+          ImGui::TextDisabled("  and %zu more written like these", g.objectives.size() - 1 - lines.written.size());
+        ImGui::TextDisabled("%s", lines.holders.c_str());
         if (!narrow) ImGui::TableNextColumn();
         if (ui::small_button(("Make a topic##" + g.label).c_str()))
           out.ops.push_back(cv::op_propose_topic(env.new_id(), g.label, "", g.objectives[0]));

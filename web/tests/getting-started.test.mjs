@@ -118,6 +118,15 @@ test('a convener starts from an empty page, gathers eight members, and gets a fi
   const groups = (await items(page)).filter((i) => /^Make a topic##/.test(i.id)).map((i) => i.id.replace('Make a topic##', ''));
   assert.match(groups[0], /feedback/i, `the top group is about feedback: ${groups}`);
   assert.ok(groups.length >= 3, `${groups.length} groups on screen: ${groups}`);
+  // A wording that does not belong is split off its group, and its line leaves the row at once; undo
+  // brings it back (the rows' lines are read again at each change).
+  const wordings = async () => (await items(page)).filter((i) => i.label === 'Not the same').length;
+  const listed = await wordings();
+  assert.ok(listed >= 1, 'the feedback group lists its other wordings');
+  await click(page, 'Not the same');
+  await page.waitForFunction((n) => cultivateTest.items().filter((i) => i.label === 'Not the same').length === n - 1, listed);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((n) => cultivateTest.items().filter((i) => i.label === 'Not the same').length === n, listed);
   await click(page, `Make a topic##${groups[0]}`);
   s = await until(page, (s) => live_(s, 'topic').length === 1, 'a topic from the shared objective');
   const feedbackTopic = live_(s, 'topic')[0];
