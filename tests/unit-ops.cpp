@@ -54,6 +54,7 @@ TEST_CASE("add, edit and remove a member, each undoable and redoable") {
   CHECK(cv::doc_undo(d, t.next()));  // remove undone
   REQUIRE(cv::find_live(d.community, "m1"));
   CHECK(cv::find_live(d.community, "m1")->text("contact") == "zoe@example.org");
+  CHECK(cv::find_live(d.community, "") == nullptr);  // no record has an empty id
   CHECK(cv::doc_undo(d, t.next()));  // contact undone
   CHECK(cv::find_live(d.community, "m1")->get("contact").is_null());
   CHECK(cv::doc_undo(d, t.next()));  // add undone
