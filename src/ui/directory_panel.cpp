@@ -74,6 +74,7 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
     for (size_t i = 0; i < v.profiles.size(); ++i)
       if (cv::profile_matches(v.profiles[i], st.directory_filter, st.directory_org, st.directory_tz))
         st.directory_rows.push_back(static_cast<int>(i));
+    st.directory_lines.assign(st.directory_rows.size(), {});
   }
   if (st.directory_rows.empty()) {
     ImGui::TextDisabled("Nobody matches.");
@@ -94,20 +95,24 @@ void draw_directory_panel(const cv::Doc& doc, State& st, const Env& env, Output&
   while (clipper.Step())
     for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
       const cv::Profile& p = v.profiles[st.directory_rows[r]];
+      auto& [where, skills] = st.directory_lines[r];
+      if (where.empty() && skills.empty()) {  // first on screen since the rows were found (or both empty)
+        where = p.place + (p.place.empty() || p.time_zone.empty() ? "" : " · ") + p.time_zone;
+        for (const std::string& s : p.skills) skills += (skills.empty() ? "" : "; ") + s;
+      }
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
+      // The name drawn (right to left as read) each frame: the mirror tells the name as written from it.
       const std::string name = (p.name.empty() ? std::string("(no name yet)") : p.name) +
                                (p.pronouns.empty() ? "" : " (" + p.pronouns + ")");
       if (ui::selectable((shown(name) + "##dir-" + p.id).c_str())) st.detail_member = p.id;
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.organisation.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted((p.place + (p.place.empty() || p.time_zone.empty() ? "" : " · ") + p.time_zone).c_str());
+      ImGui::TextUnformatted(where.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.ask_me_about.c_str());
       ImGui::TableNextColumn();
-      std::string skills;
-      for (const std::string& s : p.skills) skills += (skills.empty() ? "" : "; ") + s;
       ImGui::TextUnformatted(skills.c_str());
     }
   ImGui::EndTable();

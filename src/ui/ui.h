@@ -314,6 +314,8 @@ struct State {
   cv::CycleSummary revisit;         // for revisit_key (revision, cycle)
   std::string directory_key;       // what directory_rows were filtered for (revision, filter, choices)
   std::vector<int> directory_rows;  // indexes into Views::profiles that pass the filter
+  // Each row's place and skills as drawn, made when the row is first on screen ("" and "" not yet).
+  std::vector<std::array<std::string, 2>> directory_lines;
   bool live_open = false;         // the Matrix room window
   std::string live_homeserver, live_user, live_password, live_room;
   bool live_join = false;         // join a room (live_room) rather than create one
