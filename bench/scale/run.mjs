@@ -98,9 +98,23 @@ function importMedian(rounds) {
            ratio: mid((r) => r.ratio), ratios: rounds.map((r) => r.ratio), workRatio: mid((r) => r.work / r.jsonParse) };
 }
 
+// Until the page has nothing left to do: saved, its groupings done, no frame due (checked twice).
+async function settled(page) {
+  for (let still = 0, end = Date.now() + 300000; still < 2 && Date.now() < end;) {
+    const busy = await page.evaluate(() => {
+      const u = cultivateTest.ui();
+      return u.dirty || u.saving || u.views.busy || cultivateTest.pending();
+    });
+    still = busy ? 0 : still + 1;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 // Import, open and first save of a community of n members, in a browser of its own that stays open
-// for the frames and the rest.
+// for the frames and the rest. The communities opened before it are at rest first: their groupings
+// and saves ran on the same two cores as this import (its round was the slowest of three, every run).
 async function open(n) {
+  for (const r of results) await settled(r.page);
   const b = await launch({ acceptDownloads: true });
   const page = await openPage(b.context, server.url);
   if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('the page is not cross-origin isolated: its clock is too coarse for frames');
@@ -236,6 +250,7 @@ for (const n of SIZES) {
   results.push(await open(n));
 }
 for (const r of results) Object.assign(r, importMedian([...imports[r.n], r.importFirst]));
+for (const r of results) await settled(r.page);  // no grouping or save of one size under another's frames
 // Each tab's frames in turns of 8 wheel turns, a turn per community in each of 3 rounds: the machine's
 // moods (another process, the browser's own timers) fall on every size alike, not on one.
 for (const tab of TABS) {
