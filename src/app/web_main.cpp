@@ -794,7 +794,7 @@ bool frame() {
   views_slice();
   if (S.world.ready) step_storage(), step_live();
   // A meeting running in the live view: a frame at each new second of its countdown, none otherwise.
-  if (const cv::Record* m = S.ui.live_meeting.empty() ? nullptr : cv::find_live(S.doc.community, S.ui.live_meeting)) {
+  if (const cv::Record* m = cv::find_live(S.doc.community, S.ui.live_meeting)) {
     const cv::RunView v = cv::run_view(*m, cv::agenda(S.doc.community, S.ui.live_meeting), now());
     int wake = -1;
     if (v.started && !v.ended && !v.paused) {

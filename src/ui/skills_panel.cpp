@@ -18,8 +18,8 @@ void draw_skills_panel(const cv::Doc& doc, State& st, const Env& env, Output&) {
   draw_regrouping(v);
   // For which topic or problem: the one picked with "Who can help", else the chosen topic.
   std::string target = st.match_for;
-  if (target.empty() || !cv::find_live(c, target)) target = cv::get(*v.about, cv::f::community_first_topic);
-  const cv::Record* t = target.empty() ? nullptr : cv::find_live(c, target);
+  if (!cv::find_live(c, target)) target = cv::get(*v.about, cv::f::community_first_topic);
+  const cv::Record* t = cv::find_live(c, target);
   if (t) {
     const std::string text = t->type == cv::kTopic ? cv::get(*t, cv::f::topic_title) : cv::get(*t, cv::f::problem_text);
     ui::heading(("Who can help with \"" + text + "\"").c_str());
